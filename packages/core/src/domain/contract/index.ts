@@ -1,0 +1,1 @@
+export { ACTION_ENDPOINTS, actionSegment, ENDPOINTS, type Endpoint } from './endpoints.js';

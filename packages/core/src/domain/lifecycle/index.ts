@@ -1,0 +1,12 @@
+export { LifecycleError, type LifecycleErrorCode } from './errors.js';
+export { allowedActions, applyAction, registerComplaint, type StepContext } from './machine.js';
+export {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_STATUSES,
+  type ComplaintAction,
+  type ComplaintStatus,
+  FINAL_STATUSES,
+  isOpen,
+  type TimelineEventType,
+} from './states.js';
+export { REGISTER_ROLES, TRANSITIONS, type TransitionRule } from './transitions.js';

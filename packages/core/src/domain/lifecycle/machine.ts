@@ -1,0 +1,228 @@
+import { type ClockOptions, computeClock, deadlinesOf } from '../clock/compute.js';
+import { ACTION_BODIES, type ActionBody } from '../schemas/actions.js';
+import { type Actor, actorRole } from '../schemas/actor.js';
+import type { Complaint, ComplaintCreate, TimelineEvent } from '../schemas/complaint.js';
+import { LifecycleError } from './errors.js';
+import { COMPLAINT_ACTIONS, type ComplaintAction, type ComplaintStatus } from './states.js';
+import { REGISTER_ROLES, TRANSITIONS } from './transitions.js';
+
+/**
+ * What a lifecycle step needs besides the complaint: who acts, when, the timeline sequence number the
+ * store assigned to the event, and the clock settings.
+ *
+ * @example
+ * ```ts
+ * const ctx: StepContext = { actor, now: Date.now(), seq: 42 };
+ * ```
+ */
+export interface StepContext {
+  readonly actor: Actor;
+  readonly now: number;
+  readonly seq: number;
+  readonly clock?: Omit<ClockOptions, 'now'>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The actions this actor may take on the complaint now: state and role allow them, and so do the
+ * rules (extension limits and approvals).
+ *
+ * @example
+ * ```ts
+ * allowedActions(complaint, { kind: 'staff', id: 'u-1', role: 'handler', orgId: 'BR-44' });
+ * // ['merge', 'transfer', 'escalate', 'hold']
+ * ```
+ */
+export function allowedActions(complaint: Pick<Complaint, 'status' | 'deadlines'>, actor: Actor): ComplaintAction[] {
+  const role = actorRole(actor);
+  return COMPLAINT_ACTIONS.filter((a) => {
+    const rule = TRANSITIONS[a];
+    if (!rule.from.includes(complaint.status) || !rule.roles.includes(role)) return false;
+    // Measures art. 17: a manager (or leadership) grants the first extension, only leadership the second.
+    if (a === 'extend') return complaint.deadlines.extensionLevel === 0 || (complaint.deadlines.extensionLevel === 1 && role === 'leadership');
+    return true;
+  });
+}
+
+const refuse = (code: LifecycleError['code'], action: ComplaintAction, complaint: Complaint, actor: Actor, message: string) =>
+  new LifecycleError(code, action, complaint.status, allowedActions(complaint, actor), message);
+
+/**
+ * Checks and applies one lifecycle action, returning the new complaint (timeline event appended,
+ * deadlines recomputed). Pure: it writes nothing, so the store can persist the result and its
+ * event in one transaction. Throws {@link LifecycleError} when the state, the role or a rule refuses.
+ *
+ * @example
+ * ```ts
+ * const next = applyAction(complaint, 'accept', {}, { actor, now: Date.now(), seq: 43 });
+ * next.status; // 'accepted'
+ * ```
+ */
+export function applyAction<A extends ComplaintAction>(
+  complaint: Complaint,
+  action: A,
+  input: unknown,
+  ctx: StepContext,
+): Complaint {
+  const rule = TRANSITIONS[action];
+  const role = actorRole(ctx.actor);
+  if (!rule.from.includes(complaint.status)) {
+    throw refuse('invalid_transition', action, complaint, ctx.actor, `cannot ${action} a complaint that is ${complaint.status}`);
+  }
+  if (!rule.roles.includes(role)) {
+    throw refuse('role_not_allowed', action, complaint, ctx.actor, `the ${role} role may not ${action}; allowed: ${rule.roles.join(', ')}`);
+  }
+  const body = ACTION_BODIES[action].parse(input) as ActionBody<A>;
+  const violation = (message: string) => refuse('rule_violation', action, complaint, ctx.actor, message);
+  const at = iso(ctx.now);
+
+  let next: Complaint = { ...complaint };
+  let to: ComplaintStatus = rule.to === 'same' ? complaint.status : rule.to === 'previous' ? complaint.status : rule.to;
+  const data: Record<string, unknown> = { ...(body as object) };
+  let reason: string | null = typeof data.reason === 'string' ? data.reason : null;
+
+  switch (action) {
+    case 'merge': {
+      const b = body as ActionBody<'merge'>;
+      if (b.intoComplaintId === complaint.id) throw violation('a complaint cannot be merged into itself');
+      next.mergedInto = b.intoComplaintId;
+      break;
+    }
+    case 'transfer': {
+      const b = body as ActionBody<'transfer'>;
+      if (b.toAssigneeId && b.toAssigneeId === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
+      data.fromOrgId = complaint.handlingOrgId;
+      data.fromAssigneeId = complaint.assigneeId;
+      if (b.toOrgId) next.handlingOrgId = b.toOrgId;
+      // A transfer to another organisation without a named person leaves it unassigned there.
+      next.assigneeId = b.toAssigneeId ?? (b.toOrgId && b.toOrgId !== complaint.handlingOrgId ? null : complaint.assigneeId);
+      break;
+    }
+    case 'start': {
+      const b = body as ActionBody<'start'>;
+      const assignee = b.assigneeId ?? complaint.assigneeId ?? ctx.actor.id;
+      if (assignee === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
+      next.assigneeId = assignee;
+      break;
+    }
+    case 'escalate': {
+      const b = body as ActionBody<'escalate'>;
+      next.severity = b.severity;
+      next.leaderId = b.leaderId ?? complaint.leaderId;
+      break;
+    }
+    case 'resume': {
+      const hold = [...complaint.timeline].reverse().find((e) => e.type === 'hold');
+      to = hold?.fromStatus === 'escalated' ? 'escalated' : 'in_progress';
+      break;
+    }
+    case 'extend': {
+      const b = body as ActionBody<'extend'>;
+      const level = complaint.deadlines.extensionLevel;
+      if (level >= 2) throw violation('both extensions have been used: 60 days is the longest period the Measures allow');
+      if (level === 1 && role !== 'leadership') throw violation('the second extension needs leadership (higher-level or senior approval)');
+      if (level === 1 && !b.approvedBy) throw violation('the second extension needs approvedBy: the approving senior manager or higher-level organisation');
+      data.level = level + 1;
+      break;
+    }
+    case 'respond': {
+      const b = body as ActionBody<'respond'>;
+      next.decision = { ...b, respondedAt: at };
+      reason = null;
+      break;
+    }
+    case 'follow_up': {
+      const b = body as ActionBody<'follow_up'>;
+      next.satisfaction = {
+        reached: b.reached,
+        score: b.reached ? (b.satisfaction ?? null) : null,
+        decisionAccepted: b.decisionAccepted ?? null,
+        at,
+      };
+      break;
+    }
+    case 'request_review': {
+      const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
+      if (clock.review && ctx.now > Date.parse(clock.review.requestBy))
+        throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the decision)`);
+      break;
+    }
+    case 'reopen':
+      next.decision = null;
+      next.satisfaction = null;
+      break;
+  }
+
+  const event: TimelineEvent = {
+    seq: ctx.seq,
+    type: action,
+    at,
+    actor: ctx.actor,
+    fromStatus: complaint.status,
+    toStatus: to,
+    reason,
+    data,
+  };
+  next = { ...next, status: to, version: complaint.version + 1, updatedAt: at, timeline: [...complaint.timeline, event] };
+  next.deadlines = deadlinesOf(next, { ...ctx.clock, now: ctx.now });
+  return next;
+}
+
+/**
+ * Registers a complaint: the registering actor becomes its first responder (首问负责制) and the
+ * decision clock starts at receipt. Throws {@link LifecycleError} for a role that may not register.
+ *
+ * @example
+ * ```ts
+ * const c = registerComplaint(input, { id: 'CK20260301-000001', handlingOrgId: 'SB-440301', actor, now: Date.now(), seq: 1 });
+ * c.firstResponder; // actor
+ * ```
+ */
+export function registerComplaint(
+  input: ComplaintCreate,
+  ctx: StepContext & { readonly id: string; readonly handlingOrgId: string },
+): Complaint {
+  const role = actorRole(ctx.actor);
+  if (!REGISTER_ROLES.includes(role)) {
+    throw new LifecycleError('role_not_allowed', 'register', null, [], `the ${role} role may not register complaints`);
+  }
+  const at = iso(ctx.now);
+  const receivedAt = input.receivedAt ?? at;
+  if (Date.parse(receivedAt) > ctx.now + 60_000) {
+    throw new LifecycleError('rule_violation', 'register', null, [], 'receivedAt lies in the future');
+  }
+  const { handlingOrgId: _h, receivedAt: _r, repeatOf, ...fields } = input;
+  const complaint: Complaint = {
+    ...fields,
+    id: ctx.id,
+    version: 1,
+    status: 'registered',
+    handlingOrgId: ctx.handlingOrgId,
+    firstResponder: ctx.actor,
+    assigneeId: ctx.actor.kind === 'staff' ? ctx.actor.id : null,
+    leaderId: null,
+    receivedAt,
+    deadlines: { clockStartedAt: receivedAt, decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
+    decision: null,
+    satisfaction: null,
+    repeatOf: repeatOf ?? null,
+    mergedInto: null,
+    createdAt: at,
+    updatedAt: at,
+    timeline: [
+      {
+        seq: ctx.seq,
+        type: 'register',
+        at,
+        actor: ctx.actor,
+        fromStatus: null,
+        toStatus: 'registered',
+        reason: null,
+        data: { intakeChannel: input.intakeChannel, handlingOrgId: ctx.handlingOrgId },
+      },
+    ],
+  };
+  complaint.deadlines = deadlinesOf(complaint, { ...ctx.clock, now: ctx.now });
+  return complaint;
+}

@@ -1,0 +1,1 @@
+export { maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone, redactText } from './mask.js';

@@ -1,0 +1,89 @@
+import * as z from 'zod/mini';
+import { text } from './primitives.js';
+
+/**
+ * Priority groups that get the fast track (DOMAIN.md, Priority groups). Like the CFPB's complaint
+ * tags: several may apply, each self-reported or verified, never inferred; used for routing and
+ * internal targets only.
+ *
+ * @example
+ * ```ts
+ * PriorityGroup.parse('frontline_medical');
+ * ```
+ */
+export const PriorityGroup = z.enum([
+  'frontline_medical',
+  'police',
+  'military_family',
+  'emergency_worker',
+  'elderly',
+  'disabled',
+]);
+/** A priority group. @example `const g: PriorityGroup = 'elderly';` */
+export type PriorityGroup = z.infer<typeof PriorityGroup>;
+
+/**
+ * One priority-group membership and how it is known.
+ *
+ * @example
+ * ```ts
+ * const m: PriorityMembership = { group: 'police', basis: 'verified' };
+ * ```
+ */
+export const PriorityMembership = z.object({
+  group: PriorityGroup,
+  basis: z.enum(['self_reported', 'verified']),
+});
+/** A priority-group membership. @example `const m: PriorityMembership = { group: 'elderly', basis: 'self_reported' };` */
+export type PriorityMembership = z.infer<typeof PriorityMembership>;
+
+/**
+ * Who complains: personal information under PIPL. ID and card numbers are sensitive personal
+ * information; never log them (use the masking helpers).
+ *
+ * @example
+ * ```ts
+ * const who: Complainant = { name: '张三', phone: '13812345678', customerId: 'C-1001', priorityGroups: [] };
+ * ```
+ */
+export const Complainant = z.object({
+  name: text(64),
+  /** Mainland mobile or landline number, digits with an optional `+86` prefix or dashes. */
+  phone: z.optional(z.string().check(z.regex(/^(\+?86)?[\d-]{7,20}$/))),
+  /** Resident ID number (18 characters); optional because the bank may already hold it. */
+  idNumber: z.optional(z.string().check(z.regex(/^\d{17}[\dXx]$/))),
+  /** Bank card number (12–19 digits). */
+  cardNumber: z.optional(z.string().check(z.regex(/^\d{12,19}$/))),
+  /** The bank's customer id, when the complainant is a customer. Customers' own submissions set it. */
+  customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** A representative (power of attorney), legal representative or heir acting for the complainant. */
+  representative: z.optional(
+    z.object({
+      name: text(64),
+      relation: z.enum(['agent', 'legal_representative', 'heir']),
+      powerOfAttorney: z.boolean(),
+    }),
+  ),
+  priorityGroups: z._default(z.array(PriorityMembership).check(z.maxLength(6)), []),
+});
+/** The complainant as stored and returned. @example `const c: Complainant = { name: '李四', priorityGroups: [] };` */
+export type Complainant = z.infer<typeof Complainant>;
+/** The complainant as sent (priority groups may be left out). @example `const c: ComplainantInput = { name: '李四' };` */
+export type ComplainantInput = z.input<typeof Complainant>;
+
+/**
+ * Metadata of an attachment (the file itself travels separately).
+ *
+ * @example
+ * ```ts
+ * const a: AttachmentMeta = { name: 'receipt.jpg', contentType: 'image/jpeg', size: 20480 };
+ * ```
+ */
+export const AttachmentMeta = z.object({
+  name: text(200),
+  contentType: z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/)),
+  size: z.number().check(z.int(), z.nonnegative(), z.maximum(50 * 1024 * 1024)),
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+});
+/** Attachment metadata. @example `const a: AttachmentMeta = { name: 'a.pdf', contentType: 'application/pdf', size: 1 };` */
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;

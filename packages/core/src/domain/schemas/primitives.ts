@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+
+/**
+ * An instant on the wire: ISO 8601 with an explicit offset (`Z` or `+08:00`).
+ *
+ * @example
+ * ```ts
+ * Timestamp.parse('2026-03-01T09:30:00+08:00');
+ * ```
+ */
+export const Timestamp = z.iso.datetime({ offset: true });
+/** An ISO 8601 instant. @example `const t: Timestamp = new Date().toISOString();` */
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/**
+ * A complaint number: `CK` + receipt date + a sequence, e.g. `CK20260301-000042`.
+ *
+ * @example
+ * ```ts
+ * ComplaintId.parse('CK20260301-000042');
+ * ```
+ */
+export const ComplaintId = z.string().check(z.regex(/^CK\d{8}-\d{6,}$/));
+/** A complaint number. @example `const id: ComplaintId = 'CK20260301-000042';` */
+export type ComplaintId = z.infer<typeof ComplaintId>;
+
+/**
+ * A GB/T 2260 administrative-division code (six digits: province, city, county).
+ *
+ * @example
+ * ```ts
+ * RegionCode.parse('440300'); // Shenzhen
+ * ```
+ */
+export const RegionCode = z.string().check(z.regex(/^\d{6}$/));
+/** A GB/T 2260 code. @example `const r: RegionCode = '110000';` */
+export type RegionCode = z.infer<typeof RegionCode>;
+
+/** @internal a bounded, trimmed free-text field. */
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

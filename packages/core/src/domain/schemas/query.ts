@@ -1,0 +1,82 @@
+import * as z from 'zod/mini';
+import { ComplaintStatusSchema } from './complaint.js';
+import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
+import { Timestamp } from './primitives.js';
+
+/** @internal a query-string value that is one item or several (`?status=a&status=b`). */
+const many = <T extends z.core.SomeType>(item: T) => z.optional(z.array(item));
+
+/**
+ * Filters and paging of `GET /v1/complaints`. Every filter narrows within what the caller may see.
+ *
+ * @example
+ * ```ts
+ * const q: ComplaintListQueryInput = { status: ['accepted', 'in_progress'], overdue: true, limit: 50 };
+ * ```
+ */
+export const ComplaintListQuery = z.object({
+  status: many(ComplaintStatusSchema),
+  /** Only complaints handled in this organisation's subtree. */
+  orgId: z.optional(z.string()),
+  businessCategory: many(BusinessCategory),
+  businessChannel: many(BusinessChannel),
+  intakeChannel: many(IntakeChannel),
+  cause: many(ComplaintCause),
+  severity: many(Severity),
+  /** GB/T 2260 prefix: `44` is Guangdong, `4403` Shenzhen. */
+  region: z.optional(z.string().check(z.regex(/^\d{2,6}$/))),
+  receivedFrom: z.optional(Timestamp),
+  receivedTo: z.optional(Timestamp),
+  /** Open complaints past their decision deadline. */
+  overdue: z.optional(z.boolean()),
+  /** Open complaints past their warning time but not yet overdue. */
+  dueSoon: z.optional(z.boolean()),
+  /** A staff id, or `me` for the caller. */
+  assigneeId: z.optional(z.string()),
+  /** Free text over the number, description and requested resolution. */
+  q: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+});
+/** List filters as sent. @example `const q: ComplaintListQueryInput = { overdue: true };` */
+export type ComplaintListQueryInput = z.input<typeof ComplaintListQuery>;
+/** List filters as parsed. @example `const q: ComplaintListQuery = ComplaintListQuery.parse({});` */
+export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
+
+/**
+ * One page of a cursor-paginated list; `nextCursor` is `null` on the last page.
+ *
+ * @example
+ * ```ts
+ * const ComplaintPage = pageOf(Complaint);
+ * ```
+ */
+export const pageOf = <T extends z.core.SomeType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+
+/**
+ * An RFC 9457 problem document, as every error of the service is sent (`application/problem+json`).
+ * `errors` names each bad field; `allowedActions` lists what is possible now after a refused
+ * transition.
+ *
+ * @example
+ * ```ts
+ * const p: Problem = { type: 'https://complaintkit.dev/problems/validation', title: 'Invalid request', status: 400, code: 'validation_failed', errors: [{ path: 'description', message: 'Required' }] };
+ * ```
+ */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().check(z.int()),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  /** Machine-readable code, stable across releases. */
+  code: z.string(),
+  requestId: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  allowedActions: z.optional(z.array(z.string())),
+  /** Seconds to wait, for `rate_limited`. */
+  retryAfter: z.optional(z.number()),
+});
+/** A problem document. @example `if (p.code === 'invalid_transition') console.log(p.allowedActions);` */
+export type Problem = z.infer<typeof Problem>;
