@@ -1,1 +1,2 @@
 export { ACTION_ENDPOINTS, actionSegment, ENDPOINTS, type Endpoint } from './endpoints.js';
+export { toJSONSchema } from './json-schema.js';
