@@ -69,8 +69,15 @@ export interface ClockOptions {
   readonly policy?: ClockPolicy;
 }
 
-/** The fields of a complaint the clock reads. */
-type ClockInput = Pick<Complaint, 'receivedAt' | 'timeline'> & {
+/**
+ * The fields of a complaint the clock reads: receipt, timeline and priority groups.
+ *
+ * @example
+ * ```ts
+ * const input: ClockInput = complaint;
+ * ```
+ */
+export type ClockInput = Pick<Complaint, 'receivedAt' | 'timeline'> & {
   complainant: { priorityGroups?: readonly unknown[] | undefined };
 };
 

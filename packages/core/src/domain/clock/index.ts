@@ -1,6 +1,7 @@
 export { CN_HOLIDAYS_2025, createHolidayCalendar, type HolidayCalendar, WEEKEND_CALENDAR } from './calendar.js';
 export {
   activeDeadline,
+  type ClockInput,
   type ClockOptions,
   type ClockState,
   type ComplaintClock,

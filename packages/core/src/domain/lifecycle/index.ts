@@ -10,3 +10,4 @@ export {
   type TimelineEventType,
 } from './states.js';
 export { REGISTER_ROLES, TRANSITIONS, type TransitionRule } from './transitions.js';
+export { STATUS_LABELS, statusLabel } from './labels.js';

@@ -1,0 +1,13 @@
+import { rmSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+rmSync('dist', { recursive: true, force: true });
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'node',
+});
