@@ -108,6 +108,9 @@ export function applyAction<A extends ComplaintAction>(
     }
     case 'escalate': {
       const b = body as ActionBody<'escalate'>;
+      // DOMAIN.md, recusal (回避): a leader who takes the case personally (包案) handles it, so the
+      // staff member complained about may not be that leader either.
+      if (b.leaderId && b.leaderId === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
       next.severity = b.severity;
       next.leaderId = b.leaderId ?? complaint.leaderId;
       break;
@@ -121,7 +124,11 @@ export function applyAction<A extends ComplaintAction>(
       const b = body as ActionBody<'extend'>;
       const level = complaint.deadlines.extensionLevel;
       if (level >= 2) throw violation('both extensions have been used: 60 days is the longest period the Measures allow');
-      if (level === 1 && role !== 'leadership') throw violation('the second extension needs leadership (higher-level or senior approval)');
+      // DOMAIN.md, Lifecycle ("who": manager first, leadership second): a manager asking for the second
+      // extension is refused for their role (403 role_not_allowed, as allowedActions already says),
+      // not as a rule violation.
+      if (level === 1 && role !== 'leadership')
+        throw refuse('role_not_allowed', action, complaint, ctx.actor, 'the second extension needs leadership (higher-level or senior approval)');
       if (level === 1 && !b.approvedBy) throw violation('the second extension needs approvedBy: the approving senior manager or higher-level organisation');
       data.level = level + 1;
       break;
@@ -200,7 +207,9 @@ export function registerComplaint(
     status: 'registered',
     handlingOrgId: ctx.handlingOrgId,
     firstResponder: ctx.actor,
-    assigneeId: ctx.actor.kind === 'staff' ? ctx.actor.id : null,
+    // DOMAIN.md, recusal (回避): the staff member complained about stays first responder (首问负责)
+    // but is never made the assignee.
+    assigneeId: ctx.actor.kind === 'staff' && ctx.actor.id !== input.subjectStaffId ? ctx.actor.id : null,
     leaderId: null,
     receivedAt,
     deadlines: { clockStartedAt: receivedAt, decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
