@@ -9,7 +9,12 @@
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+  // DOMAIN.md, Personal data (PIPL): at least four digits are always hidden. Keeping "first 3, last 4"
+  // blindly showed a 7-digit local number in full and an 8-digit one with a single star.
+  const hidden = Math.max(4, digits.length - 7);
+  const tail = Math.min(4, digits.length - hidden);
+  const head = Math.min(3, digits.length - hidden - tail);
+  return `${digits.slice(0, head)}${'*'.repeat(hidden)}${digits.slice(digits.length - tail)}`;
 }
 
 /**
@@ -77,7 +82,10 @@ export function maskComplainant<T extends { name: string; phone?: string | undef
 
 const ID_RE = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
 const CARD_RE = /(?<!\d)\d{12,19}(?!\d)/g;
-const PHONE_RE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g;
+// People write numbers in groups: cards as 4-4-4-4(-3), mobiles as 3-4-4, with spaces or dashes.
+// Those were passed through unmasked (PIPL; DOMAIN.md, Personal data), so match them too.
+const GROUPED_CARD_RE = /(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?(?![\d])/g;
+const PHONE_RE = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
 
 /**
  * Masks personal numbers found anywhere in free text (ID numbers, card numbers, mobile numbers), for
@@ -90,5 +98,9 @@ const PHONE_RE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g;
  * ```
  */
 export function redactText(text: string): string {
-  return text.replace(ID_RE, maskIdNumber).replace(PHONE_RE, maskPhone).replace(CARD_RE, maskCardNumber);
+  return text
+    .replace(ID_RE, maskIdNumber)
+    .replace(GROUPED_CARD_RE, maskCardNumber)
+    .replace(PHONE_RE, maskPhone)
+    .replace(CARD_RE, maskCardNumber);
 }
