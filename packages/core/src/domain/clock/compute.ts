@@ -162,7 +162,13 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
         reviewRespondedAt = null;
         break;
       }
-      case 'withdraw':
+      case 'withdraw': {
+        // The Measures (DOMAIN.md, Lifecycle): handling ends on the day the withdrawal is received,
+        // which may be before a member of staff records it (WithdrawBody.receivedAt).
+        const arrived = typeof e.data.receivedAt === 'string' ? Date.parse(e.data.receivedAt) : Number.NaN;
+        stoppedAt = Number.isNaN(arrived) ? at : Math.min(at, arrived);
+        break;
+      }
       case 'decline':
       case 'merge':
         stoppedAt = at;
