@@ -23,10 +23,12 @@ export interface Endpoint {
   readonly path: string;
   readonly summary: string;
   readonly tag: 'complaints' | 'events' | 'identity';
-  readonly query?: z.core.SomeType;
-  readonly body?: z.core.SomeType;
+  // Typed as $ZodType (every schema here is one), not SomeType: z.safeParse and z.toJSONSchema accept
+  // only $ZodType, so a loop over ENDPOINTS (the OpenAPI document, the client) needed casts before.
+  readonly query?: z.core.$ZodType;
+  readonly body?: z.core.$ZodType;
   /** The success body; for the event stream, the `data` of one message. */
-  readonly response: z.core.SomeType;
+  readonly response: z.core.$ZodType;
   readonly successStatus: 200 | 201;
   /** Takes an `Idempotency-Key` header; a repeat returns the first result. */
   readonly idempotent: boolean;

@@ -1,0 +1,150 @@
+/**
+ * The wire schemas: a realistic registration passes, bad fields are refused with their path named,
+ * and every schema of the HTTP contract turns into JSON Schema (the server builds OpenAPI from them).
+ */
+import * as z from 'zod/mini';
+import { describe, expect, it } from 'vitest';
+import { ACTION_ENDPOINTS, ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
+import { COMPLAINT_ACTIONS } from '../lifecycle/states.js';
+import { ACTION_BODIES } from './actions.js';
+import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
+import { ComplaintListQuery, Problem } from './query.js';
+
+const realistic: ComplaintCreateInput = {
+  intakeChannel: 'regulator_transfer',
+  regulatorReference: '12378-2025-0301-00042',
+  businessChannel: 'A010303',
+  businessCategory: 'B0302',
+  cause: 'C11',
+  complainant: {
+    name: '张三',
+    phone: '+8613812345678',
+    idNumber: '11010519491231002X',
+    cardNumber: '6222021234567890123',
+    customerId: 'C-1001',
+    representative: { name: '张小明', relation: 'agent', powerOfAttorney: true },
+    priorityGroups: [{ group: 'elderly', basis: 'verified' }],
+  },
+  description: '  信用卡年费 200 元未经告知被扣收，多次致电客服未获解决。  ',
+  requestedResolution: '退还年费并道歉',
+  attachments: [{ name: '扣费短信截图.jpg', contentType: 'image/jpeg', size: 182_044 }],
+  severity: 'sensitive',
+  regionCode: '440300',
+  receivedAt: '2025-03-03T09:15:00+08:00',
+  subjectStaffId: 'u-2001',
+};
+
+const pathsOf = (r: { success: boolean; error?: z.core.$ZodError }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.path.join('.'));
+
+describe('ComplaintCreate', () => {
+  it('accepts a realistic complaint, trimming free text and filling defaults', () => {
+    const c = ComplaintCreate.parse(realistic);
+    expect(c.description).toBe('信用卡年费 200 元未经告知被扣收，多次致电客服未获解决。');
+    expect(c.complainant.priorityGroups).toEqual([{ group: 'elderly', basis: 'verified' }]);
+    const minimal = ComplaintCreate.parse({
+      intakeChannel: 'outlet',
+      businessChannel: 'A0101',
+      businessCategory: 'B01',
+      cause: 'C01',
+      complainant: { name: '李四' },
+      description: '柜员态度恶劣',
+    });
+    expect(minimal).toMatchObject({ severity: 'normal', regionCode: null, attachments: [], complainant: { priorityGroups: [] } });
+  });
+
+  it.each([
+    ['intakeChannel', { intakeChannel: 'fax' }],
+    ['businessChannel', { businessChannel: 'A9' }],
+    ['businessCategory', { businessCategory: 'B11' }],
+    ['cause', { cause: 'C13' }],
+    ['description', { description: '   ' }],
+    ['description', { description: 'x'.repeat(5001) }],
+    ['severity', { severity: 'urgent' }],
+    ['regionCode', { regionCode: '44' }],
+    ['receivedAt', { receivedAt: '2025-03-03 09:15' }],
+    ['receivedAt', { receivedAt: '2025-03-03T09:15:00' }],
+    ['repeatOf', { repeatOf: '42' }],
+    ['attachments.0.size', { attachments: [{ name: 'a.pdf', contentType: 'application/pdf', size: -1 }] }],
+    ['attachments.0.contentType', { attachments: [{ name: 'a.pdf', contentType: 'pdf', size: 1 }] }],
+    ['complainant.name', { complainant: { name: '' } }],
+    ['complainant.phone', { complainant: { name: '张三', phone: 'call me' } }],
+    ['complainant.idNumber', { complainant: { name: '张三', idNumber: '44030119900101123' } }],
+    ['complainant.cardNumber', { complainant: { name: '张三', cardNumber: '6222-0212' } }],
+    ['complainant.representative.relation', { complainant: { name: '张三', representative: { name: '李四', relation: 'friend', powerOfAttorney: false } } }],
+    ['complainant.priorityGroups.0.group', { complainant: { name: '张三', priorityGroups: [{ group: 'vip', basis: 'verified' }] } }],
+    ['complainant.priorityGroups.0.basis', { complainant: { name: '张三', priorityGroups: [{ group: 'police', basis: 'inferred' }] } }],
+  ])('rejects a bad %s and names it', (path, patch) => {
+    const r = ComplaintCreate.safeParse({ ...realistic, ...patch });
+    expect(r.success).toBe(false);
+    expect(pathsOf(r)).toContain(path);
+  });
+
+  it('names every missing required field', () => {
+    const r = ComplaintCreate.safeParse({});
+    expect(pathsOf(r).sort()).toEqual(['businessCategory', 'businessChannel', 'cause', 'complainant', 'description', 'intakeChannel']);
+  });
+});
+
+describe('ComplaintListQuery', () => {
+  it('takes repeated filters and defaults the page size', () => {
+    expect(ComplaintListQuery.parse({ status: ['accepted', 'in_progress'], overdue: true })).toMatchObject({
+      status: ['accepted', 'in_progress'],
+      overdue: true,
+      limit: 20,
+    });
+  });
+  it.each([
+    ['limit', { limit: 101 }],
+    ['limit', { limit: 0 }],
+    ['status.0', { status: ['draft'] }],
+    ['region', { region: 'Guangdong' }],
+  ])('rejects a bad %s', (path, q) => {
+    expect(pathsOf(ComplaintListQuery.safeParse(q))).toContain(path);
+  });
+});
+
+describe('the contract', () => {
+  const all: [string, Endpoint][] = [
+    ...Object.entries(ENDPOINTS),
+    ...Object.entries(ACTION_ENDPOINTS as Record<string, Endpoint>),
+  ];
+
+  it('has one endpoint per action, at /v1/complaints/{id}/{action with - for _}', () => {
+    expect(Object.keys(ACTION_ENDPOINTS).sort()).toEqual([...COMPLAINT_ACTIONS].sort());
+    expect(ACTION_ENDPOINTS.follow_up.path).toBe('/v1/complaints/{id}/follow-up');
+    expect(ACTION_ENDPOINTS.request_review.path).toBe('/v1/complaints/{id}/request-review');
+    for (const a of COMPLAINT_ACTIONS) {
+      expect(ACTION_ENDPOINTS[a]).toMatchObject({ method: 'POST', idempotent: true, successStatus: 200 });
+      expect(ACTION_ENDPOINTS[a].body).toBe(ACTION_BODIES[a]);
+    }
+    const ids = all.map(([, e]) => e.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(all)('%s: bodies and queries (io input) and responses (io output) convert to JSON Schema', (_name, e) => {
+    for (const [schema, io] of [
+      [e.body, 'input'],
+      [e.query, 'input'],
+      [e.response, 'output'],
+    ] as const) {
+      if (!schema) continue;
+      const json = z.toJSONSchema(schema, { io });
+      expect(json.type).toBe('object');
+      expect(json.properties).toBeTypeOf('object');
+    }
+  });
+
+  it('an action body defaulted on input is optional on input and present on output', () => {
+    const input = z.toJSONSchema(ACTION_BODIES.hold, { io: 'input' });
+    const output = z.toJSONSchema(ACTION_BODIES.hold, { io: 'output' });
+    expect(input.required).toEqual(['reason']);
+    expect(output.required).toContain('complainantNotified');
+  });
+
+  it('the Problem document and the complaint also convert', () => {
+    expect(z.toJSONSchema(Problem, { io: 'output' }).required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code']));
+    const c = z.toJSONSchema(Complaint, { io: 'output' });
+    expect(c.required).toEqual(expect.arrayContaining(['id', 'status', 'firstResponder', 'deadlines', 'timeline']));
+  });
+});
