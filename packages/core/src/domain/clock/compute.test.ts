@@ -341,6 +341,29 @@ describe('review (核查): requested within 30 days of the decision, decided wit
     expect(clock.review).toEqual({ requestBy: endOf('2025-04-09'), requestedAt: null, decisionDueAt: null, state: null });
   });
 
+  it('the window counts from when the complainant was told, when that was after the decision (letter on 03-15 → Mon 04-14)', () => {
+    const c = complaint(received, [
+      ...decided.slice(0, 2),
+      [
+        'respond',
+        '2025-03-10T11:00:00+08:00',
+        { fromStatus: 'in_progress', toStatus: 'responded', data: { notifiedVia: 'letter', notifiedAt: '2025-03-15T10:00:00+08:00' } },
+      ],
+    ]);
+    const clock = computeClock(c, { now: at('2025-03-16T09:00:00+08:00') });
+    expect(clock.review?.requestBy).toBe(endOf('2025-04-14'));
+    // The decision itself still counts from its recording.
+    expect(clock.respondedAt).toBe('2025-03-10T11:00:00.000+08:00');
+  });
+
+  it('a notification recorded as earlier than the decision does not shorten the window', () => {
+    const c = complaint(received, [
+      ...decided.slice(0, 2),
+      ['respond', '2025-03-10T11:00:00+08:00', { fromStatus: 'in_progress', toStatus: 'responded', data: { notifiedAt: '2025-03-01T10:00:00+08:00' } }],
+    ]);
+    expect(computeClock(c, { now: at('2025-03-11T09:00:00+08:00') }).review?.requestBy).toBe(endOf('2025-04-09'));
+  });
+
   it('the window moves past a holiday (decision 09-01 → day 30 is 10-01 → 10-09)', () => {
     const c = complaint('2025-08-20T09:00:00+08:00', [
       ['respond', '2025-09-01T11:00:00+08:00', { fromStatus: 'in_progress', toStatus: 'responded' }],

@@ -125,6 +125,7 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
   let pausedMs = 0;
   let holdStart: number | null = null;
   let respondedAt: number | null = null;
+  let decisionReceivedAt: number | null = null;
   let stoppedAt: number | null = null;
   let firstContactAt: number | null = null;
   let reviewRequestedAt: number | null = null;
@@ -146,7 +147,14 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
         break;
       case 'respond':
         if (e.fromStatus === 'under_review') reviewRespondedAt = at;
-        else respondedAt = at;
+        else {
+          respondedAt = at;
+          // DOMAIN.md, Clocks: a review may be requested within 30 days of *receiving* the decision,
+          // so count from when the complainant was told (RespondBody.notifiedAt), never earlier than
+          // the decision itself. Counting from the recording refused timely requests.
+          const told = typeof e.data.notifiedAt === 'string' ? Date.parse(e.data.notifiedAt) : Number.NaN;
+          decisionReceivedAt = Number.isNaN(told) ? at : Math.max(at, told);
+        }
         break;
       case 'request_review':
         reviewRequestedAt = at;
@@ -158,6 +166,7 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
         level = 0;
         pausedMs = 0;
         respondedAt = null;
+        decisionReceivedAt = null;
         reviewRequestedAt = null;
         reviewRespondedAt = null;
         break;
@@ -217,7 +226,7 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
 
   let review: ComplaintClock['review'] = null;
   if (respondedAt !== null) {
-    const requestBy = deadlineAfter(respondedAt, policy.reviewRequestDays, calendar);
+    const requestBy = deadlineAfter(decisionReceivedAt ?? respondedAt, policy.reviewRequestDays, calendar);
     const reviewDue =
       reviewRequestedAt === null ? null : deadlineAfter(reviewRequestedAt, policy.reviewDecisionDays, calendar);
     review = {

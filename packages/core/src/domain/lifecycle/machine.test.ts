@@ -124,7 +124,7 @@ const BODIES: Record<ComplaintAction, unknown> = {
     basis: '《信用卡章程》第十条',
     remediesOffered: ['review', 'mediation', 'arbitration', 'litigation'],
     notifiedVia: 'phone',
-    notifiedAt: '2025-03-07T15:00:00+08:00',
+    notifiedAt: '2025-03-03T12:00:00+08:00',
   },
   follow_up: { reached: true, satisfaction: 4, decisionAccepted: true },
   close: {},
@@ -532,6 +532,19 @@ describe('request_review (核查) within 30 days of the decision', () => {
     const err = catchError(() => w.step('request_review', staff('frontline'), BODIES.request_review, 31 * DAY));
     expect(err).toMatchObject({ code: 'rule_violation' });
     expect(w.c.status).toBe('closed');
+  });
+
+  it('counts the 30 days from when the complainant received the decision (letter on 03-07 → Mon 04-07)', () => {
+    const w = world();
+    w.step('accept', H);
+    w.step('start', H);
+    w.step('respond', H, { ...(BODIES.respond as object), notifiedVia: 'letter', notifiedAt: '2025-03-07T15:00:00+08:00' });
+    // 03-07 + 30 = Sunday 04-06 → Monday 04-07.
+    const inTime = Date.parse('2025-04-07T23:59:59.999+08:00');
+    expect(applyAction(w.c, 'request_review', BODIES.request_review, { actor: customer, now: inTime, seq: 99 }).status).toBe('under_review');
+    expect(catchError(() => applyAction(w.c, 'request_review', BODIES.request_review, { actor: customer, now: inTime + 1, seq: 99 }))).toMatchObject({
+      code: 'rule_violation',
+    });
   });
 });
 
