@@ -121,6 +121,7 @@ describe('redactText finds personal numbers inside free text', () => {
     [`card ${CARD16} blocked`, 'card ************1072 blocked'],
     ['卡号 6222 6002 6000 1072 被冻结', '卡号 ************1072 被冻结'],
     ['卡号6222-6002-6000-1072', '卡号************1072'],
+    ['家里电话 0755-87654321，办公 010-1234567', '家里电话 075*****4321，办公 01****4567'],
   ])('%s', (input, out) => expect(redactText(input)).toBe(out));
 
   it('leaves ordinary numbers alone', () => {

@@ -86,9 +86,12 @@ const CARD_RE = /(?<!\d)\d{12,19}(?!\d)/g;
 // Those were passed through unmasked (PIPL; DOMAIN.md, Personal data), so match them too.
 const GROUPED_CARD_RE = /(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?(?![\d])/g;
 const PHONE_RE = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
+// Landlines with an area code (0755-12345678) are phone numbers too (PIPL).
+const LANDLINE_RE = /(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])/g;
 
 /**
- * Masks personal numbers found anywhere in free text (ID numbers, card numbers, mobile numbers), for
+ * Masks personal numbers found anywhere in free text (ID numbers, card numbers, mobile and landline
+ * numbers, also when written in groups with spaces or dashes), for
  * log lines and error messages built from text a person typed.
  *
  * @example
@@ -102,5 +105,6 @@ export function redactText(text: string): string {
     .replace(ID_RE, maskIdNumber)
     .replace(GROUPED_CARD_RE, maskCardNumber)
     .replace(PHONE_RE, maskPhone)
+    .replace(LANDLINE_RE, maskPhone)
     .replace(CARD_RE, maskCardNumber);
 }
