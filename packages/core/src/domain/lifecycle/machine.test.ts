@@ -614,7 +614,7 @@ describe('every step appends exactly one timeline event', () => {
     const f = w.step('follow_up', customer);
     expect(f.satisfaction).toMatchObject({ reached: true, score: 4, decisionAccepted: true });
     w.step('close', H);
-    const o = w.step('reopen', M, { reason: '新证据', newFactsReceivedAt: '2025-03-04T09:00:00+08:00' });
+    const o = w.step('reopen', M, { reason: '新证据', newFactsReceivedAt: '2025-03-03T14:30:00+08:00' });
     expect(o.status).toBe('in_progress');
     expect(o.decision).toBeNull();
     expect(o.satisfaction).toBeNull();
@@ -626,6 +626,42 @@ describe('every step appends exactly one timeline event', () => {
     w.step('start', H);
     w.step('respond', H);
     expect(w.step('follow_up', staff('frontline'), { reached: false }).satisfaction).toMatchObject({ reached: false, score: null });
+  });
+});
+
+describe('each step stores fresh deadlines', () => {
+  it('15 days at registration, 30 after an extension, empty while on hold, stopped on withdrawal', () => {
+    const w = world();
+    expect(w.c.deadlines).toMatchObject({ decisionDueAt: '2025-03-18T23:59:59.999+08:00', extensionLevel: 0, paused: false });
+    w.step('accept', H);
+    w.step('start', H);
+    w.step('extend', M, { reason: '案情复杂', complainantNotifiedAt: '2025-03-03T12:00:00+08:00' });
+    expect(w.c.deadlines).toMatchObject({ decisionDueAt: '2025-04-02T23:59:59.999+08:00', extensionLevel: 1 });
+    w.step('hold', H);
+    expect(w.c.deadlines).toMatchObject({ decisionDueAt: null, warnAt: null, paused: true, extensionLevel: 1 });
+    // Two whole days on hold are added back: 04-02 → 04-04.
+    w.step('resume', H, {}, 2 * DAY);
+    expect(w.c.deadlines).toMatchObject({ decisionDueAt: '2025-04-04T23:59:59.999+08:00', paused: false });
+    w.step('withdraw', customer);
+    expect(w.c.deadlines).toMatchObject({ decisionDueAt: null, paused: false });
+  });
+
+  it('a review sets its own deadline, 30 days after the request', () => {
+    const c = fixtures.under_review.c;
+    // Requested 2025-03-03 14:00 → + 30 = Wednesday 04-02.
+    expect(c.deadlines.reviewDueAt).toBe('2025-04-02T23:59:59.999+08:00');
+  });
+
+  it('reopen restarts the clock from the new facts, which may not lie in the future', () => {
+    const { c } = fixtures.closed;
+    const now = Date.parse('2025-03-12T09:00:00+08:00');
+    const body = (newFactsReceivedAt: string) => ({ reason: '补充新证据', newFactsReceivedAt });
+    expect(catchError(() => applyAction(c, 'reopen', body('2025-03-13T09:00:00+08:00'), { actor: M, now, seq: 99 }))).toMatchObject({
+      code: 'rule_violation',
+      action: 'reopen',
+    });
+    const next = applyAction(c, 'reopen', body('2025-03-10T09:00:00+08:00'), { actor: M, now, seq: 99 });
+    expect(next.deadlines).toMatchObject({ clockStartedAt: '2025-03-10T09:00:00.000+08:00', decisionDueAt: '2025-03-25T23:59:59.999+08:00', extensionLevel: 0 });
   });
 });
 

@@ -155,10 +155,15 @@ export function applyAction<A extends ComplaintAction>(
         throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the decision)`);
       break;
     }
-    case 'reopen':
+    case 'reopen': {
+      // DOMAIN.md, Clocks: new facts restart the clock from their receipt, which cannot lie in the
+      // future (as registration refuses a future receivedAt), or the clock would be stretched.
+      const b = body as ActionBody<'reopen'>;
+      if (b.newFactsReceivedAt && Date.parse(b.newFactsReceivedAt) > ctx.now + 60_000) throw violation('newFactsReceivedAt lies in the future');
       next.decision = null;
       next.satisfaction = null;
       break;
+    }
   }
 
   const event: TimelineEvent = {
