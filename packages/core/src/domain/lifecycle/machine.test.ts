@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { computeClock } from '../clock/compute.js';
 import type { Actor, ActorRole } from '../schemas/actor.js';
-import { type Complaint, ComplaintCreate, type ComplaintCreateInput } from '../schemas/complaint.js';
+import { Complaint, ComplaintCreate, type ComplaintCreateInput } from '../schemas/complaint.js';
 import { LifecycleError } from './errors.js';
 import { allowedActions, applyAction, registerComplaint } from './machine.js';
 import type { ComplaintAction, ComplaintStatus } from './states.js';
@@ -234,7 +234,10 @@ const catchError = (fn: () => unknown): unknown => {
 // ---------------------------------------------------------------------------------------------
 
 describe('the fixtures are in the states they claim', () => {
-  it.each(STATES)('%s', (s) => expect(fixtures[s].c.status).toBe(s));
+  it.each(STATES)('%s', (s) => {
+    expect(fixtures[s].c.status).toBe(s);
+    expect(Complaint.safeParse(fixtures[s].c).error?.issues ?? []).toEqual([]);
+  });
 });
 
 describe('the expected matrix (hand count from DOMAIN.md)', () => {
@@ -263,6 +266,8 @@ describe.each(ACTIONS)('applyAction %s', (action) => {
       expect(next.timeline).toHaveLength(c.timeline.length + 1);
       const ev = next.timeline.at(-1)!;
       expect(ev).toMatchObject({ type: action, fromStatus: state, toStatus: exp.to, actor: actorOf(role) });
+      // What the service stores and returns is a valid wire complaint.
+      expect(Complaint.safeParse(next).error?.issues ?? []).toEqual([]);
     } else {
       const err = catchError(() => applyAction(c, action, BODIES[action], ctx(actorOf(role))));
       expect(err).toBeInstanceOf(LifecycleError);

@@ -152,7 +152,7 @@ export function applyAction<A extends ComplaintAction>(
     case 'request_review': {
       const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
       if (clock.review && ctx.now > Date.parse(clock.review.requestBy))
-        throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the decision)`);
+        throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the complainant received the decision)`);
       break;
     }
     case 'reopen': {
