@@ -9,4 +9,5 @@
  *
  * @packageDocumentation
  */
+export * from './client/index.js';
 export * from './domain/index.js';

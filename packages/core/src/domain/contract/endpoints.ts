@@ -65,7 +65,9 @@ const actionEndpoints = Object.fromEntries(
       idempotent: true,
     }),
   ]),
-) as unknown as { readonly [A in ComplaintAction]: Endpoint & { body: (typeof ACTION_BODIES)[A] } };
+) as unknown as {
+  readonly [A in ComplaintAction]: Endpoint & { body: (typeof ACTION_BODIES)[A]; response: typeof Complaint };
+};
 
 /**
  * Every operation of the complaint service.

@@ -1,0 +1,66 @@
+import { AuthenticationError } from '../errors/authentication-error.js';
+
+/**
+ * Returns the bearer token. Called once at first use (`reason: 'initial'`) and again only after
+ * the service answered 401 (`reason: 'refresh'`); concurrent 401s share one refresh call.
+ * Return `undefined` to send no token.
+ *
+ * @example
+ * ```ts
+ * const token: TokenProvider = async ({ reason }) => (reason === 'refresh' ? auth.refresh() : auth.current());
+ * ```
+ */
+export type TokenProvider = (context: { reason: 'initial' | 'refresh' }) => string | undefined | Promise<string | undefined>;
+
+/** @internal */
+export interface TokenSource {
+  /** The token to send now; waits for a refresh that is under way. */
+  get(): Promise<string | undefined>;
+  /**
+   * A token to replace `stale`, refreshing once however many callers ask at the same time. If the
+   * token was already replaced since `stale` was sent, returns the current one without a call.
+   * `undefined` when no refresh is possible (static token).
+   */
+  refresh(stale: string | undefined): Promise<string | undefined>;
+}
+
+/** @internal Single-flight token cache over a static token or a provider. */
+export function createTokenSource(token: string | TokenProvider | undefined): TokenSource {
+  if (typeof token !== 'function') {
+    return { get: async () => token, refresh: async () => undefined };
+  }
+  let current: Promise<string | undefined> | undefined;
+  let latest: string | undefined;
+  let refreshing: Promise<string | undefined> | undefined;
+  const call = (reason: 'initial' | 'refresh') =>
+    Promise.resolve()
+      .then(() => token({ reason }))
+      .then(
+        (t) => {
+          if (t !== undefined && typeof t !== 'string') throw new TypeError('The token provider must return a string or undefined.');
+          latest = t;
+          return t;
+        },
+        (cause: unknown) => {
+          current = undefined;
+          throw new AuthenticationError({ code: 'token_provider_failed', cause });
+        },
+      );
+  return {
+    get() {
+      if (refreshing) return refreshing;
+      current ??= call('initial');
+      return current;
+    },
+    refresh(stale) {
+      if (refreshing) return refreshing;
+      if (current && latest !== stale) return current;
+      const p = call('refresh').finally(() => {
+        if (refreshing === p) refreshing = undefined;
+      });
+      refreshing = p;
+      current = p;
+      return p;
+    },
+  };
+}

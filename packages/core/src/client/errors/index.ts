@@ -1,0 +1,14 @@
+export { AbortError } from './abort-error.js';
+export { AuthenticationError } from './authentication-error.js';
+export { ComplaintKitError, type ErrorInit } from './complaint-kit-error.js';
+export { ConflictError } from './conflict-error.js';
+export { ForbiddenError } from './forbidden-error.js';
+export { InvalidTransitionError } from './invalid-transition-error.js';
+export { NetworkError } from './network-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { ResponseValidationError } from './response-validation-error.js';
+export { RuleViolationError } from './rule-violation-error.js';
+export { ServerError } from './server-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { type FieldIssue, ValidationError } from './validation-error.js';

@@ -1,0 +1,22 @@
+import { ComplaintKitError, type ErrorInit } from './complaint-kit-error.js';
+
+/**
+ * An attempt took longer than `timeout` (per attempt), or the service answered 408. Retried
+ * automatically; thrown once retries are spent. Safe to send again with the same idempotency key.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof TimeoutError) showRetryButton();
+ * ```
+ */
+export class TimeoutError extends ComplaintKitError {
+  override readonly name = 'TimeoutError';
+  constructor(init: ErrorInit & { timeoutMs?: number | undefined }) {
+    super(
+      init, 'timeout',
+      `The request timed out${init.timeoutMs === undefined ? '' : ` after ${init.timeoutMs} ms`}`,
+      'Check the connection and send again (the same idempotency key makes that safe), or raise `timeout`.',
+      true,
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { redactText } from '../../domain/masking/mask.js';
+import type { Problem } from '../../domain/schemas/query.js';
+import { AuthenticationError } from '../errors/authentication-error.js';
+import { ComplaintKitError, type ErrorInit } from '../errors/complaint-kit-error.js';
+import { ConflictError } from '../errors/conflict-error.js';
+import { ForbiddenError } from '../errors/forbidden-error.js';
+import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import { RuleViolationError } from '../errors/rule-violation-error.js';
+import { ServerError } from '../errors/server-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import { type FieldIssue, ValidationError } from '../errors/validation-error.js';
+
+/** @internal Paths and messages of zod issues (never the input values), redacted. */
+export const issuesOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] =>
+  issues.map((i) => ({ path: i.path.map(String).join('.'), message: redactText(i.message) }));
+
+/**
+ * @internal Maps a failed response (status and, when it parsed, its problem document) to the
+ * error class for it. The problem's code wins over the status; free text is redacted.
+ */
+export function errorFromResponse(
+  status: number,
+  problem: Partial<Problem> | undefined,
+  base: ErrorInit,
+  retryAfterSeconds?: number,
+): ComplaintKitError {
+  const init: ErrorInit = {
+    ...base,
+    status,
+    code: problem?.code ?? base.code,
+    requestId: problem?.requestId ?? base.requestId,
+    detail: problem?.detail === undefined ? undefined : redactText(problem.detail),
+  };
+  const allowedActions = problem?.allowedActions;
+  switch (problem?.code) {
+    case 'validation_failed':
+      return new ValidationError({ ...init, source: 'server', fields: issuesOf((problem.errors ?? []).map((e) => ({ path: [e.path], message: e.message }))) });
+    case 'unauthenticated':
+      return new AuthenticationError(init);
+    case 'forbidden':
+    case 'role_not_allowed':
+      return new ForbiddenError({ ...init, allowedActions });
+    case 'not_found':
+      return new NotFoundError(init);
+    case 'invalid_transition':
+      return new InvalidTransitionError({ ...init, allowedActions });
+    case 'rule_violation':
+      return new RuleViolationError(init);
+    case 'idempotency_key_reused':
+      return new ConflictError(init);
+    case 'rate_limited':
+      return new RateLimitError({ ...init, retryAfter: retryAfterSeconds ?? problem.retryAfter });
+  }
+  if (status === 400) return new ValidationError({ ...init, source: 'server', fields: [] });
+  if (status === 401) return new AuthenticationError(init);
+  if (status === 403) return new ForbiddenError({ ...init, allowedActions });
+  if (status === 404) return new NotFoundError(init);
+  if (status === 408) return new TimeoutError(init);
+  if (status === 409) return new ConflictError(init);
+  if (status === 429) return new RateLimitError({ ...init, retryAfter: retryAfterSeconds ?? problem?.retryAfter });
+  if (status >= 500) return new ServerError(init);
+  return new ComplaintKitError(
+    init, `http_${status}`,
+    `Unexpected HTTP ${status}`,
+    'Check the request against the API reference.',
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * `add()` refused a payload that fails ComplaintKit's schema: nothing was queued. `fields` names
+ * each bad field (path and what is wrong, never the value), ready for a form.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await outbox.add('complaint', input);
+ * } catch (e) {
+ *   if (e instanceof OutboxValidationError) for (const f of e.fields) form.setError(f.path, f.message);
+ * }
+ * ```
+ */
+export class OutboxValidationError extends Error {
+  override readonly name = 'OutboxValidationError';
+  readonly code = 'validation_failed';
+  readonly fields: readonly { path: string; message: string }[];
+  constructor(kind: string, fields: readonly { path: string; message: string }[]) {
+    const paths = fields.map((f) => f.path || '(root)').join(', ');
+    super(`Not saved: the ${kind} fails the ComplaintKit schema. Fix these fields and add it again: ${paths}.`);
+    this.fields = fields;
+  }
+}
+
+/**
+ * The outbox could not use its storage (full, blocked by the WebView, or closed). For `add()`,
+ * nothing was saved: keep the form filled in and tell the user.
+ *
+ * @example
+ * ```ts
+ * try { await outbox.add('complaint', input); } catch (e) { if (e instanceof OutboxStorageError) toast('无法保存到本机'); }
+ * ```
+ */
+export class OutboxStorageError extends Error {
+  override readonly name = 'OutboxStorageError';
+  readonly code = 'storage_failed';
+  constructor(what: string, cause: unknown) {
+    super(`${what}: the device storage failed (full, unavailable or closed). Free space or choose another storage, then try again.`, { cause });
+  }
+}
+
+/**
+ * The outbox was closed; create a new one to go on.
+ *
+ * @example
+ * ```ts
+ * await outbox.close();
+ * await outbox.add('survey', answer).catch((e) => e instanceof OutboxClosedError); // true
+ * ```
+ */
+export class OutboxClosedError extends Error {
+  override readonly name = 'OutboxClosedError';
+  readonly code = 'outbox_closed';
+  constructor() {
+    super('This outbox is closed. Create a new outbox on the same storage to continue; queued items are kept.');
+  }
+}
+
+/**
+ * `retry(id)` or `remove(id)` named an item the storage does not hold (or, for `retry`, one that
+ * has not failed).
+ *
+ * @example
+ * ```ts
+ * await outbox.retry('0192…').catch((e) => e instanceof OutboxItemError);
+ * ```
+ */
+export class OutboxItemError extends Error {
+  override readonly name = 'OutboxItemError';
+  readonly code: 'item_not_found' | 'item_not_failed';
+  constructor(code: 'item_not_found' | 'item_not_failed') {
+    super(code === 'item_not_found' ? 'No such item in the outbox: it was removed, or sent and pruned.' : 'Only a failed item can be retried; this one is still queued, sending or sent.');
+    this.code = code;
+  }
+}

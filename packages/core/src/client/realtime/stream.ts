@@ -1,0 +1,136 @@
+import { Observable } from 'rxjs';
+import * as z from 'zod/mini';
+import { ENDPOINTS } from '../../domain/contract/endpoints.js';
+import type { ComplaintChange } from '../../domain/schemas/stream.js';
+import { ComplaintKitError, type ErrorInit } from '../errors/complaint-kit-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { ResponseValidationError } from '../errors/response-validation-error.js';
+import type { ClientContext } from '../internal/context.js';
+import { HEADER, type HeadersLike, mergeHeaders } from '../internal/headers.js';
+import { issuesOf } from '../internal/to-error.js';
+import { prepare, send } from '../internal/request.js';
+import { backoffDelay } from '../retry/backoff.js';
+import { readSse } from './sse-parser.js';
+
+/**
+ * How a change stream connects and reconnects.
+ *
+ * @example
+ * ```ts
+ * const o: StreamOptions = { lastEventId: '1200', idleTimeoutMs: 60_000, maxConsecutiveFailures: 10 };
+ * ```
+ */
+export interface StreamOptions {
+  /** Resume after this event id (`seq`): the service replays what came after it. */
+  lastEventId?: string | undefined;
+  /** Reconnect if nothing, not even the 15 s `: ping`, arrives for this long. Default 45000 ms. */
+  idleTimeoutMs?: number | undefined;
+  /** Timeout for each connection to answer with headers. Default: the client's `timeout`. */
+  connectTimeoutMs?: number | false | undefined;
+  /** Backoff between reconnects (full jitter). Default 1000 ms doubling to 30000 ms. */
+  reconnectDelayMs?: { initial?: number; max?: number } | undefined;
+  /** Error with the last failure after this many connections in a row failed. Default: never give up. */
+  maxConsecutiveFailures?: number | undefined;
+  /** Extra headers on each connection. */
+  headers?: HeadersLike | undefined;
+}
+
+/** @internal */
+const parseChange = (ctx: ClientContext, data: string, init: ErrorInit): ComplaintChange => {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    throw new ResponseValidationError({ ...init, issues: [{ path: '', message: 'An event is not JSON.' }] });
+  }
+  if (ctx.validation === 'off') return value as ComplaintChange;
+  const r = z.safeParse(ENDPOINTS.streamEvents.response, value);
+  if (r.success) return r.data as ComplaintChange;
+  if (ctx.validation === 'strict') throw new ResponseValidationError({ ...init, issues: issuesOf(r.error.issues) });
+  return value as ComplaintChange;
+};
+
+/**
+ * @internal The change stream (`GET /v1/events`) as an Observable, read from fetch's body stream
+ * so the token and `Last-Event-ID` travel as headers. It reconnects with backoff after a drop or a
+ * retryable failure, resuming after the last event id it saw, so no change is missed; a
+ * non-retryable failure (401 after refresh, 403, 404, an invalid event in strict mode) errors it.
+ * Unsubscribing closes the connection.
+ */
+export function changeStream(
+  ctx: ClientContext,
+  query: { complaintId?: string | undefined },
+  options: StreamOptions = {},
+): Observable<ComplaintChange> {
+  const idleMs = options.idleTimeoutMs ?? 45_000;
+  const policy = {
+    maxRetries: 0,
+    initialDelayMs: options.reconnectDelayMs?.initial ?? 1000,
+    maxDelayMs: options.reconnectDelayMs?.max ?? 30_000,
+    maxRetryAfterMs: 0,
+  };
+  const maxFailures = options.maxConsecutiveFailures ?? Number.POSITIVE_INFINITY;
+  return new Observable<ComplaintChange>((subscriber) => {
+    const stop = new AbortController();
+    let lastEventId = options.lastEventId;
+    let failures = 0;
+    const run = async () => {
+      while (!stop.signal.aborted) {
+        const conn = new AbortController();
+        const onStop = () => conn.abort();
+        stop.signal.addEventListener('abort', onStop, { once: true });
+        let idle: ReturnType<typeof setTimeout> | undefined;
+        const heartbeat = () => {
+          failures = 0;
+          clearTimeout(idle);
+          idle = setTimeout(() => conn.abort(), idleMs);
+        };
+        let error: unknown;
+        try {
+          const p = prepare(ENDPOINTS.streamEvents, { query: query.complaintId ? { complaintId: query.complaintId } : {} });
+          const res = await send(
+            ctx,
+            p,
+            {
+              signal: conn.signal,
+              maxRetries: 0,
+              timeout: options.connectTimeoutMs ?? ctx.timeout,
+              headers: mergeHeaders(options.headers, { [HEADER.lastEventId]: lastEventId }),
+            },
+            async (r) => r,
+            true,
+          );
+          if (!res.body) throw new NetworkError({ ...p.init, code: 'stream_unreadable' });
+          clearTimeout(idle);
+          idle = setTimeout(() => conn.abort(), idleMs);
+          for await (const m of readSse(res.body, heartbeat)) {
+            if (m.id !== undefined) lastEventId = m.id;
+            if (m.event !== 'change') continue;
+            subscriber.next(parseChange(ctx, m.data, p.init));
+          }
+          error = new NetworkError({ ...p.init, code: 'stream_ended' });
+        } catch (e) {
+          error = e;
+        } finally {
+          clearTimeout(idle);
+          stop.signal.removeEventListener('abort', onStop);
+        }
+        if (stop.signal.aborted) return;
+        const fatal = error instanceof ComplaintKitError && !error.retryable && !conn.signal.aborted;
+        failures++;
+        if (fatal) return subscriber.error(error);
+        if (failures >= maxFailures) {
+          const retryable = error instanceof ComplaintKitError && error.retryable;
+          return subscriber.error(retryable ? error : new NetworkError({ code: 'stream_failed', cause: error }));
+        }
+        try {
+          await ctx.sleep(backoffDelay(failures, policy, ctx.random), stop.signal);
+        } catch {
+          return;
+        }
+      }
+    };
+    void run();
+    return () => stop.abort();
+  });
+}

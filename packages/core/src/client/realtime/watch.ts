@@ -1,0 +1,67 @@
+import { catchError, EMPTY, exhaustMap, map, Observable, switchMap, tap, throwError, timer } from 'rxjs';
+import { ENDPOINTS } from '../../domain/contract/endpoints.js';
+import { FINAL_STATUSES } from '../../domain/lifecycle/states.js';
+import type { Complaint } from '../../domain/schemas/complaint.js';
+import type { ClientContext } from '../internal/context.js';
+import { callJson } from '../internal/request.js';
+import { fromCall, isRetryable } from './from-call.js';
+import { changeStream, type StreamOptions } from './stream.js';
+
+/**
+ * Options of `client.complaints.watch(id)`.
+ *
+ * @example
+ * ```ts
+ * const o: WatchOptions = { pollIntervalMs: 30_000, maxStreamFailures: 3, completeOnFinal: true };
+ * ```
+ */
+export interface WatchOptions extends Omit<StreamOptions, 'lastEventId' | 'maxConsecutiveFailures'> {
+  /** After this many failed stream connections in a row, poll `GET` instead. Default 5. */
+  maxStreamFailures?: number | undefined;
+  /** Polling period once the stream has been given up. Default 15000 ms. */
+  pollIntervalMs?: number | undefined;
+  /** Complete when the complaint reaches a final state (declined, merged, withdrawn). Default true. */
+  completeOnFinal?: boolean | undefined;
+}
+
+/** @internal The highest event seq on a complaint's timeline: where its change stream resumes. */
+const lastSeq = (c: Complaint): number => c.timeline.reduce((max, e) => Math.max(max, e.seq), 0);
+
+/**
+ * @internal A complaint's successive states: its current state (GET), then each change from the
+ * event stream resumed after the last timeline seq (nothing between the read and the stream is
+ * missed), polling GET if the stream keeps failing. States are emitted once each, in version
+ * order. Stream messages carry the complainant masked; the complainant of the last full read is
+ * kept (lifecycle actions never change it).
+ */
+export function watchComplaint(ctx: ClientContext, id: string, options: WatchOptions = {}): Observable<Complaint> {
+  const get = (signal: AbortSignal) => callJson<Complaint>(ctx, ENDPOINTS.getComplaint, { params: { id } }, { signal });
+  const pollMs = options.pollIntervalMs ?? 15_000;
+  return new Observable<Complaint>((subscriber) => {
+    let latest: Complaint | undefined;
+    const emit = (c: Complaint) => {
+      if (latest && c.version <= latest.version) return;
+      latest = latest ? { ...c, complainant: latest.complainant } : c;
+      subscriber.next(latest);
+      if (options.completeOnFinal !== false && FINAL_STATUSES.has(latest.status)) subscriber.complete();
+    };
+    const poll$ = timer(pollMs, pollMs).pipe(
+      exhaustMap(() => fromCall(get).pipe(catchError((e: unknown) => (isRetryable(e) ? EMPTY : throwError(() => e))))),
+    );
+    return fromCall(get)
+      .pipe(
+        tap(emit),
+        switchMap((first) =>
+          changeStream(
+            ctx,
+            { complaintId: id },
+            { ...options, lastEventId: String(lastSeq(first)), maxConsecutiveFailures: options.maxStreamFailures ?? 5 },
+          ).pipe(
+            map((change) => change.complaint),
+            catchError((e: unknown) => (isRetryable(e) ? poll$ : throwError(() => e))),
+          ),
+        ),
+      )
+      .subscribe({ next: emit, error: (e: unknown) => subscriber.error(e) });
+  });
+}
