@@ -1,0 +1,81 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/authenticate.js';
+import type { AppEnv } from './http/env.js';
+import { errorHandler, sendProblem } from './http/errors.js';
+import { jsonLogger } from './http/logger.js';
+import { HttpProblem, notFound } from './http/problem.js';
+import { requestId } from './http/request-id.js';
+import { requestLog } from './http/request-log.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import type { AppDeps, ResolvedDeps } from './routes/deps.js';
+import { registerRoutes } from './routes/register.js';
+
+/** @internal the largest request body accepted (a complaint with attachments' metadata is far smaller). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Builds the complaint service as a Hono app: security headers, CORS (any origin, with
+ * Authorization), request ids, request logging without personal data, every contract operation
+ * (routes generated from core's ENDPOINTS and ACTION_ENDPOINTS), `GET /openapi.json`, optional static
+ * example pages at `/examples/`, and problem documents for every error.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ store, jwtSecret: 'a-long-random-secret-value' });
+ * const res = await app.request('/openapi.json');
+ * ```
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const d: ResolvedDeps = {
+    store: deps.store,
+    jwtSecret: deps.jwtSecret,
+    now: deps.now ?? Date.now,
+    logger: deps.logger ?? jsonLogger(),
+    closing: deps.closing ?? new AbortController().signal,
+    pollMs: deps.pollMs ?? 250,
+    track: deps.track ?? (() => {}),
+    clock: deps.clock,
+    staticDir: deps.staticDir,
+  };
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(requestLog(d.logger));
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false }));
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID'],
+      exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        sendProblem(c, new HttpProblem(413, 'validation_failed', 'the body is larger than 1 MiB', { errors: [{ path: '', message: 'the body is too large' }] })),
+    }),
+  );
+
+  let openapi: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openapi ??= JSON.stringify(buildOpenApiDocument({ serverUrl: new URL(c.req.url).origin }));
+    return c.body(openapi, 200, { 'content-type': 'application/json' });
+  });
+  if (d.staticDir) {
+    const root = d.staticDir;
+    app.get('/examples', (c) => c.redirect('/examples/'));
+    app.use('/examples/*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/examples/, '') || '/' }));
+  }
+
+  registerRoutes(app, d, authenticate(d.store, d.jwtSecret));
+  app.notFound((c) => sendProblem(c, notFound(`${c.req.method} ${c.req.path}`)));
+  app.onError(errorHandler(d.logger));
+  return app;
+}

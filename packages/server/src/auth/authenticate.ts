@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { HttpProblem } from '../http/problem.js';
+import type { Store } from '../store/store.js';
+import type { Caller } from './caller.js';
+import { verifyToken } from './token.js';
+
+/** @internal */
+const unauthenticated = (detail: string) => new HttpProblem(401, 'unauthenticated', detail);
+
+/**
+ * Resolves the caller from `Authorization: Bearer <JWT>` (or, for EventSource clients that cannot
+ * send headers, an `access_token` query parameter on the event stream). Missing or invalid token,
+ * or a staff token naming an organisation that does not exist: 401.
+ *
+ * @example
+ * ```ts
+ * app.use('/v1/*', authenticate(store, secret));
+ * ```
+ */
+export const authenticate =
+  (store: Store, secret: string): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const header = c.req.header('authorization');
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const token = match?.[1] ?? (c.req.path === '/v1/events' ? c.req.query('access_token') : undefined);
+    if (!token) throw unauthenticated('send Authorization: Bearer <token>');
+    const claims = await verifyToken(token, secret);
+    if (!claims) throw unauthenticated('the bearer token is invalid or expired; get a new one');
+    let caller: Caller;
+    if (claims.kind === 'staff') {
+      const org = await store.getOrganisation(claims.org);
+      if (!org) throw unauthenticated('the token names an organisation that does not exist');
+      caller = {
+        actor: { kind: 'staff', id: claims.sub, role: claims.role, orgId: org.id },
+        organisation: org,
+        visibility: { kind: 'subtree', path: org.path },
+      };
+    } else if (claims.kind === 'customer') {
+      caller = { actor: { kind: 'customer', id: claims.sub }, organisation: null, visibility: { kind: 'customer', customerId: claims.sub } };
+    } else {
+      caller = { actor: { kind: 'system', id: claims.sub }, organisation: null, visibility: { kind: 'all' } };
+    }
+    c.set('caller', caller);
+    await next();
+  };

@@ -1,0 +1,39 @@
+import type { Actor } from '@complaintkit/core/domain';
+import type { OrganisationRecord } from '../store/store.js';
+import type { Visibility } from '../store/visibility.js';
+
+/**
+ * Who is calling, resolved from the bearer token: the actor, for staff their organisation (with its
+ * path), and what they may see.
+ *
+ * @example
+ * ```ts
+ * const caller = c.get('caller');
+ * if (caller.actor.kind === 'customer') …
+ * ```
+ */
+export interface Caller {
+  readonly actor: Actor;
+  readonly organisation: OrganisationRecord | null;
+  readonly visibility: Visibility;
+}
+
+/**
+ * The idempotency scope of a caller: actor kind and id.
+ *
+ * @example
+ * ```ts
+ * scopeOf(caller); // 'staff:u-2001'
+ * ```
+ */
+export const scopeOf = (caller: Caller): string => `${caller.actor.kind}:${caller.actor.id}`;
+
+/**
+ * True when the caller may change things at all (auditors read only).
+ *
+ * @example
+ * ```ts
+ * if (!mayWrite(caller)) throw forbidden();
+ * ```
+ */
+export const mayWrite = (caller: Caller): boolean => !(caller.actor.kind === 'staff' && caller.actor.role === 'auditor');

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import type { ClockOptions } from '@complaintkit/core/domain';
+import type { Logger } from './http/logger.js';
+
+/**
+ * Options of {@link startServer}. Environment fallbacks: `DATABASE_URL` is read by the CLI only;
+ * `CK_JWT_SECRET` when `jwtSecret` is not given.
+ *
+ * @example
+ * ```ts
+ * const options: ServerOptions = { port: 8787, dataDir: './data', seed: 42 };
+ * ```
+ */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  readonly host?: string | undefined;
+  /** PostgreSQL connection string; SQLite in `dataDir` when omitted. */
+  readonly databaseUrl?: string | undefined;
+  /** Folder for the SQLite file and the generated demo JWT secret. */
+  readonly dataDir: string;
+  /** HS256 signing secret (at least 16 characters); else CK_JWT_SECRET, else generated into dataDir. */
+  readonly jwtSecret?: string | undefined;
+  /** Injectable clock, epoch ms. */
+  readonly now?: (() => number) | undefined;
+  /** A folder served at `/examples/`. */
+  readonly staticDir?: string | undefined;
+  /** Seed demo data into an empty database: a PRNG seed, or the generator's options. */
+  readonly seed?: number | { seed?: number; months?: number } | undefined;
+  readonly logger?: Logger | undefined;
+  /** Holiday calendar and clock policy for deadlines. */
+  readonly clock?: Omit<ClockOptions, 'now'> | undefined;
+  /** Event-stream polling interval (ms); default 250. */
+  readonly pollMs?: number | undefined;
+}
+
+/**
+ * The options with defaults applied and paths made absolute.
+ *
+ * @example
+ * ```ts
+ * resolveOptions({ port: 0, dataDir: 'data' }).host; // '127.0.0.1'
+ * ```
+ */
+export function resolveOptions(options: ServerOptions) {
+  return {
+    ...options,
+    host: options.host ?? '127.0.0.1',
+    dataDir: resolve(options.dataDir),
+    staticDir: options.staticDir === undefined ? undefined : resolve(options.staticDir),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Caller } from '../auth/caller.js';
+
+/**
+ * The Hono environment of the service: per-request variables.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<AppEnv>();
+ * ```
+ */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    caller: Caller;
+  };
+}

@@ -1,0 +1,66 @@
+import { LifecycleError } from '@complaintkit/core/domain';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../store/errors.js';
+import type { AppEnv } from './env.js';
+import { describeError, type Logger } from './logger.js';
+import { HttpProblem } from './problem.js';
+
+/** @internal LifecycleError code → HTTP status (common.md). */
+const LIFECYCLE_STATUS = { invalid_transition: 409, role_not_allowed: 403, rule_violation: 422 } as const;
+
+/**
+ * The problem an error stands for: our own problems as they are, lifecycle refusals as 409 / 403 /
+ * 422 with `allowedActions`, a reused idempotency key as 422, anything unexpected as a bare 500.
+ *
+ * @example
+ * ```ts
+ * const p = problemOf(new LifecycleError('invalid_transition', 'close', 'registered', ['accept'], 'no'));
+ * p.status; // 409
+ * ```
+ */
+export function problemOf(err: unknown): HttpProblem | null {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof LifecycleError) {
+    return new HttpProblem(LIFECYCLE_STATUS[err.code], err.code, err.message, { allowedActions: [...err.allowedActions] });
+  }
+  if (err instanceof IdempotencyKeyReusedError) return new HttpProblem(422, 'idempotency_key_reused', err.message);
+  if (err instanceof ConcurrentUpdateError) return new HttpProblem(409, 'conflict', err.message);
+  if (err instanceof HTTPException && err.status < 500) {
+    return new HttpProblem(err.status, err.status === 413 ? 'validation_failed' : 'bad_request', err.message || 'bad request', {
+      errors: [{ path: '', message: err.status === 413 ? 'the body is too large' : err.message }],
+    });
+  }
+  return null;
+}
+
+/**
+ * Sends a problem document (`application/problem+json`) with the request id.
+ *
+ * @example
+ * ```ts
+ * return sendProblem(c, notFound());
+ * ```
+ */
+export function sendProblem(c: Context<AppEnv>, problem: HttpProblem): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
+  if (problem.extra.retryAfter !== undefined) headers['retry-after'] = String(problem.extra.retryAfter);
+  return c.body(JSON.stringify(problem.toProblem(c.get('requestId'), c.req.path)), problem.status as 400, headers);
+}
+
+/**
+ * The app's error handler: known errors become their problem; anything else is logged (redacted,
+ * with the request id) and answered with a 500 problem that carries no stack and no personal data.
+ *
+ * @example
+ * ```ts
+ * app.onError(errorHandler(logger));
+ * ```
+ */
+export const errorHandler = (logger: Logger) => (err: Error, c: Context<AppEnv>): Response => {
+  const problem = problemOf(err);
+  if (problem) return sendProblem(c, problem);
+  logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error: describeError(err) });
+  return sendProblem(c, new HttpProblem(500, 'internal', 'something went wrong on our side; retry later, quoting the request id'));
+};

@@ -1,0 +1,67 @@
+/** @internal the bits of a zod schema definition the coercion reads. */
+interface Def {
+  readonly type: string;
+  readonly innerType?: { readonly _zod: { readonly def: Def } };
+  readonly shape?: Record<string, { readonly _zod: { readonly def: Def } }>;
+}
+
+/** @internal the wire kind of a field: what to turn its query-string text into. */
+type Kind = 'array' | 'boolean' | 'number' | 'string';
+
+/** @internal unwraps optional/default/nullable wrappers down to the field's own type. */
+function kindOf(def: Def | undefined): Kind | undefined {
+  let d = def;
+  for (let i = 0; d && i < 8 && d.innerType; i++) {
+    if (!['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(d.type)) break;
+    d = d.innerType._zod.def;
+  }
+  if (!d) return undefined;
+  if (d.type === 'array') return 'array';
+  if (d.type === 'boolean') return 'boolean';
+  if (d.type === 'number' || d.type === 'int' || d.type === 'bigint') return 'number';
+  return 'string';
+}
+
+/** @internal */
+const scalar = (text: string, kind: Kind | undefined): unknown => {
+  if (kind === 'boolean' || kind === undefined) {
+    if (text === 'true') return true;
+    if (text === 'false') return false;
+  }
+  if ((kind === 'number' || kind === undefined) && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return text;
+};
+
+/**
+ * Turns a query string into the value its zod object schema parses: repeated keys (and every key
+ * whose field is an array) become arrays, `true`/`false` booleans, digits numbers; a field the
+ * schema wants as text stays text (so `q=2026` searches for "2026"). Unknown keys are coerced by
+ * their look and left for the schema to judge.
+ *
+ * @example
+ * ```ts
+ * queryToInput(new URLSearchParams('status=accepted&status=closed&overdue=true&limit=5'), ComplaintListQuery);
+ * // { status: ['accepted', 'closed'], overdue: true, limit: 5 }
+ * ```
+ */
+export function queryToInput(params: URLSearchParams, schema?: unknown): Record<string, unknown> {
+  const shape = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def?.shape ?? {};
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    const kind = kindOf(shape[key]?._zod.def);
+    if (kind === 'array') {
+      const item = shape[key] && kindOf(itemDef(shape[key]._zod.def));
+      out[key] = values.map((v) => scalar(v, item ?? 'string'));
+    } else if (values.length > 1) out[key] = values.map((v) => scalar(v, kind));
+    else out[key] = scalar(values[0] as string, kind);
+  }
+  return out;
+}
+
+/** @internal the element definition of an (optionally wrapped) array field. */
+function itemDef(def: Def): Def | undefined {
+  let d: Def | undefined = def;
+  for (let i = 0; d && i < 8 && d.type !== 'array'; i++) d = d.innerType?._zod.def;
+  return (d as { element?: { _zod: { def: Def } } } | undefined)?.element?._zod.def;
+}

@@ -1,0 +1,23 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+
+/** @internal a client-sent id is echoed only when it looks like an id (no header injection, no personal data). */
+const SAFE_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * Gives every request an id: the client's `X-Request-Id` when it is a plain token, else a new UUID.
+ * It is echoed in the `X-Request-Id` response header and put in every problem document and log line.
+ *
+ * @example
+ * ```ts
+ * app.use(requestId());
+ * ```
+ */
+export const requestId = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const sent = c.req.header('x-request-id');
+  const id = sent && SAFE_ID.test(sent) ? sent : crypto.randomUUID();
+  c.set('requestId', id);
+  c.header('X-Request-Id', id);
+  await next();
+  c.header('X-Request-Id', id);
+};

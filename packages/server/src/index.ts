@@ -1,0 +1,24 @@
+/**
+ * `@complaintkit/server`: the ComplaintKit reference complaint service. Start it with
+ * {@link startServer}, or mount {@link createApp} in your own Hono server.
+ *
+ * @example
+ * ```ts
+ * import { startServer } from '@complaintkit/server';
+ * const server = await startServer({ port: 8787, dataDir: './data', seed: 42 });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createApp } from './app.js';
+export type { AppDeps } from './routes/deps.js';
+export type { Caller } from './auth/caller.js';
+export { issueToken, verifyToken, type TokenClaims } from './auth/token.js';
+export type { ServerOptions } from './config.js';
+export { jsonLogger, type Logger, silentLogger } from './http/logger.js';
+export { buildOpenApiDocument } from './openapi/document.js';
+export { type RunningServer, startServer } from './server.js';
+export { openStore } from './store/open-store.js';
+export type { BankImport, StaffMember } from './store/demo-bank.js';
+export type { ComplaintPage, ComplaintRecord, OrganisationRecord, Store, WriteTransaction } from './store/store.js';
+export type { Visibility } from './store/visibility.js';

@@ -1,0 +1,74 @@
+import { ACTION_ENDPOINTS, type ActionBody, applyAction, type Complaint, type ComplaintAction } from '@complaintkit/core/domain';
+import type { Context } from 'hono';
+import { type Caller, mayWrite, scopeOf } from '../auth/caller.js';
+import type { AppEnv } from '../http/env.js';
+import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
+import { HttpProblem, notFound, ruleViolation } from '../http/problem.js';
+import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
+import type { WriteTransaction } from '../store/store.js';
+import { isVisible } from '../store/visibility.js';
+import type { ResolvedDeps } from './deps.js';
+import { sendResult } from './respond.js';
+
+/**
+ * The checks that need the database, after core accepted the step: a merge target must exist, be
+ * visible and differ; a transfer's organisation must exist and its assignee work there; a start's
+ * assignee must be staff.
+ *
+ * @example
+ * ```ts
+ * await checkTargets(tx, caller, complaint, 'transfer', { toOrgId: 'BR-44', reason: '属地' });
+ * ```
+ */
+export async function checkTargets(tx: WriteTransaction, caller: Caller, complaint: Complaint, action: ComplaintAction, body: unknown): Promise<void> {
+  if (action === 'merge') {
+    const b = body as ActionBody<'merge'>;
+    if (b.intoComplaintId === complaint.id) throw ruleViolation('intoComplaintId', 'a complaint cannot be merged into itself');
+    const target = await tx.getComplaint(b.intoComplaintId);
+    if (!target || !isVisible(caller.visibility, target)) throw ruleViolation('intoComplaintId', 'no such complaint among those you may see');
+  }
+  if (action === 'transfer') {
+    const b = body as ActionBody<'transfer'>;
+    const orgId = b.toOrgId ?? complaint.handlingOrgId;
+    if (b.toOrgId !== undefined && !(await tx.getOrganisation(b.toOrgId))) throw ruleViolation('toOrgId', `no organisation ${b.toOrgId}`);
+    if (b.toAssigneeId !== undefined) {
+      const staff = await tx.getStaff(b.toAssigneeId);
+      if (!staff || staff.orgId !== orgId) throw ruleViolation('toAssigneeId', `the assignee must be a staff member of ${orgId}`);
+    }
+  }
+  if (action === 'start') {
+    const b = body as ActionBody<'start'>;
+    if (b.assigneeId !== undefined && !(await tx.getStaff(b.assigneeId))) throw ruleViolation('assigneeId', `no staff member ${b.assigneeId}`);
+  }
+}
+
+/**
+ * `POST /v1/complaints/{id}/{action}`: loads the complaint, lets core's `applyAction` decide, and
+ * stores the new state with its event and idempotency record in one transaction. Not visible: 404;
+ * auditor: 403; refused by the lifecycle: 409 / 403 / 422 with `allowedActions`.
+ *
+ * @example
+ * ```ts
+ * app.post('/v1/complaints/:id/accept', (c) => complaintAction(c, deps, 'accept'));
+ * ```
+ */
+export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, action: ComplaintAction): Promise<Response> {
+  const caller = c.get('caller');
+  const id = c.req.param('id') ?? '';
+  const key = idempotencyKeyOf(c.req.header('idempotency-key'));
+  const raw = await readJsonBody(c.req.raw);
+  const body: unknown = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
+  const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };
+
+  const result = await deps.store.mutate(idem, async (tx) => {
+    const record = await tx.getComplaint(id);
+    if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
+    if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
+    const seq = await tx.nextEventSeq();
+    const next = applyAction(record.complaint, action, body, { actor: caller.actor, now: deps.now(), seq, ...(deps.clock && { clock: deps.clock }) });
+    await checkTargets(tx, caller, record.complaint, action, body);
+    await tx.updateComplaint(next, record.complaint.version);
+    return { status: 200, body: next };
+  });
+  return sendResult(c, result);
+}

@@ -1,0 +1,48 @@
+import { ENDPOINTS, registerComplaint } from '@complaintkit/core/domain';
+import type { Context } from 'hono';
+import { mayWrite, scopeOf } from '../auth/caller.js';
+import type { AppEnv } from '../http/env.js';
+import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
+import { HttpProblem, ruleViolation } from '../http/problem.js';
+import { parseOr400, readJsonBody } from '../http/validate.js';
+import { isVisible } from '../store/visibility.js';
+import { complaintNumber } from './complaint-number.js';
+import type { ResolvedDeps } from './deps.js';
+import { sendResult } from './respond.js';
+import { routeRegistration } from './routing.js';
+
+/**
+ * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
+ * its first responder) and stores it with its first event and idempotency record in one transaction.
+ * A customer's registration is always their own (`complainant.customerId` = token subject).
+ *
+ * @example
+ * ```ts
+ * app.post('/v1/complaints', (c) => createComplaint(c, deps));
+ * ```
+ */
+export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
+  const caller = c.get('caller');
+  const key = idempotencyKeyOf(c.req.header('idempotency-key'));
+  const raw = await readJsonBody(c.req.raw);
+  const input = parseOr400(ENDPOINTS.createComplaint.body, raw);
+  if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
+  if (caller.actor.kind === 'customer') input.complainant = { ...input.complainant, customerId: caller.actor.id };
+
+  const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };
+  const result = await deps.store.mutate(idem, async (tx) => {
+    if (input.repeatOf !== undefined) {
+      const earlier = await tx.getComplaint(input.repeatOf);
+      if (!earlier || !isVisible(caller.visibility, earlier)) throw ruleViolation('repeatOf', 'no such complaint among those you may see');
+    }
+    const handlingOrgId = await routeRegistration({ ...deps.store, getOrganisation: tx.getOrganisation }, caller, input);
+    const now = deps.now();
+    const number = await tx.nextComplaintNumber();
+    const seq = await tx.nextEventSeq();
+    const id = complaintNumber(input.receivedAt ? Date.parse(input.receivedAt) : now, number);
+    const complaint = registerComplaint(input, { actor: caller.actor, now, seq, id, handlingOrgId, ...(deps.clock && { clock: deps.clock }) });
+    await tx.insertComplaint(complaint);
+    return { status: 201, body: complaint };
+  });
+  return sendResult(c, result);
+}

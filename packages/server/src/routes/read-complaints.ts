@@ -1,0 +1,45 @@
+import { ENDPOINTS } from '@complaintkit/core/domain';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { maskComplaint } from '../http/mask.js';
+import { notFound } from '../http/problem.js';
+import { queryToInput } from '../http/query.js';
+import { parseOr400 } from '../http/validate.js';
+import { isVisible } from '../store/visibility.js';
+import type { ResolvedDeps } from './deps.js';
+
+/**
+ * `GET /v1/complaints/{id}`: the complaint with its timeline; 404 when missing or not visible.
+ * Unmasked for staff who may handle it and for the customer who owns it; masked for auditors.
+ *
+ * @example
+ * ```ts
+ * app.get('/v1/complaints/:id', (c) => getComplaint(c, deps));
+ * ```
+ */
+export async function getComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
+  const caller = c.get('caller');
+  const id = c.req.param('id') ?? '';
+  const record = await deps.store.getComplaint(id);
+  if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
+  const auditor = caller.actor.kind === 'staff' && caller.actor.role === 'auditor';
+  return c.json(auditor ? maskComplaint(record.complaint) : record.complaint);
+}
+
+/**
+ * `GET /v1/complaints`: the visible complaints, newest first, filtered and cursor-paginated, with the
+ * complainant masked. `assigneeId=me` means the caller.
+ *
+ * @example
+ * ```ts
+ * app.get('/v1/complaints', (c) => listComplaints(c, deps));
+ * ```
+ */
+export async function listComplaints(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
+  const caller = c.get('caller');
+  const schema = ENDPOINTS.listComplaints.query;
+  const query = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
+  if (query.assigneeId === 'me') query.assigneeId = caller.actor.id;
+  const page = await deps.store.listComplaints(caller.visibility, query, deps.now());
+  return c.json({ data: page.data.map(maskComplaint), nextCursor: page.nextCursor });
+}

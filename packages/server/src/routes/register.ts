@@ -1,0 +1,70 @@
+import { ACTION_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS, type Endpoint } from '@complaintkit/core/domain';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { streamEvents } from '../events/stream.js';
+import type { AppEnv } from '../http/env.js';
+import { complaintAction } from './complaint-action.js';
+import { createComplaint } from './create-complaint.js';
+import type { ResolvedDeps } from './deps.js';
+import { me, organisations } from './identity.js';
+import { getComplaint, listComplaints } from './read-complaints.js';
+
+/** @internal a route handler. */
+type Handler = (c: Context<AppEnv>, deps: ResolvedDeps) => Response | Promise<Response>;
+
+/**
+ * The handler of every operation, keyed by the contract's operationId. Registration fails at start-up
+ * when the contract gains an operation nobody handles.
+ *
+ * @example
+ * ```ts
+ * HANDLERS['complaints.get'];
+ * ```
+ */
+export const HANDLERS: Record<string, Handler> = {
+  [ENDPOINTS.createComplaint.operationId]: createComplaint,
+  [ENDPOINTS.listComplaints.operationId]: listComplaints,
+  [ENDPOINTS.getComplaint.operationId]: getComplaint,
+  [ENDPOINTS.streamEvents.operationId]: streamEvents,
+  [ENDPOINTS.me.operationId]: (c) => me(c),
+  [ENDPOINTS.organisations.operationId]: organisations,
+  ...Object.fromEntries(COMPLAINT_ACTIONS.map((a) => [ACTION_ENDPOINTS[a].operationId, (c: Context<AppEnv>, d: ResolvedDeps) => complaintAction(c, d, a)])),
+};
+
+/**
+ * Every operation of the contract, in a stable order: ENDPOINTS then ACTION_ENDPOINTS.
+ *
+ * @example
+ * ```ts
+ * allEndpoints().length; // 6 + 15
+ * ```
+ */
+export const allEndpoints = (): Endpoint[] => [...Object.values(ENDPOINTS), ...COMPLAINT_ACTIONS.map((a) => ACTION_ENDPOINTS[a])];
+
+/**
+ * An OpenAPI path template as a Hono path (`/v1/complaints/{id}` → `/v1/complaints/:id`).
+ *
+ * @example
+ * ```ts
+ * honoPath('/v1/complaints/{id}/accept'); // '/v1/complaints/:id/accept'
+ * ```
+ */
+export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
+
+/**
+ * Registers one route per contract operation, each behind the authentication middleware.
+ *
+ * @example
+ * ```ts
+ * registerRoutes(app, deps, authenticate(store, secret));
+ * ```
+ */
+export function registerRoutes(app: Hono<AppEnv>, deps: ResolvedDeps, auth: MiddlewareHandler<AppEnv>): void {
+  for (const endpoint of allEndpoints()) {
+    const handler = HANDLERS[endpoint.operationId];
+    if (!handler) throw new Error(`no handler for operation ${endpoint.operationId}: add one to HANDLERS`);
+    const path = honoPath(endpoint.path);
+    const run = (c: Context<AppEnv>) => handler(c, deps);
+    if (endpoint.method === 'GET') app.get(path, auth, run);
+    else app.post(path, auth, run);
+  }
+}

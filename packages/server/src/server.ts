@@ -1,0 +1,103 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { resolveJwtSecret } from './auth/secret.js';
+import { issueToken, type TokenClaims } from './auth/token.js';
+import { type ServerOptions, resolveOptions } from './config.js';
+import { jsonLogger } from './http/logger.js';
+import { seedIfEmpty } from './seeding.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+/**
+ * A running complaint service.
+ *
+ * @example
+ * ```ts
+ * const { url, close } = await startServer({ port: 0, dataDir: tmp });
+ * ```
+ */
+export interface RunningServer {
+  /** `http://host:port`, no trailing slash. */
+  readonly url: string;
+  /** Ends event streams, stops accepting requests and closes the database. */
+  close(): Promise<void>;
+  readonly store: Store;
+  /** Signs a token with this server's secret (`ttl` default one hour). */
+  issueToken(claims: TokenClaims, ttl?: string | number): Promise<string>;
+  /** The signing secret in use. */
+  readonly jwtSecret: string;
+}
+
+/**
+ * Opens and migrates the database (SQLite in `dataDir`, or PostgreSQL at `databaseUrl`), seeds demo
+ * data into an empty database when `seed` is given, and serves the API over HTTP.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 8787, dataDir: './data', seed: 42 });
+ * console.log(`${server.url}/openapi.json`);
+ * await server.close();
+ * ```
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const o = resolveOptions(options);
+  const logger = o.logger ?? jsonLogger();
+  const jwtSecret = resolveJwtSecret(o);
+  const store = await openStore(o);
+  try {
+    if (o.seed !== undefined) {
+      const seedOptions = typeof o.seed === 'number' ? { seed: o.seed } : o.seed;
+      await seedIfEmpty(store, { ...seedOptions, ...(o.now && { now: o.now() }) });
+    }
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+
+  const closing = new AbortController();
+  const streams = new Set<Promise<void>>();
+  const app = createApp({
+    store,
+    jwtSecret,
+    now: o.now,
+    logger,
+    clock: o.clock,
+    closing: closing.signal,
+    staticDir: o.staticDir,
+    pollMs: o.pollMs,
+    track: (running) => {
+      streams.add(running);
+      void running.finally(() => streams.delete(running));
+    },
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    store,
+    jwtSecret,
+    issueToken: (claims, ttl = '1h') => issueToken(claims, jwtSecret, ttl),
+    close() {
+      closed ??= (async () => {
+        closing.abort();
+        await Promise.allSettled([...streams]);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 1000).unref();
+        });
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The idempotency key was used before by the same caller for a different request (another body,
+ * path or method). Send a new key for a new request.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof IdempotencyKeyReusedError) console.log(e.key);
+ * ```
+ */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = 'IdempotencyKeyReusedError';
+  constructor(readonly key: string) {
+    super('this Idempotency-Key was already used for a different request; use a new key for a new request');
+  }
+}
+
+/**
+ * The complaint changed between read and write (another writer got there first). Retry the request.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ConcurrentUpdateError) retry();
+ * ```
+ */
+export class ConcurrentUpdateError extends Error {
+  override readonly name = 'ConcurrentUpdateError';
+  constructor(readonly complaintId: string) {
+    super(`complaint ${complaintId} was changed concurrently; retry the request`);
+  }
+}
+
+/**
+ * True for a unique-constraint violation on SQLite or PostgreSQL.
+ *
+ * @example
+ * ```ts
+ * try { await insert(); } catch (e) { if (isUniqueViolation(e)) replay(); }
+ * ```
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -1,0 +1,70 @@
+import type { ComplaintListQuery } from '@complaintkit/core/domain';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from './schema.js';
+import { likePrefix } from './visibility.js';
+
+/**
+ * Encodes the list cursor: the row sequence of the last item returned (opaque to clients).
+ *
+ * @example
+ * ```ts
+ * encodeCursor(42); // 'cjQy'
+ * ```
+ */
+export const encodeCursor = (rowSeq: number): string => Buffer.from(`r${rowSeq}`).toString('base64url');
+
+/**
+ * Decodes a cursor; `null` for anything this service did not produce.
+ *
+ * @example
+ * ```ts
+ * decodeCursor(encodeCursor(42)); // 42
+ * ```
+ */
+export function decodeCursor(cursor: string): number | null {
+  const m = /^r(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+/** @internal codes are hierarchical: `B03` also matches `B0301` and `B0302`. */
+const codePrefixes = (eb: ExpressionBuilder<Database, 'complaints'>, column: 'business_category' | 'business_channel', codes: readonly string[]) =>
+  eb.or(codes.map((c) => sql<SqlBool>`${sql.ref(column)} like ${likePrefix(c)} escape '\\'`));
+
+/**
+ * The SQL conditions of every filter of `ComplaintListQuery`, given the organisation path of `orgId`
+ * (already resolved; `null` when unknown, which matches nothing), the caller-resolved assignee and now.
+ *
+ * @example
+ * ```ts
+ * db.selectFrom('complaints').where((eb) => eb.and(listConditions(eb, query, { orgPath: null, now })));
+ * ```
+ */
+export function listConditions(
+  eb: ExpressionBuilder<Database, 'complaints'>,
+  q: ComplaintListQuery,
+  ctx: { orgPath: string | null | undefined; now: number },
+): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [];
+  if (q.status?.length) where.push(eb('status', 'in', q.status));
+  if (q.orgId !== undefined) {
+    where.push(ctx.orgPath ? sql<SqlBool>`handling_org_path like ${likePrefix(ctx.orgPath)} escape '\\'` : sql<SqlBool>`1 = 0`);
+  }
+  if (q.businessCategory?.length) where.push(codePrefixes(eb, 'business_category', q.businessCategory));
+  if (q.businessChannel?.length) where.push(codePrefixes(eb, 'business_channel', q.businessChannel));
+  if (q.intakeChannel?.length) where.push(eb('intake_channel', 'in', q.intakeChannel));
+  if (q.cause?.length) where.push(eb('cause', 'in', q.cause));
+  if (q.severity?.length) where.push(eb('severity', 'in', q.severity));
+  if (q.region !== undefined) where.push(sql<SqlBool>`region_code like ${likePrefix(q.region)} escape '\\'`);
+  if (q.receivedFrom !== undefined) where.push(eb('received_at', '>=', Date.parse(q.receivedFrom)));
+  if (q.receivedTo !== undefined) where.push(eb('received_at', '<=', Date.parse(q.receivedTo)));
+  // Overdue: the active deadline (core's activeDeadline) has passed; none runs once responded or ended.
+  const overdue = eb.and([eb('due_at', 'is not', null), eb('due_at', '<', ctx.now)]);
+  if (q.overdue === true) where.push(overdue);
+  if (q.overdue === false) where.push(eb.not(overdue));
+  const dueSoon = eb.and([eb('warn_at', 'is not', null), eb('warn_at', '<=', ctx.now), eb('due_at', '>=', ctx.now)]);
+  if (q.dueSoon === true) where.push(dueSoon);
+  if (q.dueSoon === false) where.push(eb.not(dueSoon));
+  if (q.assigneeId !== undefined) where.push(eb('assignee_id', '=', q.assigneeId));
+  if (q.q !== undefined) where.push(sql<SqlBool>`search_text like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`);
+  return where;
+}

@@ -1,0 +1,117 @@
+import { activeDeadline, type Complaint, type Organisation, redactText } from '@complaintkit/core/domain';
+import type { ComplaintsTable, OrganisationsTable } from './schema.js';
+import type { ComplaintRecord, OrganisationRecord } from './store.js';
+
+/** @internal */
+const ms = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
+
+/**
+ * The text `q` searches: number, description and requested resolution, lower-cased, with personal
+ * numbers (phones, ID and card numbers) redacted so the index holds no personal data.
+ *
+ * @example
+ * ```ts
+ * searchTextOf(complaint); // 'ck20260301-000001\n信用卡年费…'
+ * ```
+ */
+export const searchTextOf = (c: Complaint): string =>
+  [c.id, redactText(c.description), c.requestedResolution ? redactText(c.requestedResolution) : ''].join('\n').toLowerCase();
+
+/**
+ * The `complaints` row of a complaint, given the access paths and its row sequence.
+ *
+ * @example
+ * ```ts
+ * const row = complaintRow(c, { handlingOrgPath: '/HO/', firstOrgPath: null }, 1);
+ * ```
+ */
+export function complaintRow(
+  c: Complaint,
+  paths: { handlingOrgPath: string; firstOrgPath: string | null },
+  rowSeq: number,
+): ComplaintsTable {
+  const deadline = activeDeadline(c);
+  return {
+    id: c.id,
+    row_seq: rowSeq,
+    status: c.status,
+    version: c.version,
+    handling_org_id: c.handlingOrgId,
+    handling_org_path: paths.handlingOrgPath,
+    first_org_path: paths.firstOrgPath,
+    customer_id: c.complainant.customerId ?? null,
+    assignee_id: c.assigneeId,
+    business_category: c.businessCategory,
+    business_channel: c.businessChannel,
+    intake_channel: c.intakeChannel,
+    cause: c.cause,
+    severity: c.severity,
+    region_code: c.regionCode,
+    received_at: Date.parse(c.receivedAt),
+    due_at: ms(deadline?.dueAt),
+    warn_at: ms(deadline?.warnAt),
+    search_text: searchTextOf(c),
+    document: JSON.stringify(c),
+    updated_at: Date.parse(c.updatedAt),
+  };
+}
+
+/**
+ * A complaint record from its row.
+ *
+ * @example
+ * ```ts
+ * const r = recordOf(row);
+ * ```
+ */
+export const recordOf = (row: Pick<ComplaintsTable, 'document' | 'handling_org_path' | 'first_org_path' | 'customer_id'>): ComplaintRecord => ({
+  complaint: JSON.parse(row.document) as Complaint,
+  handlingOrgPath: row.handling_org_path,
+  firstOrgPath: row.first_org_path,
+  customerId: row.customer_id,
+});
+
+/**
+ * An organisation record from its row.
+ *
+ * @example
+ * ```ts
+ * const o = organisationOf(row);
+ * ```
+ */
+export const organisationOf = (r: OrganisationsTable): OrganisationRecord => ({
+  id: r.id,
+  parentId: r.parent_id,
+  kind: r.kind as Organisation['kind'],
+  name: r.name,
+  regionCode: r.region_code,
+  ...(r.outlet_count !== null && { outletCount: r.outlet_count }),
+  ...(r.customer_count !== null && { customerCount: r.customer_count }),
+  path: r.path,
+});
+
+/**
+ * The materialised paths of a set of organisations (`/HO/BR-44/`), computed from the parent links.
+ * Throws when a parent is missing or the links form a cycle.
+ *
+ * @example
+ * ```ts
+ * pathsOf([{ id: 'HO', parentId: null }, { id: 'BR-44', parentId: 'HO' }]).get('BR-44'); // '/HO/BR-44/'
+ * ```
+ */
+export function pathsOf(orgs: readonly { id: string; parentId: string | null }[], known: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const parent = new Map(orgs.map((o) => [o.id, o.parentId]));
+  const paths = new Map<string, string>();
+  const resolve = (id: string, depth: number): string => {
+    const done = paths.get(id) ?? known.get(id);
+    if (done) return done;
+    if (depth > 64) throw new Error(`organisation ${id}: parent links form a cycle`);
+    if (!parent.has(id)) throw new Error(`organisation ${id} is referenced as a parent but not defined`);
+    const p = parent.get(id) ?? null;
+    const path = `${p === null ? '/' : resolve(p, depth + 1)}${id}/`;
+    paths.set(id, path);
+    return path;
+  };
+  for (const o of orgs) resolve(o.id, 0);
+  return paths;
+}

@@ -1,0 +1,291 @@
+import { EventEmitter } from 'node:events';
+import type { Complaint, ComplaintListQuery, TimelineEvent } from '@complaintkit/core/domain';
+import { type Kysely, sql } from 'kysely';
+import { maskComplaint } from '../http/mask.js';
+import type { DatabaseKind } from './connect.js';
+import type { StaffMember } from './demo-bank.js';
+import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } from './errors.js';
+import { importBank } from './import-bank.js';
+import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
+import { migrateToLatest } from './migrations.js';
+import { complaintRow, organisationOf, recordOf } from './rows.js';
+import type { Database } from './schema.js';
+import type {
+  ComplaintPage,
+  ComplaintRecord,
+  IdempotentRequest,
+  OrganisationRecord,
+  Store,
+  StoredChange,
+  StoredResult,
+  WriteTransaction,
+} from './store.js';
+import { likePrefix, type Visibility, visibilitySql } from './visibility.js';
+import { inWriteTransaction } from './write-lock.js';
+
+type Db = Kysely<Database>;
+
+/** @internal reads shared by the store and its write transactions. */
+const reads = {
+  async organisation(db: Db, id: string): Promise<OrganisationRecord | undefined> {
+    const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && organisationOf(row);
+  },
+  async staff(db: Db, id: string): Promise<StaffMember | undefined> {
+    const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, orgId: row.org_id, role: row.role as StaffMember['role'], name: row.name };
+  },
+  async complaint(db: Db, id: string): Promise<ComplaintRecord | undefined> {
+    const row = await db
+      .selectFrom('complaints')
+      .select(['document', 'handling_org_path', 'first_org_path', 'customer_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && recordOf(row);
+  },
+};
+
+/** @internal the next value of a named counter. */
+async function bump(db: Db, name: string): Promise<number> {
+  const row = await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** @internal the access paths of a complaint, from its handling organisation and first responder. */
+async function pathsFor(db: Db, c: Complaint): Promise<{ handlingOrgPath: string; firstOrgPath: string | null }> {
+  const handling = await reads.organisation(db, c.handlingOrgId);
+  if (!handling) throw new Error(`handling organisation ${c.handlingOrgId} does not exist`);
+  const first = c.firstResponder.kind === 'staff' ? await reads.organisation(db, c.firstResponder.orgId) : undefined;
+  return { handlingOrgPath: handling.path, firstOrgPath: first?.path ?? null };
+}
+
+/** @internal writes the newest timeline event of a complaint, with the masked snapshot after it. */
+async function insertLastEvent(db: Db, c: Complaint, paths: { handlingOrgPath: string; firstOrgPath: string | null }) {
+  const event = c.timeline[c.timeline.length - 1] as TimelineEvent;
+  await db
+    .insertInto('events')
+    .values({
+      seq: event.seq,
+      complaint_id: c.id,
+      at: Date.parse(event.at),
+      type: event.type,
+      handling_org_path: paths.handlingOrgPath,
+      first_org_path: paths.firstOrgPath,
+      customer_id: c.complainant.customerId ?? null,
+      event: JSON.stringify(event),
+      snapshot: JSON.stringify(maskComplaint(c)),
+    })
+    .execute();
+}
+
+/** @internal the write-transaction facade over a transaction's Kysely. */
+function writeTransaction(db: Db): WriteTransaction {
+  return {
+    getComplaint: (id) => reads.complaint(db, id),
+    getOrganisation: (id) => reads.organisation(db, id),
+    getStaff: (id) => reads.staff(db, id),
+    nextEventSeq: () => bump(db, 'event_seq'),
+    nextComplaintNumber: () => bump(db, 'complaint_no'),
+    async insertComplaint(c) {
+      const paths = await pathsFor(db, c);
+      const rowSeq = await bump(db, 'complaint_row');
+      await db.insertInto('complaints').values(complaintRow(c, paths, rowSeq)).execute();
+      await insertLastEvent(db, c, paths);
+    },
+    async updateComplaint(c, expectedVersion) {
+      const paths = await pathsFor(db, c);
+      const { id: _id, row_seq: _seq, ...row } = complaintRow(c, paths, 0);
+      const result = await db
+        .updateTable('complaints')
+        .set(row)
+        .where('id', '=', c.id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentUpdateError(c.id);
+      await insertLastEvent(db, c, paths);
+    },
+  };
+}
+
+/**
+ * The Kysely implementation of {@link Store}, for SQLite and PostgreSQL alike.
+ *
+ * @example
+ * ```ts
+ * const { db, kind } = openDatabase({ dataDir: './data' });
+ * const store = new SqlStore(db, kind);
+ * await store.migrate();
+ * ```
+ */
+export class SqlStore implements Store {
+  readonly #commits = new EventEmitter().setMaxListeners(0);
+
+  constructor(
+    readonly db: Db,
+    readonly kind: DatabaseKind,
+  ) {}
+
+  migrate(): Promise<void> {
+    return migrateToLatest(this.db as Kysely<unknown>);
+  }
+
+  async close(): Promise<void> {
+    this.#commits.removeAllListeners();
+    await this.db.destroy();
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const row = await this.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+    return row === undefined;
+  }
+
+  getOrganisation(id: string) {
+    return reads.organisation(this.db, id);
+  }
+
+  async listOrganisations(underPath?: string): Promise<OrganisationRecord[]> {
+    let q = this.db.selectFrom('organisations').selectAll();
+    if (underPath) q = q.where(sql<boolean>`path like ${likePrefix(underPath)} escape '\\'`);
+    const rows = await q.orderBy('path').execute();
+    return rows.map(organisationOf);
+  }
+
+  async findProvinceBranch(regionCode: string): Promise<OrganisationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('kind', '=', 'branch')
+      .where('region_code', '=', `${regionCode.slice(0, 2)}0000`)
+      .orderBy('id')
+      .executeTakeFirst();
+    return row && organisationOf(row);
+  }
+
+  async headOffice(): Promise<OrganisationRecord | undefined> {
+    const row = await this.db.selectFrom('organisations').selectAll().where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+    return row && organisationOf(row);
+  }
+
+  getStaff(id: string) {
+    return reads.staff(this.db, id);
+  }
+
+  getComplaint(id: string) {
+    return reads.complaint(this.db, id);
+  }
+
+  async listComplaints(visibility: Visibility, query: ComplaintListQuery, now: number): Promise<ComplaintPage> {
+    const orgPath = query.orgId === undefined ? undefined : ((await this.getOrganisation(query.orgId))?.path ?? null);
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const rows = await this.db
+      .selectFrom('complaints')
+      .select(['row_seq', 'document', 'handling_org_path', 'first_org_path', 'customer_id'])
+      .where(visibilitySql(visibility))
+      .where((eb) => eb.and(listConditions(eb, query, { orgPath, now })))
+      .$if(after !== null, (q) => q.where('row_seq', '<', after as number))
+      .orderBy('row_seq', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map((r) => recordOf(r).complaint),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(Number(last.row_seq)) : null,
+    };
+  }
+
+  async mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>) {
+    const attempt = () =>
+      inWriteTransaction(this.db, this.kind, async (db) => {
+        if (idem) {
+          const prior = await db
+            .selectFrom('idempotency')
+            .selectAll()
+            .where('scope', '=', idem.scope)
+            .where('key', '=', idem.key)
+            .executeTakeFirst();
+          if (prior) {
+            if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
+            return { status: prior.status_code, body: JSON.parse(prior.response) as unknown, replayed: true };
+          }
+        }
+        const result = await fn(writeTransaction(db));
+        if (idem) {
+          await db
+            .insertInto('idempotency')
+            .values({
+              scope: idem.scope,
+              key: idem.key,
+              request_hash: idem.requestHash,
+              status_code: result.status,
+              response: JSON.stringify(result.body),
+              created_at: Date.now(),
+            })
+            .execute();
+        }
+        return { ...result, replayed: false };
+      });
+    let result: StoredResult & { replayed: boolean };
+    try {
+      result = await attempt();
+    } catch (e) {
+      // A concurrent duplicate that slipped past the lock loses on the primary key: replay the winner.
+      if (idem && isUniqueViolation(e)) result = await attempt();
+      else throw e;
+    }
+    if (!result.replayed) this.#commits.emit('commit');
+    return result;
+  }
+
+  async eventsAfter(afterSeq: number, visibility: Visibility, options: { complaintId?: string; limit?: number } = {}): Promise<StoredChange[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['seq', 'complaint_id', 'event', 'snapshot'])
+      .where('seq', '>', afterSeq)
+      .where(visibilitySql(visibility))
+      .$if(options.complaintId !== undefined, (q) => q.where('complaint_id', '=', options.complaintId as string))
+      .orderBy('seq')
+      .limit(options.limit ?? 500)
+      .execute();
+    // Imported history has no snapshot: rebuild one from the current complaint, cut at the event.
+    const missing = [...new Set(rows.filter((r) => r.snapshot === null).map((r) => r.complaint_id))];
+    const current = new Map<string, Complaint>();
+    if (missing.length > 0) {
+      const docs = await this.db.selectFrom('complaints').select(['id', 'document']).where('id', 'in', missing).execute();
+      for (const d of docs) current.set(d.id, maskComplaint(JSON.parse(d.document) as Complaint));
+    }
+    const changes: StoredChange[] = [];
+    for (const r of rows) {
+      const event = JSON.parse(r.event) as TimelineEvent;
+      let complaint: Complaint | undefined;
+      if (r.snapshot !== null) complaint = JSON.parse(r.snapshot) as Complaint;
+      else {
+        const now = current.get(r.complaint_id);
+        if (now) complaint = { ...now, status: event.toStatus, timeline: now.timeline.filter((e) => e.seq <= event.seq) };
+      }
+      if (complaint) changes.push({ seq: Number(r.seq), change: { event, complaint } });
+    }
+    return changes;
+  }
+
+  async lastEventSeq(): Promise<number> {
+    const row = await this.db.selectFrom('counters').select('value').where('name', '=', 'event_seq').executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
+  onCommit(listener: () => void): () => void {
+    this.#commits.on('commit', listener);
+    return () => this.#commits.off('commit', listener);
+  }
+
+  async importDemoBank(bank: Parameters<Store['importDemoBank']>[0]) {
+    const counts = await inWriteTransaction(this.db, this.kind, (db) => importBank(db, bank));
+    this.#commits.emit('commit');
+    return counts;
+  }
+}

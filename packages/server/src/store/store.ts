@@ -1,0 +1,157 @@
+import type { Complaint, ComplaintChange, ComplaintListQuery, Organisation } from '@complaintkit/core/domain';
+import type { DatabaseKind } from './connect.js';
+import type { BankImport, StaffMember } from './demo-bank.js';
+import type { Visibility } from './visibility.js';
+
+/**
+ * An organisation with its materialised path (`/HO/BR-44/SB-440301/`): a subtree is a path prefix.
+ *
+ * @example
+ * ```ts
+ * const o: OrganisationRecord = { id: 'HO', parentId: null, kind: 'head_office', name: '总行', regionCode: '110000', path: '/HO/' };
+ * ```
+ */
+export type OrganisationRecord = Organisation & { readonly path: string };
+
+/**
+ * A stored complaint and the access facts derived from it.
+ *
+ * @example
+ * ```ts
+ * const r = await store.getComplaint('CK20260301-000001');
+ * r?.complaint.status;
+ * ```
+ */
+export interface ComplaintRecord {
+  readonly complaint: Complaint;
+  readonly handlingOrgPath: string;
+  readonly firstOrgPath: string | null;
+  readonly customerId: string | null;
+}
+
+/**
+ * The first result of an idempotent mutation, as stored and replayed.
+ *
+ * @example
+ * ```ts
+ * const r: StoredResult = { status: 201, body: complaint };
+ * ```
+ */
+export interface StoredResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * Identifies one idempotent request: the caller (scope), its key and a hash of the request.
+ *
+ * @example
+ * ```ts
+ * const r: IdempotentRequest = { scope: 'staff:u-1', key: 'k-1', requestHash: 'ab12…' };
+ * ```
+ */
+export interface IdempotentRequest {
+  readonly scope: string;
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+/**
+ * Reads and writes inside one write transaction. Every state change, its timeline event and its
+ * idempotency record commit together or not at all.
+ *
+ * @example
+ * ```ts
+ * await store.mutate(undefined, async (tx) => {
+ *   const seq = await tx.nextEventSeq();
+ *   …
+ * });
+ * ```
+ */
+export interface WriteTransaction {
+  getComplaint(id: string): Promise<ComplaintRecord | undefined>;
+  getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
+  getStaff(id: string): Promise<StaffMember | undefined>;
+  /** The next global event sequence number (committed in increasing order). */
+  nextEventSeq(): Promise<number>;
+  /** The next complaint number (the global counter of `CK<date>-<n>`). */
+  nextComplaintNumber(): Promise<number>;
+  /** Inserts a new complaint and its first timeline event. */
+  insertComplaint(complaint: Complaint): Promise<void>;
+  /** Saves a changed complaint (version must be `expectedVersion + 1`) and its newest timeline event. */
+  updateComplaint(complaint: Complaint, expectedVersion: number): Promise<void>;
+}
+
+/**
+ * One page of complaints, newest first.
+ *
+ * @example
+ * ```ts
+ * const page: ComplaintPage = await store.listComplaints(v, query, Date.now());
+ * ```
+ */
+export interface ComplaintPage {
+  readonly data: Complaint[];
+  readonly nextCursor: string | null;
+}
+
+/**
+ * One stored event with the change message the stream sends for it.
+ *
+ * @example
+ * ```ts
+ * for (const { seq, change } of await store.eventsAfter(0, v)) console.log(seq, change.event.type);
+ * ```
+ */
+export interface StoredChange {
+  readonly seq: number;
+  readonly change: ComplaintChange;
+}
+
+/**
+ * The storage of the complaint service. Two backends implement it through Kysely: SQLite (a file in
+ * the data folder) and PostgreSQL (when `DATABASE_URL` is set).
+ *
+ * @example
+ * ```ts
+ * const store = await openStore({ dataDir: './data' });
+ * const page = await store.listComplaints({ kind: 'all' }, { limit: 20 }, Date.now());
+ * ```
+ */
+export interface Store {
+  readonly kind: DatabaseKind;
+  /** Applies pending migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** True when no organisation exists yet (a fresh database to seed). */
+  isEmpty(): Promise<boolean>;
+
+  getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
+  /** Organisations under a path prefix (the whole tree when omitted), parents first. */
+  listOrganisations(underPath?: string): Promise<OrganisationRecord[]>;
+  /** The branch of a province (`44xxxx` → the branch whose region is `440000`). */
+  findProvinceBranch(regionCode: string): Promise<OrganisationRecord | undefined>;
+  /** The root of the tree. */
+  headOffice(): Promise<OrganisationRecord | undefined>;
+  getStaff(id: string): Promise<StaffMember | undefined>;
+
+  getComplaint(id: string): Promise<ComplaintRecord | undefined>;
+  listComplaints(visibility: Visibility, query: ComplaintListQuery & { assigneeId?: string }, now: number): Promise<ComplaintPage>;
+
+  /**
+   * Runs `fn` in one write transaction (serialised with every other writer). With `idem`, a repeat
+   * of the same request returns the first result (`replayed: true`) without running `fn`; the same
+   * key with another request throws `IdempotencyKeyReusedError`.
+   */
+  mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>): Promise<StoredResult & { replayed: boolean }>;
+
+  /** Events after `afterSeq` the visibility allows, oldest first. */
+  eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number }): Promise<StoredChange[]>;
+  /** The highest committed event sequence number (0 when none). */
+  lastEventSeq(): Promise<number>;
+  /** Calls `listener` after every committed write; returns the unsubscribe function. */
+  onCommit(listener: () => void): () => void;
+
+  /** Loads a whole bank in one transaction with batched inserts, setting the counters past it. */
+  importDemoBank(bank: BankImport): Promise<{ organisations: number; staff: number; complaints: number; events: number }>;
+}

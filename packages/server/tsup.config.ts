@@ -1,0 +1,17 @@
+import { rmSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+// One clean for both entries (TOOLCHAIN.md: `clean: true` races).
+rmSync('dist', { recursive: true, force: true });
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  format: ['esm'],
+  dts: { entry: { index: 'src/index.ts' } },
+  sourcemap: true,
+  splitting: true,
+  treeshake: true,
+  target: 'node20',
+  platform: 'node',
+  // Dependencies stay external (tsup's default for `dependencies`); the CLI gets its shebang from src/cli.ts.
+});
