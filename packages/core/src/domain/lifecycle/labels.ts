@@ -12,7 +12,7 @@ import type { ComplaintStatus } from './states.js';
 export const STATUS_LABELS: { readonly [S in ComplaintStatus]: { readonly 'zh-CN': string; readonly en: string } } = {
   registered: { 'zh-CN': '已登记', en: 'Registered' },
   accepted: { 'zh-CN': '已受理', en: 'Accepted' },
-  declined: { 'zh-CN': '不予受理', en: 'Declined' },
+  declined: { 'zh-CN': '不予办理', en: 'Declined' },
   in_progress: { 'zh-CN': '处理中', en: 'In progress' },
   on_hold: { 'zh-CN': '中止（外部鉴定中）', en: 'On hold (external appraisal)' },
   escalated: { 'zh-CN': '领导包案', en: 'Escalated to leadership' },
