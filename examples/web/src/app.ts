@@ -1,0 +1,108 @@
+// The demo H5 page: complaint entry, status with live updates, and the satisfaction survey, as a
+// mobile-banking app embeds them. Every piece of service text is written with textContent.
+import { type ComplaintCreateParams, ComplaintKitError, type ComplaintResponse, createComplaintClient, statusLabel } from '@complaintkit/core';
+import '@complaintkit/widgets/define';
+import type { Subscription } from 'rxjs';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const tokenInput = $<HTMLInputElement>('token');
+const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+tokenInput.value = fromHash ?? sessionStorage.getItem('ck-token') ?? '';
+
+let watching: Subscription | undefined;
+const client = () => createComplaintClient({ baseUrl: location.origin, token: tokenInput.value.trim() });
+const say = (el: HTMLElement, text: string, error = false) => {
+  el.textContent = text;
+  el.classList.toggle('error', error);
+};
+const explain = (e: unknown) => (e instanceof ComplaintKitError ? e.message : '网络异常，请稍后再试 (network error, try again)');
+
+async function refresh() {
+  sessionStorage.setItem('ck-token', tokenInput.value.trim());
+  const list = $('mine');
+  try {
+    const me = await client().identity.me();
+    say($('who'), me.actor.kind === 'customer' ? `客户 ${me.actor.id}` : `${me.actor.kind} ${me.actor.id}`);
+    const page = await client().complaints.list({ limit: 20 });
+    list.replaceChildren(
+      ...page.data.map((c) => {
+        const li = document.createElement('li');
+        const title = document.createElement('span');
+        title.textContent = `${c.id} · ${c.description.slice(0, 24)}`;
+        const badge = document.createElement('ck-status-badge');
+        badge.setAttribute('status', c.status);
+        li.append(title, badge);
+        li.addEventListener('click', () => show(c.id));
+        return li;
+      }),
+    );
+  } catch (e) {
+    say($('who'), explain(e), true);
+  }
+}
+
+function render(c: ComplaintResponse) {
+  $('detail').hidden = false;
+  const badge = $('badge');
+  badge.setAttribute('status', c.status);
+  badge.setAttribute('complaint-id', c.id);
+  $('timeline').replaceChildren(
+    ...c.timeline.map((e) => {
+      const li = document.createElement('li');
+      li.textContent = `${new Date(e.at).toLocaleString('zh-CN')} · ${statusLabel(e.toStatus)}${e.reason ? ` · ${e.reason}` : ''}`;
+      return li;
+    }),
+  );
+  const survey = $<HTMLFormElement>('survey');
+  survey.hidden = c.status !== 'responded';
+  survey.dataset.id = c.id;
+}
+
+function show(id: string) {
+  watching?.unsubscribe();
+  watching = client().complaints.watch(id).subscribe({ next: render, error: (e) => say($('survey-status'), explain(e), true) });
+}
+
+$<HTMLFormElement>('new').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const f = new FormData(ev.target as HTMLFormElement);
+  const text = (k: string) => String(f.get(k) ?? '').trim() || undefined;
+  const input: ComplaintCreateParams = {
+    intakeChannel: 'mobile_app',
+    businessChannel: 'A010303',
+    businessCategory: f.get('businessCategory') as ComplaintCreateParams['businessCategory'],
+    cause: f.get('cause') as ComplaintCreateParams['cause'],
+    complainant: { name: text('name') ?? '', phone: text('phone') },
+    description: text('description') ?? '',
+    requestedResolution: text('requestedResolution'),
+  };
+  const status = $('new-status');
+  try {
+    const c = await client().complaints.create(input);
+    say(status, `已提交，编号 ${c.id} (submitted)`);
+    (ev.target as HTMLFormElement).reset();
+    await refresh();
+    show(c.id);
+  } catch (e) {
+    say(status, explain(e), true);
+  }
+});
+
+$<HTMLFormElement>('survey').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const form = ev.target as HTMLFormElement;
+  const f = new FormData(form);
+  try {
+    await client().complaints.followUp(form.dataset.id ?? '', {
+      reached: true,
+      satisfaction: Number(f.get('score')),
+      decisionAccepted: f.get('accepted') === 'on',
+    });
+    say($('survey-status'), '感谢您的评价 (thank you)');
+  } catch (e) {
+    say($('survey-status'), explain(e), true);
+  }
+});
+
+tokenInput.addEventListener('change', refresh);
+if (tokenInput.value) void refresh();
