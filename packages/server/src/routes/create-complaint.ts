@@ -35,7 +35,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
       const earlier = await tx.getComplaint(input.repeatOf);
       if (!earlier || !isVisible(caller.visibility, earlier)) throw ruleViolation('repeatOf', 'no such complaint among those you may see');
     }
-    const handlingOrgId = await routeRegistration({ ...deps.store, getOrganisation: tx.getOrganisation }, caller, input);
+    const handlingOrgId = await routeRegistration(tx, caller, input);
     const now = deps.now();
     const number = await tx.nextComplaintNumber();
     const seq = await tx.nextEventSeq();

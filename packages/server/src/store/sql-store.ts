@@ -35,6 +35,20 @@ const reads = {
     const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
     return row && { id: row.id, orgId: row.org_id, role: row.role as StaffMember['role'], name: row.name };
   },
+  async provinceBranch(db: Db, regionCode: string): Promise<OrganisationRecord | undefined> {
+    const row = await db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('kind', '=', 'branch')
+      .where('region_code', '=', `${regionCode.slice(0, 2)}0000`)
+      .orderBy('id')
+      .executeTakeFirst();
+    return row && organisationOf(row);
+  },
+  async headOffice(db: Db): Promise<OrganisationRecord | undefined> {
+    const row = await db.selectFrom('organisations').selectAll().where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+    return row && organisationOf(row);
+  },
   async complaint(db: Db, id: string): Promise<ComplaintRecord | undefined> {
     const row = await db
       .selectFrom('complaints')
@@ -89,6 +103,8 @@ function writeTransaction(db: Db): WriteTransaction {
     getComplaint: (id) => reads.complaint(db, id),
     getOrganisation: (id) => reads.organisation(db, id),
     getStaff: (id) => reads.staff(db, id),
+    findProvinceBranch: (regionCode) => reads.provinceBranch(db, regionCode),
+    headOffice: () => reads.headOffice(db),
     nextEventSeq: () => bump(db, 'event_seq'),
     nextComplaintNumber: () => bump(db, 'complaint_no'),
     async insertComplaint(c) {
@@ -155,20 +171,12 @@ export class SqlStore implements Store {
     return rows.map(organisationOf);
   }
 
-  async findProvinceBranch(regionCode: string): Promise<OrganisationRecord | undefined> {
-    const row = await this.db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('kind', '=', 'branch')
-      .where('region_code', '=', `${regionCode.slice(0, 2)}0000`)
-      .orderBy('id')
-      .executeTakeFirst();
-    return row && organisationOf(row);
+  findProvinceBranch(regionCode: string) {
+    return reads.provinceBranch(this.db, regionCode);
   }
 
-  async headOffice(): Promise<OrganisationRecord | undefined> {
-    const row = await this.db.selectFrom('organisations').selectAll().where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
-    return row && organisationOf(row);
+  headOffice() {
+    return reads.headOffice(this.db);
   }
 
   getStaff(id: string) {

@@ -58,7 +58,8 @@ export interface IdempotentRequest {
 
 /**
  * Reads and writes inside one write transaction. Every state change, its timeline event and its
- * idempotency record commit together or not at all.
+ * idempotency record commit together or not at all. Read through this object only: on SQLite the
+ * store's own reads wait for the connection the transaction holds.
  *
  * @example
  * ```ts
@@ -72,6 +73,8 @@ export interface WriteTransaction {
   getComplaint(id: string): Promise<ComplaintRecord | undefined>;
   getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
   getStaff(id: string): Promise<StaffMember | undefined>;
+  findProvinceBranch(regionCode: string): Promise<OrganisationRecord | undefined>;
+  headOffice(): Promise<OrganisationRecord | undefined>;
   /** The next global event sequence number (committed in increasing order). */
   nextEventSeq(): Promise<number>;
   /** The next complaint number (the global counter of `CK<date>-<n>`). */

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registration } from './helpers/fixture-bank.js';
+import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
+
+describe.each(BACKENDS)('idempotency (%s)', (backend) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+  });
+  afterAll(() => t?.close());
+
+  const countWith = async (text: string) => {
+    const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
+    return res.body.data.length as number;
+  };
+
+  it('replays the first result for the same key and body, creating one complaint', async () => {
+    const token = await t.token('u-sb-frontline');
+    const body = registration({ description: 'replay-marker 年费争议' });
+    const headers = { 'Idempotency-Key': 'k-replay-1' };
+    const first = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    // Same body with keys in another order: the same request.
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const second = await t.api('POST', '/v1/complaints', { token, body: reordered, headers });
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body).toEqual(first.body);
+    expect(await countWith('replay-marker')).toBe(1);
+  });
+
+  it('refuses the same key with a different body or path', async () => {
+    const token = await t.token('u-sb-frontline');
+    const headers = { 'Idempotency-Key': 'k-reuse-1' };
+    const first = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'reuse-marker one' }), headers });
+    expect(first.status).toBe(201);
+    const other = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'reuse-marker two' }), headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency_key_reused');
+    const elsewhere = await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {}, headers });
+    expect(elsewhere.status).toBe(422);
+    expect(await countWith('reuse-marker')).toBe(1);
+    expect((await t.api('GET', `/v1/complaints/${first.body.id}`, { token })).body.status).toBe('registered');
+  });
+
+  it('scopes keys to the caller', async () => {
+    const headers = { 'Idempotency-Key': 'k-shared' };
+    const a = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ description: 'scope-marker' }), headers });
+    const b = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-handler'), body: registration({ description: 'scope-marker' }), headers });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body.id).not.toBe(a.body.id);
+  });
+
+  it('replays an action instead of refusing the repeat as an invalid transition', async () => {
+    const token = await t.token('u-sb-handler');
+    const c = await t.api('POST', '/v1/complaints', { token, body: registration() });
+    const headers = { 'Idempotency-Key': 'k-accept-1' };
+    const first = await t.api('POST', `/v1/complaints/${c.body.id}/accept`, { token, body: {}, headers });
+    const again = await t.api('POST', `/v1/complaints/${c.body.id}/accept`, { token, body: {}, headers });
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.version).toBe(2);
+    const read = await t.api('GET', `/v1/complaints/${c.body.id}`, { token });
+    expect(read.body.timeline).toHaveLength(2);
+  });
+
+  it('creates one complaint from concurrent duplicates', async () => {
+    const token = await t.token('u-sb-frontline');
+    const body = registration({ description: 'concurrent-marker' });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => t.api('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': 'k-race-1' } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
+    expect(await countWith('concurrent-marker')).toBe(1);
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registration } from './helpers/fixture-bank.js';
+import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
+
+/** Registrations with one bad field each, and the path the problem must name. */
+const BAD_REGISTRATIONS: [string, Record<string, unknown>, string][] = [
+  ['missing description', { description: undefined }, 'description'],
+  ['blank description', { description: '   ' }, 'description'],
+  ['description of the wrong type', { description: 42 }, 'description'],
+  ['too long a description', { description: 'x'.repeat(5001) }, 'description'],
+  ['unknown business category', { businessCategory: 'B77' }, 'businessCategory'],
+  ['unknown intake channel', { intakeChannel: 'pigeon' }, 'intakeChannel'],
+  ['unknown severity', { severity: 'urgent' }, 'severity'],
+  ['malformed phone', { complainant: { name: '张三', phone: 'call me' } }, 'complainant.phone'],
+  ['malformed ID number', { complainant: { name: '张三', idNumber: '12345' } }, 'complainant.idNumber'],
+  ['missing complainant name', { complainant: { phone: '13812345678' } }, 'complainant.name'],
+  ['malformed region', { regionCode: '44' }, 'regionCode'],
+  ['receivedAt without offset', { receivedAt: '2026-03-01 09:00' }, 'receivedAt'],
+  ['negative attachment size', { attachments: [{ name: 'a.pdf', contentType: 'application/pdf', size: -1 }] }, 'attachments.0.size'],
+  ['malformed repeatOf', { repeatOf: 'X-1' }, 'repeatOf'],
+  ['unknown handling organisation', { handlingOrgId: 'NOWHERE' }, 'handlingOrgId'],
+  ['handling organisation outside the caller', { handlingOrgId: 'BR-11' }, 'handlingOrgId'],
+];
+
+describe.each(BACKENDS)('bad input (%s)', (backend) => {
+  let t: TestServer;
+  let target: string;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    const c = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-handler'), body: registration() });
+    target = c.body.id;
+  });
+  afterAll(() => t?.close());
+
+  const snapshot = async () => {
+    const list = await t.api('GET', '/v1/complaints?limit=100', { token: await t.token('system') });
+    return { ids: list.body.data.map((c: { id: string; version: number }) => `${c.id}@${c.version}`), seq: await t.server.store.lastEventSeq() };
+  };
+  const expect400 = (res: { status: number; body: any; headers: Headers }, path: string) => {
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.requestId).toEqual(expect.any(String));
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+  };
+
+  it.each(BAD_REGISTRATIONS)('registration with %s: 400 naming the field, nothing written', async (_name, over, path) => {
+    const before = await snapshot();
+    const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration(over) });
+    expect400(res, path);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names the body when it is not a JSON object', async () => {
+    const token = await t.token('u-sb-frontline');
+    for (const body of ['{"description": ', '[1,2]', '"text"']) {
+      const res = await t.api('POST', '/v1/complaints', { token, body });
+      expect400(res, '');
+    }
+  });
+
+  it('names every bad field at once', async () => {
+    const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ cause: 'C00', businessChannel: 'A9' }) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['businessChannel', 'cause']);
+  });
+
+  it.each([
+    ['decline', {}, 'reason'],
+    ['follow-up', { reached: true }, 'satisfaction'],
+    ['respond', { outcome: 'upheld', basis: 'x', remediesOffered: [], notifiedVia: 'phone', notifiedAt: '2026-03-01T00:00:00Z' }, 'remediesOffered'],
+    ['extend', { reason: '复杂' }, 'complainantNotifiedAt'],
+    ['transfer', { reason: '属地' }, 'toOrgId'],
+    ['merge', { intoComplaintId: 'nope', reason: 'dup' }, 'intoComplaintId'],
+    ['escalate', { severity: 'normal', reason: 'x' }, 'severity'],
+  ])('action %s with a bad body: 400 naming %s, nothing written', async (action, body, path) => {
+    const before = await snapshot();
+    const res = await t.api('POST', `/v1/complaints/${target}/${action}`, { token: await t.token('u-sb-manager'), body });
+    expect400(res, path);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['status=bogus', 'status.0'],
+    ['limit=0', 'limit'],
+    ['limit=many', 'limit'],
+    ['overdue=maybe', 'overdue'],
+    ['region=4', 'region'],
+    ['receivedFrom=yesterday', 'receivedFrom'],
+    ['businessCategory=B03&businessCategory=X', 'businessCategory.1'],
+  ])('list with %s: 400 naming %s', async (query, path) => {
+    const res = await t.api('GET', `/v1/complaints?${query}`, { token: await t.token('u-sb-manager') });
+    expect400(res, path);
+  });
+
+  it('rejects a malformed Idempotency-Key and Last-Event-ID', async () => {
+    const token = await t.token('u-sb-frontline');
+    const res = await t.api('POST', '/v1/complaints', { token, body: registration(), headers: { 'Idempotency-Key': 'x'.repeat(256) } });
+    expect400(res, 'Idempotency-Key');
+    const stream = await t.api('GET', '/v1/events', { token, headers: { 'Last-Event-ID': 'yesterday' } });
+    expect400(stream, 'Last-Event-ID');
+  });
+
+  it('answers unknown routes with a 404 problem', async () => {
+    const res = await t.api('GET', '/v1/nothing-here', { token: await t.token('u-sb-frontline') });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'not_found', status: 404 });
+    expect((await t.api('POST', `/v1/complaints/${target}/dance`, { body: {} })).status).toBe(404);
+    expect((await t.api('GET', '/v1/complaints/CK20990101-000001', { token: await t.token('u-sb-frontline') })).status).toBe(404);
+  });
+});
