@@ -57,8 +57,8 @@ export class OutboxClosedError extends Error {
 }
 
 /**
- * `retry(id)` or `remove(id)` named an item the storage does not hold (or, for `retry`, one that
- * has not failed).
+ * `retry(id)` or `remove(id)` named an item the storage does not hold, `retry` one that has not
+ * failed, or `remove` one being sent.
  *
  * @example
  * ```ts
@@ -67,9 +67,15 @@ export class OutboxClosedError extends Error {
  */
 export class OutboxItemError extends Error {
   override readonly name = 'OutboxItemError';
-  readonly code: 'item_not_found' | 'item_not_failed';
-  constructor(code: 'item_not_found' | 'item_not_failed') {
-    super(code === 'item_not_found' ? 'No such item in the outbox: it was removed, or sent and pruned.' : 'Only a failed item can be retried; this one is still queued, sending or sent.');
+  readonly code: 'item_not_found' | 'item_not_failed' | 'item_sending';
+  constructor(code: 'item_not_found' | 'item_not_failed' | 'item_sending') {
+    super(
+      code === 'item_not_found'
+        ? 'No such item in the outbox: it was removed, or sent and pruned.'
+        : code === 'item_not_failed'
+          ? 'Only a failed item can be retried; this one is still queued, sending or sent.'
+          : 'This item is being sent right now and cannot be removed; wait for the answer.',
+    );
     this.code = code;
   }
 }
