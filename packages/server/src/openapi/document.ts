@@ -1,4 +1,4 @@
-import { Complaint, type Endpoint, Organisation, Problem, toJSONSchema } from '@complaintkit/core/domain';
+import { Complaint, ComplaintChange, type Endpoint, Organisation, Problem, toJSONSchema } from '@complaintkit/core/domain';
 import { allEndpoints } from '../routes/register.js';
 
 /** @internal a JSON Schema or OpenAPI object. */
@@ -19,6 +19,7 @@ const SHARED: { name: string; schema: unknown; io: 'input' | 'output' }[] = [
   { name: 'Complaint', schema: Complaint, io: 'output' },
   { name: 'Problem', schema: Problem, io: 'output' },
   { name: 'Organisation', schema: Organisation, io: 'output' },
+  { name: 'ComplaintChange', schema: ComplaintChange, io: 'output' },
 ];
 
 /** @internal */
@@ -75,7 +76,8 @@ function operationOf(e: Endpoint): Json {
         description:
           'Server-Sent Events: `id: <event seq>`, `event: change`, `data:` a ComplaintChange (JSON, complainant masked); a `: ping` comment every 15 s.',
         headers,
-        content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: partSchema(e.response, 'output') } },
+        // OpenAPI 3.1 has no itemSchema (3.2 does): the message data schema rides in an extension.
+        content: { 'text/event-stream': { schema: { type: 'string' }, 'x-sse-data-schema': partSchema(e.response, 'output') } },
       }
     : { description: e.summary, headers, content: { 'application/json': { schema: partSchema(e.response, 'output') } } };
 

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, issueToken, type Logger, type Store } from '../src/index.js';
+import { startTestServer, type TestServer } from './helpers/harness.js';
+
+describe('HTTP conventions', () => {
+  let t: TestServer;
+  let pages: string;
+  beforeAll(async () => {
+    pages = mkdtempSync(join(tmpdir(), 'ck-pages-'));
+    writeFileSync(join(pages, 'index.html'), '<h1>examples</h1>');
+    t = await startTestServer('sqlite', { staticDir: pages });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(pages, { recursive: true, force: true });
+  });
+
+  it('echoes a request id, or makes one, in the header and in problems', async () => {
+    const sent = await t.api('GET', '/v1/me', { headers: { 'X-Request-Id': 'req-abc-123' } });
+    expect(sent.headers.get('x-request-id')).toBe('req-abc-123');
+    expect(sent.body.requestId).toBe('req-abc-123');
+    const made = await t.api('GET', '/v1/me');
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.body.requestId).toBe(made.headers.get('x-request-id'));
+  });
+
+  it('allows any origin with Authorization and sets security headers', async () => {
+    const preflight = await fetch(`${t.url}/v1/complaints`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://bank.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,idempotency-key' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const res = await fetch(`${t.url}/openapi.json`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBeTruthy();
+  });
+
+  it('serves the example pages at /examples/', async () => {
+    const res = await fetch(`${t.url}/examples/index.html`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('examples');
+  });
+
+  it('answers an unexpected failure with a bare 500 problem and logs it redacted', async () => {
+    const logged: Record<string, unknown>[] = [];
+    const infos: Record<string, unknown>[] = [];
+    const logger: Logger = { info: (e) => infos.push(e), error: (e) => logged.push(e) };
+    const broken = {
+      getOrganisation: async () => ({ id: 'HO', parentId: null, kind: 'head_office', name: '总行', regionCode: '110000', path: '/HO/' }),
+      getComplaint: async () => {
+        throw new Error('database exploded while reading 13812345678');
+      },
+    } as unknown as Store;
+    const secret = 'unit-secret-0123456789abcdef';
+    const app = createApp({ store: broken, jwtSecret: secret, logger });
+    const token = await issueToken({ sub: 'u-1', kind: 'staff', role: 'handler', org: 'HO' }, secret);
+    const res = await app.request('/v1/complaints/CK20260301-000001', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ code: 'internal', status: 500 });
+    expect(text).not.toContain('13812345678');
+    expect(text).not.toContain('exploded');
+    expect(text).not.toMatch(/at .*\.ts/);
+    expect(JSON.stringify(logged)).toContain('138****5678');
+    expect(JSON.stringify(logged)).not.toContain('13812345678');
+    // Request log lines carry method, path, status, duration and request id: nothing else.
+    expect(infos).toHaveLength(1);
+    expect(Object.keys(infos[0] as object).sort()).toEqual(['method', 'ms', 'msg', 'path', 'requestId', 'status']);
+  });
+});
