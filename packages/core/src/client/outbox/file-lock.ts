@@ -4,9 +4,10 @@ import type { Lease, LeaseStore } from './lease-lock.js';
 /**
  * A lease kept in a lock file, for outboxes in several Node processes on one `FileStorage`. The
  * file is created exclusively (`O_EXCL`), so only one process gets it; its holder renews it while
- * sending. An expired lease (its holder crashed) is taken over by renaming the file away, checking
- * it was the stale one, and creating a new one exclusively: if a fresh lease was moved by mistake
- * it is linked back and the takeover gives up.
+ * sending. An expired lease (its holder crashed) is taken over, and a lease renewed, only while
+ * holding a second exclusive file (`<lock>.guard`) and after re-reading the lease unchanged, so a
+ * renewal and a takeover, or two takeovers, never both succeed. A guard left by a crash is removed
+ * once it is older than `staleMs`.
  *
  * @example
  * ```ts
@@ -50,29 +51,27 @@ export class FileLeaseStore implements LeaseStore {
     const text = await readIfExists(this.#fs, this.#path);
     if (text === undefined) return this.#create(lease);
     const held = await this.#current(text);
-    if (held.owner === owner) {
+    if (held.owner !== owner && held.expiresAt > now) return false;
+    // Renewing our lease or taking over an expired one: change the file only under the guard, after
+    // checking it still says what we judged (nobody renewed or took over in between).
+    const guard = `${this.#path}.guard`;
+    try {
+      await writeDurably(this.#fs, guard, owner, 'wx');
+    } catch (e) {
+      if (errno(e) !== 'EEXIST') throw e;
+      const since = await this.#fs.stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (since > this.#staleMs) await this.#fs.unlink(guard).catch(() => undefined); // its holder crashed
+      return held.owner === owner; // our own lease is still valid; a takeover can only wait
+    }
+    try {
+      if ((await readIfExists(this.#fs, this.#path)) !== text) return false;
       const tmp = `${this.#path}.${tmpSuffix()}.tmp`;
       await writeDurably(this.#fs, tmp, JSON.stringify(lease));
       await this.#fs.rename(tmp, this.#path);
       return true;
+    } finally {
+      await this.#fs.unlink(guard).catch(() => undefined);
     }
-    if (held.expiresAt > now) return false;
-    const moved = `${this.#path}.${tmpSuffix()}.stale`;
-    try {
-      await this.#fs.rename(this.#path, moved);
-    } catch (e) {
-      if (errno(e) === 'ENOENT') return this.#create(lease);
-      throw e;
-    }
-    const movedText = await readIfExists(this.#fs, moved);
-    if (movedText !== text) {
-      // Someone else took over between our read and our rename: put their lease back.
-      await this.#fs.link(moved, this.#path).catch(() => undefined);
-      await this.#fs.unlink(moved).catch(() => undefined);
-      return false;
-    }
-    await this.#fs.unlink(moved).catch(() => undefined);
-    return this.#create(lease);
   }
   /** @example `(await store.read())?.owner;` */
   async read(): Promise<Lease | undefined> {

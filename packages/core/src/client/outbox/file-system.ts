@@ -28,7 +28,6 @@ export interface OutboxFileSystem {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
   open(path: string, flags: string): Promise<OutboxFileHandle>;
   rename(from: string, to: string): Promise<void>;
-  link(existing: string, created: string): Promise<void>;
   unlink(path: string): Promise<void>;
   stat(path: string): Promise<{ mtimeMs: number }>;
 }
