@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutbox, MemoryStorage, type Outbox, type OutboxItem, OutboxValidationError } from '../../src/outbox.js';
+import {
+  createOutbox,
+  MemoryStorage,
+  type Outbox,
+  type OutboxItem,
+  OutboxStorageError,
+  OutboxValidationError,
+} from '../../src/outbox.js';
 import { complaintInput, FakeClientError, fakeNetwork, fakeService, until } from './helpers.js';
 
 const open: Outbox[] = [];
@@ -223,5 +230,53 @@ describe('outbox: observable state', () => {
     await outbox.add('complaint', complaintInput(2));
     expect(counts[0]).toBe(0);
     expect(counts.at(-1)).toBe(1);
+  });
+});
+
+describe('outbox: on the device', () => {
+  it('add() resolves only once saved; a storage that refuses the write rejects it and nothing is queued', async () => {
+    const svc = fakeService();
+    const storage = new MemoryStorage();
+    const full = {
+      get: (id: string) => storage.get(id),
+      delete: (id: string) => storage.delete(id),
+      list: () => storage.list(),
+      put: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')),
+    };
+    const outbox = createOutbox({ client: svc.client, storage: full, isOnline: () => true, onlineEvents: null, visibilityEvents: null, pollMs: 0 });
+    open.push(outbox);
+    const err = await outbox.add('complaint', complaintInput(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutboxStorageError);
+    expect((err as Error).message).not.toContain('张三');
+    await outbox.flush();
+    expect(svc.calls).toEqual([]);
+  });
+
+  it('deletes a sent item (and its personal data) from the device after retainSentMs', async () => {
+    let t = Date.now();
+    const svc = fakeService();
+    const storage = new MemoryStorage();
+    const outbox = createOutbox({ client: svc.client, storage, isOnline: () => true, onlineEvents: null, visibilityEvents: null, pollMs: 0, retainSentMs: 60_000, now: () => t });
+    open.push(outbox);
+    await outbox.add('complaint', complaintInput(1));
+    await outbox.flush();
+    expect((await storage.list()).map((i) => i.state)).toEqual(['sent']);
+    t += 60_001;
+    await outbox.flush();
+    expect(await storage.list()).toEqual([]);
+  });
+
+  it('a visible page flushes at once, without waiting out the backoff', async () => {
+    const svc = fakeService();
+    svc.online = false;
+    const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
+    const outbox = createOutbox({ client: svc.client, storage: new MemoryStorage(), isOnline: () => true, onlineEvents: null, visibilityEvents: page, pollMs: 0, retry: { baseMs: 600_000 } });
+    open.push(outbox);
+    await outbox.add('complaint', complaintInput(1));
+    await until(() => svc.calls.length === 1, 'the first attempt');
+    svc.online = true;
+    page.visibilityState = 'visible';
+    page.dispatchEvent(new Event('visibilitychange'));
+    await until(() => svc.committed.length === 1, 'the visible page to send the item');
   });
 });

@@ -31,7 +31,11 @@ import { validatePayload } from './validate.js';
 export interface OutboxOptions {
   client: OutboxClient;
   storage: OutboxStorage;
-  /** Keeps two outboxes on the same storage from both sending. Default `storage.createLock()`. */
+  /**
+   * Keeps two outboxes on the same storage from both sending. Default `storage.createLock()` (every
+   * storage here has one); a storage of your own shared by several outboxes must provide
+   * `createLock` or be given the same kind of lock here.
+   */
   lock?: OutboxLock;
   retry?: OutboxRetryOptions;
   /** Whether to try sending at all. Default `navigator.onLine` (true where unknown). */
@@ -133,8 +137,9 @@ const PENDING = new Set<OutboxItem['state']>(['queued', 'sending']);
 const LOCK_RETRY_MS = 2_000;
 
 /**
- * Creates the offline outbox. It flushes at start-up, on `online`, when the page becomes visible,
- * on its retry timer and every `pollMs`; only the outbox holding the lock sends. A retryable error
+ * Creates the offline outbox. It flushes at start-up, on `online` and when the page becomes visible
+ * (these three, like `flush()`, do not wait out a backoff), on its retry timer and every `pollMs`;
+ * only the outbox holding the lock sends. A retryable error
  * (network, timeout, 408, 429, 5xx) stops the pass and schedules a retry with backoff and jitter;
  * a 401 pauses the queue; any other 4xx parks the item as `failed` and the next item goes.
  *
@@ -271,7 +276,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     while (!closed) {
       await refresh();
       const t = now();
-      for (const old of items.filter((i) => i.state === 'sent' && (i.sentAt ?? 0) + retainSentMs <= t)) await drop(old.id);
       const head = items.find((i) => PENDING.has(i.state));
       if (!head) {
         nextAttemptAt = undefined;
@@ -292,6 +296,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const forced = force;
     force = false;
     await refresh();
+    const t = now();
+    for (const old of items.filter((i) => i.state === 'sent' && (i.sentAt ?? 0) + retainSentMs <= t)) await drop(old.id);
     if (!items.some((i) => PENDING.has(i.state)) || !isOnline()) return;
     const held = await lock.acquire();
     if (!held) return schedule(now() + LOCK_RETRY_MS);
@@ -349,11 +355,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     listen(onlineEvents, 'online', () => void run(true)),
     listen(onlineEvents, 'offline', emit),
     listen(visibilityEvents, 'visibilitychange', () => {
-      if (visibilityEvents?.visibilityState !== 'hidden') void run(false);
+      if (visibilityEvents?.visibilityState !== 'hidden') void run(true);
     }),
   ];
   const poller = pollMs > 0 ? unrefTimer(setInterval(() => void run(false), pollMs)) : undefined;
-  if (options.autoStart !== false) void ready.then(() => run(false));
+  if (options.autoStart !== false) void ready.then(() => run(true));
 
   return {
     async add(kind, payload) {
