@@ -108,9 +108,9 @@ export function liveWorkScript(rng: Rng, ageDays: number): LifeScript | undefine
   if (ageDays > 21 || !rng.chance(RATES.liveStall)) return undefined;
   const options: Weighted<ComplaintStatus> =
     ageDays <= 1.5
-      ? [['registered', 3], ['accepted', 3], ['in_progress', 2]]
+      ? [['registered', 3], ['accepted', 4], ['in_progress', 2]]
       : ageDays <= 6
-        ? [['accepted', ageDays <= 3 ? 1 : 0], ['in_progress', 4], ['escalated', 1], ['on_hold', 1], ['responded', 2]]
+        ? [['accepted', ageDays <= 4 ? 2 : 0], ['in_progress', 4], ['escalated', 1], ['on_hold', 1], ['responded', 2]]
         : ageDays <= 12
           ? [['in_progress', 3], ['escalated', 1], ['on_hold', 1], ['responded', 3]]
           : [['on_hold', 1], ['responded', 3], ['followed_up', 2]];

@@ -393,8 +393,13 @@ class Planner {
     if (end < 0) end = this.steps.length;
     const stallAt = this.spec.script?.stallAt;
     if (stallAt) {
-      const i = this.steps.findIndex((s) => s.status === stallAt);
-      if (i >= 0) end = Math.min(end, i + 1);
+      // Stop before the complaint leaves the state: steps that keep it there (a dispatch, a transfer,
+      // an extension) still happen, so stalled work has its assignee.
+      let i = this.steps.findIndex((s) => s.status === stallAt);
+      if (i >= 0) {
+        while (this.steps[i + 1]?.status === stallAt) i++;
+        end = Math.min(end, i + 1);
+      }
     }
     const steps = this.steps.slice(0, Math.max(1, end));
     const stop = steps.find((s) => s.action === 'respond' || s.action === 'withdraw' || s.action === 'decline' || s.action === 'merge');

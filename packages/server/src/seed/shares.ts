@@ -168,6 +168,21 @@ export const BRANCH_SHARES: Weighted<string> = [
 ];
 
 /**
+ * How often a regional complaint is handled by the branch above the customer's sub-branch rather
+ * than by the sub-branch itself (属地管理 either way; assumption). The Beijing branch runs a
+ * centralised complaint desk (集中处理), where the demo's handler and manager work.
+ *
+ * @example
+ * ```ts
+ * BRANCH_LEVEL_HANDLING['BR-11']; // 0.8
+ * ```
+ */
+export const BRANCH_LEVEL_HANDLING: Readonly<Record<string, number>> & { readonly default: number } = {
+  default: 0.45,
+  'BR-11': 0.8,
+};
+
+/**
  * Other rates of the demo (assumptions unless said otherwise).
  *
  * @example

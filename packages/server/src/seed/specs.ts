@@ -15,7 +15,7 @@ import type { Customer, CustomerPool } from './customers.js';
 import { CREDIT_CARD_CENTRE_ID, REMOTE_BANKING_CENTRE_ID } from './organisations.js';
 import { fakeMobile, fakeName } from './people.js';
 import type { Rng } from './prng.js';
-import { BUSINESS_SHARES, INTAKE_SHARES, RATES, causeSharesFor, channelSharesFor } from './shares.js';
+import { BRANCH_LEVEL_HANDLING, BUSINESS_SHARES, INTAKE_SHARES, RATES, causeSharesFor, channelSharesFor } from './shares.js';
 import { type StaffDirectory, type StaffMember, staffActor } from './staff.js';
 import { describe, requestedResolution } from './texts.js';
 import { DAY, compactLocalDate } from './time.js';
@@ -148,6 +148,8 @@ export class SpecBuilder {
     private readonly dir: StaffDirectory,
     private readonly customers: CustomerPool,
     private readonly homes: readonly (readonly [Organisation, number])[],
+    /** The demo's handler, who takes most of the complaints their branch handles itself. */
+    private readonly demoHandler?: StaffMember,
   ) {}
 
   /** Records when a complaint stops being open for a merge (its decision or end), once its life is planned. */
@@ -203,7 +205,8 @@ export class SpecBuilder {
       handlingOrgId = REMOTE_BANKING_CENTRE_ID;
       regionCode = null;
     } else {
-      handlingOrgId = rng.chance(0.55) ? home.id : (home.parentId as string);
+      const parentId = home.parentId as string;
+      handlingOrgId = rng.chance(BRANCH_LEVEL_HANDLING[parentId] ?? BRANCH_LEVEL_HANDLING.default) ? parentId : home.id;
       regionCode = home.regionCode;
     }
 
@@ -255,7 +258,7 @@ export class SpecBuilder {
       severity,
       repeatOf: repeatOf?.id ?? null,
       mergeInto,
-      ...optional('handlerId', demo?.complaint.handlerId),
+      ...optional('handlerId', demo ? demo.complaint.handlerId : this.demoHandlerFor(handlingOrgId)),
       ...optional('script', demo?.complaint.script ?? script),
     };
     this.remember({ index, id, receivedAt, customer, business });
@@ -367,6 +370,12 @@ export class SpecBuilder {
         : {}),
       priorityGroups: customer.priorityGroups.map((g) => ({ ...g })),
     };
+  }
+
+  /** The demo handler for most complaints their organisation handles, so the demo has a full queue. */
+  private demoHandlerFor(handlingOrgId: string): string | undefined {
+    const h = this.demoHandler;
+    return h && h.orgId === handlingOrgId && this.rng.chance(0.65) ? h.id : undefined;
   }
 
   /** Screenshots and statements some complainants send along (metadata only). */
