@@ -5,7 +5,7 @@ import { resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
 import { jsonLogger } from './http/logger.js';
-import { seedIfEmpty } from './seeding.js';
+import { type SeedResult, seedIfEmpty } from './seeding.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
@@ -27,6 +27,8 @@ export interface RunningServer {
   issueToken(claims: TokenClaims, ttl?: string | number): Promise<string>;
   /** The signing secret in use. */
   readonly jwtSecret: string;
+  /** What start-up seeding did (`{ seeded: false }` when not asked or the database had data). */
+  readonly seeded: SeedResult;
 }
 
 /**
@@ -45,10 +47,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = o.logger ?? jsonLogger();
   const jwtSecret = resolveJwtSecret(o);
   const store = await openStore(o);
+  let seeded: SeedResult = { seeded: false };
   try {
     if (o.seed !== undefined) {
       const seedOptions = typeof o.seed === 'number' ? { seed: o.seed } : o.seed;
-      await seedIfEmpty(store, { ...seedOptions, ...(o.now && { now: o.now() }) });
+      seeded = await seedIfEmpty(store, { ...seedOptions, ...(o.now && { now: o.now() }) });
     }
   } catch (e) {
     await store.close();
@@ -85,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     store,
     jwtSecret,
+    seeded,
     issueToken: (claims, ttl = '1h') => issueToken(claims, jwtSecret, ttl),
     close() {
       closed ??= (async () => {

@@ -1,11 +1,11 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { ACTION_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS } from '@complaintkit/core/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/harness.js';
+import { type AnyJson, startTestServer, type TestServer } from './helpers/harness.js';
 
 describe('OpenAPI document', () => {
   let t: TestServer;
-  let doc: any;
+  let doc: AnyJson;
   beforeAll(async () => {
     t = await startTestServer('sqlite');
     const res = await t.api('GET', '/openapi.json');

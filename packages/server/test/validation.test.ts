@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registration } from './helpers/fixture-bank.js';
-import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
+import { type AnyJson, BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
 
 /** Registrations with one bad field each, and the path the problem must name. */
 const BAD_REGISTRATIONS: [string, Record<string, unknown>, string][] = [
@@ -36,7 +36,7 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     const list = await t.api('GET', '/v1/complaints?limit=100', { token: await t.token('system') });
     return { ids: list.body.data.map((c: { id: string; version: number }) => `${c.id}@${c.version}`), seq: await t.server.store.lastEventSeq() };
   };
-  const expect400 = (res: { status: number; body: any; headers: Headers }, path: string) => {
+  const expect400 = (res: { status: number; body: AnyJson; headers: Headers }, path: string) => {
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.code).toBe('validation_failed');

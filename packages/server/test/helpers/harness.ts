@@ -9,6 +9,10 @@ import { FIXTURE_BANK, STAFF } from './fixture-bank.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
+/** A JSON body as the assertions read it. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON that each test asserts on.
+export type AnyJson = any;
+
 /** The backends to run against: SQLite always, PostgreSQL unless CK_SKIP_POSTGRES=1. */
 export const BACKENDS: Backend[] = inject('databaseUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -30,7 +34,7 @@ export interface TestServer {
   readonly url: string;
   /** A token for a fixture staff member by id, a customer (`customer:<id>`) or the system (`system`). */
   token(who: string): Promise<string>;
-  api(method: string, path: string, init?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api(method: string, path: string, init?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: AnyJson; headers: Headers }>;
   close(): Promise<void>;
 }
 

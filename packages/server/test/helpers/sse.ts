@@ -1,8 +1,10 @@
+import type { AnyJson } from './harness.js';
+
 /** One parsed Server-Sent Events message. */
 export interface SseMessage {
   id: string | undefined;
   event: string | undefined;
-  data: any;
+  data: AnyJson;
 }
 
 /** Opens an event stream over HTTP and reads its messages one by one. */

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+/**
+ * `complaintkit-server`: run the reference complaint service, or seed its demo data.
+ *
+ * ```sh
+ * complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
+ * complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
+ * ```
+ * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret.
+ *
+ * @packageDocumentation
+ */
+import { parseArgs } from 'node:util';
+import { issueToken } from './auth/token.js';
+import { resolveJwtSecret } from './auth/secret.js';
+import { type DemoActors, recallDemoActors, rememberDemoActors, seedIfEmpty } from './seeding.js';
+import { startServer } from './server.js';
+import { openStore } from './store/open-store.js';
+import { resetDatabase } from './store/reset.js';
+
+const USAGE = `Usage:
+  complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
+  complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
+
+  serve   migrates, seeds demo data into an empty database, starts the service and prints demo tokens
+  seed    migrates and seeds only
+  --fresh empties the database first (SQLite file in --data, or DATABASE_URL)
+Environment: DATABASE_URL (PostgreSQL instead of SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder)`;
+
+/** @internal */
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+};
+
+/** @internal an integer option. */
+const int = (name: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} must be a whole number, got "${value}"`);
+  return n;
+};
+
+/** @internal the demo tokens, one per role, with a curl line each. */
+async function printDemoTokens(url: string, secret: string, actors: DemoActors): Promise<void> {
+  const lines: string[] = ['', 'Demo tokens (valid 30 days):'];
+  for (const role of ['frontline', 'handler', 'manager', 'leadership', 'auditor'] as const) {
+    const a = actors[role];
+    const token = await issueToken({ sub: a.id, kind: 'staff', role, org: a.orgId }, secret, '30d');
+    lines.push('', `  ${role} — ${a.id} at ${a.orgId}`, `  curl -H "Authorization: Bearer ${token}" "${url}/v1/complaints?limit=5"`);
+  }
+  const customer = await issueToken({ sub: actors.customer.id, kind: 'customer' }, secret, '30d');
+  lines.push('', `  customer — ${actors.customer.id} (has complaints)`, `  curl -H "Authorization: Bearer ${customer}" "${url}/v1/complaints"`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** @internal */
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command !== 'serve' && command !== 'seed') fail(`unknown command "${command}"`);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        months: { type: 'string' },
+        fresh: { type: 'boolean' },
+        static: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const dataDir = (values.data as string | undefined) ?? './data';
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const seed = int('seed', values.seed as string | undefined, 42);
+  const months = int('months', values.months as string | undefined, 24);
+  const where = { dataDir, databaseUrl };
+  if (values.fresh) await resetDatabase(where);
+
+  if (command === 'seed') {
+    const store = await openStore(where);
+    try {
+      const result = await seedIfEmpty(store, { seed, months });
+      if (result.seeded) {
+        rememberDemoActors(dataDir, result.demoActors);
+        process.stdout.write(`Seeded ${result.organisations} organisations, ${result.staff} staff, ${result.complaints} complaints, ${result.events} events.\n`);
+      } else process.stdout.write('The database already has data; nothing seeded (use --fresh to start over).\n');
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+
+  const server = await startServer({
+    port: int('port', values.port as string | undefined, 8787),
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    staticDir: values.static as string | undefined,
+    seed: { seed, months },
+  });
+  if (server.seeded.seeded) rememberDemoActors(dataDir, server.seeded.demoActors);
+  const actors = server.seeded.seeded ? server.seeded.demoActors : await recallDemoActors(dataDir, { seed, months });
+  process.stdout.write(
+    [
+      `ComplaintKit server listening on ${server.url} (${databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`})`,
+      `OpenAPI document: ${server.url}/openapi.json`,
+      ...(values.static ? [`Example pages: ${server.url}/examples/`] : []),
+    ].join('\n') + '\n',
+  );
+  await printDemoTokens(server.url, resolveJwtSecret({ dataDir }), actors);
+  const stop = () => {
+    process.stdout.write('\nShutting down…\n');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`complaintkit-server: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
