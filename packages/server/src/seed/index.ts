@@ -63,7 +63,9 @@ export type DemoBankOptions = {
  * Every complaint was registered and moved through its life with core's `registerComplaint` and
  * `applyAction`; timelines share one global `seq` that increases with event time. Complaints of the
  * last weeks are still open in various states; a handful are overdue; the demo customer owns several
- * complaints in different states.
+ * complaints in different states (those older than a short window are left out). The organisations
+ * and the demo actors depend on nothing but the seed, so tokens made for them stay valid whatever
+ * `now` and `months` are.
  *
  * @example
  * ```ts

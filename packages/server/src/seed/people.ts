@@ -88,7 +88,7 @@ export function idCheckChar(first17: string): string {
  *
  * @example
  * ```ts
- * fakeIdNumber(createRng(1), '110108', '1958-04-02'); // '110108195804020xx?'
+ * fakeIdNumber(createRng(1), '110108', '1958-04-02'); // '11010819580402' + three digits + check character
  * ```
  */
 export function fakeIdNumber(rng: Rng, regionCode: string, birthDate: string): string {

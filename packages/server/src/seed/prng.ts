@@ -42,7 +42,7 @@ export function hashLabel(label: string): number {
   return h >>> 0;
 }
 
-/** A weighted choice: the value and its (non-negative) weight. */
+/** Weighted choices: each value with its (non-negative) weight. @example `const w: Weighted<string> = [['hotline', 45], ['mobile_app', 22]];` */
 export type Weighted<T> = readonly (readonly [T, number])[];
 
 /**
