@@ -88,6 +88,15 @@ describe('outbox: offline, then online', () => {
     expect(svc.calls.map((c) => c.key)).toEqual([a.id, a.id, a.id]);
     await until(async () => (await outbox.list())[0]?.attempts === 3, 'the attempts to be counted');
   });
+  it('a flush() while an attempt is under way waits for it instead of making a second attempt', async () => {
+    const { svc, outbox } = setUp({ online: true });
+    svc.online = false;
+    svc.latencyMs = 10;
+    await outbox.add('complaint', complaintInput(1)); // starts an attempt
+    await outbox.flush(); // joins it
+    expect(svc.calls).toHaveLength(1);
+    expect((await outbox.list())[0]).toMatchObject({ state: 'queued', attempts: 1 });
+  });
 });
 
 describe('outbox: exactly once', () => {

@@ -310,13 +310,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   };
 
-  const run = (forced: boolean): Promise<void> => {
+  /**
+   * Starts a pass, or joins the one under way and asks for another after it. `forced` skips the
+   * backoff; for a pass already under way only the `online` event forces the next one (a `flush()`
+   * during a failing attempt must not make a second attempt straight after it).
+   */
+  const run = (forced: boolean, forceNext = false): Promise<void> => {
     if (closed) return Promise.resolve();
-    if (forced) force = true;
     if (running) {
       again = true;
+      if (forceNext) force = true;
       return running;
     }
+    if (forced) force = true;
     running = (async () => {
       do {
         again = false;
@@ -352,7 +358,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 
   const offs = [
-    listen(onlineEvents, 'online', () => void run(true)),
+    listen(onlineEvents, 'online', () => void run(true, true)),
     listen(onlineEvents, 'offline', emit),
     listen(visibilityEvents, 'visibilitychange', () => {
       if (visibilityEvents?.visibilityState !== 'hidden') void run(true);
