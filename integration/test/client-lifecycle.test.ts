@@ -17,12 +17,18 @@ describe('the typed client against the real reference service', () => {
     const leader = svc.client('leadership');
     const customer = svc.client('customer');
 
+    // A customer's own registration is routed to the branch of its province (BR-GD here).
     const c = await customer.complaints.create(complaintInput());
     expect(c.status).toBe('registered');
+    expect(c.handlingOrgId).toBe('BR-GD');
     expect(c.firstResponder).toEqual({ kind: 'customer', id: 'C-000001' });
 
+    // The sub-branch's frontline clerk cannot see a branch-level complaint …
+    await expect(front.complaints.accept(c.id, {})).rejects.toBeInstanceOf(NotFoundError);
+    // … until the branch hands it down to the sub-branch, and then back up to the branch handler.
+    await manager.complaints.transfer(c.id, { toOrgId: 'SB-SZ', reason: '属地管理' });
     await front.complaints.accept(c.id, { note: '身份已核实' });
-    await manager.complaints.transfer(c.id, { toOrgId: 'BR-GD', toAssigneeId: 'u-handler', reason: '属地管理' });
+    await manager.complaints.transfer(c.id, { toOrgId: 'BR-GD', toAssigneeId: 'u-handler', reason: '分行专岗处理' });
     await handler.complaints.start(c.id, {});
     await handler.complaints.hold(c.id, { reason: '等待司法鉴定' });
     await handler.complaints.resume(c.id, {});
@@ -46,7 +52,7 @@ describe('the typed client against the real reference service', () => {
     expect(closed.deadlines.extensionLevel).toBe(2);
     expect(closed.satisfaction?.score).toBe(4);
     expect(closed.timeline.map((e) => e.type)).toEqual([
-      'register', 'accept', 'transfer', 'start', 'hold', 'resume', 'extend', 'extend', 'respond', 'follow_up', 'close',
+      'register', 'transfer', 'accept', 'transfer', 'start', 'hold', 'resume', 'extend', 'extend', 'respond', 'follow_up', 'close',
     ]);
   });
 

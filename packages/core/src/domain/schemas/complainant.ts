@@ -72,6 +72,25 @@ export type Complainant = z.infer<typeof Complainant>;
 export type ComplainantInput = z.input<typeof Complainant>;
 
 /**
+ * The complainant as the service returns it. Lists, the event stream and auditors get personal numbers
+ * masked (`138****5678`, ID first 3 and last 4, card last 4: DOMAIN.md, Personal data), so the number
+ * fields accept `*` in place of digits here, and only here: registrations use the strict
+ * {@link Complainant}.
+ *
+ * @example
+ * ```ts
+ * ComplainantRecord.parse({ name: '张*', phone: '138****5678', priorityGroups: [] });
+ * ```
+ */
+export const ComplainantRecord = z.extend(Complainant, {
+  phone: z.optional(z.string().check(z.regex(/^(\+?86)?[\d*-]{4,20}$/))),
+  idNumber: z.optional(z.string().check(z.regex(/^[\d*]{17}[\dXx*]$/))),
+  cardNumber: z.optional(z.string().check(z.regex(/^[\d*]{4,19}$/))),
+});
+/** A complainant as returned, possibly masked. @example `const c: ComplainantRecord = complaint.complainant;` */
+export type ComplainantRecord = z.infer<typeof ComplainantRecord>;
+
+/**
  * Metadata of an attachment (the file itself travels separately).
  *
  * @example

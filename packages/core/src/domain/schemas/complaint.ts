@@ -3,7 +3,7 @@ import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES } from '../lifecycle/states.js';
 import { RespondBody } from './actions.js';
 import { Actor } from './actor.js';
 import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
-import { AttachmentMeta, Complainant } from './complainant.js';
+import { AttachmentMeta, Complainant, ComplainantRecord } from './complainant.js';
 import { ComplaintId, RegionCode, Timestamp, text } from './primitives.js';
 
 /** A complaint state on the wire. @example `ComplaintStatusSchema.parse('accepted');` */
@@ -122,7 +122,7 @@ export const Complaint = z.object({
   version: z.number().check(z.int(), z.positive()),
   status: ComplaintStatusSchema,
   ...registrationFields,
-  complainant: Complainant,
+  complainant: ComplainantRecord,
   handlingOrgId: z.string(),
   /** The first responder (首问负责人): the registering actor, kept through every transfer. */
   firstResponder: Actor,
