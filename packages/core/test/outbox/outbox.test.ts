@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createOutbox,
+  LocalStorageStorage,
   MemoryStorage,
   type Outbox,
   type OutboxItem,
   OutboxStorageError,
   OutboxValidationError,
 } from '../../src/outbox.js';
-import { complaintInput, FakeClientError, fakeNetwork, fakeService, until } from './helpers.js';
+import { complaintInput, FakeClientError, fakeNetwork, fakeService, MemoryWebStorage, until } from './helpers.js';
 
 const open: Outbox[] = [];
 afterEach(async () => {
@@ -259,6 +260,18 @@ describe('outbox: on the device', () => {
     expect((err as Error).message).not.toContain('张三');
     await outbox.flush();
     expect(svc.calls).toEqual([]);
+  });
+
+  it('a damaged stored value is left alone and does not stall the queue', async () => {
+    const svc = fakeService();
+    const ls = new MemoryWebStorage();
+    ls.setItem('ck:item:0190-damaged', '{"id": "0190-dam');
+    const outbox = createOutbox({ client: svc.client, storage: new LocalStorageStorage({ namespace: 'ck', localStorage: ls }), isOnline: () => true, onlineEvents: null, visibilityEvents: null, pollMs: 0 });
+    open.push(outbox);
+    const a = await outbox.add('complaint', complaintInput(1));
+    await outbox.flush();
+    expect(svc.committed.map((c) => c.key)).toEqual([a.id]);
+    expect(ls.getItem('ck:item:0190-damaged')).toBe('{"id": "0190-dam');
   });
 
   it('deletes a sent item (and its personal data) from the device after retainSentMs', async () => {

@@ -61,7 +61,7 @@ export class FileLeaseStore implements LeaseStore {
       if (errno(e) !== 'EEXIST') throw e;
       const since = await this.#fs.stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
       if (since > this.#staleMs) await this.#fs.unlink(guard).catch(() => undefined); // its holder crashed
-      return held.owner === owner; // our own lease is still valid; a takeover can only wait
+      return held.owner === owner && held.expiresAt > now; // a valid lease of ours cannot be taken over meanwhile
     }
     try {
       if ((await readIfExists(this.#fs, this.#path)) !== text) return false;

@@ -1,6 +1,7 @@
 import { FileLeaseStore } from './file-lock.js';
 import { errno, type OutboxFileSystem, readIfExists, tmpSuffix, writeDurably } from './file-system.js';
 import { createLeaseLock } from './lease-lock.js';
+import { parseItem } from './parse-item.js';
 import type { OutboxItem, OutboxLock, OutboxStorage } from './types.js';
 
 const ITEM_FILE = /^[0-9a-f-]{36}\.json$/;
@@ -60,8 +61,8 @@ export class DirectoryStorage implements OutboxStorage {
     const names = (await this.#fs.readdir(this.#dir)).filter((n) => ITEM_FILE.test(n)).sort();
     const items: OutboxItem[] = [];
     for (const n of names) {
-      const text = await readIfExists(this.#fs, this.#path(n));
-      if (text !== undefined) items.push(JSON.parse(text) as OutboxItem);
+      const item = parseItem(await readIfExists(this.#fs, this.#path(n)));
+      if (item) items.push(item);
     }
     return items;
   }

@@ -74,7 +74,6 @@ export class IndexedDBStorage implements OutboxStorage {
         this.#db = undefined;
         reject(req.error);
       };
-      req.onblocked = () => reject(new Error('IndexedDB open is blocked by another tab holding an older version open.'));
     });
     return this.#db;
   }

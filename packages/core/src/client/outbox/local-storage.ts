@@ -1,4 +1,5 @@
 import { createLeaseLock, type Lease, type LeaseStore } from './lease-lock.js';
+import { parseItem } from './parse-item.js';
 import type { OutboxItem, OutboxLock, OutboxStorage } from './types.js';
 import { createWebLock, webLocksAvailable } from './web-lock.js';
 
@@ -65,8 +66,8 @@ export class LocalStorageStorage implements OutboxStorage {
     }
     const items: OutboxItem[] = [];
     for (const k of keys.sort()) {
-      const s = this.#ls.getItem(k);
-      if (s !== null) items.push(JSON.parse(s) as OutboxItem);
+      const item = parseItem(this.#ls.getItem(k));
+      if (item) items.push(item);
     }
     return items;
   }
