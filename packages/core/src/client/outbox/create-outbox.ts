@@ -179,8 +179,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const count = (s: OutboxItem['state']) => items.filter((i) => i.state === s).length;
     const online = isOnline();
     const pending = count('queued') + count('sending');
-    const phase: OutboxState['phase'] = sendingId ? 'sending' : paused ? 'paused' : pending === 0 ? 'idle' : online ? 'waiting' : 'offline';
-    return { phase, online, queued: count('queued'), sending: count('sending'), sent: count('sent'), failed: count('failed'), nextAttemptAt, lastError };
+    const phase: OutboxState['phase'] = sendingId ? 'sending' : pending === 0 ? 'idle' : paused ? 'paused' : online ? 'waiting' : 'offline';
+    const waiting = pending > 0 && !sendingId;
+    return {
+      phase,
+      online,
+      queued: count('queued'),
+      sending: count('sending'),
+      sent: count('sent'),
+      failed: count('failed'),
+      nextAttemptAt: waiting ? nextAttemptAt : undefined,
+      lastError: pending > 0 ? lastError : undefined,
+    };
   };
   let current: OutboxSnapshot = { items, state: stateOf() };
   const emit = () => {
