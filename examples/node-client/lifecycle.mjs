@@ -1,7 +1,7 @@
 // Takes one complaint through its whole life against the running reference service.
 //   npm start                       # in another terminal: prints the address and demo tokens
-//   CK_URL=http://127.0.0.1:8787 CK_TOKEN_FRONTLINE=… CK_TOKEN_HANDLER=… CK_TOKEN_MANAGER=… \
-//   CK_TOKEN_LEADERSHIP=… CK_TOKEN_CUSTOMER=… pnpm --filter @complaintkit/example-node-client start
+//   CK_URL=http://127.0.0.1:8787 CK_TOKEN_HANDLER=… CK_TOKEN_MANAGER=… CK_TOKEN_CUSTOMER=… \
+//   pnpm --filter @complaintkit/example-node-client start
 // The tokens default to the ones `npm start` wrote to .data/demo-tokens.json.
 import { readFileSync } from 'node:fs';
 import { ComplaintKitError, createComplaintClient, maskComplainant } from '@complaintkit/core';
@@ -28,13 +28,12 @@ const as = (role) =>
   });
 
 const customer = as('customer');
-const frontline = as('frontline');
 const handler = as('handler');
 const manager = as('manager');
 const step = (label, c) => console.log(`${label.padEnd(34)} → ${c.status}${c.assigneeId ? ` (assignee ${c.assigneeId})` : ''}`);
 
 try {
-  const me = await frontline.identity.me();
+  const handlerMe = await handler.identity.me();
   const c = await customer.complaints.create({
     intakeChannel: 'mobile_app',
     businessChannel: 'A010303',
@@ -43,13 +42,13 @@ try {
     complainant: { name: '张三', phone: '13812345678' },
     description: '信用卡年费未经告知被扣收，要求退还',
     requestedResolution: '退还年费 200 元',
-    regionCode: me.organisation?.regionCode ?? undefined,
+    // Routed to the branch of this province, where the demo handler and manager work.
+    regionCode: handlerMe.organisation?.regionCode ?? undefined,
   });
   console.log(`registered ${c.id} for ${maskComplainant(c.complainant).name}, decision due ${c.deadlines.decisionDueAt}`);
   const id = c.id;
-  step('accept (frontline)', await frontline.complaints.accept(id, { note: '身份已核实' }));
-  const handlerMe = await handler.identity.me();
-  step('transfer to the handler', await manager.complaints.transfer(id, { toOrgId: handlerMe.organisation.id, toAssigneeId: handlerMe.actor.id, reason: '属地管理' }));
+  step('accept (handler)', await handler.complaints.accept(id, { note: '身份已核实' }));
+  step('assign to the handler (manager)', await manager.complaints.transfer(id, { toAssigneeId: handlerMe.actor.id, reason: '指定专人处理' }));
   step('start handling', await handler.complaints.start(id, {}));
   step('hold for an appraisal', await handler.complaints.hold(id, { reason: '等待交易流水核验' }));
   step('resume', await handler.complaints.resume(id, {}));
