@@ -120,3 +120,43 @@ describe.each(Object.entries(devices))('%s', (_name, makeDevice) => {
     expect(keys).toEqual(ids); // and the queue order held
   });
 });
+
+describe.each([
+  ['memory (shared instance)', devices['memory (shared instance)']!],
+  ['IndexedDB (BroadcastChannel)', devices.IndexedDB!],
+])('%s: another tab', (_name, makeDevice) => {
+  it("sends an item another (offline) tab saved, and that tab sees it sent without polling", async () => {
+    const device = await makeDevice();
+    const svc = fakeService();
+    const outboxOf = (online: boolean) => {
+      const o = createOutbox({ client: svc.client, storage: device(), isOnline: () => online, onlineEvents: null, visibilityEvents: null, pollMs: 0 });
+      open.push(o);
+      return o;
+    };
+    const online = outboxOf(true);
+    const offline = outboxOf(false);
+    await online.flush();
+    const states: string[] = [];
+    const item = await offline.add('complaint', complaintInput(1));
+    offline.item$(item.id).subscribe((i) => states.push(i?.state ?? 'gone'));
+    await until(() => svc.committed.length === 1, 'the online tab to send the offline tab\'s item');
+    await until(() => states.at(-1) === 'sent', 'the offline tab to see the item sent');
+    expect(svc.committed.map((c) => c.key)).toEqual([item.id]);
+  });
+});
+
+describe('FileStorage on disk', () => {
+  it('writes each item to its own file through a temporary file, and ignores a temporary file left by a crash', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-outbox-'));
+    dirs.push(dir);
+    const { readdir, writeFile } = await import('node:fs/promises');
+    const svc = fakeService();
+    const outbox = createOutbox({ client: svc.client, storage: new FileStorage(dir), isOnline: () => false, onlineEvents: null, visibilityEvents: null, pollMs: 0 });
+    open.push(outbox);
+    const a = await outbox.add('complaint', complaintInput(1));
+    await writeFile(join(dir, `.${a.id}.crash.tmp`), '{"id":"half'); // a write that never reached its rename
+    expect((await readdir(dir)).filter((n) => n.endsWith('.json'))).toEqual([`${a.id}.json`]);
+    const again = new FileStorage(dir);
+    expect((await again.list()).map((i) => [i.id, i.state])).toEqual([[a.id, 'queued']]);
+  });
+});

@@ -374,6 +374,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (visibilityEvents?.visibilityState !== 'hidden') void run(true);
     }),
   ];
+  // Another tab changed the items (added one, sent one): look again soon, once for a burst.
+  let nudge: ReturnType<typeof setTimeout> | undefined;
+  offs.push(
+    storage.watch?.(() => {
+      if (closed || nudge) return;
+      nudge = unrefTimer(
+        setTimeout(() => {
+          nudge = undefined;
+          void run(false);
+        }, 25),
+      );
+    }) ?? (() => undefined),
+    () => nudge && clearTimeout(nudge),
+  );
   const poller = pollMs > 0 ? unrefTimer(setInterval(() => void run(false), pollMs)) : undefined;
   if (options.autoStart !== false) void ready.then(() => run(true));
 

@@ -48,6 +48,19 @@ export class IndexedDBStorage implements OutboxStorage {
   readonly #name: string;
   readonly #factory: IDBFactory;
   #db: Promise<IDBDatabase> | undefined;
+  #poster: BroadcastChannel | undefined;
+  #channelName(): string {
+    return `complaintkit-outbox:${this.#name}`;
+  }
+  /** Tells other tabs (their `watch`) that the items changed. */
+  #changed(): void {
+    if (typeof BroadcastChannel !== 'function') return;
+    if (!this.#poster) {
+      this.#poster = new BroadcastChannel(this.#channelName());
+      (this.#poster as { unref?: () => void }).unref?.();
+    }
+    this.#poster.postMessage('changed');
+  }
   constructor(options: IndexedDBStorageOptions = {}) {
     this.#name = options.name ?? 'complaintkit-outbox';
     const f = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
@@ -93,17 +106,37 @@ export class IndexedDBStorage implements OutboxStorage {
   /** @example `await storage.put(item);` */
   async put(item: OutboxItem): Promise<void> {
     await this.#run(ITEMS, 'readwrite', (s) => s.put(item));
+    this.#changed();
   }
   /** @example `await storage.delete(id);` */
   async delete(id: string): Promise<void> {
     await this.#run(ITEMS, 'readwrite', (s) => s.delete(id));
+    this.#changed();
   }
   /** @example `const items = await storage.list();` */
   async list(): Promise<OutboxItem[]> {
     return this.#run(ITEMS, 'readonly', (s) => s.getAll() as IDBRequest<OutboxItem[]>);
   }
+  /**
+   * Calls `onChange` when another tab (another `IndexedDBStorage` on the same database) writes,
+   * through a `BroadcastChannel` where there is one.
+   *
+   * @example
+   * ```ts
+   * const stop = storage.watch(() => refresh());
+   * ```
+   */
+  watch(onChange: () => void): () => void {
+    if (typeof BroadcastChannel !== 'function') return () => undefined;
+    const ch = new BroadcastChannel(this.#channelName());
+    (ch as { unref?: () => void }).unref?.();
+    ch.onmessage = () => onChange();
+    return () => ch.close();
+  }
   /** Closes the connection (the next call opens it again). @example `storage.close();` */
   close(): void {
+    this.#poster?.close();
+    this.#poster = undefined;
     const db = this.#db;
     this.#db = undefined;
     void db?.then((d) => d.close(), () => undefined);

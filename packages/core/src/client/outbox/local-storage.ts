@@ -19,6 +19,8 @@ export interface LocalStorageStorageOptions {
   namespace?: string;
   /** Default `globalThis.localStorage`. */
   localStorage?: WebStorage;
+  /** Where `storage` events from other tabs arrive. Default `globalThis` (the window). */
+  storageEvents?: { addEventListener(type: 'storage', fn: (e: { key: string | null }) => void): void; removeEventListener(type: 'storage', fn: (e: { key: string | null }) => void): void } | null;
 }
 
 /**
@@ -34,8 +36,11 @@ export interface LocalStorageStorageOptions {
 export class LocalStorageStorage implements OutboxStorage {
   readonly #ns: string;
   readonly #ls: WebStorage;
+  readonly #events: LocalStorageStorageOptions['storageEvents'];
   constructor(options: LocalStorageStorageOptions = {}) {
     this.#ns = options.namespace ?? 'complaintkit-outbox';
+    const g = globalThis as unknown as { addEventListener?: unknown };
+    this.#events = options.storageEvents !== undefined ? options.storageEvents : typeof g.addEventListener === 'function' ? (g as LocalStorageStorageOptions['storageEvents']) : null;
     const ls = options.localStorage ?? (globalThis as { localStorage?: WebStorage }).localStorage;
     if (!ls) throw new Error('localStorage is not available here: use IndexedDBStorage or MemoryStorage.');
     this.#ls = ls;
@@ -70,6 +75,17 @@ export class LocalStorageStorage implements OutboxStorage {
       if (item) items.push(item);
     }
     return items;
+  }
+  /** Calls `onChange` when another tab writes an item (the `storage` event). @example `const stop = storage.watch(refresh);` */
+  watch(onChange: () => void): () => void {
+    const target = this.#events;
+    if (!target) return () => undefined;
+    const prefix = this.#key('');
+    const fn = (e: { key: string | null }) => {
+      if (e.key === null || e.key.startsWith(prefix)) onChange();
+    };
+    target.addEventListener('storage', fn);
+    return () => target.removeEventListener('storage', fn);
   }
   /**
    * The Web Locks API where present (named after the namespace), else a lease kept in

@@ -156,7 +156,8 @@ export interface OutboxClient {
 /**
  * Where items live. Small and async so memory, `localStorage`, IndexedDB and a file all fit.
  * `put` resolves only once the item is durable. `list` returns every item (the outbox sorts them
- * by id). `createLock` gives the default lock for outboxes sharing this storage.
+ * by id). `createLock` gives the default lock for outboxes sharing this storage; `watch` lets an
+ * outbox see other tabs' changes at once instead of at its next poll.
  *
  * @example
  * ```ts
@@ -171,6 +172,8 @@ export interface OutboxStorage {
   list(): Promise<OutboxItem[]>;
   /** The lock that keeps two outboxes on this storage from both sending. */
   createLock?(): OutboxLock;
+  /** Calls `onChange` when another tab or outbox may have changed the items. Returns the unsubscribe. */
+  watch?(onChange: () => void): () => void;
 }
 
 /**
