@@ -39,11 +39,12 @@ export interface TestServer {
 }
 
 /** Starts a server on port 0 with the fixture bank, on the given backend. */
-export async function startTestServer(backend: Backend, options: Partial<ServerOptions> = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, options: Partial<ServerOptions> & { fixture?: boolean } = {}): Promise<TestServer> {
+  const { fixture = true, ...serverOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-test-'));
   const databaseUrl = backend === 'postgres' ? await freshDatabase() : undefined;
-  const server = await startServer({ port: 0, dataDir, databaseUrl, jwtSecret: 'test-secret-0123456789abcdef', logger: silentLogger, pollMs: 50, ...options });
-  await server.store.importDemoBank(FIXTURE_BANK);
+  const server = await startServer({ port: 0, dataDir, databaseUrl, jwtSecret: 'test-secret-0123456789abcdef', logger: silentLogger, pollMs: 50, ...serverOptions });
+  if (fixture) await server.store.importDemoBank(FIXTURE_BANK);
   const cache = new Map<string, string>();
   const token = async (who: string) => {
     const cached = cache.get(who);
