@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createComplaintClient } from '@complaintkit/core';
-import { startServer } from '@complaintkit/server';
+import { silentLogger, startServer } from '@complaintkit/server';
 
 const calls = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 15);
 const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
-const server = await startServer({ port: 0, dataDir, seed: { seed: 7, months: 1 }, log: false });
+const server = await startServer({ port: 0, dataDir, seed: { seed: 7, months: 1 }, logger: silentLogger });
 try {
+  // A head-office handler sees the whole bank.
   const token = await server.issueToken({ sub: 'bench-handler', kind: 'staff', role: 'handler', org: 'HO' });
   const headers = { authorization: `Bearer ${token}` };
   const complaint = await createComplaintClient({ baseUrl: server.url, token }).complaints.create(
