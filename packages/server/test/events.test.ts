@@ -92,6 +92,19 @@ describe.each(BACKENDS)('event stream (%s)', (backend) => {
     expect(unauth.status).toBe(401);
   });
 
+  it.runIf(backend === 'postgres')('streams what another server process commits to the same database', async () => {
+    const second = await startTestServer(backend, { fixture: false, databaseUrl: t.databaseUrl });
+    try {
+      const stream = await openEventStream(`${second.url}/v1/events`, await second.token('u-sb-handler'));
+      const id = await register('u-sb-frontline');
+      const message = await stream.next();
+      expect(message.data.complaint.id).toBe(id);
+      stream.close();
+    } finally {
+      await second.close();
+    }
+  });
+
   it('ends open streams when the server closes', async () => {
     const other = await startTestServer(backend);
     const stream = await openEventStream(`${other.url}/v1/events`, await other.token('system'));

@@ -66,6 +66,7 @@ function operationOf(e: Endpoint): Json {
     parameters.push(
       { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Resume after this event seq; missed events are replayed' },
       { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Same as Last-Event-ID, for EventSource polyfills' },
+      { name: 'access_token', in: 'query', required: false, schema: { type: 'string' }, description: 'The bearer token, for EventSource clients that cannot send headers' },
     );
   }
 

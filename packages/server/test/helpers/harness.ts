@@ -32,6 +32,8 @@ async function freshDatabase(): Promise<string> {
 export interface TestServer {
   readonly server: RunningServer;
   readonly url: string;
+  /** The PostgreSQL database of this server (undefined on SQLite). */
+  readonly databaseUrl: string | undefined;
   /** A token for a fixture staff member by id, a customer (`customer:<id>`) or the system (`system`). */
   token(who: string): Promise<string>;
   api(method: string, path: string, init?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: AnyJson; headers: Headers }>;
@@ -42,7 +44,7 @@ export interface TestServer {
 export async function startTestServer(backend: Backend, options: Partial<ServerOptions> & { fixture?: boolean } = {}): Promise<TestServer> {
   const { fixture = true, ...serverOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-test-'));
-  const databaseUrl = backend === 'postgres' ? await freshDatabase() : undefined;
+  const databaseUrl = backend === 'postgres' ? (options.databaseUrl ?? (await freshDatabase())) : undefined;
   const server = await startServer({ port: 0, dataDir, databaseUrl, jwtSecret: 'test-secret-0123456789abcdef', logger: silentLogger, pollMs: 50, ...serverOptions });
   if (fixture) await server.store.importDemoBank(FIXTURE_BANK);
   const cache = new Map<string, string>();
@@ -63,6 +65,7 @@ export async function startTestServer(backend: Backend, options: Partial<ServerO
   return {
     server,
     url: server.url,
+    databaseUrl,
     token,
     async api(method, path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
