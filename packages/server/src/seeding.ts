@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoActors } from './seed/index.js';
 import type { Store } from './store/store.js';
@@ -53,6 +53,7 @@ export async function seedIfEmpty(store: Store, options: { seed?: number; months
  * ```
  */
 export function rememberDemoActors(dataDir: string, actors: DemoActors): void {
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, DEMO_ACTORS_FILE), `${JSON.stringify(actors, null, 2)}\n`);
 }
 
