@@ -57,8 +57,10 @@ export function testClient(options: Partial<ClientOptions> = {}) {
   const client = createComplaintClient({
     baseUrl: BASE,
     token: 'tok-static',
-    sleep: async (ms) => {
+    // Records the wait asked for, and yields one macrotask instead of waiting it.
+    sleep: (ms) => {
       delays.push(ms);
+      return new Promise((r) => setTimeout(r, 0));
     },
     ...options,
   });
