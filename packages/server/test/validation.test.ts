@@ -59,6 +59,14 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     }
   });
 
+  it('refuses an oversized body without writing', async () => {
+    const before = await snapshot();
+    const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ description: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('validation_failed');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('names every bad field at once', async () => {
     const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ cause: 'C00', businessChannel: 'A9' }) });
     expect(res.status).toBe(400);

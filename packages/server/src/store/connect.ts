@@ -41,6 +41,8 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
       // int8 (oid 20) as a JS number: every bigint here is an epoch-ms or a sequence, far below 2^53.
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
+    // An idle client losing its connection must not crash the process: the pool replaces it.
+    pool.on('error', () => {});
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   }
   mkdirSync(where.dataDir, { recursive: true });
