@@ -58,8 +58,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/v1/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        sendProblem(c, new HttpProblem(413, 'validation_failed', 'the body is larger than 1 MiB', { errors: [{ path: '', message: 'the body is too large' }] })),
+      onError: (c) => {
+        const res = sendProblem(c, new HttpProblem(413, 'validation_failed', 'the body is larger than 1 MiB', { errors: [{ path: '', message: 'the body is too large' }] }));
+        // The rest of the body stays unread: the connection cannot be reused.
+        res.headers.set('connection', 'close');
+        return res;
+      },
     }),
   );
 
