@@ -38,7 +38,10 @@ describe('token provider and refresh', () => {
   it('fails with AuthenticationError when the new token is refused too, without refreshing again', async () => {
     let providerCalls = 0;
     let requests = 0;
-    server.use(http.get(url('/v1/me'), () => (requests++, problem(401, 'unauthenticated'))));
+    server.use(http.get(url('/v1/me'), () => {
+        requests++;
+        return problem(401, 'unauthenticated');
+      }));
     const { client } = testClient({ token: () => `tok-${++providerCalls}` });
     const errors = await Promise.all(Array.from({ length: 3 }, () => client.identity.me().catch((e) => e)));
     for (const e of errors) expect(e).toBeInstanceOf(AuthenticationError);
@@ -48,7 +51,10 @@ describe('token provider and refresh', () => {
 
   it('does not retry a 401 with a static token', async () => {
     let requests = 0;
-    server.use(http.get(url('/v1/me'), () => (requests++, problem(401, 'unauthenticated'))));
+    server.use(http.get(url('/v1/me'), () => {
+        requests++;
+        return problem(401, 'unauthenticated');
+      }));
     const { client } = testClient({ token: 'static' });
     await expect(client.identity.me()).rejects.toBeInstanceOf(AuthenticationError);
     expect(requests).toBe(1);

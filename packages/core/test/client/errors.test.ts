@@ -90,7 +90,10 @@ describe('typed errors from the service', () => {
 describe('request validation before sending', () => {
   it('refuses a bad body with field issues, sends nothing and keeps personal data out of the error', async () => {
     const sent = vi.fn();
-    server.use(http.post(url('/v1/complaints'), () => (sent(), HttpResponse.json({}))));
+    server.use(http.post(url('/v1/complaints'), () => {
+        sent();
+        return HttpResponse.json({});
+      }));
     const { client } = testClient();
     const bad = { ...input, complainant: { name: SECRET_NAME, phone: `x${SECRET_PHONE}` }, description: '' };
     const e = await client.complaints.create(bad).catch((x) => x);
@@ -105,14 +108,17 @@ describe('request validation before sending', () => {
 
   it('checks action bodies (cross-field rules too) and list queries', async () => {
     const sent = vi.fn();
-    server.use(http.all(`${url('')}/*`, () => (sent(), HttpResponse.json({}))));
+    server.use(http.all(`${url('')}/*`, () => {
+        sent();
+        return HttpResponse.json({});
+      }));
     const { client } = testClient();
     const f = await client.complaints.followUp(ID, { reached: true }).catch((x) => x);
     expect(f.fields).toEqual([expect.objectContaining({ path: 'satisfaction' })]);
     // @ts-expect-error not a status
-    const q = await client.complaints.list({ status: ['nonsense'] }).catch((x) => x);
+    const q = await client.complaints.list({ status: ['nonsense'] }).catch((x: unknown) => x as ValidationError);
     expect(q).toBeInstanceOf(ValidationError);
-    expect(q.fields[0].path).toBe('query.status.0');
+    expect((q as ValidationError).fields[0]?.path).toBe('query.status.0');
     expect(sent).not.toHaveBeenCalled();
   });
 });

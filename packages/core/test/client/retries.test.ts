@@ -23,7 +23,10 @@ describe('retries', () => {
 
   it('gives up after maxRetries (default 2) with a ServerError that is retryable', async () => {
     let calls = 0;
-    server.use(http.get(url('/v1/complaints/:id'), () => (calls++, problem(502, 'internal'))));
+    server.use(http.get(url('/v1/complaints/:id'), () => {
+        calls++;
+        return problem(502, 'internal');
+      }));
     const { client } = testClient();
     const e = await client.complaints.get('CK20260302-000001').catch((x) => x);
     expect(e).toBeInstanceOf(ServerError);
@@ -36,14 +39,20 @@ describe('retries', () => {
     const seen: number[] = [];
     for (const status of [408, 429, 400, 404, 409]) {
       let calls = 0;
-      server.use(http.get(url('/v1/me'), () => (calls++, problem(status, 'x'))));
+      server.use(http.get(url('/v1/me'), () => {
+        calls++;
+        return problem(status, 'x');
+      }));
       const { client } = testClient({ maxRetries: 1 });
       await client.identity.me().catch(() => {});
       seen.push(calls);
     }
     expect(seen).toEqual([2, 2, 1, 1, 1]);
     let calls = 0;
-    server.use(http.get(url('/v1/me'), () => (calls++, HttpResponse.error())));
+    server.use(http.get(url('/v1/me'), () => {
+        calls++;
+        return HttpResponse.error();
+      }));
     const { client } = testClient({ maxRetries: 1 });
     await expect(client.identity.me()).rejects.toBeInstanceOf(NetworkError);
     expect(calls).toBe(2);
@@ -77,7 +86,10 @@ describe('retries', () => {
 
   it('honours X-Should-Retry: false from the service', async () => {
     let calls = 0;
-    server.use(http.get(url('/v1/me'), () => (calls++, problem(503, 'internal', {}, { 'x-should-retry': 'false' }))));
+    server.use(http.get(url('/v1/me'), () => {
+        calls++;
+        return problem(503, 'internal', {}, { 'x-should-retry': 'false' });
+      }));
     const { client } = testClient();
     await expect(client.identity.me()).rejects.toBeInstanceOf(ServerError);
     expect(calls).toBe(1);
@@ -128,7 +140,10 @@ describe('idempotency', () => {
     let posts = 0;
     let getKey: string | null = 'unset';
     server.use(
-      http.post(url('/v1/complaints'), () => (posts++, problem(503, 'internal'))),
+      http.post(url('/v1/complaints'), () => {
+        posts++;
+        return problem(503, 'internal');
+      }),
       http.get(url('/v1/me'), ({ request }) => {
         getKey = request.headers.get('idempotency-key');
         return problem(404, 'not_found');
