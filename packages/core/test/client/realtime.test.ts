@@ -105,6 +105,22 @@ describe('complaints.watch', () => {
     expect(streams).toBe(2);
   });
 
+  it('tries the stream again after polling for a while, resuming after the newest state', async () => {
+    const lastEventIds: (string | null)[] = [];
+    server.use(
+      http.get(url('/v1/complaints/:id'), () => HttpResponse.json(c1)),
+      http.get(url('/v1/events'), ({ request }) => {
+        lastEventIds.push(request.headers.get('last-event-id'));
+        return lastEventIds.length <= 2 ? problem(503, 'internal') : sseResponse([sse(c2)], true);
+      }),
+    );
+    const { client } = testClient();
+    const watch$ = client.complaints.watch(c1.id, { maxStreamFailures: 2, pollIntervalMs: 5, streamRetryAfterMs: 30 });
+    const states = await firstValueFrom(watch$.pipe(take(2), toArray()));
+    expect(states.map((s) => s.status)).toEqual(['registered', 'accepted']);
+    expect(lastEventIds).toEqual(['1', '1', '1']);
+  });
+
   it('errors with the typed error when the complaint is not visible', async () => {
     server.use(http.get(url('/v1/complaints/:id'), () => problem(404, 'not_found')));
     const { client } = testClient();

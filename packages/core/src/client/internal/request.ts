@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Endpoint } from '../../domain/contract/endpoints.js';
 import { AbortError } from '../errors/abort-error.js';
+import { AuthenticationError } from '../errors/authentication-error.js';
 import { ComplaintKitError, type ErrorInit } from '../errors/complaint-kit-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
@@ -43,6 +44,9 @@ export function prepare(endpoint: Endpoint, input: CallInput, opts: RequestOptio
   const keyed = endpoint.idempotent || typeof opts.idempotencyKey === 'string';
   const idempotencyKey = keyed && opts.idempotencyKey !== null ? (opts.idempotencyKey ?? uuidv7()) : undefined;
   const init: ErrorInit = { requestId, idempotencyKey, operation: `${endpoint.method} ${endpoint.path}` };
+  if (idempotencyKey !== undefined && !(idempotencyKey.length >= 1 && idempotencyKey.length <= 255)) {
+    throw new ValidationError({ ...init, source: 'client', fields: [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters' }] });
+  }
   const check = (schema: z.core.SomeType | undefined, value: unknown, where: string) => {
     if (!schema) return value;
     const r = z.safeParse(schema as z.ZodMiniType, value ?? (where === 'query' ? {} : value));
@@ -109,7 +113,7 @@ export async function send<T>(
     try {
       token = await ctx.tokens.get();
     } catch (e) {
-      fail(e instanceof ComplaintKitError ? e : new AbortError({ ...p.init, cause: e }));
+      fail(e instanceof ComplaintKitError ? e : new AuthenticationError({ ...p.init, code: 'token_provider_failed', cause: e }));
     }
     const headers = mergeHeaders(ctx.headers, opts.headers, {
       [HEADER.requestId]: p.requestId,

@@ -1,4 +1,4 @@
-import { catchError, EMPTY, exhaustMap, map, Observable, switchMap, tap, throwError, timer } from 'rxjs';
+import { catchError, EMPTY, exhaustMap, map, merge, Observable, switchMap, takeUntil, tap, throwError, timer } from 'rxjs';
 import { ENDPOINTS } from '../../domain/contract/endpoints.js';
 import { FINAL_STATUSES } from '../../domain/lifecycle/states.js';
 import type { Complaint } from '../../domain/schemas/complaint.js';
@@ -20,6 +20,8 @@ export interface WatchOptions extends Omit<StreamOptions, 'lastEventId' | 'maxCo
   maxStreamFailures?: number | undefined;
   /** Polling period once the stream has been given up. Default 15000 ms. */
   pollIntervalMs?: number | undefined;
+  /** While polling, try the stream again after this long. Default 300000 ms (5 min). */
+  streamRetryAfterMs?: number | undefined;
   /** Complete when the complaint reaches a final state (declined, merged, withdrawn). Default true. */
   completeOnFinal?: boolean | undefined;
 }
@@ -30,7 +32,7 @@ const lastSeq = (c: Complaint): number => c.timeline.reduce((max, e) => Math.max
 /**
  * @internal A complaint's successive states: its current state (GET), then each change from the
  * event stream resumed after the last timeline seq (nothing between the read and the stream is
- * missed), polling GET if the stream keeps failing. States are emitted once each, in version
+ * missed), polling GET while the stream keeps failing and trying the stream again now and then. States are emitted once each, in version
  * order. Stream messages carry the complainant masked; the complainant of the last full read is
  * kept (lifecycle actions never change it).
  */
@@ -48,20 +50,21 @@ export function watchComplaint(ctx: ClientContext, id: string, options: WatchOpt
     const poll$ = timer(pollMs, pollMs).pipe(
       exhaustMap(() => fromCall(get).pipe(catchError((e: unknown) => (isRetryable(e) ? EMPTY : throwError(() => e))))),
     );
-    return fromCall(get)
-      .pipe(
-        tap(emit),
-        switchMap((first) =>
-          changeStream(
-            ctx,
-            { complaintId: id },
-            { ...options, lastEventId: String(lastSeq(first)), maxConsecutiveFailures: options.maxStreamFailures ?? 5 },
-          ).pipe(
-            map((change) => change.complaint),
-            catchError((e: unknown) => (isRetryable(e) ? poll$ : throwError(() => e))),
-          ),
+    const retryStreamMs = options.streamRetryAfterMs ?? 300_000;
+    // The stream, resumed after the newest state seen; when it keeps failing, poll for a while, then try it again.
+    const live$ = (): Observable<Complaint> =>
+      changeStream(
+        ctx,
+        { complaintId: id },
+        { ...options, lastEventId: latest ? String(lastSeq(latest)) : undefined, maxConsecutiveFailures: options.maxStreamFailures ?? 5 },
+      ).pipe(
+        map((change) => change.complaint),
+        catchError((e: unknown) =>
+          isRetryable(e) ? merge(poll$.pipe(takeUntil(timer(retryStreamMs))), timer(retryStreamMs).pipe(switchMap(live$))) : throwError(() => e),
         ),
-      )
+      );
+    return fromCall(get)
+      .pipe(tap(emit), switchMap(live$))
       .subscribe({ next: emit, error: (e: unknown) => subscriber.error(e) });
   });
 }
