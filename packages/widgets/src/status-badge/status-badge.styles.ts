@@ -4,11 +4,13 @@ import { css } from 'lit';
 export const statusBadgeStyles = css`
   :host {
     display: inline-flex;
+    flex-shrink: 0;
     align-items: center;
     gap: 0.5em;
     font: var(--ck-font, inherit);
   }
   [part='badge'] {
+    white-space: nowrap;
     padding: 0.125em 0.625em;
     border-radius: var(--ck-radius, 999px);
     background: var(--ck-badge-bg, #eef2ff);
