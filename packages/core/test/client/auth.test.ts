@@ -49,6 +49,26 @@ describe('token provider and refresh', () => {
     expect(requests).toBe(6); // each request: old token, then new token, then gives up
   });
 
+  it('fails a request sent with the just-refreshed token that still gets 401, without another refresh', async () => {
+    let providerCalls = 0;
+    let valid = 'tok-1';
+    server.use(
+      http.get(url('/v1/me'), ({ request }) =>
+        request.headers.get('authorization') === `Bearer ${valid}`
+          ? HttpResponse.json({ actor: { kind: 'customer', id: 'C-1' }, organisation: null })
+          : problem(401, 'unauthenticated'),
+      ),
+    );
+    const { client } = testClient({ token: () => `tok-${++providerCalls}` });
+    await client.identity.me();
+    valid = 'tok-2';
+    await client.identity.me(); // 401 with tok-1, one refresh, retried with tok-2
+    expect(providerCalls).toBe(2);
+    valid = 'revoked';
+    await expect(client.identity.me()).rejects.toBeInstanceOf(AuthenticationError); // tok-2 is the new token
+    expect(providerCalls).toBe(2);
+  });
+
   it('does not retry a 401 with a static token', async () => {
     let requests = 0;
     server.use(http.get(url('/v1/me'), () => {
