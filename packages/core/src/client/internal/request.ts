@@ -119,7 +119,8 @@ export async function send<T>(
       [HEADER.requestId]: p.requestId,
       [HEADER.attempt]: String(attempt),
       [HEADER.idempotencyKey]: p.idempotencyKey,
-      [HEADER.authorization]: token ? `Bearer ${token}` : undefined,
+      // Without a token, an Authorization header given in `headers` is kept.
+      ...(token ? { [HEADER.authorization]: `Bearer ${token}` } : {}),
       accept: stream ? 'text/event-stream' : 'application/json',
     });
     const t0 = Date.now();
