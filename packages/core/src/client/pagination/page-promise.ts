@@ -59,7 +59,6 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
       throw new RangeError('toArray needs { limit }: a whole number ≥ 1, the most items to collect.');
     }
     const out: Item[] = [];
-    if (limit <= 0) return out;
     for await (const item of this) {
       out.push(item);
       if (out.length >= limit) break;
