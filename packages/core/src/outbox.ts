@@ -33,7 +33,7 @@ export {
   type LeaseStore,
   MemoryLeaseStore,
 } from './client/outbox/lease-lock.js';
-export { LocalStorageStorage, type LocalStorageStorageOptions } from './client/outbox/local-storage.js';
+export { LocalStorageStorage, type LocalStorageStorageOptions, type WebStorage } from './client/outbox/local-storage.js';
 export { MemoryStorage } from './client/outbox/memory-storage.js';
 export type { OutboxEventTarget } from './client/outbox/triggers.js';
 export type {
@@ -52,4 +52,4 @@ export type {
   SurveyAnswerInput,
 } from './client/outbox/types.js';
 export { validatePayload } from './client/outbox/validate.js';
-export { createWebLock, webLocksAvailable } from './client/outbox/web-lock.js';
+export { createWebLock, type LockManagerLike, webLocksAvailable } from './client/outbox/web-lock.js';

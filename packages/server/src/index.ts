@@ -20,5 +20,17 @@ export { buildOpenApiDocument } from './openapi/document.js';
 export { type RunningServer, startServer } from './server.js';
 export { openStore } from './store/open-store.js';
 export type { BankImport, StaffMember } from './store/demo-bank.js';
-export type { ComplaintPage, ComplaintRecord, OrganisationRecord, Store, WriteTransaction } from './store/store.js';
+export type { SeedResult } from './seeding.js';
+export type { DemoActors, DemoBank } from './seed/index.js';
+export type { DatabaseKind, DatabaseLocation } from './store/connect.js';
+export type {
+  ComplaintPage,
+  ComplaintRecord,
+  IdempotentRequest,
+  OrganisationRecord,
+  Store,
+  StoredChange,
+  StoredResult,
+  WriteTransaction,
+} from './store/store.js';
 export type { Visibility } from './store/visibility.js';

@@ -2,15 +2,9 @@ import type { Actor, Organisation, StaffRole } from '@complaintkit/core/domain';
 import { fakeName, staffId } from './people.js';
 import type { Rng } from './prng.js';
 
-/**
- * A member of staff of the demo bank: one role at one organisation.
- *
- * @example
- * ```ts
- * const s: StaffMember = { id: 'u-0001', orgId: 'HO', role: 'leadership', name: '王建国' };
- * ```
- */
-export type StaffMember = { id: string; orgId: string; role: StaffRole; name: string };
+export type { StaffMember } from '../store/demo-bank.js';
+import type { StaffMember } from '../store/demo-bank.js';
+
 
 /**
  * The actor a staff member acts as, for lifecycle steps.

@@ -4,7 +4,15 @@ import type { OutboxItem, OutboxLock, OutboxStorage } from './types.js';
 import { createWebLock, webLocksAvailable } from './web-lock.js';
 
 /** @internal the part of the Web Storage API used. */
-type WebStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+/**
+ * The part of the Web Storage API the outbox uses; `window.localStorage` fits, and so does a test double.
+ *
+ * @example
+ * ```ts
+ * const ls: WebStorage = window.localStorage;
+ * ```
+ */
+export type WebStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /**
  * Options of `LocalStorageStorage`.

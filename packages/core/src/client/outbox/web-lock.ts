@@ -1,7 +1,7 @@
 import type { HeldLock, OutboxLock } from './types.js';
 
 /** @internal the part of the Web Locks API the outbox uses. */
-interface LockManagerLike {
+export interface LockManagerLike {
   request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void> | undefined): Promise<unknown>;
 }
 

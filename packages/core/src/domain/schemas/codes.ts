@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
-import { BUSINESS_CATEGORIES, type BusinessCategoryCode } from '../taxonomy/business.js';
-import { COMPLAINT_CAUSES, type ComplaintCauseCode } from '../taxonomy/causes.js';
-import { BUSINESS_CHANNELS, type BusinessChannelCode } from '../taxonomy/channels.js';
-import { INTAKE_CHANNELS, type IntakeChannelCode } from '../taxonomy/intake.js';
-
-const codes = <C extends string>(nodes: readonly { code: C }[]) => nodes.map((n) => n.code) as [C, ...C[]];
+import {
+  BUSINESS_CATEGORY_CODES,
+  BUSINESS_CHANNEL_CODES,
+  COMPLAINT_CAUSE_CODES,
+  INTAKE_CHANNEL_CODES,
+} from '../taxonomy/codes.js';
 
 /** A dimension-A code on the wire. @example `BusinessChannel.parse('A010303');` */
-export const BusinessChannel = z.enum(codes<BusinessChannelCode>(BUSINESS_CHANNELS));
+export const BusinessChannel = z.enum(BUSINESS_CHANNEL_CODES);
 /** A dimension-B code on the wire. @example `BusinessCategory.parse('B0302');` */
-export const BusinessCategory = z.enum(codes<BusinessCategoryCode>(BUSINESS_CATEGORIES));
+export const BusinessCategory = z.enum(BUSINESS_CATEGORY_CODES);
 /** A dimension-C code on the wire. @example `ComplaintCause.parse('C11');` */
-export const ComplaintCause = z.enum(codes<ComplaintCauseCode>(COMPLAINT_CAUSES));
+export const ComplaintCause = z.enum(COMPLAINT_CAUSE_CODES);
 /** An intake channel on the wire. @example `IntakeChannel.parse('hotline');` */
-export const IntakeChannel = z.enum(codes<IntakeChannelCode>(INTAKE_CHANNELS));
+export const IntakeChannel = z.enum(INTAKE_CHANNEL_CODES);
 
 /**
  * Severity: complex, sensitive and major cases may go to leadership (包案).

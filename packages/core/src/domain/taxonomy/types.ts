@@ -26,5 +26,13 @@ export interface TaxonomyNode<Code extends string = string> {
 export type Locale = 'zh-CN' | 'en';
 
 /** @internal builds a node; keeps the data tables short. */
-export const node = <C extends string>(code: C, parent: string | null, zh: string, en: string) =>
-  ({ code, parent, zh, en, official: null }) as const satisfies TaxonomyNode<C>;
+export const node = <C extends string>(code: C, parent: string | null, zh: string, en: string): TaxonomyNode<C> => ({
+  code,
+  parent,
+  zh,
+  en,
+  official: null,
+});
+
+/** @internal the parent of a hierarchical code: `A010301` → `A0103`, `B0201` → `B02`, `B01` → `null`. */
+export const parentOf = (code: string): string | null => (code.length > 3 ? code.slice(0, -2) : null);
