@@ -65,8 +65,12 @@ describe.each(BACKENDS)('lifecycle over HTTP (%s)', (backend) => {
     const review = await act(id, 'request-review', 'customer:C-1001', { reason: '对处理结果不满意' });
     expect(review.status).toBe('under_review');
     expect(review.deadlines.reviewDueAt).toEqual(expect.any(String));
-    expect((await act(id, 'respond', 'u-sb-leadership', { ...decision, outcome: 'upheld' })).status).toBe('responded');
-    const closed = await act(id, 'close', 'u-sb-manager');
+    // 核查 goes to the parent of the deciding organisation; the sub-branch keeps sight, not the pen.
+    expect(review.handlingOrgId).toBe('BR-44');
+    const refused = await t.api('POST', `/v1/complaints/${id}/respond`, { token: await t.token('u-sb-leadership'), body: decision });
+    expect(refused.status).toBe(403);
+    expect((await act(id, 'respond', 'u-br-leader', { ...decision, outcome: 'upheld' })).status).toBe('responded');
+    const closed = await act(id, 'close', 'u-br-manager');
     expect(closed.status).toBe('closed');
 
     const read = await t.api('GET', `/v1/complaints/${id}`, { token: await t.token('u-sb-handler') });

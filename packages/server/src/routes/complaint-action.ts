@@ -6,7 +6,7 @@ import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { HttpProblem, notFound, ruleViolation } from '../http/problem.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
 import type { WriteTransaction } from '../store/store.js';
-import { isVisible } from '../store/visibility.js';
+import { isVisible, mayActOn } from '../store/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
 
@@ -64,8 +64,24 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
     const record = await tx.getComplaint(id);
     if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
     if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
+    if (!mayActOn(caller.visibility, record, action)) {
+      throw new HttpProblem(
+        403,
+        'forbidden',
+        `complaint ${id} is handled by ${record.complaint.handlingOrgId} now: only staff there (or above) may ${action} it`,
+      );
+    }
     const seq = await tx.nextEventSeq();
-    const next = applyAction(record.complaint, action, body, { actor: caller.actor, now: deps.now(), seq, ...(deps.clock && { clock: deps.clock }) });
+    // 核查: the parent of the deciding organisation reviews (DOMAIN.md, Lifecycle).
+    const reviewerOrgId =
+      action === 'request_review' ? ((await tx.getOrganisation(record.complaint.handlingOrgId))?.parentId ?? undefined) : undefined;
+    const next = applyAction(record.complaint, action, body, {
+      actor: caller.actor,
+      now: deps.now(),
+      seq,
+      ...(deps.clock && { clock: deps.clock }),
+      ...(reviewerOrgId && { reviewerOrgId }),
+    });
     await checkTargets(tx, caller, record.complaint, action, body);
     await tx.updateComplaint(next, record.complaint.version);
     return { status: 200, body: next };

@@ -67,3 +67,18 @@ export function isVisible(
       return r.handlingOrgPath.startsWith(v.path) || (r.firstOrgPath?.startsWith(v.path) ?? false);
   }
 }
+
+/**
+ * Whether the caller may act on a visible complaint: staff act only where it is handled now (their
+ * subtree holds the handling organisation). A first responder's organisation keeps sight of it after a
+ * transfer (首问负责制) and may still act for the complainant (withdraw, request a review), nothing else.
+ *
+ * @example
+ * ```ts
+ * mayActOn(caller.visibility, record, 'accept'); // false when only the first responder's org is ours
+ * ```
+ */
+export function mayActOn(v: Visibility, r: { handlingOrgPath: string }, action: string): boolean {
+  if (v.kind !== 'subtree') return true;
+  return r.handlingOrgPath.startsWith(v.path) || action === 'withdraw' || action === 'request_review';
+}

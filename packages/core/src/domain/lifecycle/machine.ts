@@ -20,6 +20,11 @@ export interface StepContext {
   readonly now: number;
   readonly seq: number;
   readonly clock?: Omit<ClockOptions, 'now'>;
+  /**
+   * For `request_review`: the organisation that reviews (核查), the parent of the one that decided.
+   * The service knows the organisation tree and passes it; without it the complaint stays where it is.
+   */
+  readonly reviewerOrgId?: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -153,6 +158,13 @@ export function applyAction<A extends ComplaintAction>(
       const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
       if (clock.review && ctx.now > Date.parse(clock.review.requestBy))
         throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the complainant received the decision)`);
+      // DOMAIN.md: the reviewer is the parent of the deciding organisation; a reviewer there assigns it.
+      data.decidedByOrgId = complaint.handlingOrgId;
+      if (ctx.reviewerOrgId && ctx.reviewerOrgId !== complaint.handlingOrgId) {
+        next.handlingOrgId = ctx.reviewerOrgId;
+        next.assigneeId = null;
+      }
+      data.reviewerOrgId = next.handlingOrgId;
       break;
     }
     case 'reopen': {
