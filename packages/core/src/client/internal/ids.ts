@@ -1,12 +1,3 @@
-/** @internal 16 random bytes from `crypto.getRandomValues` (present in WebViews on plain http, unlike `randomUUID`). */
-function randomBytes(): Uint8Array {
-  const bytes = new Uint8Array(16);
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  if (c?.getRandomValues) c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return bytes;
-}
-
 const hex = (bytes: Uint8Array): string => {
   let s = '';
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
@@ -18,7 +9,10 @@ const hex = (bytes: Uint8Array): string => {
  * idempotency keys and request ids sort by creation in server logs.
  */
 export function uuidv7(now: number = Date.now()): string {
-  const b = randomBytes();
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  // Every supported runtime has it, also on plain http; Math.random is no source for idempotency keys.
+  if (!c?.getRandomValues) throw new Error('crypto.getRandomValues is not available: ComplaintKit cannot make request ids and idempotency keys here.');
+  const b = c.getRandomValues(new Uint8Array(16));
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     b[i] = ms % 256;
