@@ -35,16 +35,20 @@ if (quiet('pnpm --version') !== PNPM) {
 const env = {};
 if (!process.env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
 
-// 3. PostgreSQL for the integration tests (the service's second backend), from Debian's packages.
+// 3. System packages for the tests, from Debian's packages: PostgreSQL (the service's second backend)
+//    and Chromium (widgets and the H5 page run in a real browser, driven by playwright-core).
 const hasPostgres = () =>
   existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
-if (job === 'test' && !process.env.DATABASE_URL && !hasPostgres()) {
+const missing = [];
+if (job === 'test' && !process.env.DATABASE_URL && !hasPostgres()) missing.push('postgresql');
+if (job === 'test' && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+if (missing.length > 0) {
   if (isRoot && quiet('command -v apt-get')) {
-    console.log('› installing PostgreSQL from Debian packages');
+    console.log(`› installing ${missing.join(' and ')} from Debian packages`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'postgresql'], { DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
   } else {
-    console.warn('! PostgreSQL is not installed and cannot be installed here: set DATABASE_URL to a server you own.');
+    console.warn(`! ${missing.join(' and ')} missing and not installable here: install them, or set DATABASE_URL / CHROMIUM_PATH.`);
   }
 }
 
