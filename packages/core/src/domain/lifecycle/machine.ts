@@ -135,6 +135,11 @@ export function applyAction<A extends ComplaintAction>(
       if (level === 1 && role !== 'leadership')
         throw refuse('role_not_allowed', action, complaint, ctx.actor, 'the second extension needs leadership (higher-level or senior approval)');
       if (level === 1 && !b.approvedBy) throw violation('the second extension needs approvedBy: the approving senior manager or higher-level organisation');
+      // An extension lengthens a period that is still running (Measures art. 17); granted after the
+      // deadline it would turn a missed deadline into a met one and flatter the timeliness rate.
+      const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
+      if (!clock.paused && ctx.now > Date.parse(clock.dueAt))
+        throw violation(`the decision was due ${clock.dueAt}: an extension must be granted before the deadline it extends`);
       data.level = level + 1;
       break;
     }

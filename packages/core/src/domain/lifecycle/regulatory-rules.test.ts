@@ -42,3 +42,28 @@ describe('request_review (核查)', () => {
     expect(next.assigneeId).toBe(c.assigneeId);
   });
 });
+
+describe('extend', () => {
+  const manager: Actor = { kind: 'staff', id: 'u-m', role: 'manager', orgId: 'BR-44' };
+  const started = () => {
+    const input = ComplaintCreate.parse({
+      intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: 'B0301', cause: 'C01',
+      complainant: { name: '张三' }, description: '案情复杂',
+    });
+    const c = registerComplaint(input, { actor: handler, now: t0, seq: 1, id: 'CK20260302-000002', handlingOrgId: 'BR-44' });
+    return applyAction(applyAction(c, 'accept', {}, { actor: handler, now: t0 + 1000, seq: 2 }), 'start', {}, { actor: handler, now: t0 + 2000, seq: 3 });
+  };
+  const body = { reason: '案情复杂', complainantNotifiedAt: new Date(t0).toISOString() };
+
+  it('is granted up to the last millisecond of the running period', () => {
+    const c = started();
+    const due = Date.parse(c.deadlines.decisionDueAt as string);
+    expect(applyAction(c, 'extend', body, { actor: manager, now: due, seq: 4 }).deadlines.extensionLevel).toBe(1);
+  });
+
+  it('is refused once the deadline has passed, so a missed deadline cannot be turned into a met one', () => {
+    const c = started();
+    const due = Date.parse(c.deadlines.decisionDueAt as string);
+    expect(() => applyAction(c, 'extend', body, { actor: manager, now: due + 1, seq: 4 })).toThrow(/before the deadline it extends/);
+  });
+});
