@@ -33,6 +33,8 @@ export interface ServerOptions {
   readonly clock?: Omit<ClockOptions, 'now'> | undefined;
   /** Event-stream polling interval (ms); default 250. */
   readonly pollMs?: number | undefined;
+  /** How long a mutation's first result is kept for `Idempotency-Key` replays (ms); default 24 h. */
+  readonly idempotencyTtlMs?: number | undefined;
 }
 
 /**

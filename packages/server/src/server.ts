@@ -5,6 +5,7 @@ import { resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
 import { jsonLogger } from './http/logger.js';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expire-idempotency.js';
 import { type SeedResult, seedIfEmpty } from './seeding.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -75,6 +76,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
+  const stopExpiry = startIdempotencyExpiry({
+    store,
+    now: o.now ?? Date.now,
+    ttlMs: o.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
+    everyMs: 3_600_000,
+    logger,
+  });
+
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
     s.once('error', reject);
@@ -93,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closed ??= (async () => {
         closing.abort();
+        stopExpiry();
         await Promise.allSettled([...streams]);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

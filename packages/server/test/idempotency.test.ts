@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from '../src/jobs/expire-idempotency.js';
+import type { Store } from '../src/store/store.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
 
@@ -28,6 +30,32 @@ describe.each(BACKENDS)('idempotency (%s)', (backend) => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body).toEqual(first.body);
     expect(await countWith('replay-marker')).toBe(1);
+  });
+
+  it('forgets a key once its record has expired (24 h by default), and the job asks for exactly that', async () => {
+    const token = await t.token('u-sb-frontline');
+    const body = registration({ description: 'expiry-marker 年费争议' });
+    const headers = { 'Idempotency-Key': 'k-expiry-1' };
+    expect((await t.api('POST', '/v1/complaints', { token, body, headers })).status).toBe(201);
+    expect(await t.server.store.expireIdempotency(Date.now() + 1)).toBeGreaterThan(0);
+    const again = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(await countWith('expiry-marker')).toBe(2);
+
+    const asked: number[] = [];
+    const stop = startIdempotencyExpiry({
+      store: {
+        expireIdempotency: async (before: number) => {
+          asked.push(before);
+          return 0;
+        },
+      } as unknown as Store,
+      now: () => 1_000_000_000,
+      ttlMs: DEFAULT_IDEMPOTENCY_TTL_MS,
+      everyMs: 60_000,
+    });
+    stop();
+    expect(asked).toEqual([1_000_000_000 - 24 * 3_600_000]);
   });
 
   it('refuses the same key with a different body or path', async () => {

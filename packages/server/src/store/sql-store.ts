@@ -286,6 +286,11 @@ export class SqlStore implements Store {
     return Number(row?.value ?? 0);
   }
 
+  async expireIdempotency(before: number): Promise<number> {
+    const r = await this.db.deleteFrom('idempotency').where('created_at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   onCommit(listener: () => void): () => void {
     this.#commits.on('commit', listener);
     return () => this.#commits.off('commit', listener);

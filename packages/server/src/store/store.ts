@@ -155,6 +155,9 @@ export interface Store {
   /** Calls `listener` after every committed write; returns the unsubscribe function. */
   onCommit(listener: () => void): () => void;
 
+  /** Deletes idempotency records made before `before` (epoch ms); returns how many. */
+  expireIdempotency(before: number): Promise<number>;
+
   /** Loads a whole bank in one transaction with batched inserts, setting the counters past it. */
   importDemoBank(bank: BankImport): Promise<{ organisations: number; staff: number; complaints: number; events: number }>;
 }
