@@ -48,6 +48,17 @@ type ActionArgs<A extends ComplaintAction> = Partial<ActionParams<A>> extends Ac
  * ```
  */
 export type ComplaintActionMethods = {
+  /**
+   * Takes this lifecycle step: `POST /v1/complaints/{id}/{action}` with the action's body (checked
+   * before sending) and a fresh `Idempotency-Key` reused across retries. Resolves to the complaint
+   * after the step; a step the state or role does not allow rejects with `InvalidTransitionError` or
+   * `ForbiddenError`, listing what is possible now.
+   *
+   * @example
+   * ```ts
+   * const c = await client.complaints.accept(id, { note: '身份已核实' });
+   * ```
+   */
   [A in ComplaintAction as CamelCase<A>]: (id: string, ...args: ActionArgs<A>) => Promise<ActionResult<A>>;
 };
 
