@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 /**
  * The schema's versions, as code, in order. The same statements run on SQLite and PostgreSQL: only
@@ -6,7 +6,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
  *
  * @example
  * ```ts
- * Object.keys(MIGRATIONS); // ['0001_initial']
+ * Object.keys(MIGRATIONS); // ['0001_initial', '0002_prefix_indexes']
  * ```
  */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -100,7 +100,32 @@ export const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0002_prefix_indexes': {
+    // Subtree visibility and the region filter are `LIKE 'prefix%'` queries. PostgreSQL's btree
+    // indexes serve those only with text_pattern_ops (under any collation but C); SQLite's plain
+    // indexes from 0001 already serve them, so this is PostgreSQL's alone.
+    async up(db: Kysely<unknown>) {
+      if (!isPostgres(db)) return;
+      for (const [table, col] of [
+        ['complaints', 'handling_org_path'],
+        ['complaints', 'first_org_path'],
+        ['complaints', 'region_code'],
+        ['organisations', 'path'],
+      ] as const) {
+        await sql`create index ${sql.id(`${table}_${col}_prefix`)} on ${sql.id(table)} (${sql.id(col)} text_pattern_ops)`.execute(db);
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      if (!isPostgres(db)) return;
+      for (const name of ['complaints_handling_org_path_prefix', 'complaints_first_org_path_prefix', 'complaints_region_code_prefix', 'organisations_path_prefix']) {
+        await db.schema.dropIndex(name).ifExists().execute();
+      }
+    },
+  },
 };
+
+/** @internal whether this Kysely instance talks to PostgreSQL. */
+const isPostgres = (db: Kysely<unknown>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** @internal */
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
