@@ -1,10 +1,10 @@
 import ky from 'ky';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type * as z from 'zod/mini';
 import type { Endpoint } from '../domain/contract/endpoints.js';
 import { createTokenSource } from './auth/token.js';
 import type { ClientContext } from './internal/context.js';
-import { lazyObservable } from './internal/lazy-observable.js';
+import { lazyObservable, listenerObservable } from './internal/lazy-observable.js';
 import { callJson } from './internal/request.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import type { Reminders, RemindersOptions } from './realtime/reminders.js';
@@ -118,7 +118,7 @@ export function createComplaintClient(options: ClientOptions): ComplaintClient {
   return {
     complaints: complaintsResource(ctx),
     identity: identityResource(ctx),
-    events$: new Observable<ClientEvent>((subscriber) => emitter.listen((e) => subscriber.next(e))),
+    events$: listenerObservable<ClientEvent>((listener) => emitter.listen(listener)),
     reminders: (opts) => lazyObservable(() => import('./realtime/reminders.js').then((m) => m.remindersOf(ctx, opts))),
     request: (endpoint, input = {}, opts) => {
       if (endpoint.stream) return Promise.reject(new TypeError(`${endpoint.operationId} is a stream: use client.complaints.stream().`));
