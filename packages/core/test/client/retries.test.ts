@@ -176,6 +176,26 @@ describe('abort and timeout', () => {
     expect(calls).toBe(2);
   });
 
+  it('counts a body that stops arriving against the same timeout, and retries it', async () => {
+    let calls = 0;
+    server.use(
+      http.get(url('/v1/me'), () => {
+        calls++;
+        // Headers at once, then half a JSON body and silence.
+        const body = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"actor":'));
+          },
+        });
+        return new HttpResponse(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const { client } = testClient({ timeout: 30, maxRetries: 1 });
+    const e = await client.identity.me().catch((x) => x);
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(calls).toBe(2);
+  });
+
   it('maps an abort by the caller to AbortError and never retries it', async () => {
     let calls = 0;
     server.use(

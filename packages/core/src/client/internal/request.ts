@@ -11,7 +11,6 @@ import type { RequestOptions } from '../options.js';
 import { retryAfterMs, retryDelay } from '../retry/backoff.js';
 import { shouldRetry } from '../retry/should-retry.js';
 import type { ClientEvent, ClientEventType } from '../telemetry/events.js';
-import { attemptSignal } from './abort.js';
 import type { ClientContext } from './context.js';
 import { HEADER, mergeHeaders } from './headers.js';
 import { uuidv7 } from './ids.js';
@@ -59,6 +58,28 @@ export function prepare(endpoint: Endpoint, input: CallInput, opts: RequestOptio
   const query = check(endpoint.query, input.query, 'query') as Record<string, unknown> | undefined;
   const body = check(endpoint.body, input.body, 'body');
   return { endpoint, path, searchParams: toSearchParams(query), body, requestId, idempotencyKey, init };
+}
+
+/** @internal Thrown when the body is still arriving at the attempt's deadline. */
+const BODY_TIMEOUT = Symbol('body timeout');
+
+/** @internal ky's TimeoutError (headers too late) or ours (body too late). */
+const isTimeout = (e: unknown): boolean => e === BODY_TIMEOUT || (e instanceof Error && e.name === 'TimeoutError');
+
+/**
+ * @internal Reading the body counts against the same per-attempt timeout as waiting for the
+ * headers; past it the body is cancelled and the attempt times out.
+ */
+function beforeDeadline<T>(reading: Promise<T>, res: Response, deadline: number | undefined): Promise<T> {
+  if (deadline === undefined) return reading;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      res.body?.cancel().catch(() => undefined);
+      reject(BODY_TIMEOUT);
+    }, Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([reading, late]).finally(() => clearTimeout(timer));
 }
 
 const problemOf = async (res: Response): Promise<Record<string, never> | undefined> => {
@@ -125,7 +146,9 @@ export async function send<T>(
     });
     const t0 = Date.now();
     event('request', {});
-    const a = attemptSignal(opts.signal, timeout);
+    // The per-attempt timeout is ky's (one AbortController per attempt, none of our own: creating
+    // and combining signals was the largest single cost of a call), extended over the body read.
+    const deadline = timeout === false ? undefined : t0 + timeout;
     let res: Response | undefined;
     let error: ComplaintKitError;
     try {
@@ -134,20 +157,17 @@ export async function send<T>(
         headers,
         searchParams: p.searchParams,
         json: endpoint.body ? p.body : undefined,
-        signal: a.signal,
-        timeout: false,
+        signal: opts.signal,
+        timeout: timeout === false ? false : Math.max(1, timeout),
         retry: 0,
         throwHttpErrors: false,
       });
       if (res.ok) {
-        if (stream) a.clearTimer();
-        const result = await onOk(res);
-        if (!stream) a.done();
+        const result = stream ? await onOk(res) : await beforeDeadline(onOk(res), res, deadline);
         event('response', { status: res.status, durationMs: Date.now() - t0 });
         return result;
       }
       const problem = await problemOf(res);
-      a.done();
       if (res.status === 401 && !refreshed) {
         refreshed = true;
         const fresh = await ctx.tokens.refresh(token).catch(() => undefined);
@@ -159,9 +179,8 @@ export async function send<T>(
       const after = retryAfterMs(res.headers);
       error = errorFromResponse(res.status, problem, p.init, after === undefined ? undefined : Math.ceil(after / 1000));
     } catch (e) {
-      a.done();
-      if (a.timedOut()) error = new TimeoutError({ ...p.init, timeoutMs: timeout === false ? undefined : timeout, cause: e });
-      else if (opts.signal?.aborted) error = new AbortError({ ...p.init, cause: opts.signal.reason });
+      if (opts.signal?.aborted) error = new AbortError({ ...p.init, cause: opts.signal.reason });
+      else if (isTimeout(e)) error = new TimeoutError({ ...p.init, timeoutMs: timeout === false ? undefined : timeout, cause: e });
       else if (e instanceof ComplaintKitError) error = e;
       else error = new NetworkError({ ...p.init, cause: e });
     }
