@@ -16,7 +16,7 @@ export interface ClockPolicy {
   readonly firstExtensionDays: number;
   /** Art. 17: a further 30 days after approval, 60 in all. */
   readonly secondExtensionDays: number;
-  /** Art. 20 (核查): the complainant asks for a review within 30 days of receiving the decision. */
+  /** The Measures on review (核查) by the higher-level organisation: asked for within 30 days of receiving the decision. */
   readonly reviewRequestDays: number;
   /** The higher-level organisation decides a review within 30 days. */
   readonly reviewDecisionDays: number;
