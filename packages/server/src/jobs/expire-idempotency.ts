@@ -1,7 +1,7 @@
 import type { Logger } from '../http/logger.js';
 import type { Store } from '../store/store.js';
 
-/** How long a first result is kept for replay: 24 hours, as Stripe keeps idempotency keys. */
+/** How long a first result is kept for replay: 24 hours, as Stripe keeps idempotency keys. @example `startServer({ port: 0, dataDir, idempotencyTtlMs: DEFAULT_IDEMPOTENCY_TTL_MS });` */
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /**
