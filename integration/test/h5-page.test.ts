@@ -71,4 +71,15 @@ describe('the demo H5 page in Chromium', () => {
     await expect.poll(() => page.locator('#badge').getAttribute('status'), { timeout: 10_000 }).toBe('followed_up');
     expect(errors).toEqual([]);
   });
+
+  it('saves a complaint typed while offline and submits it when the network returns', async () => {
+    await page.context().setOffline(true);
+    await page.fill('input[name=name]', '李四');
+    await page.fill('textarea[name=description]', '地铁里没有信号时提交的投诉');
+    await page.click('#new button[type=submit]');
+    await expect.poll(() => page.textContent('#new-status')).toContain('已保存，联网后自动提交');
+    await page.context().setOffline(false);
+    await expect.poll(() => page.textContent('#new-status'), { timeout: 15_000 }).toMatch(/已提交，编号 CK\d{8}-\d+/);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,8 +1,9 @@
 // The demo H5 page: complaint entry, status with live updates, and the satisfaction survey, as a
 // mobile-banking app embeds them. Every piece of service text is written with textContent.
 import { type ComplaintCreateParams, ComplaintKitError, type ComplaintResponse, createComplaintClient, statusLabel } from '@complaintkit/core';
+import { createOutbox, IndexedDBStorage, OutboxValidationError } from '@complaintkit/core/outbox';
 import '@complaintkit/widgets/define';
-import type { Subscription } from 'rxjs';
+import { filter, firstValueFrom, type Subscription } from 'rxjs';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const tokenInput = $<HTMLInputElement>('token');
@@ -15,6 +16,17 @@ const say = (el: HTMLElement, text: string, error = false) => {
   el.textContent = text;
   el.classList.toggle('error', error);
 };
+// Complaints go through the offline outbox: saved on the device first (with the Idempotency-Key that
+// makes the send exactly-once), sent at once when online, or when the network returns.
+const outbox = createOutbox({
+  client: {
+    complaints: {
+      create: (input, options) => client().complaints.create(input, options),
+      followUp: (id, body, options) => client().complaints.followUp(id, body, options),
+    },
+  },
+  storage: new IndexedDBStorage({ name: 'complaintkit-demo-outbox' }),
+});
 const explain = (e: unknown) => (e instanceof ComplaintKitError ? e.message : '网络异常，请稍后再试 (network error, try again)');
 
 async function refresh() {
@@ -78,13 +90,19 @@ $<HTMLFormElement>('new').addEventListener('submit', async (ev) => {
   };
   const status = $('new-status');
   try {
-    const c = await client().complaints.create(input);
-    say(status, `已提交，编号 ${c.id} (submitted)`);
+    const item = await outbox.add('complaint', input);
     (ev.target as HTMLFormElement).reset();
-    await refresh();
-    show(c.id);
+    say(status, navigator.onLine ? '正在提交… (sending)' : '已保存，联网后自动提交 (saved; it will be sent when you are online)');
+    const done = await firstValueFrom(outbox.item$(item.id).pipe(filter((i) => i?.state === 'sent' || i?.state === 'failed')));
+    if (done?.state === 'sent' && done.result) {
+      say(status, `已提交，编号 ${done.result.complaintId} (submitted)`);
+      await refresh();
+      show(done.result.complaintId);
+    } else {
+      say(status, done?.failure?.message ?? '提交失败 (not accepted)', true);
+    }
   } catch (e) {
-    say(status, explain(e), true);
+    say(status, e instanceof OutboxValidationError ? `请检查：${e.fields.map((f) => f.path).join('、')}` : explain(e), true);
   }
 });
 
@@ -93,12 +111,15 @@ $<HTMLFormElement>('survey').addEventListener('submit', async (ev) => {
   const form = ev.target as HTMLFormElement;
   const f = new FormData(form);
   try {
-    await client().complaints.followUp(form.dataset.id ?? '', {
-      reached: true,
-      satisfaction: Number(f.get('score')),
-      decisionAccepted: f.get('accepted') === 'on',
+    // Survey answers go through the outbox too: a rating given in a lift reaches the bank later.
+    const item = await outbox.add('survey', {
+      complaintId: form.dataset.id ?? '',
+      answer: { reached: true, satisfaction: Number(f.get('score')), decisionAccepted: f.get('accepted') === 'on' },
     });
-    say($('survey-status'), '感谢您的评价 (thank you)');
+    say($('survey-status'), navigator.onLine ? '正在提交… (sending)' : '已保存，联网后自动提交 (saved)');
+    const done = await firstValueFrom(outbox.item$(item.id).pipe(filter((i) => i?.state === 'sent' || i?.state === 'failed')));
+    if (done?.state === 'sent') say($('survey-status'), '感谢您的评价 (thank you)');
+    else say($('survey-status'), done?.failure?.message ?? '提交失败 (not accepted)', true);
   } catch (e) {
     say($('survey-status'), explain(e), true);
   }
