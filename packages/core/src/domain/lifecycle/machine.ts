@@ -31,27 +31,42 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The actions this actor may take on the complaint now: state and role allow them, and so do the
- * rules (extension limits and approvals).
+ * rules (extension limits and approvals). Given `at` (and the whole complaint), the clock's rules
+ * apply as well: no extension once the deadline it would extend has passed, no review request after
+ * its 30-day window, so a UI never offers a step the service will refuse.
  *
  * @example
  * ```ts
  * allowedActions(complaint, { kind: 'staff', id: 'u-1', role: 'handler', orgId: 'BR-44' });
  * // ['merge', 'transfer', 'escalate', 'hold']
+ * allowedActions(complaint, manager, { now: Date.now() }); // without 'extend' once overdue
  * ```
  */
-export function allowedActions(complaint: Pick<Complaint, 'status' | 'deadlines'>, actor: Actor): ComplaintAction[] {
+export function allowedActions(
+  complaint: Pick<Complaint, 'status' | 'deadlines'> | Complaint,
+  actor: Actor,
+  at?: { readonly now: number; readonly clock?: Omit<ClockOptions, 'now'> },
+): ComplaintAction[] {
   const role = actorRole(actor);
+  // With a time and the whole complaint, the clock's rules apply too (see applyAction).
+  const clock = at && 'timeline' in complaint ? computeClock(complaint, { ...at.clock, now: at.now }) : undefined;
   return COMPLAINT_ACTIONS.filter((a) => {
     const rule = TRANSITIONS[a];
     if (!rule.from.includes(complaint.status) || !rule.roles.includes(role)) return false;
-    // Measures art. 17: a manager (or leadership) grants the first extension, only leadership the second.
-    if (a === 'extend') return complaint.deadlines.extensionLevel === 0 || (complaint.deadlines.extensionLevel === 1 && role === 'leadership');
+    if (a === 'extend') {
+      // Measures art. 17: a manager (or leadership) grants the first extension, only leadership the second,
+      // and only while the period it extends is still running.
+      const level = complaint.deadlines.extensionLevel;
+      if (!(level === 0 || (level === 1 && role === 'leadership'))) return false;
+      if (clock && at && !clock.paused && at.now > Date.parse(clock.dueAt)) return false;
+    }
+    if (a === 'request_review' && clock?.review && at && at.now > Date.parse(clock.review.requestBy)) return false;
     return true;
   });
 }
 
-const refuse = (code: LifecycleError['code'], action: ComplaintAction, complaint: Complaint, actor: Actor, message: string) =>
-  new LifecycleError(code, action, complaint.status, allowedActions(complaint, actor), message);
+const refuse = (code: LifecycleError['code'], action: ComplaintAction, complaint: Complaint, ctx: StepContext, message: string) =>
+  new LifecycleError(code, action, complaint.status, allowedActions(complaint, ctx.actor, ctx), message);
 
 /**
  * Checks and applies one lifecycle action, returning the new complaint (timeline event appended,
@@ -73,13 +88,13 @@ export function applyAction<A extends ComplaintAction>(
   const rule = TRANSITIONS[action];
   const role = actorRole(ctx.actor);
   if (!rule.from.includes(complaint.status)) {
-    throw refuse('invalid_transition', action, complaint, ctx.actor, `cannot ${action} a complaint that is ${complaint.status}`);
+    throw refuse('invalid_transition', action, complaint, ctx, `cannot ${action} a complaint that is ${complaint.status}`);
   }
   if (!rule.roles.includes(role)) {
-    throw refuse('role_not_allowed', action, complaint, ctx.actor, `the ${role} role may not ${action}; allowed: ${rule.roles.join(', ')}`);
+    throw refuse('role_not_allowed', action, complaint, ctx, `the ${role} role may not ${action}; allowed: ${rule.roles.join(', ')}`);
   }
   const body = ACTION_BODIES[action].parse(input) as ActionBody<A>;
-  const violation = (message: string) => refuse('rule_violation', action, complaint, ctx.actor, message);
+  const violation = (message: string) => refuse('rule_violation', action, complaint, ctx, message);
   const at = iso(ctx.now);
 
   let next: Complaint = { ...complaint };
@@ -133,7 +148,7 @@ export function applyAction<A extends ComplaintAction>(
       // extension is refused for their role (403 role_not_allowed, as allowedActions already says),
       // not as a rule violation.
       if (level === 1 && role !== 'leadership')
-        throw refuse('role_not_allowed', action, complaint, ctx.actor, 'the second extension needs leadership (higher-level or senior approval)');
+        throw refuse('role_not_allowed', action, complaint, ctx, 'the second extension needs leadership (higher-level or senior approval)');
       if (level === 1 && !b.approvedBy) throw violation('the second extension needs approvedBy: the approving senior manager or higher-level organisation');
       // An extension lengthens a period that is still running (Measures art. 17); granted after the
       // deadline it would turn a missed deadline into a met one and flatter the timeliness rate.

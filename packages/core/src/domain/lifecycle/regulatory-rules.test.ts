@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../schemas/actor.js';
 import type { Complaint } from '../schemas/complaint.js';
 import { ComplaintCreate } from '../schemas/complaint.js';
-import { applyAction, registerComplaint } from './machine.js';
+import { allowedActions, applyAction, registerComplaint } from './machine.js';
 
 const t0 = Date.parse('2026-03-02T09:00:00+08:00');
 const handler: Actor = { kind: 'staff', id: 'u-h', role: 'handler', orgId: 'BR-44' };
@@ -35,6 +35,13 @@ describe('request_review (核查)', () => {
     expect(next.deadlines.reviewDueAt).not.toBeNull();
   });
 
+  it('is offered by allowedActions only within 30 days of the complainant being told', () => {
+    const c = responded();
+    const last = Date.parse(c.deadlines.clockStartedAt) + 40 * 86_400_000;
+    expect(allowedActions(c, customer, { now: t0 + 86_400_000 })).toContain('request_review');
+    expect(allowedActions(c, customer, { now: last })).not.toContain('request_review');
+  });
+
   it('stays where it is when no reviewer is named (a head-office decision has no parent)', () => {
     const c = responded();
     const next = applyAction(c, 'request_review', { reason: '不服' }, { actor: customer, now: t0 + 86_400_000, seq: 9 });
@@ -65,5 +72,13 @@ describe('extend', () => {
     const c = started();
     const due = Date.parse(c.deadlines.decisionDueAt as string);
     expect(() => applyAction(c, 'extend', body, { actor: manager, now: due + 1, seq: 4 })).toThrow(/before the deadline it extends/);
+  });
+
+  it('is offered by allowedActions exactly while it can be granted', () => {
+    const c = started();
+    const due = Date.parse(c.deadlines.decisionDueAt as string);
+    expect(allowedActions(c, manager, { now: due })).toContain('extend');
+    expect(allowedActions(c, manager, { now: due + 1 })).not.toContain('extend');
+    expect(allowedActions(c, manager)).toContain('extend'); // without a time, the state and role rules only
   });
 });
