@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 export type { OutboxRetryOptions } from './client/outbox/backoff.js';
-export { backoffDelay } from './client/outbox/backoff.js';
+export { outboxRetryDelay } from './client/outbox/backoff.js';
 export { classifySendError, type SendVerdict } from './client/outbox/classify.js';
 export {
   createOutbox,

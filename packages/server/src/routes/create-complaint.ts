@@ -1,4 +1,4 @@
-import { ENDPOINTS, registerComplaint } from '@complaintkit/core/domain';
+import { complaintNumber, ENDPOINTS, registerComplaint } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import { mayWrite, scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
@@ -6,7 +6,6 @@ import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { HttpProblem, ruleViolation } from '../http/problem.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { isVisible } from '../store/visibility.js';
-import { complaintNumber } from './complaint-number.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
 import { routeRegistration } from './routing.js';

@@ -6,6 +6,7 @@ import {
   type ComplainantInput,
   type ComplaintCauseCode,
   type ComplaintStatus,
+  complaintNumber,
   type IntakeChannelCode,
   majorBusinessClass,
   type Organisation,
@@ -164,7 +165,7 @@ export class SpecBuilder {
   next(receivedAt: number, demo?: { customer: Customer; complaint: DemoComplaint }, script?: LifeScript): ComplaintSpec {
     const { rng } = this;
     const index = this.earlier.length;
-    const id = `CK${compactLocalDate(receivedAt)}-${String(index + 1).padStart(6, '0')}`;
+    const id = complaintNumber(receivedAt, index + 1);
 
     let customer: Customer | null;
     let business: BusinessCategoryCode;

@@ -1,3 +1,5 @@
+import { backoffCap } from '../retry/backoff.js';
+
 /**
  * Retry timing: exponential from `baseMs` by `factor`, capped at `maxMs`, with jitter so that many
  * devices coming back online at once do not all send in the same second.
@@ -22,11 +24,11 @@ export interface OutboxRetryOptions {
  *
  * @example
  * ```ts
- * backoffDelay(3, {}, Math.random); // 2000..4000
+ * outboxRetryDelay(3, {}, Math.random); // 2000..4000
  * ```
  */
-export function backoffDelay(attempts: number, options: OutboxRetryOptions, random: () => number, retryAfterMs = 0): number {
+export function outboxRetryDelay(attempts: number, options: OutboxRetryOptions, random: () => number, retryAfterMs = 0): number {
   const { baseMs = 1000, maxMs = 300_000, factor = 2 } = options;
-  const full = Math.min(maxMs, baseMs * factor ** Math.max(0, attempts - 1));
+  const full = backoffCap(attempts, baseMs, maxMs, factor);
   return Math.max(retryAfterMs, Math.round(full / 2 + (random() * full) / 2));
 }

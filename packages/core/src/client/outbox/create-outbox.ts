@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { backoffDelay, type OutboxRetryOptions } from './backoff.js';
+import { type OutboxRetryOptions, outboxRetryDelay } from './backoff.js';
 import { classifySendError } from './classify.js';
 import { OutboxClosedError, OutboxItemError, OutboxStorageError } from './errors.js';
 import { outboxId } from './ids.js';
@@ -270,7 +270,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         await save({ ...sending, state: 'failed', updatedAt: t, failure: verdict.failure, lastError: undefined });
         return true;
       }
-      const at = t + backoffDelay(sending.attempts, retry, random, verdict.retryAfterMs);
+      const at = t + outboxRetryDelay(sending.attempts, retry, random, verdict.retryAfterMs);
       lastError = verdict.failure;
       paused = verdict.action === 'pause';
       await save({ ...sending, state: 'queued', updatedAt: t, nextAttemptAt: at, lastError: verdict.failure });
@@ -343,7 +343,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           // The storage failed (the request outcome is never lost: the item keeps its key).
           storageFailures++;
           lastError = { code: 'storage_failed', message: new OutboxStorageError('Sending paused', error).message };
-          schedule(now() + backoffDelay(storageFailures, retry, random));
+          schedule(now() + outboxRetryDelay(storageFailures, retry, random));
         }
       } while (again && !closed);
     })().finally(() => {

@@ -35,9 +35,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, initialDelayMs
  * ```
  */
 export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const cap = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.round(random() * cap);
+  return Math.round(random() * backoffCap(retry, policy.initialDelayMs, policy.maxDelayMs));
 }
+
+/**
+ * @internal The exponential ceiling both the client's retries and the outbox's resends draw from:
+ * `min(maxMs, baseMs · factor^(attempt−1))`.
+ */
+export const backoffCap = (attempt: number, baseMs: number, maxMs: number, factor = 2): number =>
+  Math.min(maxMs, baseMs * factor ** Math.max(0, attempt - 1));
 
 /**
  * The wait a response asks for, in milliseconds: `Retry-After-Ms`, else `Retry-After` as seconds

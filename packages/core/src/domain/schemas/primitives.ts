@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { localDate } from '../clock/time.js';
 
 /**
  * An instant on the wire: ISO 8601 with an explicit offset (`Z` or `+08:00`).
@@ -23,6 +24,18 @@ export type Timestamp = z.infer<typeof Timestamp>;
 export const ComplaintId = z.string().check(z.regex(/^CK\d{8}-\d{6,}$/));
 /** A complaint number. @example `const id: ComplaintId = 'CK20260301-000042';` */
 export type ComplaintId = z.infer<typeof ComplaintId>;
+
+/**
+ * Formats a complaint number from the receipt instant and a counter: `CK`, the receipt date in
+ * Asia/Shanghai, and the counter padded to six digits. The one place the format is written.
+ *
+ * @example
+ * ```ts
+ * complaintNumber(Date.parse('2026-03-01T20:00:00Z'), 42); // 'CK20260302-000042'
+ * ```
+ */
+export const complaintNumber = (receivedAtMs: number, counter: number): ComplaintId =>
+  `CK${localDate(receivedAtMs).replaceAll('-', '')}-${String(counter).padStart(6, '0')}`;
 
 /**
  * A GB/T 2260 administrative-division code (six digits: province, city, county).

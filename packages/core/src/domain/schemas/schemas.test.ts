@@ -148,3 +148,13 @@ describe('the contract', () => {
     expect(c.required).toEqual(expect.arrayContaining(['id', 'status', 'firstResponder', 'deadlines', 'timeline']));
   });
 });
+
+describe('complaintNumber', () => {
+  it('dates a number by the Beijing day of receipt and pads the counter, in the ComplaintId format', async () => {
+    const { complaintNumber, ComplaintId } = await import('./primitives.js');
+    expect(complaintNumber(Date.parse('2026-03-01T15:59:59Z'), 42)).toBe('CK20260301-000042');
+    expect(complaintNumber(Date.parse('2026-03-01T16:00:00Z'), 42)).toBe('CK20260302-000042'); // 00:00 in Beijing
+    expect(complaintNumber(0, 1_234_567)).toBe('CK19700101-1234567');
+    expect(ComplaintId.safeParse(complaintNumber(Date.now(), 7)).success).toBe(true);
+  });
+});
