@@ -9,6 +9,7 @@ const entry = {
   domain: 'src/domain.ts',
   outbox: 'src/outbox.ts',
   'outbox-node': 'src/outbox-node.ts',
+  node: 'src/node.ts',
 };
 const external = ['node:fs', 'node:fs/promises', 'node:path', 'node:os', 'node:crypto'];
 

@@ -6,6 +6,7 @@
  */
 export * from './clock/index.js';
 export * from './contract/index.js';
+export * from './identity/index.js';
 export * from './lifecycle/index.js';
 export * from './masking/index.js';
 export * from './schemas/index.js';
