@@ -10,12 +10,11 @@
  *
  * @packageDocumentation
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { issueToken } from './auth/token.js';
 import { resolveJwtSecret } from './auth/secret.js';
-import { type DemoActors, recallDemoActors, rememberDemoActors, seedIfEmpty } from './seeding.js';
+import { recallDemoActors, rememberDemoActors } from './cli/demo-actors.js';
+import { printDemoTokens } from './cli/demo-tokens.js';
+import { seedIfEmpty } from './jobs/seed-if-empty.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
 import { resetDatabase } from './store/reset.js';
@@ -42,28 +41,6 @@ const int = (name: string, value: string | undefined, fallback: number): number 
   if (!Number.isInteger(n) || n < 0) fail(`--${name} must be a whole number, got "${value}"`);
   return n;
 };
-
-/**
- * @internal the demo tokens, one per role, with a curl line each; also written to
- * `<data>/demo-tokens.json` (owner-only) for the examples to pick up.
- */
-async function printDemoTokens(url: string, secret: string, actors: DemoActors, dataDir: string, examples: boolean): Promise<void> {
-  const lines: string[] = ['', 'Demo tokens (valid 30 days):'];
-  const tokens: Record<string, string> = {};
-  for (const role of ['frontline', 'handler', 'manager', 'leadership', 'auditor'] as const) {
-    const a = actors[role];
-    const token = await issueToken({ sub: a.id, kind: 'staff', role, org: a.orgId }, secret, '30d');
-    tokens[role] = token;
-    lines.push('', `  ${role} — ${a.id} at ${a.orgId}`, `  curl -H "Authorization: Bearer ${token}" "${url}/v1/complaints?limit=5"`);
-  }
-  const customer = await issueToken({ sub: actors.customer.id, kind: 'customer' }, secret, '30d');
-  tokens.customer = customer;
-  lines.push('', `  customer — ${actors.customer.id} (has complaints)`, `  curl -H "Authorization: Bearer ${customer}" "${url}/v1/complaints"`);
-  if (examples) lines.push('', `Example H5 page as the demo customer: ${url}/examples/#token=${customer}`);
-  writeFileSync(join(dataDir, 'demo-tokens.json'), `${JSON.stringify({ url, tokens }, null, 2)}\n`, { mode: 0o600 });
-  lines.push('', `(tokens also saved to ${join(dataDir, 'demo-tokens.json')}; examples/node-client reads them)`);
-  process.stdout.write(`${lines.join('\n')}\n`);
-}
 
 /** @internal */
 async function main(argv: string[]): Promise<void> {

@@ -19,18 +19,19 @@ export { jsonLogger, type Logger, silentLogger } from './http/logger.js';
 export { buildOpenApiDocument } from './openapi/document.js';
 export { type RunningServer, startServer } from './server.js';
 export { openStore } from './store/open-store.js';
-export type { BankImport, StaffMember } from './store/demo-bank.js';
-export type { SeedResult } from './seeding.js';
+export type { SeedResult } from './jobs/seed-if-empty.js';
 export type { DemoActors, DemoBank } from './seed/index.js';
 export type { DatabaseKind, DatabaseLocation } from './store/connect.js';
 export type {
+  BankImport,
   ComplaintPage,
   ComplaintRecord,
   IdempotentRequest,
   OrganisationRecord,
+  StaffMember,
   Store,
   StoredChange,
   StoredResult,
   WriteTransaction,
 } from './store/store.js';
-export type { Visibility } from './store/visibility.js';
+export type { Visibility } from './policy/visibility.js';

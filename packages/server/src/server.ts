@@ -6,7 +6,7 @@ import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
 import { jsonLogger } from './http/logger.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expire-idempotency.js';
-import { type SeedResult, seedIfEmpty } from './seeding.js';
+import { type SeedResult, seedIfEmpty } from './jobs/seed-if-empty.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 

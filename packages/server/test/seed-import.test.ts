@@ -39,7 +39,7 @@ describe.each(BACKENDS)('seeding the demo bank (%s)', (backend) => {
   });
 
   it('leaves a database with data alone', async () => {
-    const { seedIfEmpty } = await import('../src/seeding.js');
+    const { seedIfEmpty } = await import('../src/jobs/seed-if-empty.js');
     expect(await seedIfEmpty(t.server.store, { seed: 2, months: 1 })).toEqual({ seeded: false });
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '@complaintkit/core/domain';
 import type { OrganisationRecord } from '../store/store.js';
-import type { Visibility } from '../store/visibility.js';
+import type { Visibility } from '../policy/visibility.js';
 
 /**
  * Who is calling, resolved from the bearer token: the actor, for staff their organisation (with its
@@ -27,13 +27,3 @@ export interface Caller {
  * ```
  */
 export const scopeOf = (caller: Caller): string => `${caller.actor.kind}:${caller.actor.id}`;
-
-/**
- * True when the caller may change things at all (auditors read only).
- *
- * @example
- * ```ts
- * if (!mayWrite(caller)) throw forbidden();
- * ```
- */
-export const mayWrite = (caller: Caller): boolean => !(caller.actor.kind === 'staff' && caller.actor.role === 'auditor');

@@ -1,12 +1,13 @@
 import { ACTION_ENDPOINTS, type ActionBody, applyAction, type Complaint, type ComplaintAction } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
-import { type Caller, mayWrite, scopeOf } from '../auth/caller.js';
+import { type Caller, scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { HttpProblem, notFound, ruleViolation } from '../http/problem.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
 import type { WriteTransaction } from '../store/store.js';
-import { isVisible, mayActOn } from '../store/visibility.js';
+import { mayActOn, mayWrite } from '../policy/access.js';
+import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
 
@@ -64,7 +65,7 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
     const record = await tx.getComplaint(id);
     if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
     if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
-    if (!mayActOn(caller.visibility, record, action)) {
+    if (!mayActOn(caller, record, action)) {
       throw new HttpProblem(
         403,
         'forbidden',

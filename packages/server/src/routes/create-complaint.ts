@@ -1,14 +1,15 @@
 import { complaintNumber, ENDPOINTS, registerComplaint } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
-import { mayWrite, scopeOf } from '../auth/caller.js';
+import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
-import { HttpProblem, ruleViolation } from '../http/problem.js';
+import { badRequest, HttpProblem, ruleViolation } from '../http/problem.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
-import { isVisible } from '../store/visibility.js';
+import { mayWrite } from '../policy/access.js';
+import { handlingOrganisationFor } from '../policy/handling-organisation.js';
+import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
-import { routeRegistration } from './routing.js';
 
 /**
  * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
@@ -34,7 +35,8 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
       const earlier = await tx.getComplaint(input.repeatOf);
       if (!earlier || !isVisible(caller.visibility, earlier)) throw ruleViolation('repeatOf', 'no such complaint among those you may see');
     }
-    const handlingOrgId = await routeRegistration(tx, caller, input);
+    const handlingOrgId = await handlingOrganisationFor(tx, caller, input);
+    if (handlingOrgId === null) throw badRequest([{ path: 'handlingOrgId', message: 'no such organisation within your organisation' }]);
     const now = deps.now();
     const number = await tx.nextComplaintNumber();
     const seq = await tx.nextEventSeq();

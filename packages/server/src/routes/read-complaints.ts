@@ -1,11 +1,11 @@
 import { ENDPOINTS } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { maskComplaint } from '../http/mask.js';
 import { notFound } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
 import { parseOr400 } from '../http/validate.js';
-import { isVisible } from '../store/visibility.js';
+import { complaintFor, maskComplaint } from '../policy/mask.js';
+import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 
 /**
@@ -22,8 +22,7 @@ export async function getComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   const id = c.req.param('id') ?? '';
   const record = await deps.store.getComplaint(id);
   if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
-  const auditor = caller.actor.kind === 'staff' && caller.actor.role === 'auditor';
-  return c.json(auditor ? maskComplaint(record.complaint) : record.complaint);
+  return c.json(complaintFor(caller, record.complaint));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { ACTION_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS, type Endpoint } from '@complaintkit/core/domain';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { streamEvents } from '../events/stream.js';
 import type { AppEnv } from '../http/env.js';
 import { complaintAction } from './complaint-action.js';
 import { createComplaint } from './create-complaint.js';
 import type { ResolvedDeps } from './deps.js';
+import { streamEvents } from './event-stream.js';
 import { me, organisations } from './identity.js';
 import { getComplaint, listComplaints } from './read-complaints.js';
 

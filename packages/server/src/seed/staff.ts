@@ -2,8 +2,9 @@ import type { Actor, Organisation, StaffRole } from '@complaintkit/core/domain';
 import { fakeName, staffId } from './people.js';
 import type { Rng } from './prng.js';
 
-export type { StaffMember } from '../store/demo-bank.js';
-import type { StaffMember } from '../store/demo-bank.js';
+import type { StaffMember } from '../store/store.js';
+
+export type { StaffMember } from '../store/store.js';
 
 
 /**

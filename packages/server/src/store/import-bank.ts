@@ -1,8 +1,8 @@
 import type { Complaint } from '@complaintkit/core/domain';
 import type { Kysely } from 'kysely';
-import type { BankImport } from './demo-bank.js';
 import { complaintRow, pathsOf } from './rows.js';
 import type { Database, EventsTable } from './schema.js';
+import type { BankImport } from './store.js';
 
 /** @internal inserts rows in batches that stay under both dialects' bound-parameter limits. */
 async function insertBatched<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Database[T][]): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ComplaintListQuery } from '@complaintkit/core/domain';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from './schema.js';
-import { likePrefix } from './visibility.js';
+import { likePrefix } from './like-prefix.js';
 
 /**
  * Encodes the list cursor: the row sequence of the last item returned (opaque to clients).

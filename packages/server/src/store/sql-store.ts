@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { Complaint, ComplaintListQuery, TimelineEvent } from '@complaintkit/core/domain';
 import { type Kysely, sql } from 'kysely';
-import { maskComplaint } from '../http/mask.js';
+import { maskComplaint } from '../policy/mask.js';
+import { type Visibility, visibilitySql } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
-import type { StaffMember } from './demo-bank.js';
 import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } from './errors.js';
 import { importBank } from './import-bank.js';
+import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest } from './migrations.js';
 import { complaintRow, organisationOf, recordOf } from './rows.js';
@@ -15,12 +16,12 @@ import type {
   ComplaintRecord,
   IdempotentRequest,
   OrganisationRecord,
+  StaffMember,
   Store,
   StoredChange,
   StoredResult,
   WriteTransaction,
 } from './store.js';
-import { likePrefix, type Visibility, visibilitySql } from './visibility.js';
 import { inWriteTransaction } from './write-lock.js';
 
 type Db = Kysely<Database>;

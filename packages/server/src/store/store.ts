@@ -1,7 +1,6 @@
-import type { Complaint, ComplaintChange, ComplaintListQuery, Organisation } from '@complaintkit/core/domain';
+import type { Complaint, ComplaintChange, ComplaintListQuery, Organisation, StaffRole } from '@complaintkit/core/domain';
+import type { Visibility } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
-import type { BankImport, StaffMember } from './demo-bank.js';
-import type { Visibility } from './visibility.js';
 
 /**
  * An organisation with its materialised path (`/HO/BR-44/SB-440301/`): a subtree is a path prefix.
@@ -12,6 +11,37 @@ import type { Visibility } from './visibility.js';
  * ```
  */
 export type OrganisationRecord = Organisation & { readonly path: string };
+
+/**
+ * A staff member of the bank, as the store keeps them.
+ *
+ * @example
+ * ```ts
+ * const s: StaffMember = { id: 'u-2001', orgId: 'SB-440301', role: 'handler', name: '王五' };
+ * ```
+ */
+export interface StaffMember {
+  readonly id: string;
+  readonly orgId: string;
+  readonly role: StaffRole;
+  readonly name: string;
+}
+
+/**
+ * A whole bank to load at once: organisations (parents before or after children, any order),
+ * staff and complaints with their timelines (event `seq` globally increasing). The demo generator
+ * (`src/seed`) produces one; tests and imports write their own.
+ *
+ * @example
+ * ```ts
+ * await store.importDemoBank({ organisations, staff, complaints });
+ * ```
+ */
+export interface BankImport {
+  readonly organisations: readonly Organisation[];
+  readonly staff: readonly StaffMember[];
+  readonly complaints: readonly Complaint[];
+}
 
 /**
  * A stored complaint and the access facts derived from it.

@@ -5,8 +5,8 @@ import { describeError } from '../http/logger.js';
 import { badRequest } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
 import { parseOr400 } from '../http/validate.js';
-import type { ResolvedDeps } from '../routes/deps.js';
-import { sseComment, sseMessage } from './format.js';
+import { sseComment, sseMessage } from '../http/sse.js';
+import type { ResolvedDeps } from './deps.js';
 
 /** @internal a comment every 15 s (common.md). */
 const PING_MS = 15_000;
