@@ -9,5 +9,6 @@ export * from './contract/index.js';
 export * from './identity/index.js';
 export * from './lifecycle/index.js';
 export * from './masking/index.js';
+export * from './metrics/index.js';
 export * from './schemas/index.js';
 export * from './taxonomy/index.js';
