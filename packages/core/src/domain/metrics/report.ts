@@ -94,8 +94,10 @@ export function computeReport(facts: readonly ComplaintFacts[], spec: ReportSpec
   const accOf = (f: ComplaintFacts): Acc => {
     const key = keyOf(f);
     const k = JSON.stringify(key);
-    let a = groups.get(k);
-    if (!a) groups.set(k, (a = { key, aggregates: emptyAggregates(), handling: [], overdue: 0 }));
+    const found = groups.get(k);
+    if (found) return found;
+    const a: Acc = { key, aggregates: emptyAggregates(), handling: [], overdue: 0 };
+    groups.set(k, a);
     return a;
   };
   for (const f of facts) {
