@@ -1,0 +1,395 @@
+import { createHash } from 'node:crypto';
+import type { Linker } from '../identity/link.js';
+import { ComplaintRow, type ComplaintRowInput } from '../input/complaint-row.js';
+import { InputError, issuesToInputError } from '../input/errors.js';
+import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.js';
+import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
+import type { RuleSet } from '../rules/schema.js';
+import { type ComplaintFacts, toFacts } from './facts.js';
+import { type Source, toAsyncIterable } from './source.js';
+
+/** @internal a tag as the engine keeps it (times in ms). */
+export interface StoredTag {
+  readonly code: string;
+  readonly active: boolean;
+  readonly validFrom: number;
+  readonly validUntil: number | null;
+  readonly evidence: readonly string[];
+  readonly version: string;
+}
+
+/** @internal what the engine keeps per customer. */
+export interface CustomerState {
+  facts: ComplaintFacts[];
+  tags: StoredTag[];
+  /** When a rule's answer may next change without new input; `null` if never. */
+  revisitAt: number | null;
+}
+
+/**
+ * One complaint the engine reads: a row of the export shape, optionally with where it came from so
+ * errors can name the file and line.
+ *
+ * @example
+ * ```ts
+ * const item: EngineInput = { row: { id: 'CK20260301-000001', … }, file: 'day.ndjson', line: 12 };
+ * ```
+ */
+export type EngineInput = ComplaintRowInput | { readonly row: ComplaintRowInput | ComplaintRow; readonly file?: string; readonly line?: number };
+
+/**
+ * A complaint the run could not link to a customer (never guessed). No personal data: the number and
+ * why.
+ *
+ * @example
+ * ```ts
+ * const u: Unlinked = { complaintId: 'CK20260301-000001', status: 'ambiguous', reason: 'conflicting_identifiers' };
+ * ```
+ */
+export interface Unlinked {
+  readonly complaintId: string;
+  readonly status: 'unmatched' | 'ambiguous';
+  readonly reason?: string;
+}
+
+/**
+ * Options of one {@link TagEngine.run}.
+ *
+ * @example
+ * ```ts
+ * await engine.run(readNdjson('day.ndjson'), { asOf: '2026-11-29T00:00:00+08:00', onEvent: (e) => log.write(e) });
+ * ```
+ */
+export interface RunOptions {
+  /** The instant the tags hold at; not before the previous run's. */
+  readonly asOf: string | Date;
+  /** Defaults to `run-<asOf>`. */
+  readonly runId?: string;
+  /** Each assignment change, in key order, as it is decided. */
+  readonly onEvent?: (event: TagEvent) => void;
+  readonly onUnlinked?: (u: Unlinked) => void;
+  /** Called every `progressEvery` complaints read (default 10,000) and at the end. */
+  readonly onProgress?: (read: number) => void;
+  readonly progressEvery?: number;
+}
+
+/**
+ * What one run did.
+ *
+ * @example
+ * ```ts
+ * const s: RunSummary = await engine.run(rows, { asOf });
+ * console.log(s.read, s.linked, s.unmatched, s.events);
+ * ```
+ */
+export interface RunSummary {
+  readonly runId: string;
+  readonly asOf: string;
+  /** The previous run's as-of instant, `null` for the first. */
+  readonly previousAsOf: string | null;
+  readonly read: number;
+  readonly linked: number;
+  readonly linkedByKeys: number;
+  readonly unmatched: number;
+  readonly ambiguous: number;
+  /** Customers whose tags were evaluated (all touched ones, and those whose tags were due to change). */
+  readonly evaluated: number;
+  readonly assigned: number;
+  readonly removed: number;
+  /** The first and last event sequence numbers of this run (`null` when nothing changed). */
+  readonly firstSeq: number | null;
+  readonly lastSeq: number;
+  /** The latest `updatedAt` of any complaint read so far: the next changed-since cursor. */
+  readonly cursor: string | null;
+}
+
+/**
+ * Options of a {@link TagEngine}.
+ *
+ * @example
+ * ```ts
+ * new TagEngine({ rules: await loadRules('rules.yaml'), linker: new Linker(hasher, keys) });
+ * ```
+ */
+export interface TagEngineOptions {
+  readonly rules: RuleSet;
+  /** Links rows without a customer id through the CRM's key files; without it they are unmatched. */
+  readonly linker?: Linker;
+}
+
+/**
+ * The streaming tag engine. It reads complaints one at a time (from files, the client, or rxjs),
+ * keeps per customer only the complaints that can still affect a rule, and after each run emits the
+ * assignment changes as append-only events. Its state ({@link TagEngine.toSnapshot}) lets the next
+ * run read only what changed and give the same tags as a full run over everything.
+ *
+ * @example
+ * ```ts
+ * const engine = new TagEngine({ rules: BUILT_IN_RULES });
+ * const summary = await engine.run(readNdjson('complaints.ndjson'), { asOf: '2026-11-29T00:00:00+08:00' });
+ * for (const tag of engine.assignments()) console.log(tag.key, tag.evidence);
+ * ```
+ */
+export class TagEngine {
+  readonly rules: RuleSet;
+  /** A digest of the rule set: a snapshot made under other rules is refused. */
+  readonly rulesDigest: string;
+  readonly #compiled: CompiledRules;
+  readonly #linker: Linker | undefined;
+  /** @internal */
+  customers = new Map<string, CustomerState>();
+  /** @internal complaint number → customer, for the complaints kept. */
+  owners = new Map<string, string>();
+  /** @internal */
+  asOf: number | null = null;
+  /** @internal */
+  seq = 0;
+  /** @internal */
+  cursor: string | null = null;
+
+  constructor(options: TagEngineOptions) {
+    this.rules = options.rules;
+    this.rulesDigest = createHash('sha256').update(JSON.stringify(options.rules)).digest('hex').slice(0, 16);
+    this.#compiled = compileRules(options.rules);
+    this.#linker = options.linker;
+  }
+
+  /** The last run's as-of instant. @example `engine.lastAsOf; // '2026-11-29T00:00:00.000Z'` */
+  get lastAsOf(): string | null {
+    return this.asOf === null ? null : new Date(this.asOf).toISOString();
+  }
+
+  /** The number of customers the engine holds state for. @example `engine.customerCount;` */
+  get customerCount(): number {
+    return this.customers.size;
+  }
+
+  /**
+   * Reads every complaint of `source`, then evaluates every customer whose tags may have changed, and
+   * returns what happened. A bad row throws an {@link InputError} before any event is emitted; the
+   * engine has then read part of the input, so discard it and restore the last snapshot (the CLI does).
+   *
+   * @example
+   * ```ts
+   * const events: TagEvent[] = [];
+   * await engine.run(rows, { asOf: '2026-11-29T00:00:00+08:00', onEvent: (e) => events.push(e) });
+   * ```
+   */
+  async run(source: Source<EngineInput>, options: RunOptions): Promise<RunSummary> {
+    const asOf = typeof options.asOf === 'string' ? Date.parse(options.asOf) : options.asOf.getTime();
+    if (Number.isNaN(asOf)) throw new InputError('asOf', null, null, 'not a valid instant; write it like 2026-11-29T00:00:00+08:00');
+    if (this.asOf !== null && asOf < this.asOf) {
+      throw new InputError('asOf', null, null, `earlier than the previous run (${this.lastAsOf}); tags only move forward in time`);
+    }
+    const asOfIso = new Date(asOf).toISOString();
+    const runId = options.runId ?? `run-${asOfIso}`;
+    const every = options.progressEvery ?? 10_000;
+    const dirty = new Set<string>();
+    let read = 0;
+    let linked = 0;
+    let byKeys = 0;
+    let unmatched = 0;
+    let ambiguous = 0;
+    let cursor = this.cursor;
+    const pending: Unlinked[] = [];
+    for await (const item of toAsyncIterable(source)) {
+      const { row: raw, file } = 'row' in item ? item : { row: item, file: undefined };
+      let row: ComplaintRow;
+      if (file === undefined) {
+        const parsed = ComplaintRow.safeParse(raw);
+        if (!parsed.success) throw issuesToInputError(`complaint #${read + 1}`, null, parsed.error.issues);
+        row = parsed.data;
+      } else {
+        row = raw as ComplaintRow;
+      }
+      read++;
+      if (cursor === null || row.updatedAt > cursor) cursor = row.updatedAt;
+      const link = this.#linker ? this.#linker.link(row) : row.customerId ? ({ status: 'matched', customerId: row.customerId, via: 'customerId' } as const) : ({ status: 'unmatched' } as const);
+      if (link.status === 'matched') {
+        linked++;
+        if (link.via === 'keys') byKeys++;
+      } else if (link.status === 'unmatched') {
+        unmatched++;
+        pending.push({ complaintId: row.id, status: 'unmatched' });
+      } else {
+        ambiguous++;
+        pending.push({ complaintId: row.id, status: 'ambiguous', reason: link.reason });
+      }
+      this.#upsert(row.id, link.status === 'matched' ? link.customerId : null, toFacts(row), asOf, dirty);
+      if (read % every === 0) options.onProgress?.(read);
+    }
+    options.onProgress?.(read);
+    for (const u of pending) options.onUnlinked?.(u);
+
+    for (const [id, c] of this.customers) if (c.revisitAt !== null && c.revisitAt <= asOf) dirty.add(id);
+    const firstSeq = this.seq + 1;
+    let assigned = 0;
+    let removed = 0;
+    for (const customerId of [...dirty].sort()) {
+      for (const e of this.#evaluate(customerId, asOf, asOfIso, runId)) {
+        if (e.type === 'assigned') assigned++;
+        else removed++;
+        options.onEvent?.(e);
+      }
+    }
+    const previousAsOf = this.lastAsOf;
+    this.asOf = asOf;
+    this.cursor = cursor;
+    return {
+      runId,
+      asOf: asOfIso,
+      previousAsOf,
+      read,
+      linked,
+      linkedByKeys: byKeys,
+      unmatched,
+      ambiguous,
+      evaluated: dirty.size,
+      assigned,
+      removed,
+      firstSeq: this.seq >= firstSeq ? firstSeq : null,
+      lastSeq: this.seq,
+      cursor,
+    };
+  }
+
+  /** @internal replaces what is known of one complaint. */
+  #upsert(id: string, customerId: string | null, facts: ComplaintFacts | null, asOf: number, dirty: Set<string>): void {
+    const owner = this.owners.get(id);
+    if (owner !== undefined) {
+      const state = this.customers.get(owner)!;
+      const i = state.facts.findIndex((f) => f.id === id);
+      const prev = state.facts[i]!;
+      // An older version read after a newer one changes nothing.
+      if (facts !== null && prev.updatedAt > facts.updatedAt && owner === customerId) return;
+      state.facts.splice(i, 1);
+      this.owners.delete(id);
+      dirty.add(owner);
+    }
+    if (customerId === null || facts === null || !stillRelevant(facts, asOf, this.#compiled)) return;
+    let state = this.customers.get(customerId);
+    if (!state) {
+      state = { facts: [], tags: [], revisitAt: null };
+      this.customers.set(customerId, state);
+    }
+    state.facts.push(facts);
+    this.owners.set(id, customerId);
+    dirty.add(customerId);
+  }
+
+  /** @internal evaluates one customer and turns the differences into events. */
+  #evaluate(customerId: string, asOf: number, asOfIso: string, runId: string): TagEvent[] {
+    const state = this.customers.get(customerId);
+    if (!state) return [];
+    const kept = state.facts.filter((f) => stillRelevant(f, asOf, this.#compiled));
+    for (const f of state.facts) if (!kept.includes(f)) this.owners.delete(f.id);
+    state.facts = kept;
+    const results = evaluateCustomer(kept, asOf, this.#compiled);
+    const events: TagEvent[] = [];
+    const next: StoredTag[] = [];
+    const byCode = new Map(state.tags.map((t) => [t.code, t]));
+    for (const r of results) {
+      const old = byCode.get(r.code);
+      byCode.delete(r.code);
+      const tag = toStored(r);
+      next.push(tag);
+      if (old?.active && sameTag(old, tag)) continue;
+      events.push(this.#event(runId, asOfIso, 'assigned', customerId, tag, old?.active ? old : null));
+    }
+    for (const old of byCode.values()) {
+      if (!old.active) {
+        next.push(old);
+        continue;
+      }
+      const exited: StoredTag = { ...old, active: false, validUntil: old.validUntil !== null && old.validUntil < asOf ? old.validUntil : asOf };
+      next.push(exited);
+      events.push(this.#event(runId, asOfIso, 'removed', customerId, exited, old));
+    }
+    next.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    // Events in code order within a customer, customers in id order: a run's log is deterministic.
+    events.sort((a, b) => (a.assignment.code < b.assignment.code ? -1 : 1));
+    for (const [i, e] of events.entries()) (e as { seq: number }).seq = this.seq + i + 1;
+    this.seq += events.length;
+    state.tags = next;
+    state.revisitAt = nextChangeAt(kept, asOf, this.#compiled);
+    if (!kept.length && !next.length) this.customers.delete(customerId);
+    return events;
+  }
+
+  /** @internal */
+  #event(runId: string, at: string, type: TagEvent['type'], customerId: string, tag: StoredTag, previous: StoredTag | null): TagEvent {
+    return {
+      seq: 0,
+      runId,
+      at,
+      type,
+      assignment: toAssignment(customerId, tag, at),
+      previous: previous ? toAssignment(customerId, previous, at) : null,
+    };
+  }
+
+  /**
+   * The current state: every assignment, active and exited, in key order, stamped with the last run's
+   * instant as `lastEvaluatedAt`.
+   *
+   * @example
+   * ```ts
+   * const active = [...engine.assignments()].filter((a) => a.status === 'active');
+   * ```
+   */
+  *assignments(): Generator<TagAssignment> {
+    const at = this.lastAsOf ?? new Date(0).toISOString();
+    for (const id of [...this.customers.keys()].sort()) {
+      for (const t of this.customers.get(id)!.tags) yield toAssignment(id, t, at);
+    }
+  }
+
+  /**
+   * One customer's current assignments.
+   *
+   * @example
+   * ```ts
+   * engine.customerTags('C-1001').map((a) => a.code);
+   * ```
+   */
+  customerTags(customerId: string): TagAssignment[] {
+    const at = this.lastAsOf ?? new Date(0).toISOString();
+    return (this.customers.get(customerId)?.tags ?? []).map((t) => toAssignment(customerId, t, at));
+  }
+}
+
+/** @internal */
+const toStored = (r: RuleResult): StoredTag => ({
+  code: r.code,
+  active: true,
+  validFrom: r.validFrom,
+  validUntil: r.validUntil,
+  evidence: r.evidence,
+  version: r.ruleVersion,
+});
+
+/** @internal */
+const sameTag = (a: StoredTag, b: StoredTag) =>
+  a.validFrom === b.validFrom &&
+  a.validUntil === b.validUntil &&
+  a.version === b.version &&
+  a.evidence.length === b.evidence.length &&
+  a.evidence.every((id, i) => id === b.evidence[i]);
+
+/** @internal */
+const iso = (t: number) => new Date(t).toISOString();
+
+/**
+ * @internal a stored tag as the public assignment.
+ */
+export const toAssignment = (customerId: string, t: StoredTag, lastEvaluatedAt: string): TagAssignment => ({
+  key: tagKey(customerId, t.code),
+  customerId,
+  code: t.code,
+  status: t.active ? 'active' : 'exited',
+  validFrom: iso(t.validFrom),
+  validUntil: t.validUntil === null ? null : iso(t.validUntil),
+  evidence: t.evidence,
+  version: t.version,
+  lastEvaluatedAt,
+});

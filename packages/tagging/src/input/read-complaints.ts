@@ -1,0 +1,132 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Complaint } from '@complaintkit/core/domain';
+import { parse as parseCsv } from 'csv-parse';
+import { COMPLAINT_ROW_FIELDS, ComplaintRow, complaintToRow } from './complaint-row.js';
+import { InputError, issuesToInputError } from './errors.js';
+import { readLines } from './read-lines.js';
+
+/**
+ * A complaint row with where it came from, so that a later error can still point at the line.
+ *
+ * @example
+ * ```ts
+ * for await (const { row, file, line } of readComplaintFile('day.ndjson')) console.log(file, line, row.id);
+ * ```
+ */
+export interface SourcedRow {
+  readonly row: ComplaintRow;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** @internal */
+function checkRow(data: unknown, file: string, line: number): ComplaintRow {
+  const parsed = ComplaintRow.safeParse(data);
+  if (!parsed.success) throw issuesToInputError(file, line, parsed.error.issues);
+  return parsed.data;
+}
+
+/**
+ * Reads complaints from an NDJSON file, one per line: either rows of the export shape
+ * ({@link ComplaintRow}) or whole complaints as the service returns them. A line that is not JSON or not
+ * a valid complaint stops the read with an {@link InputError} naming the line and field.
+ *
+ * @example
+ * ```ts
+ * for await (const { row } of readNdjson('complaints.ndjson')) engine.add(row);
+ * ```
+ */
+export async function* readNdjson(file: string): AsyncGenerator<SourcedRow> {
+  await access(file).catch(() => {
+    throw new InputError(file, null, null, 'the file does not exist or cannot be read');
+  });
+  for await (const { text, line } of readLines(file)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new InputError(file, line, null, 'not valid JSON (one complaint per line)');
+    }
+    if (data !== null && typeof data === 'object' && 'complainant' in data) {
+      const whole = Complaint.safeParse(data);
+      if (!whole.success) throw issuesToInputError(file, line, whole.error.issues);
+      yield { row: checkRow(complaintToRow(whole.data), file, line), file, line };
+    } else {
+      yield { row: checkRow(data, file, line), file, line };
+    }
+  }
+}
+
+/** @internal a CSV cell to the value the row schema expects. */
+function cell(field: string, value: string): unknown {
+  if (value === '') return field === 'priorityGroups' ? [] : null;
+  switch (field) {
+    case 'satisfactionScore':
+      return /^\d+$/.test(value) ? Number(value) : value;
+    case 'decisionAccepted':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'priorityGroups':
+      return value.split('|').map((m) => {
+        const [group, basis] = m.split(':');
+        return { group, basis };
+      });
+    default:
+      return value;
+  }
+}
+
+/**
+ * Reads complaints from a CSV file whose header row names fields of the export shape
+ * ({@link COMPLAINT_ROW_FIELDS}); empty cells are absent values, `priorityGroups` is written
+ * `police:verified|elderly:self_reported`. Broken quoting, a ragged row, an unknown column or a bad
+ * value stops the read with an {@link InputError} naming the line and field.
+ *
+ * @example
+ * ```ts
+ * for await (const { row } of readCsv('complaints.csv')) engine.add(row);
+ * ```
+ */
+export async function* readCsv(file: string): AsyncGenerator<SourcedRow> {
+  await access(file).catch(() => {
+    throw new InputError(file, null, null, 'the file does not exist or cannot be read');
+  });
+  const known = new Set<string>(COMPLAINT_ROW_FIELDS);
+  const parser = createReadStream(file).pipe(parseCsv({ bom: true, info: true, skip_empty_lines: true }));
+  let header: string[] | null = null;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (header === null) {
+        header = record.map((h) => h.trim());
+        const unknown = header.find((h) => !known.has(h));
+        if (unknown !== undefined) throw new InputError(file, info.lines, unknown, `unknown column; the columns are ${COMPLAINT_ROW_FIELDS.join(', ')}`);
+        continue;
+      }
+      const data: Record<string, unknown> = {};
+      header.forEach((h, i) => {
+        data[h] = cell(h, record[i] ?? '');
+      });
+      yield { row: checkRow(data, file, info.lines), file, line: info.lines };
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as { lines?: number; code?: string; message: string };
+    throw new InputError(file, err.lines ?? null, null, `broken CSV (${err.code ?? err.message})`);
+  }
+}
+
+/**
+ * Reads a complaint file by its extension: `.ndjson` / `.jsonl` or `.csv`.
+ *
+ * @example
+ * ```ts
+ * for await (const { row } of readComplaintFile(process.argv[2]!)) console.log(row.id);
+ * ```
+ */
+export function readComplaintFile(file: string): AsyncGenerator<SourcedRow> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return readCsv(file);
+  if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return readNdjson(file);
+  throw new InputError(file, null, null, 'unknown file type: use .ndjson, .jsonl or .csv');
+}

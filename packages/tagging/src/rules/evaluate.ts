@@ -1,0 +1,292 @@
+import { tagCode } from '../catalogue/tag-codes.js';
+import type { ComplaintFacts } from '../engine/facts.js';
+import type { RuleSet, TagRule } from './schema.js';
+
+/** @internal */
+export const DAY_MS = 86_400_000;
+
+/**
+ * One tag a rule assigns to a customer at an instant: the code, its validity and its evidence.
+ * Times are epoch milliseconds; `validUntil` is `null` for a tag that lasts until its cause ends
+ * (an overdue complaint is decided).
+ *
+ * @example
+ * ```ts
+ * const t: RuleResult = { code: 'repeat_complainer', validFrom: 0, validUntil: 86_400_000, evidence: ['CK20260301-000001'], ruleVersion: 'repeat_complainer@1' };
+ * ```
+ */
+export interface RuleResult {
+  readonly code: string;
+  readonly validFrom: number;
+  readonly validUntil: number | null;
+  /** Complaint numbers, in the order they were received. */
+  readonly evidence: readonly string[];
+  /** `<rule kind>@<rule version>`. */
+  readonly ruleVersion: string;
+}
+
+/**
+ * A rule set prepared for evaluation: the enabled rules, and the durations after which any rule's
+ * answer can change (every window and recency step), which tell an incremental run whom to revisit.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileRules(RuleSet.parse(json));
+ * compiled.horizonMs; // the longest window, in ms
+ * ```
+ */
+export interface CompiledRules {
+  readonly set: RuleSet;
+  readonly rules: readonly TagRule[];
+  readonly durationsMs: readonly number[];
+  /** The longest window: a decided complaint older than this at every instant it has no longer counts. */
+  readonly horizonMs: number;
+}
+
+/**
+ * Prepares a parsed rule set for {@link evaluateCustomer}.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileRules(BUILT_IN_RULES);
+ * ```
+ */
+export function compileRules(set: RuleSet): CompiledRules {
+  const rules = set.rules.filter((r) => r.enabled);
+  const durations = new Set<number>();
+  for (const r of rules) {
+    if ('windowDays' in r) durations.add(r.windowDays * DAY_MS);
+    if (r.kind === 'churn_risk') for (const s of r.recencySteps) durations.add(s.withinDays * DAY_MS);
+  }
+  const durationsMs = [...durations].sort((a, b) => a - b);
+  return { set, rules, durationsMs, horizonMs: durationsMs.at(-1) ?? 0 };
+}
+
+/** @internal the instants at which a complaint's facts happened. */
+function* times(f: ComplaintFacts): Generator<number> {
+  yield f.receivedAt;
+  if (f.followUpAt !== null) yield f.followUpAt;
+  if (f.reviewAt !== null) yield f.reviewAt;
+}
+
+/**
+ * Whether a complaint can still affect any rule at `asOf` or later: undecided with a deadline, or with
+ * a fact inside the longest window. The engine forgets the others, which keeps its memory in
+ * proportion to customers and their recent complaints, not to all complaints ever read.
+ *
+ * @example
+ * ```ts
+ * if (!stillRelevant(f, asOf, compiled)) drop(f);
+ * ```
+ */
+export function stillRelevant(f: ComplaintFacts, asOf: number, compiled: CompiledRules): boolean {
+  if (f.undecided && f.dueAt !== null) return true;
+  for (const t of times(f)) if (t > asOf - compiled.horizonMs) return true;
+  return false;
+}
+
+/**
+ * The first instant after `asOf` at which some rule's answer for these complaints may change (a fact
+ * leaves a window, a recency step is crossed, a deadline passes, a dated fact comes due), or `null`.
+ *
+ * @example
+ * ```ts
+ * const revisitAt = nextChangeAt(facts, asOf, compiled);
+ * ```
+ */
+export function nextChangeAt(facts: readonly ComplaintFacts[], asOf: number, compiled: CompiledRules): number | null {
+  let next = Number.POSITIVE_INFINITY;
+  for (const f of facts) {
+    if (f.undecided && f.dueAt !== null && f.dueAt >= asOf && f.dueAt < next) next = f.dueAt;
+    for (const t of times(f)) {
+      if (t > asOf && t < next) next = t;
+      for (const d of compiled.durationsMs) {
+        const at = t + d;
+        if (at > asOf && at < next) next = at;
+      }
+    }
+  }
+  return next === Number.POSITIVE_INFINITY ? null : next;
+}
+
+/** @internal in (asOf - window, asOf]: a fact exactly one window old no longer counts. */
+const inWindow = (t: number | null, asOf: number, windowMs: number): t is number => t !== null && t <= asOf && t > asOf - windowMs;
+
+/** @internal a tag from instants: valid from the first, until the last leaves the window. */
+function spanTag(code: string, hits: readonly { id: string; at: number }[], windowMs: number, ruleVersion: string): RuleResult {
+  let from = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const ids: string[] = [];
+  const sorted = [...hits].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  for (const h of sorted) {
+    if (h.at < from) from = h.at;
+    if (h.at > last) last = h.at;
+    if (!ids.includes(h.id)) ids.push(h.id);
+  }
+  return { code, validFrom: from, validUntil: last + windowMs, evidence: ids, ruleVersion };
+}
+
+/** @internal complaints received in the window, oldest first. */
+const receivedIn = (facts: readonly ComplaintFacts[], asOf: number, windowMs: number) =>
+  facts.filter((f) => inWindow(f.receivedAt, asOf, windowMs)).sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1));
+
+/** @internal */
+const groupTags = (
+  family: 'recent_complaint:' | 'priority_group:',
+  groups: Map<string, { id: string; at: number }[]>,
+  windowMs: number,
+  ruleVersion: string,
+): RuleResult[] => [...groups].map(([param, hits]) => spanTag(tagCode(family, param as never), hits, windowMs, ruleVersion));
+
+/** @internal */
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+};
+
+/** @internal one rule over one customer's complaints. */
+function evaluateRule(rule: TagRule, facts: readonly ComplaintFacts[], asOf: number): RuleResult[] {
+  const ruleVersion = `${rule.kind}@${rule.version}`;
+  switch (rule.kind) {
+    case 'repeat_complainer': {
+      const w = rule.windowDays * DAY_MS;
+      const hits = receivedIn(facts, asOf, w);
+      const n = rule.minComplaints;
+      if (hits.length < n) return [];
+      // True since the n-th of these arrived; stays true until enough of them leave the window.
+      return [
+        {
+          code: tagCode('repeat_complainer'),
+          validFrom: hits[n - 1]!.receivedAt,
+          validUntil: hits[hits.length - n]!.receivedAt + w,
+          evidence: hits.map((f) => f.id),
+          ruleVersion,
+        },
+      ];
+    }
+    case 'recent_complaint': {
+      const w = rule.windowDays * DAY_MS;
+      const groups = new Map<string, { id: string; at: number }[]>();
+      for (const f of facts) {
+        if (!inWindow(f.receivedAt, asOf, w)) continue;
+        const cat = rule.level === 'major' ? f.category.slice(0, 3) : f.category;
+        if (rule.categories && !rule.categories.includes(cat as never)) continue;
+        push(groups, cat, { id: f.id, at: f.receivedAt });
+      }
+      return groupTags('recent_complaint:', groups, w, ruleVersion);
+    }
+    case 'dissatisfied_after_response': {
+      const w = rule.windowDays * DAY_MS;
+      const hits: { id: string; at: number }[] = [];
+      for (const f of facts) {
+        const unhappy = (f.score !== null && f.score <= rule.maxSatisfaction) || (rule.decisionRefused && f.accepted === false);
+        if (unhappy && inWindow(f.followUpAt, asOf, w)) hits.push({ id: f.id, at: f.followUpAt });
+        if (rule.reviewRequested && inWindow(f.reviewAt, asOf, w)) hits.push({ id: f.id, at: f.reviewAt });
+      }
+      return hits.length ? [spanTag(tagCode('dissatisfied_after_response'), hits, w, ruleVersion)] : [];
+    }
+    case 'regulator_referred':
+    case 'sensitive_case': {
+      const w = rule.windowDays * DAY_MS;
+      const minSeverity = rule.kind === 'sensitive_case' ? new Set(rule.severities.map((s) => ({ complex: 1, sensitive: 2, major: 3 })[s as 'complex'])) : null;
+      const hits = facts
+        .filter((f) => inWindow(f.receivedAt, asOf, w) && (minSeverity ? minSeverity.has(f.severity) : f.regulator))
+        .map((f) => ({ id: f.id, at: f.receivedAt }));
+      return hits.length ? [spanTag(tagCode(rule.kind), hits, w, ruleVersion)] : [];
+    }
+    case 'priority_group': {
+      const w = rule.windowDays * DAY_MS;
+      const groups = new Map<string, { id: string; at: number }[]>();
+      for (const f of facts) {
+        if (!inWindow(f.receivedAt, asOf, w)) continue;
+        for (const m of f.priority) {
+          const [group, basis] = m.split(':') as [string, string];
+          if (!rule.bases.includes(basis as never) || (rule.groups && !rule.groups.includes(group as never))) continue;
+          push(groups, group, { id: f.id, at: f.receivedAt });
+        }
+      }
+      return groupTags('priority_group:', groups, w, ruleVersion);
+    }
+    case 'open_overdue_complaint': {
+      const overdue = facts
+        .filter((f) => f.undecided && f.dueAt !== null && f.dueAt < asOf && f.receivedAt <= asOf)
+        .sort((a, b) => a.dueAt! - b.dueAt! || (a.id < b.id ? -1 : 1));
+      if (!overdue.length) return [];
+      return [{ code: tagCode('open_overdue_complaint'), validFrom: overdue[0]!.dueAt!, validUntil: null, evidence: overdue.map((f) => f.id), ruleVersion }];
+    }
+    case 'churn_risk':
+      return churnRisk(rule, facts, asOf, ruleVersion);
+  }
+}
+
+/**
+ * The churn-risk score in [0, 1] of one customer's complaints at `asOf`, and its band.
+ *
+ * @example
+ * ```ts
+ * const { score, band } = churnScore(rule, facts, asOf) ?? {};
+ * ```
+ */
+export function churnScore(
+  rule: Extract<TagRule, { kind: 'churn_risk' }>,
+  facts: readonly ComplaintFacts[],
+  asOf: number,
+): { score: number; band: 'low' | 'medium' | 'high'; hits: ComplaintFacts[] } | null {
+  const w = rule.windowDays * DAY_MS;
+  const hits = receivedIn(facts, asOf, w);
+  if (!hits.length) return null;
+  const age = asOf - hits[hits.length - 1]!.receivedAt;
+  const recency = rule.recencySteps.find((s) => age < s.withinDays * DAY_MS)?.score ?? 0;
+  const frequency = Math.min(hits.length / rule.frequencyCap, 1);
+  let severity = 0;
+  let dissatisfaction = 0;
+  for (const f of hits) {
+    severity = Math.max(severity, f.regulator || f.severity >= 2 ? 1 : f.severity === 1 ? 0.5 : 0);
+    const followedUp = f.followUpAt !== null && f.followUpAt <= asOf;
+    if ((f.reviewAt !== null && f.reviewAt <= asOf) || (followedUp && (f.accepted === false || (f.score !== null && f.score <= 2)))) dissatisfaction = 1;
+    else if (followedUp && f.score === 3) dissatisfaction = Math.max(dissatisfaction, 0.5);
+  }
+  const ws = rule.weights;
+  const total = ws.recency + ws.frequency + ws.severity + ws.dissatisfaction || 1;
+  const raw = (ws.recency * recency + ws.frequency * frequency + ws.severity * severity + ws.dissatisfaction * dissatisfaction) / total;
+  const score = Math.round(raw * 10_000) / 10_000;
+  const band = score >= rule.bands.high ? 'high' : score >= rule.bands.medium ? 'medium' : 'low';
+  return { score, band, hits };
+}
+
+/** @internal churn risk with its validity: from the latest change of its inputs, until the next. */
+function churnRisk(rule: Extract<TagRule, { kind: 'churn_risk' }>, facts: readonly ComplaintFacts[], asOf: number, ruleVersion: string): RuleResult[] {
+  const result = churnScore(rule, facts, asOf);
+  if (!result) return [];
+  const w = rule.windowDays * DAY_MS;
+  const latest = result.hits[result.hits.length - 1]!.receivedAt;
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  for (const f of result.hits) {
+    for (const t of times(f)) if (t <= asOf && t > from) from = t;
+    if (f.receivedAt + w < until) until = f.receivedAt + w;
+  }
+  for (const s of rule.recencySteps) {
+    const at = latest + s.withinDays * DAY_MS;
+    if (at <= asOf && at > from) from = at;
+    if (at > asOf && at < until) until = at;
+  }
+  return [{ code: tagCode('churn_risk:', result.band), validFrom: from, validUntil: until, evidence: result.hits.map((f) => f.id), ruleVersion }];
+}
+
+/**
+ * Every tag the rules assign to one customer at `asOf`, sorted by code. A pure function of the
+ * complaints and the instant: the same inputs always give the same tags, which is what makes an
+ * incremental run equal to a full one.
+ *
+ * @example
+ * ```ts
+ * evaluateCustomer(facts, Date.parse('2026-11-29T00:00:00+08:00'), compileRules(BUILT_IN_RULES));
+ * ```
+ */
+export function evaluateCustomer(facts: readonly ComplaintFacts[], asOf: number, compiled: CompiledRules): RuleResult[] {
+  const out: RuleResult[] = [];
+  for (const rule of compiled.rules) for (const r of evaluateRule(rule, facts, asOf)) out.push(r);
+  return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

@@ -1,0 +1,135 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { from } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { TagEngine } from '../src/engine/engine.js';
+import { readSnapshot, writeSnapshot } from '../src/engine/snapshot.js';
+import type { ComplaintRowInput } from '../src/input/complaint-row.js';
+import { currentTags, type TagEvent } from '../src/model/assignment.js';
+import { BUILT_IN_RULES } from '../src/rules/built-in.js';
+import { at, row } from './rows.js';
+
+/** A small deterministic PRNG (mulberry32) so a failing history can be replayed from its seed. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random complaint histories: each complaint is registered, then maybe decided, followed up, reviewed. */
+function history(seed: number, complaints: number): ComplaintRowInput[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const versions: ComplaintRowInput[] = [];
+  for (let i = 0; i < complaints; i++) {
+    const day = Math.floor(rnd() * 400);
+    const customer = rnd() < 0.05 ? null : `C${Math.floor(rnd() * 12)}`;
+    const base = row(day, customer, {
+      status: 'accepted',
+      updatedAt: at(day),
+      businessCategory: pick(['B0302', 'B0301', 'B0201', 'B04'] as const),
+      intakeChannel: rnd() < 0.1 ? 'regulator_transfer' : 'hotline',
+      severity: pick(['normal', 'normal', 'complex', 'sensitive', 'major'] as const),
+      priorityGroups: rnd() < 0.1 ? [{ group: 'elderly', basis: 'verified' }] : [],
+      decisionDueAt: at(day + 15),
+    });
+    versions.push(base);
+    if (rnd() < 0.8) {
+      const decided = day + 1 + Math.floor(rnd() * 25);
+      versions.push({ ...base, status: 'responded', decisionDueAt: null, respondedAt: at(decided), updatedAt: at(decided) });
+      if (rnd() < 0.7) {
+        const fu = decided + 1 + Math.floor(rnd() * 5);
+        const score = 1 + Math.floor(rnd() * 5);
+        versions.push({
+          ...base,
+          status: 'followed_up',
+          decisionDueAt: null,
+          respondedAt: at(decided),
+          followUpAt: at(fu),
+          satisfactionScore: score,
+          decisionAccepted: score > 2,
+          updatedAt: at(fu),
+          ...(rnd() < 0.2 ? { status: 'under_review', reviewRequestedAt: at(fu + 3), updatedAt: at(fu + 3) } : {}),
+        });
+      }
+    } else if (rnd() < 0.3) {
+      versions.push({ ...base, status: 'merged', decisionDueAt: null, updatedAt: at(day + 2) });
+    }
+  }
+  return versions.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
+}
+
+const active = (engine: TagEngine) => [...engine.assignments()].filter((a) => a.status === 'active');
+
+describe('TagEngine', () => {
+  it.each([1, 2, 3, 4, 5, 6])('incremental runs through a snapshot give the tags of one full run (history %i)', async (seed) => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-tags-'));
+    const versions = history(seed, 120);
+    const cuts = [100, 200, 300, 420].map((d) => at(d));
+    let engine = new TagEngine({ rules: BUILT_IN_RULES });
+    let last = '';
+    for (const cut of cuts) {
+      const batch = versions.filter((v) => v.updatedAt > last && v.updatedAt <= cut);
+      await engine.run(batch, { asOf: cut });
+      await writeSnapshot(engine, join(dir, 'state.ndjson'));
+      engine = await readSnapshot(join(dir, 'state.ndjson'), { rules: BUILT_IN_RULES });
+      last = cut;
+      const full = new TagEngine({ rules: BUILT_IN_RULES });
+      await full.run(
+        versions.filter((v) => v.updatedAt <= cut),
+        { asOf: cut },
+      );
+      expect(active(engine)).toEqual(active(full));
+    }
+    expect(active(engine).length).toBeGreaterThan(5);
+  });
+
+  it('re-evaluates customers whose tags expire even when nothing new arrives', async () => {
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const events: TagEvent[] = [];
+    await engine.run([row(0, 'C1', { intakeChannel: 'regulator_transfer' })], { asOf: at(2), onEvent: (e) => events.push(e) });
+    expect(active(engine).map((a) => a.code)).toContain('regulator_referred');
+    await engine.run([], { asOf: at(400), onEvent: (e) => events.push(e) });
+    expect(active(engine)).toEqual([]);
+    const removed = events.filter((e) => e.type === 'removed').map((e) => e.assignment);
+    expect(removed.find((a) => a.code === 'regulator_referred')).toMatchObject({ status: 'exited', validUntil: at(365) });
+    // The current state is a view over the append-only events.
+    const view = currentTags(events, engine.lastAsOf!);
+    expect([...view.values()].sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual([...engine.assignments()]);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  });
+
+  it('moves a complaint to its new customer when it is re-linked, and reads rxjs Observables', async () => {
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const r = row(0, 'C1', { intakeChannel: 'regulator_transfer' });
+    await engine.run(from([r]), { asOf: at(1) });
+    await engine.run(from([{ ...r, customerId: 'C2', updatedAt: at(2) }]), { asOf: at(3) });
+    expect(engine.customerTags('C1').every((a) => a.status === 'exited')).toBe(true);
+    expect(engine.customerTags('C2').map((a) => a.code)).toContain('regulator_referred');
+  });
+
+  it('reports unmatched complaints by number and leaves them out', async () => {
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const unlinked: unknown[] = [];
+    const r = row(0, null);
+    const s = await engine.run([r], { asOf: at(1), onUnlinked: (u) => unlinked.push(u) });
+    expect(s).toMatchObject({ read: 1, linked: 0, unmatched: 1 });
+    expect(unlinked).toEqual([{ complaintId: r.id, status: 'unmatched' }]);
+    expect(engine.customerCount).toBe(0);
+  });
+
+  it('refuses to go back in time and names a bad row', async () => {
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    await engine.run([], { asOf: at(10) });
+    await expect(engine.run([], { asOf: at(5) })).rejects.toThrow(/earlier than the previous run/);
+    await expect(engine.run([{ ...row(11, 'C1'), businessCategory: 'B77' as never }], { asOf: at(12) })).rejects.toThrow(
+      /complaint #1 field "businessCategory"/,
+    );
+  });
+});
