@@ -4,7 +4,8 @@
 //   pnpm --filter @complaintkit/example-node-client start
 // The tokens default to the ones `npm start` wrote to .data/demo-tokens.json.
 import { readFileSync } from 'node:fs';
-import { ComplaintKitError, createComplaintClient, maskComplainant } from '@complaintkit/core';
+import { ComplaintKitError, createComplaintClient } from '@complaintkit/core';
+import { maskComplainant } from '@complaintkit/core/domain';
 
 const saved = (() => {
   try {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ClientOptions, type ComplaintCreateParams, createComplaintClient } from '@complaintkit/core';
+import { type ClientOptions, type ComplaintCreateInput, createComplaintClient } from '@complaintkit/core';
 import { type BankImport, type RunningServer, silentLogger, startServer } from '@complaintkit/server';
 
 /** A small bank: head office, one branch, one sub-branch, and staff of every role at the branch. */
@@ -21,7 +21,7 @@ export const BANK: BankImport = {
 };
 
 /** A realistic registration, as a customer's app would send it. */
-export const complaintInput = (n = 0): ComplaintCreateParams => ({
+export const complaintInput = (n = 0): ComplaintCreateInput => ({
   intakeChannel: 'mobile_app',
   businessChannel: 'A010303',
   businessCategory: 'B0302',

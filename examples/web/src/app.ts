@@ -1,6 +1,7 @@
 // The demo H5 page: complaint entry, status with live updates, and the satisfaction survey, as a
 // mobile-banking app embeds them. Every piece of service text is written with textContent.
-import { type ComplaintCreateParams, ComplaintKitError, type ComplaintResponse, createComplaintClient, statusLabel } from '@complaintkit/core';
+import { type Complaint, type ComplaintCreateInput, ComplaintKitError, createComplaintClient } from '@complaintkit/core';
+import { statusLabel } from '@complaintkit/core/domain';
 import { createOutbox, IndexedDBStorage, OutboxValidationError } from '@complaintkit/core/outbox';
 import '@complaintkit/widgets/define';
 import { filter, firstValueFrom, type Subscription } from 'rxjs';
@@ -53,7 +54,7 @@ async function refresh() {
   }
 }
 
-function render(c: ComplaintResponse) {
+function render(c: Complaint) {
   $('detail').hidden = false;
   const badge = $('badge');
   badge.setAttribute('status', c.status);
@@ -79,11 +80,11 @@ $<HTMLFormElement>('new').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const f = new FormData(ev.target as HTMLFormElement);
   const text = (k: string) => String(f.get(k) ?? '').trim() || undefined;
-  const input: ComplaintCreateParams = {
+  const input: ComplaintCreateInput = {
     intakeChannel: 'mobile_app',
     businessChannel: 'A010303',
-    businessCategory: f.get('businessCategory') as ComplaintCreateParams['businessCategory'],
-    cause: f.get('cause') as ComplaintCreateParams['cause'],
+    businessCategory: f.get('businessCategory') as ComplaintCreateInput['businessCategory'],
+    cause: f.get('cause') as ComplaintCreateInput['cause'],
     complainant: { name: text('name') ?? '', phone: text('phone') },
     description: text('description') ?? '',
     requestedResolution: text('requestedResolution'),

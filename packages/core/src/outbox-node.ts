@@ -1,29 +1,32 @@
 /**
- * `@complaintkit/core/outbox/node`: the offline outbox for Node, with `FileStorage` (items as files
- * in a directory, written atomically, guarded by a lock file). Everything of
- * `@complaintkit/core/outbox` is re-exported. The only module of the package that imports Node
- * built-ins.
+ * `@complaintkit/core/outbox/node`: what the offline outbox needs only in Node: `FileStorage` (items
+ * as files in a directory, written atomically, guarded by a lock file) and its `FileLeaseStore`.
+ * Everything else of the outbox (`createOutbox`, the other storages, the locks) is imported from
+ * `@complaintkit/core/outbox`, once. With `@complaintkit/core/node`, the only modules of the package
+ * that import Node built-ins.
  *
  * @example
  * ```ts
- * import { createOutbox, FileStorage } from '@complaintkit/core/outbox/node';
+ * import { createOutbox } from '@complaintkit/core/outbox';
+ * import { FileStorage } from '@complaintkit/core/outbox/node';
  * const outbox = createOutbox({ client, storage: new FileStorage('.data/outbox') });
  * ```
  *
  * @packageDocumentation
  */
 import * as fs from 'node:fs/promises';
-import { DirectoryStorage } from './client/outbox/file-storage.js';
+import { DirectoryStorage } from './outbox/file-storage.js';
+import type { OutboxFileSystem } from './outbox/file-system.js';
 
-export * from './outbox.js';
-export { DirectoryStorage } from './client/outbox/file-storage.js';
-export { FileLeaseStore } from './client/outbox/file-lock.js';
-export type { OutboxFileHandle, OutboxFileSystem } from './client/outbox/file-system.js';
+export { FileLeaseStore } from './outbox/file-lock.js';
+export type { OutboxFileHandle, OutboxFileSystem } from './outbox/file-system.js';
 
 /**
  * Items as JSON files in `dir` (created when needed), one per item, each written to a temporary
  * file, flushed and renamed into place, so they survive a crash or restart. Outboxes in several
  * processes on the same directory share a lock file (`<dir>/.lock`): only one sends at a time.
+ * `fileSystem` defaults to `node:fs/promises`; pass another {@link OutboxFileSystem} (a subset of
+ * it) for another runtime or a test.
  *
  * @example
  * ```ts
@@ -32,7 +35,7 @@ export type { OutboxFileHandle, OutboxFileSystem } from './client/outbox/file-sy
  * ```
  */
 export class FileStorage extends DirectoryStorage {
-  constructor(dir: string) {
-    super(fs, dir);
+  constructor(dir: string, fileSystem: OutboxFileSystem = fs) {
+    super(fileSystem, dir);
   }
 }

@@ -13,29 +13,26 @@
  *
  * @packageDocumentation
  */
-export type { OutboxRetryOptions } from './client/outbox/backoff.js';
-export { outboxRetryDelay } from './client/outbox/backoff.js';
-export { classifySendError, type SendVerdict } from './client/outbox/classify.js';
+export type { OutboxRetryOptions } from './outbox/backoff.js';
 export {
   createOutbox,
   type Outbox,
   type OutboxOptions,
   type OutboxSnapshot,
   type OutboxState,
-} from './client/outbox/create-outbox.js';
-export { OutboxClosedError, OutboxItemError, OutboxStorageError, OutboxValidationError } from './client/outbox/errors.js';
-export { outboxId } from './client/outbox/ids.js';
-export { IndexedDBStorage, type IndexedDBStorageOptions } from './client/outbox/indexeddb-storage.js';
+} from './outbox/create-outbox.js';
+export { OutboxClosedError, OutboxItemError, OutboxStorageError, OutboxValidationError } from './outbox/errors.js';
+export { IndexedDBStorage, type IndexedDBStorageOptions } from './outbox/indexeddb-storage.js';
 export {
   createLeaseLock,
   type Lease,
   type LeaseLockOptions,
   type LeaseStore,
   MemoryLeaseStore,
-} from './client/outbox/lease-lock.js';
-export { LocalStorageStorage, type LocalStorageStorageOptions, type WebStorage } from './client/outbox/local-storage.js';
-export { MemoryStorage } from './client/outbox/memory-storage.js';
-export type { OutboxEventTarget } from './client/outbox/triggers.js';
+} from './outbox/lease-lock.js';
+export { LocalStorageStorage, type LocalStorageStorageOptions, type WebStorage } from './outbox/local-storage.js';
+export { MemoryStorage } from './outbox/memory-storage.js';
+export type { OutboxEventTarget } from './outbox/triggers.js';
 export type {
   HeldLock,
   OutboxClient,
@@ -50,6 +47,5 @@ export type {
   OutboxStorage,
   SurveyAnswer,
   SurveyAnswerInput,
-} from './client/outbox/types.js';
-export { validatePayload } from './client/outbox/validate.js';
-export { createWebLock, type LockManagerLike, webLocksAvailable } from './client/outbox/web-lock.js';
+} from './outbox/types.js';
+export { createWebLock, type LockManagerLike, webLocksAvailable } from './outbox/web-lock.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError } from '../../src/client/index.js';
+import { AuthenticationError } from '../../src/index.js';
 import { HttpResponse, http, makeComplaint, problem, server, testClient, url, useServer } from './helpers.js';
 
 useServer();

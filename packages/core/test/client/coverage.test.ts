@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createComplaintClient } from '../../src/client/index.js';
-import { ACTION_ENDPOINTS, ENDPOINTS } from '../../src/domain/contract/endpoints.js';
+import { createComplaintClient } from '../../src/index.js';
+import { ALL_ENDPOINTS, ENDPOINTS } from '../../src/domain/contract/endpoints.js';
 import { COMPLAINT_ACTIONS } from '../../src/domain/lifecycle/states.js';
 import { HttpResponse, http, makeComplaint, server, testClient, url, useServer } from './helpers.js';
 
@@ -53,7 +53,7 @@ describe('every endpoint is reachable through a resource', () => {
       expect(typeof methods[name]).toBe('function');
       await methods[name]!(c.id, bodies[action] ?? {});
     }
-    const expected = [...Object.values(ENDPOINTS), ...Object.values(ACTION_ENDPOINTS)].map((e) => `${e.method} ${e.path}`);
+    const expected = ALL_ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect([...hits].sort()).toEqual([...new Set(expected)].sort());
   });
 

@@ -12,7 +12,7 @@ import {
   ServerError,
   TimeoutError,
   ValidationError,
-} from '../../src/client/index.js';
+} from '../../src/index.js';
 import { HttpResponse, http, input, makeComplaint, problem, SECRET_NAME, SECRET_PHONE, server, testClient, url, useServer } from './helpers.js';
 
 useServer();

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type ClientOptions, createComplaintClient } from '../../src/client/index.js';
+import { type ClientOptions, createComplaintClient } from '../../src/index.js';
 import { applyAction, registerComplaint } from '../../src/domain/lifecycle/machine.js';
 import { ComplaintCreate, type ComplaintCreateInput } from '../../src/domain/schemas/complaint.js';
 import type { Complaint } from '../../src/domain/schemas/complaint.js';

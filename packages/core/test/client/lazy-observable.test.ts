@@ -1,6 +1,6 @@
 import { combineLatest, filter, firstValueFrom, from, isObservable, map, of, share, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { lazyObservable, listenerObservable } from '../../src/client/internal/lazy-observable.js';
+import { lazyObservable, listenerObservable } from '../../src/internal/lazy-observable.js';
 
 // The client's Observables keep rxjs out of the main bundle; they must still behave as rxjs
 // Observables wherever a user puts them.

@@ -1,6 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, SseParser } from '../../src/client/index.js';
+import { NotFoundError } from '../../src/index.js';
+import { SseParser } from '../../src/internal/realtime/sse-parser.js';
 import { maskComplainant } from '../../src/domain/masking/mask.js';
 import type { Complaint } from '../../src/domain/schemas/complaint.js';
 import type { Actor } from '../../src/domain/schemas/actor.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, NetworkError, ServerError, TimeoutError } from '../../src/client/index.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../src/client/retry/backoff.js';
+import { AbortError, NetworkError, ServerError, TimeoutError } from '../../src/index.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../src/internal/retry/backoff.js';
 import { HttpResponse, http, input, makeComplaint, problem, server, testClient, url, useServer } from './helpers.js';
 
 useServer();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ClientEvent } from '../../src/client/index.js';
+import type { ClientEvent } from '../../src/index.js';
 import { HttpResponse, http, input, makeComplaint, problem, SECRET_NAME, SECRET_PHONE, server, testClient, url, useServer } from './helpers.js';
 
 useServer();

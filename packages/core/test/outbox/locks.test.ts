@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLeaseLock, createWebLock, FileLeaseStore, MemoryLeaseStore } from '../../src/outbox-node.js';
+import { createLeaseLock, createWebLock, MemoryLeaseStore } from '../../src/outbox.js';
+import { FileLeaseStore } from '../../src/outbox-node.js';
 
 const dirs: string[] = [];
 afterAll(async () => {

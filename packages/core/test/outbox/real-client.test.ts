@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createComplaintClient } from '../../src/client/index.js';
+import { createComplaintClient } from '../../src/index.js';
 import { registerComplaint } from '../../src/domain/lifecycle/machine.js';
 import { ComplaintCreate } from '../../src/domain/schemas/complaint.js';
 import { createOutbox, MemoryStorage, type Outbox, type OutboxClient } from '../../src/outbox.js';

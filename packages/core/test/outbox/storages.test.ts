@@ -6,14 +6,14 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   createLeaseLock,
   createOutbox,
-  FileStorage,
   IndexedDBStorage,
   LocalStorageStorage,
   MemoryLeaseStore,
   MemoryStorage,
   type Outbox,
   type OutboxStorage,
-} from '../../src/outbox-node.js';
+} from '../../src/outbox.js';
+import { FileStorage } from '../../src/outbox-node.js';
 import { complaintInput, dyingBeforeMarkingSent, fakeNetwork, fakeService, MemoryWebStorage, until } from './helpers.js';
 
 const dirs: string[] = [];

@@ -1,5 +1,4 @@
-import { Complaint, ComplaintChange, type Endpoint, Organisation, Problem, toJSONSchema } from '@complaintkit/core/domain';
-import { allEndpoints } from '../routes/register.js';
+import { ALL_ENDPOINTS, Complaint, ComplaintChange, type Endpoint, Organisation, Problem, toJSONSchema } from '@complaintkit/core/domain';
 
 /** @internal a JSON Schema or OpenAPI object. */
 type Json = Record<string, unknown>;
@@ -98,7 +97,7 @@ function operationOf(e: Endpoint): Json {
 }
 
 /**
- * The OpenAPI 3.1 document of the service, generated from core's ENDPOINTS and ACTION_ENDPOINTS
+ * The OpenAPI 3.1 document of the service, generated from core's ALL_ENDPOINTS (ENDPOINTS, then ACTION_ENDPOINTS)
  * (request schemas as zod input, responses as output), with bearer-JWT security, the
  * `Idempotency-Key` header on idempotent operations, problem responses and the event stream as
  * `text/event-stream`.
@@ -111,7 +110,7 @@ function operationOf(e: Endpoint): Json {
  */
 export function buildOpenApiDocument(options: { serverUrl?: string; version?: string } = {}): Json {
   const paths: Record<string, Json> = {};
-  for (const e of allEndpoints()) {
+  for (const e of ALL_ENDPOINTS) {
     paths[e.path] ??= {};
     (paths[e.path] as Json)[e.method.toLowerCase()] = operationOf(e);
   }

@@ -1,4 +1,4 @@
-import { ACTION_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS, type Endpoint } from '@complaintkit/core/domain';
+import { ACTION_ENDPOINTS, ALL_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS } from '@complaintkit/core/domain';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { complaintAction } from './complaint-action.js';
@@ -31,16 +31,6 @@ export const HANDLERS: Record<string, Handler> = {
 };
 
 /**
- * Every operation of the contract, in a stable order: ENDPOINTS then ACTION_ENDPOINTS.
- *
- * @example
- * ```ts
- * allEndpoints().length; // 6 + 15
- * ```
- */
-export const allEndpoints = (): Endpoint[] => [...Object.values(ENDPOINTS), ...COMPLAINT_ACTIONS.map((a) => ACTION_ENDPOINTS[a])];
-
-/**
  * An OpenAPI path template as a Hono path (`/v1/complaints/{id}` → `/v1/complaints/:id`).
  *
  * @example
@@ -59,7 +49,7 @@ export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$
  * ```
  */
 export function registerRoutes(app: Hono<AppEnv>, deps: ResolvedDeps, auth: MiddlewareHandler<AppEnv>): void {
-  for (const endpoint of allEndpoints()) {
+  for (const endpoint of ALL_ENDPOINTS) {
     const handler = HANDLERS[endpoint.operationId];
     if (!handler) throw new Error(`no handler for operation ${endpoint.operationId}: add one to HANDLERS`);
     const path = honoPath(endpoint.path);

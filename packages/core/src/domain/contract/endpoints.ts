@@ -153,3 +153,19 @@ export const ENDPOINTS = {
  * ```
  */
 export const ACTION_ENDPOINTS = actionEndpoints;
+
+/**
+ * Every operation of the contract, once, in a stable order: `ENDPOINTS` in their order, then one
+ * endpoint per lifecycle action in `COMPLAINT_ACTIONS` order. The server registers its routes from
+ * this list and the OpenAPI document lists its operations from it; a new endpoint added to
+ * `ENDPOINTS` appears in both.
+ *
+ * @example
+ * ```ts
+ * for (const e of ALL_ENDPOINTS) console.log(e.method, e.path, e.operationId);
+ * ```
+ */
+export const ALL_ENDPOINTS: readonly Endpoint[] = Object.freeze([
+  ...Object.values(ENDPOINTS),
+  ...COMPLAINT_ACTIONS.map((action) => ACTION_ENDPOINTS[action]),
+]);

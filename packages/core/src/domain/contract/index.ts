@@ -1,2 +1,2 @@
-export { ACTION_ENDPOINTS, actionSegment, ENDPOINTS, type Endpoint } from './endpoints.js';
+export { ACTION_ENDPOINTS, ALL_ENDPOINTS, actionSegment, ENDPOINTS, type Endpoint } from './endpoints.js';
 export { toJSONSchema } from './json-schema.js';

@@ -1,8 +1,37 @@
 import type { Hooks } from 'ky';
-import type { TokenProvider } from './auth/token.js';
-import type { HeadersLike } from './internal/headers.js';
-import type { RetryPolicy } from './retry/backoff.js';
-import type { ClientEvent, Logger, LogLevel } from './telemetry/events.js';
+import type { ClientEvent, Logger, LogLevel } from './events.js';
+
+/**
+ * Returns the bearer token. Called once at first use (`reason: 'initial'`) and again only after
+ * the service answered 401 (`reason: 'refresh'`); concurrent 401s share one refresh call.
+ * Return `undefined` to send no token.
+ *
+ * @example
+ * ```ts
+ * const token: TokenProvider = async ({ reason }) => (reason === 'refresh' ? auth.refresh() : auth.current());
+ * ```
+ */
+export type TokenProvider = (context: { reason: 'initial' | 'refresh' }) => string | undefined | Promise<string | undefined>;
+
+/** Extra request headers: a plain record or a `Headers` instance. @example `const h: HeadersLike = { 'x-tenant': 'HO' };` */
+export type HeadersLike = Record<string, string | undefined> | Headers;
+
+/**
+ * How the client retries: how often, and how long it waits. Defaults: 2 retries, backoff from
+ * 0.5 s doubling up to 8 s with full jitter, a `Retry-After` honoured up to 60 s.
+ *
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = { maxRetries: 4, initialDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 30_000 };
+ * ```
+ */
+export interface RetryPolicy {
+  maxRetries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** The longest `Retry-After` the client waits for; a longer one is cut to this. */
+  maxRetryAfterMs: number;
+}
 
 /**
  * What the client does with a success body that does not match the shared schema:

@@ -1,5 +1,5 @@
-import type { ActionBody, ActionInput } from '../../domain/schemas/actions.js';
-import type { ComplaintCreate, ComplaintCreateInput } from '../../domain/schemas/complaint.js';
+import type { ActionBody, ActionInput } from '../domain/schemas/actions.js';
+import type { ComplaintCreate, ComplaintCreateInput } from '../domain/schemas/complaint.js';
 
 /**
  * What the outbox can queue: a complaint registration, or a satisfaction-survey answer (the

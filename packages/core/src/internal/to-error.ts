@@ -1,16 +1,16 @@
-import { redactText } from '../../domain/masking/mask.js';
-import type { Problem } from '../../domain/schemas/query.js';
-import { AuthenticationError } from '../errors/authentication-error.js';
-import { ComplaintKitError, type ErrorInit } from '../errors/complaint-kit-error.js';
-import { ConflictError } from '../errors/conflict-error.js';
-import { ForbiddenError } from '../errors/forbidden-error.js';
-import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
-import { NotFoundError } from '../errors/not-found-error.js';
-import { RateLimitError } from '../errors/rate-limit-error.js';
-import { RuleViolationError } from '../errors/rule-violation-error.js';
-import { ServerError } from '../errors/server-error.js';
-import { TimeoutError } from '../errors/timeout-error.js';
-import { type FieldIssue, ValidationError } from '../errors/validation-error.js';
+import { redactText } from '../domain/masking/mask.js';
+import type { Problem } from '../domain/schemas/query.js';
+import { AuthenticationError } from '../core/errors/authentication-error.js';
+import { ComplaintKitError, type ErrorInit } from '../core/errors/complaint-kit-error.js';
+import { ConflictError } from '../core/errors/conflict-error.js';
+import { ForbiddenError } from '../core/errors/forbidden-error.js';
+import { InvalidTransitionError } from '../core/errors/invalid-transition-error.js';
+import { NotFoundError } from '../core/errors/not-found-error.js';
+import { RateLimitError } from '../core/errors/rate-limit-error.js';
+import { RuleViolationError } from '../core/errors/rule-violation-error.js';
+import { ServerError } from '../core/errors/server-error.js';
+import { TimeoutError } from '../core/errors/timeout-error.js';
+import { type FieldIssue, ValidationError } from '../core/errors/validation-error.js';
 
 /** @internal Paths and messages of zod issues (never the input values), redacted. */
 export const issuesOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] =>

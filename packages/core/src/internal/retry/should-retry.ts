@@ -1,4 +1,4 @@
-import { ComplaintKitError } from '../errors/complaint-kit-error.js';
+import { ComplaintKitError } from '../../core/errors/complaint-kit-error.js';
 
 /**
  * Whether a failed attempt is retried: the error must be retryable (network, timeout, 408, 429,

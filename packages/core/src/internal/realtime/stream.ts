@@ -2,38 +2,16 @@ import { Observable } from 'rxjs';
 import * as z from 'zod/mini';
 import { ENDPOINTS } from '../../domain/contract/endpoints.js';
 import type { ComplaintChange } from '../../domain/schemas/stream.js';
-import { ComplaintKitError, type ErrorInit } from '../errors/complaint-kit-error.js';
-import { NetworkError } from '../errors/network-error.js';
-import { ResponseValidationError } from '../errors/response-validation-error.js';
-import type { ClientContext } from '../internal/context.js';
-import { HEADER, type HeadersLike, mergeHeaders } from '../internal/headers.js';
-import { issuesOf } from '../internal/to-error.js';
-import { prepare, send } from '../internal/request.js';
+import { ComplaintKitError, type ErrorInit } from '../../core/errors/complaint-kit-error.js';
+import { NetworkError } from '../../core/errors/network-error.js';
+import { ResponseValidationError } from '../../core/errors/response-validation-error.js';
+import type { ClientContext } from '../context.js';
+import { HEADER, mergeHeaders } from '../headers.js';
+import type { StreamOptions } from '../../resources/complaints.js';
+import { issuesOf } from '../to-error.js';
+import { prepare, send } from '../request.js';
 import { backoffDelay } from '../retry/backoff.js';
 import { readSse } from './sse-parser.js';
-
-/**
- * How a change stream connects and reconnects.
- *
- * @example
- * ```ts
- * const o: StreamOptions = { lastEventId: '1200', idleTimeoutMs: 60_000, maxConsecutiveFailures: 10 };
- * ```
- */
-export interface StreamOptions {
-  /** Resume after this event id (`seq`): the service replays what came after it. */
-  lastEventId?: string | undefined;
-  /** Reconnect if nothing, not even the 15 s `: ping`, arrives for this long. Default 45000 ms. */
-  idleTimeoutMs?: number | undefined;
-  /** Timeout for each connection to answer with headers. Default: the client's `timeout`. */
-  connectTimeoutMs?: number | false | undefined;
-  /** Backoff between reconnects (full jitter). Default 1000 ms doubling to 30000 ms. */
-  reconnectDelayMs?: { initial?: number; max?: number } | undefined;
-  /** Error with the last failure after this many connections in a row failed. Default: never give up. */
-  maxConsecutiveFailures?: number | undefined;
-  /** Extra headers on each connection. */
-  headers?: HeadersLike | undefined;
-}
 
 /** @internal */
 const parseChange = (ctx: ClientContext, data: string, init: ErrorInit): ComplaintChange => {

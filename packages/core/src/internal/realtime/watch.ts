@@ -2,29 +2,11 @@ import { catchError, EMPTY, exhaustMap, map, merge, Observable, switchMap, takeU
 import { ENDPOINTS } from '../../domain/contract/endpoints.js';
 import { FINAL_STATUSES } from '../../domain/lifecycle/states.js';
 import type { Complaint } from '../../domain/schemas/complaint.js';
-import type { ClientContext } from '../internal/context.js';
-import { callJson } from '../internal/request.js';
+import type { ClientContext } from '../context.js';
+import { callJson } from '../request.js';
 import { fromCall, isRetryable } from './from-call.js';
-import { changeStream, type StreamOptions } from './stream.js';
-
-/**
- * Options of `client.complaints.watch(id)`.
- *
- * @example
- * ```ts
- * const o: WatchOptions = { pollIntervalMs: 30_000, maxStreamFailures: 3, completeOnFinal: true };
- * ```
- */
-export interface WatchOptions extends Omit<StreamOptions, 'lastEventId' | 'maxConsecutiveFailures'> {
-  /** After this many failed stream connections in a row, poll `GET` instead. Default 5. */
-  maxStreamFailures?: number | undefined;
-  /** Polling period once the stream has been given up. Default 15000 ms. */
-  pollIntervalMs?: number | undefined;
-  /** While polling, try the stream again after this long. Default 300000 ms (5 min). */
-  streamRetryAfterMs?: number | undefined;
-  /** Complete when the complaint reaches a final state (declined, merged, withdrawn). Default true. */
-  completeOnFinal?: boolean | undefined;
-}
+import type { WatchOptions } from '../../resources/complaints.js';
+import { changeStream } from './stream.js';
 
 /** @internal The highest event seq on a complaint's timeline: where its change stream resumes. */
 const lastSeq = (c: Complaint): number => c.timeline.reduce((max, e) => Math.max(max, e.seq), 0);

@@ -1,5 +1,4 @@
-/** Extra request headers: a plain record or a `Headers` instance. @example `const h: HeadersInit = { 'x-tenant': 'HO' };` */
-export type HeadersLike = Record<string, string | undefined> | Headers;
+import type { HeadersLike } from '../core/options.js';
 
 /** @internal Merges header sets left to right; a later `undefined` removes the header. */
 export function mergeHeaders(...sets: (HeadersLike | undefined)[]): Headers {

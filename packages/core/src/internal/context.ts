@@ -1,9 +1,7 @@
 import type { KyInstance } from 'ky';
-import type { TokenSource } from '../auth/token.js';
-import type { ValidationMode } from '../options.js';
-import type { RetryPolicy } from '../retry/backoff.js';
-import type { Emitter } from '../telemetry/emitter.js';
-import type { HeadersLike } from './headers.js';
+import type { TokenSource } from './token-source.js';
+import type { HeadersLike, RetryPolicy, ValidationMode } from '../core/options.js';
+import type { Emitter } from './telemetry/emitter.js';
 
 /** @internal Everything a request needs from its client. */
 export interface ClientContext {

@@ -1,4 +1,4 @@
-import { backoffCap } from '../retry/backoff.js';
+import { backoffCap } from '../internal/retry/backoff.js';
 
 /**
  * Retry timing: exponential from `baseMs` by `factor`, capped at `maxMs`, with jitter so that many

@@ -7,17 +7,12 @@ import type { OutboxItem, OutboxLock, OutboxStorage } from './types.js';
 const ITEM_FILE = /^[0-9a-f-]{36}\.json$/;
 
 /**
- * Items as files in one directory, one JSON file per item, each written atomically (temporary file,
- * `fsync`, rename), so a crash leaves either the old or the new item, never half of one. One file
- * per item (rather than one file for the queue) lets several processes add and update items
- * without losing each other's writes. The lock is a lock file in the same directory.
- * Use it through `@complaintkit/core/outbox/node`, which passes `node:fs/promises`.
- *
- * @example
- * ```ts
- * import * as fs from 'node:fs/promises';
- * const storage = new DirectoryStorage(fs, '/var/lib/app/outbox');
- * ```
+ * @internal The implementation of `FileStorage` (`@complaintkit/core/outbox/node`), with the file
+ * system passed in so this module imports no Node built-in. Items as files in one directory, one
+ * JSON file per item, each written atomically (temporary file, `fsync`, rename), so a crash leaves
+ * either the old or the new item, never half of one. One file per item (rather than one file for
+ * the queue) lets several processes add and update items without losing each other's writes. The
+ * lock is a lock file in the same directory.
  */
 export class DirectoryStorage implements OutboxStorage {
   readonly #fs: OutboxFileSystem;

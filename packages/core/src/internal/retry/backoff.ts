@@ -1,22 +1,7 @@
-/**
- * How the client retries: how often, and how long it waits. Defaults: 2 retries, backoff from
- * 0.5 s doubling up to 8 s with full jitter, a `Retry-After` honoured up to 60 s.
- *
- * @example
- * ```ts
- * const policy: RetryPolicy = { maxRetries: 4, initialDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 30_000 };
- * ```
- */
-export interface RetryPolicy {
-  maxRetries: number;
-  initialDelayMs: number;
-  maxDelayMs: number;
-  /** The longest `Retry-After` the client waits for; a longer one is cut to this. */
-  maxRetryAfterMs: number;
-}
+import type { RetryPolicy } from '../../core/options.js';
 
 /**
- * The default retry policy.
+ * @internal The default retry policy.
  *
  * @example
  * ```ts

@@ -1,13 +1,22 @@
-import type * as z from 'zod/mini';
-import { ENDPOINTS } from '../../domain/contract/endpoints.js';
+import type { RequestOptions } from '../core/options.js';
+import { ENDPOINTS } from '../domain/contract/endpoints.js';
+import type { Organisation } from '../domain/schemas/actor.js';
+import type { Me } from '../domain/schemas/stream.js';
 import type { ClientContext } from '../internal/context.js';
 import { callJson } from '../internal/request.js';
-import type { RequestOptions } from '../options.js';
 
-/** Who the caller is (`GET /v1/me`). @example `const me: MeResponse = await client.identity.me();` */
-export type MeResponse = z.output<(typeof ENDPOINTS)['me']['response']>;
-/** The organisations in the caller's subtree. @example `const { data }: OrganisationsResponse = await client.identity.organisations();` */
-export type OrganisationsResponse = z.output<(typeof ENDPOINTS)['organisations']['response']>;
+/**
+ * The organisations in the caller's subtree (`GET /v1/organisations`).
+ *
+ * @example
+ * ```ts
+ * const { data }: OrganisationList = await client.identity.organisations();
+ * ```
+ */
+export interface OrganisationList {
+  /** Head office, branches and sub-branches the caller may see. */
+  data: Organisation[];
+}
 
 /**
  * Identity: the caller and their organisations.
@@ -20,9 +29,9 @@ export type OrganisationsResponse = z.output<(typeof ENDPOINTS)['organisations']
  */
 export interface IdentityResource {
   /** `GET /v1/me`. @example `const { actor } = await client.identity.me();` */
-  me(options?: RequestOptions): Promise<MeResponse>;
+  me(options?: RequestOptions): Promise<Me>;
   /** `GET /v1/organisations`. @example `const { data } = await client.identity.organisations();` */
-  organisations(options?: RequestOptions): Promise<OrganisationsResponse>;
+  organisations(options?: RequestOptions): Promise<OrganisationList>;
 }
 
 /** @internal */

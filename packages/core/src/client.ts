@@ -1,19 +1,19 @@
 import ky from 'ky';
 import type { Observable } from 'rxjs';
 import type * as z from 'zod/mini';
-import type { Endpoint } from '../domain/contract/endpoints.js';
-import { createTokenSource } from './auth/token.js';
+import type { Endpoint } from './domain/contract/endpoints.js';
+import { createTokenSource } from './internal/token-source.js';
 import type { ClientContext } from './internal/context.js';
 import { lazyObservable, listenerObservable } from './internal/lazy-observable.js';
 import { callJson } from './internal/request.js';
-import type { ClientOptions, RequestOptions } from './options.js';
-import type { Reminders, RemindersOptions } from './realtime/reminders.js';
+import type { ClientOptions, RequestOptions } from './core/options.js';
+import type { Reminders, RemindersOptions } from './resources/reminders.js';
 import { type ComplaintsResource, complaintsResource } from './resources/complaints.js';
 import { type IdentityResource, identityResource } from './resources/identity.js';
-import { DEFAULT_RETRY_POLICY } from './retry/backoff.js';
-import { sleep } from './retry/sleep.js';
-import { createEmitter } from './telemetry/emitter.js';
-import type { ClientEvent } from './telemetry/events.js';
+import { DEFAULT_RETRY_POLICY } from './internal/retry/backoff.js';
+import { sleep } from './internal/retry/sleep.js';
+import { createEmitter } from './internal/telemetry/emitter.js';
+import type { ClientEvent } from './core/events.js';
 
 /**
  * The path parameters, query and body of a call to any endpoint, typed from its schemas.
@@ -119,7 +119,7 @@ export function createComplaintClient(options: ClientOptions): ComplaintClient {
     complaints: complaintsResource(ctx),
     identity: identityResource(ctx),
     events$: listenerObservable<ClientEvent>((listener) => emitter.listen(listener)),
-    reminders: (opts) => lazyObservable(() => import('./realtime/reminders.js').then((m) => m.remindersOf(ctx, opts))),
+    reminders: (opts) => lazyObservable(() => import('./internal/realtime/reminders.js').then((m) => m.remindersOf(ctx, opts))),
     request: (endpoint, input = {}, opts) => {
       if (endpoint.stream) return Promise.reject(new TypeError(`${endpoint.operationId} is a stream: use client.complaints.stream().`));
       return callJson(ctx, endpoint, input, opts);

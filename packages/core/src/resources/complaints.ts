@@ -1,41 +1,66 @@
 import type { Observable } from 'rxjs';
-import type * as z from 'zod/mini';
-import { ACTION_ENDPOINTS, ENDPOINTS } from '../../domain/contract/endpoints.js';
-import type { ComplaintAction } from '../../domain/lifecycle/states.js';
+import type { HeadersLike, RequestOptions } from '../core/options.js';
+import type { PagePromise } from '../core/page-promise.js';
+import { ACTION_ENDPOINTS, ENDPOINTS } from '../domain/contract/endpoints.js';
+import type { ComplaintAction } from '../domain/lifecycle/states.js';
+import type { ActionInput } from '../domain/schemas/actions.js';
+import type { Complaint, ComplaintCreateInput } from '../domain/schemas/complaint.js';
+import type { ComplaintListQueryInput } from '../domain/schemas/query.js';
+import type { ComplaintChange } from '../domain/schemas/stream.js';
 import type { ClientContext } from '../internal/context.js';
 import { lazyObservable } from '../internal/lazy-observable.js';
-import { type ListItem, type ListQueryInput, listComplaints } from '../internal/list.js';
+import { listComplaints } from '../internal/list.js';
 import { callJson } from '../internal/request.js';
-import type { RequestOptions } from '../options.js';
-import type { PagePromise } from '../pagination/page-promise.js';
-import type { StreamOptions } from '../realtime/stream.js';
-import type { WatchOptions } from '../realtime/watch.js';
 
-type Ep = typeof ENDPOINTS;
-type Actions = typeof ACTION_ENDPOINTS;
+/**
+ * How a change stream connects and reconnects.
+ *
+ * @example
+ * ```ts
+ * const o: StreamOptions = { lastEventId: '1200', idleTimeoutMs: 60_000, maxConsecutiveFailures: 10 };
+ * ```
+ */
+export interface StreamOptions {
+  /** Resume after this event id (`seq`): the service replays what came after it. */
+  lastEventId?: string | undefined;
+  /** Reconnect if nothing, not even the 15 s `: ping`, arrives for this long. Default 45000 ms. */
+  idleTimeoutMs?: number | undefined;
+  /** Timeout for each connection to answer with headers. Default: the client's `timeout`. */
+  connectTimeoutMs?: number | false | undefined;
+  /** Backoff between reconnects (full jitter). Default 1000 ms doubling to 30000 ms. */
+  reconnectDelayMs?: { initial?: number; max?: number } | undefined;
+  /** Error with the last failure after this many connections in a row failed. Default: never give up. */
+  maxConsecutiveFailures?: number | undefined;
+  /** Extra headers on each connection. */
+  headers?: HeadersLike | undefined;
+}
 
-/** The body of `complaints.create`, inferred from the shared schema. @example `const b: ComplaintCreateParams = { intakeChannel: 'hotline', … };` */
-export type ComplaintCreateParams = z.input<Ep['createComplaint']['body']>;
-/** The filters of `complaints.list`. @example `const q: ComplaintListParams = { status: ['accepted'], overdue: true };` */
-export type ComplaintListParams = ListQueryInput;
-/** A complaint as the service returns it. @example `const c: ComplaintResponse = await client.complaints.get(id);` */
-export type ComplaintResponse = z.output<Ep['getComplaint']['response']>;
-/** One item of `complaints.list`. @example `for await (const c of client.complaints.list()) c satisfies ComplaintListItem;` */
-export type ComplaintListItem = ListItem;
-/** One message of `complaints.stream()`. @example `client.complaints.stream().subscribe((c: ComplaintChangeMessage) => c.event.type);` */
-export type ComplaintChangeMessage = z.output<Ep['streamEvents']['response']>;
-/** The body of one lifecycle action, as sent. @example `const b: ActionParams<'transfer'> = { toOrgId: 'BR-44', reason: '属地管理' };` */
-export type ActionParams<A extends ComplaintAction> = z.input<Actions[A]['body']>;
-/** What a lifecycle action returns: the complaint after it. @example `const c: ActionResult<'accept'> = await client.complaints.accept(id);` */
-export type ActionResult<A extends ComplaintAction> = z.output<Actions[A]['response']>;
+/**
+ * Options of `client.complaints.watch(id)`.
+ *
+ * @example
+ * ```ts
+ * const o: WatchOptions = { pollIntervalMs: 30_000, maxStreamFailures: 3, completeOnFinal: true };
+ * ```
+ */
+export interface WatchOptions extends Omit<StreamOptions, 'lastEventId' | 'maxConsecutiveFailures'> {
+  /** After this many failed stream connections in a row, poll `GET` instead. Default 5. */
+  maxStreamFailures?: number | undefined;
+  /** Polling period once the stream has been given up. Default 15000 ms. */
+  pollIntervalMs?: number | undefined;
+  /** While polling, try the stream again after this long. Default 300000 ms (5 min). */
+  streamRetryAfterMs?: number | undefined;
+  /** Complete when the complaint reaches a final state (declined, merged, withdrawn). Default true. */
+  completeOnFinal?: boolean | undefined;
+}
 
-/** `follow_up` → `followUp`. @example `const m: CamelCase<'request_review'> = 'requestReview';` */
-export type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+/** @internal `follow_up` → `followUp`. */
+type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
 
 /** @internal an action whose body fields are all optional may be called without a body. */
-type ActionArgs<A extends ComplaintAction> = Partial<ActionParams<A>> extends ActionParams<A>
-  ? [body?: ActionParams<A>, options?: RequestOptions]
-  : [body: ActionParams<A>, options?: RequestOptions];
+type ActionArgs<A extends ComplaintAction> = Partial<ActionInput<A>> extends ActionInput<A>
+  ? [body?: ActionInput<A>, options?: RequestOptions]
+  : [body: ActionInput<A>, options?: RequestOptions];
 
 /**
  * One method per lifecycle action (camelCase), each `POST /v1/complaints/{id}/{action}` with an
@@ -59,7 +84,7 @@ export type ComplaintActionMethods = {
    * const c = await client.complaints.accept(id, { note: '身份已核实' });
    * ```
    */
-  [A in ComplaintAction as CamelCase<A>]: (id: string, ...args: ActionArgs<A>) => Promise<ActionResult<A>>;
+  [A in ComplaintAction as CamelCase<A>]: (id: string, ...args: ActionArgs<A>) => Promise<Complaint>;
 };
 
 /**
@@ -74,11 +99,11 @@ export type ComplaintActionMethods = {
  */
 export interface ComplaintsResource extends ComplaintActionMethods {
   /** `POST /v1/complaints`: register a complaint. @example `const c = await client.complaints.create(input, { idempotencyKey: draft.id });` */
-  create(body: ComplaintCreateParams, options?: RequestOptions): Promise<ComplaintResponse>;
+  create(body: ComplaintCreateInput, options?: RequestOptions): Promise<Complaint>;
   /** `GET /v1/complaints/{id}`: one complaint with its timeline. @example `const c = await client.complaints.get('CK20260301-000042');` */
-  get(id: string, options?: RequestOptions): Promise<ComplaintResponse>;
+  get(id: string, options?: RequestOptions): Promise<Complaint>;
   /** `GET /v1/complaints`: await for the first page, `for await` for every item. @example `for await (const c of client.complaints.list({ overdue: true })) notify(c);` */
-  list(query?: ComplaintListParams, options?: RequestOptions): PagePromise<ComplaintListItem>;
+  list(query?: ComplaintListQueryInput, options?: RequestOptions): PagePromise<Complaint>;
   /**
    * Any lifecycle action by name (what the offline outbox replays).
    *
@@ -87,7 +112,7 @@ export interface ComplaintsResource extends ComplaintActionMethods {
    * await client.complaints.transition(id, 'request_review', { reason: '对处理结果不满意' });
    * ```
    */
-  transition<A extends ComplaintAction>(id: string, action: A, ...args: ActionArgs<A>): Promise<ActionResult<A>>;
+  transition<A extends ComplaintAction>(id: string, action: A, ...args: ActionArgs<A>): Promise<Complaint>;
   /**
    * `GET /v1/events`: every change the caller may see (or one complaint's, with `complaintId`), as a
    * cold Observable: each subscription opens its own connection, resumes after the last event id
@@ -98,7 +123,7 @@ export interface ComplaintsResource extends ComplaintActionMethods {
    * const sub = client.complaints.stream().subscribe((c) => console.log(c.event.seq, c.event.type, c.complaint.id));
    * ```
    */
-  stream(query?: { complaintId?: string | undefined }, options?: StreamOptions): Observable<ComplaintChangeMessage>;
+  stream(query?: { complaintId?: string | undefined }, options?: StreamOptions): Observable<ComplaintChange>;
   /**
    * A complaint's successive states: the current one first, then one per change, with no state
    * missed across reconnects; polls when the stream keeps failing; completes when the complaint
@@ -110,7 +135,7 @@ export interface ComplaintsResource extends ComplaintActionMethods {
    * sub.unsubscribe();
    * ```
    */
-  watch(id: string, options?: WatchOptions): Observable<ComplaintResponse>;
+  watch(id: string, options?: WatchOptions): Observable<Complaint>;
 }
 
 /** @internal `follow_up` → `followUp`. */
@@ -121,14 +146,14 @@ export function complaintsResource(ctx: ClientContext): ComplaintsResource {
   const transition = (id: string, action: ComplaintAction, body?: unknown, options?: RequestOptions) =>
     callJson(ctx, ACTION_ENDPOINTS[action], { params: { id }, body: body ?? {} }, options);
   const resource = {
-    create: (body: ComplaintCreateParams, options?: RequestOptions) => callJson(ctx, ENDPOINTS.createComplaint, { body }, options),
+    create: (body: ComplaintCreateInput, options?: RequestOptions) => callJson(ctx, ENDPOINTS.createComplaint, { body }, options),
     get: (id: string, options?: RequestOptions) => callJson(ctx, ENDPOINTS.getComplaint, { params: { id } }, options),
-    list: (query?: ComplaintListParams, options?: RequestOptions) => listComplaints(ctx, query, options),
+    list: (query?: ComplaintListQueryInput, options?: RequestOptions) => listComplaints(ctx, query, options),
     transition,
     stream: (query?: { complaintId?: string | undefined }, options?: StreamOptions) =>
-      lazyObservable(() => import('../realtime/stream.js').then((m) => m.changeStream(ctx, query ?? {}, options))),
+      lazyObservable(() => import('../internal/realtime/stream.js').then((m) => m.changeStream(ctx, query ?? {}, options))),
     watch: (id: string, options?: WatchOptions) =>
-      lazyObservable(() => import('../realtime/watch.js').then((m) => m.watchComplaint(ctx, id, options))),
+      lazyObservable(() => import('../internal/realtime/watch.js').then((m) => m.watchComplaint(ctx, id, options))),
   } as Record<string, unknown>;
   for (const action of Object.keys(ACTION_ENDPOINTS) as ComplaintAction[]) {
     resource[camel(action)] = (id: string, body?: unknown, options?: RequestOptions) => transition(id, action, body, options);

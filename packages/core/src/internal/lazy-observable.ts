@@ -103,6 +103,6 @@ export function listenerObservable<T>(listen: (listener: (value: T) => void) => 
     const next = typeof observer === 'function' ? observer : observer?.next?.bind(observer);
     return { unsubscribe: listen((value) => next?.(value)) };
   };
-  const load = () => import('../telemetry/rx-listener.js').then((m) => m.rxListener(listen));
+  const load = () => import('./telemetry/rx-listener.js').then((m) => m.rxListener(listen));
   return new LazyObservable(load, direct) as unknown as Observable<T>;
 }

@@ -1,4 +1,4 @@
-import type { ClientEvent, Logger, LogLevel } from './events.js';
+import type { ClientEvent, Logger, LogLevel } from '../../core/events.js';
 
 const LEVELS: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 const LEVEL_OF = { request: 'debug', response: 'debug', retry: 'info', warning: 'warn', error: 'error' } as const;

@@ -1,6 +1,6 @@
-import { FollowUpBody } from '../../domain/schemas/actions.js';
-import { ComplaintCreate } from '../../domain/schemas/complaint.js';
-import { ComplaintId } from '../../domain/schemas/primitives.js';
+import { FollowUpBody } from '../domain/schemas/actions.js';
+import { ComplaintCreate } from '../domain/schemas/complaint.js';
+import { ComplaintId } from '../domain/schemas/primitives.js';
 import { OutboxValidationError } from './errors.js';
 import type { OutboxKind, OutboxPayload } from './types.js';
 

@@ -1,16 +1,5 @@
-import { AuthenticationError } from '../errors/authentication-error.js';
-
-/**
- * Returns the bearer token. Called once at first use (`reason: 'initial'`) and again only after
- * the service answered 401 (`reason: 'refresh'`); concurrent 401s share one refresh call.
- * Return `undefined` to send no token.
- *
- * @example
- * ```ts
- * const token: TokenProvider = async ({ reason }) => (reason === 'refresh' ? auth.refresh() : auth.current());
- * ```
- */
-export type TokenProvider = (context: { reason: 'initial' | 'refresh' }) => string | undefined | Promise<string | undefined>;
+import { AuthenticationError } from '../core/errors/authentication-error.js';
+import type { TokenProvider } from '../core/options.js';
 
 /** @internal */
 export interface TokenSource {
