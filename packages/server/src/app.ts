@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/examples/*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/examples/, '') || '/' }));
   }
 
-  registerRoutes(app, d, authenticate(d.store, d.jwtSecret));
+  registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now));
   app.notFound((c) => sendProblem(c, notFound(`${c.req.method} ${c.req.path}`)));
   app.onError(errorHandler(d.logger));
   return app;

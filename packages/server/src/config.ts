@@ -22,7 +22,7 @@ export interface ServerOptions {
   readonly dataDir: string;
   /** HS256 signing secret (at least 16 characters); else CK_JWT_SECRET, else generated into dataDir. */
   readonly jwtSecret?: string | undefined;
-  /** Injectable clock, epoch ms. */
+  /** The service's one clock (epoch ms): timestamps, deadlines, overdue filters, token expiry, idempotency records. */
   readonly now?: (() => number) | undefined;
   /** A folder served at `/examples/`. */
   readonly staticDir?: string | undefined;

@@ -24,7 +24,7 @@ export interface RunningServer {
   /** Ends event streams, stops accepting requests and closes the database. */
   close(): Promise<void>;
   readonly store: Store;
-  /** Signs a token with this server's secret (`ttl` default one hour). */
+  /** Signs a token with this server's secret and clock (`ttl` default one hour). */
   issueToken(claims: TokenClaims, ttl?: string | number): Promise<string>;
   /** The signing secret in use. */
   readonly jwtSecret: string;
@@ -47,12 +47,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const o = resolveOptions(options);
   const logger = o.logger ?? jsonLogger();
   const jwtSecret = resolveJwtSecret(o);
-  const store = await openStore(o);
+  const now = o.now ?? Date.now;
+  const store = await openStore({ ...o, now });
   let seeded: SeedResult = { seeded: false };
   try {
     if (o.seed !== undefined) {
       const seedOptions = typeof o.seed === 'number' ? { seed: o.seed } : o.seed;
-      seeded = await seedIfEmpty(store, { ...seedOptions, ...(o.now && { now: o.now() }) });
+      seeded = await seedIfEmpty(store, { ...seedOptions, now: now() });
     }
   } catch (e) {
     await store.close();
@@ -64,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({
     store,
     jwtSecret,
-    now: o.now,
+    now,
     logger,
     clock: o.clock,
     closing: closing.signal,
@@ -78,7 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const stopExpiry = startIdempotencyExpiry({
     store,
-    now: o.now ?? Date.now,
+    now,
     ttlMs: o.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     everyMs: 3_600_000,
     logger,
@@ -98,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     jwtSecret,
     seeded,
-    issueToken: (claims, ttl = '1h') => issueToken(claims, jwtSecret, ttl),
+    issueToken: (claims, ttl = '1h') => issueToken(claims, jwtSecret, ttl, now),
     close() {
       closed ??= (async () => {
         closing.abort();

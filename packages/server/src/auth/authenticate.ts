@@ -15,17 +15,17 @@ const unauthenticated = (detail: string) => new HttpProblem(401, 'unauthenticate
  *
  * @example
  * ```ts
- * app.use('/v1/*', authenticate(store, secret));
+ * app.use('/v1/*', authenticate(store, secret, Date.now));
  * ```
  */
 export const authenticate =
-  (store: Store, secret: string): MiddlewareHandler<AppEnv> =>
+  (store: Store, secret: string, now: () => number = Date.now): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const header = c.req.header('authorization');
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const token = match?.[1] ?? (c.req.path === '/v1/events' ? c.req.query('access_token') : undefined);
     if (!token) throw unauthenticated('send Authorization: Bearer <token>');
-    const claims = await verifyToken(token, secret);
+    const claims = await verifyToken(token, secret, now);
     if (!claims) throw unauthenticated('the bearer token is invalid or expired; get a new one');
     let caller: Caller;
     if (claims.kind === 'staff') {

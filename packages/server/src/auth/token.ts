@@ -17,12 +17,23 @@ export type TokenClaims =
 /** @internal */
 const STAFF_ROLES: readonly string[] = ['frontline', 'handler', 'manager', 'leadership', 'auditor'];
 
+/** @internal seconds per unit of a duration (`'30d'`, `'1h'`, `'90 s'`). */
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/** @internal a token lifetime in seconds: a number of seconds, or `<n>s|m|h|d|w`. */
+function ttlSeconds(ttl: string | number): number {
+  if (typeof ttl === 'number') return ttl;
+  const m = /^(\d+)\s*([smhdw])$/.exec(ttl.trim());
+  if (!m) throw new TypeError(`token lifetime "${ttl}": give seconds, or a number with s, m, h, d or w ('30d')`);
+  return Number(m[1]) * (UNIT_SECONDS[m[2] as string] as number);
+}
+
 /** @internal the key bytes of a secret given as text or bytes. */
 const keyOf = (secret: string | Uint8Array): Uint8Array => (typeof secret === 'string' ? new TextEncoder().encode(secret) : secret);
 
 /**
- * Signs a bearer token (JWT, HS256) for the given caller. `ttl` is a jose duration (`'1h'`, `'30d'`)
- * or seconds.
+ * Signs a bearer token (JWT, HS256) for the given caller. `ttl` is seconds or `<n>s|m|h|d|w`
+ * (`'1h'`, `'30d'`), counted from `now` (the service's clock; default the system clock).
  *
  * @example
  * ```ts
@@ -30,19 +41,25 @@ const keyOf = (secret: string | Uint8Array): Uint8Array => (typeof secret === 's
  * await fetch(url, { headers: { authorization: `Bearer ${token}` } });
  * ```
  */
-export async function issueToken(claims: TokenClaims, secret: string | Uint8Array, ttl: string | number = '1h'): Promise<string> {
+export async function issueToken(
+  claims: TokenClaims,
+  secret: string | Uint8Array,
+  ttl: string | number = '1h',
+  now: () => number = Date.now,
+): Promise<string> {
   const { sub, ...rest } = claims;
+  const issuedAt = Math.floor(now() / 1000);
   return new SignJWT(rest)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(typeof ttl === 'number' ? Math.floor(Date.now() / 1000) + ttl : ttl)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttlSeconds(ttl))
     .sign(keyOf(secret));
 }
 
 /**
- * Verifies a bearer token and returns its claims, or `null` when it is missing a claim, expired,
- * signed with another key or not HS256.
+ * Verifies a bearer token and returns its claims, or `null` when it is missing a claim, expired
+ * (by `now`, the service's clock), signed with another key or not HS256.
  *
  * @example
  * ```ts
@@ -50,9 +67,9 @@ export async function issueToken(claims: TokenClaims, secret: string | Uint8Arra
  * if (!claims) return unauthenticated();
  * ```
  */
-export async function verifyToken(token: string, secret: string | Uint8Array): Promise<TokenClaims | null> {
+export async function verifyToken(token: string, secret: string | Uint8Array, now: () => number = Date.now): Promise<TokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'], currentDate: new Date(now()) });
     const sub = payload.sub;
     if (typeof sub !== 'string' || sub.length === 0) return null;
     if (payload.kind === 'customer' || payload.kind === 'system') return { sub, kind: payload.kind };

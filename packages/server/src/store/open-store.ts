@@ -4,15 +4,16 @@ import type { Store } from './store.js';
 
 /**
  * Opens the store (PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`) and migrates it.
+ * `now` is the service's clock (idempotency records are stamped with it); default the system clock.
  *
  * @example
  * ```ts
  * const store = await openStore({ dataDir: './data' });
  * ```
  */
-export async function openStore(where: DatabaseLocation): Promise<Store> {
+export async function openStore(where: DatabaseLocation & { readonly now?: (() => number) | undefined }): Promise<Store> {
   const { db, kind } = openDatabase(where);
-  const store = new SqlStore(db, kind);
+  const store = new SqlStore(db, kind, where.now ?? Date.now);
   try {
     await store.migrate();
   } catch (e) {

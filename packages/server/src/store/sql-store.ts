@@ -145,6 +145,8 @@ export class SqlStore implements Store {
   constructor(
     readonly db: Db,
     readonly kind: DatabaseKind,
+    /** The service's clock: stamps idempotency records. */
+    readonly now: () => number = Date.now,
   ) {}
 
   migrate(): Promise<void> {
@@ -233,7 +235,7 @@ export class SqlStore implements Store {
               request_hash: idem.requestHash,
               status_code: result.status,
               response: JSON.stringify(result.body),
-              created_at: Date.now(),
+              created_at: this.now(),
             })
             .execute();
         }

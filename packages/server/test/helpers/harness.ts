@@ -52,12 +52,12 @@ export async function startTestServer(backend: Backend, options: Partial<ServerO
     const cached = cache.get(who);
     if (cached) return cached;
     let t: string;
-    if (who === 'system') t = await server.issueToken({ sub: 'sys-import', kind: 'system' });
-    else if (who.startsWith('customer:')) t = await server.issueToken({ sub: who.slice(9), kind: 'customer' });
+    if (who === 'system') t = await server.issueToken({ sub: 'sys-import', kind: 'system' }, '30d');
+    else if (who.startsWith('customer:')) t = await server.issueToken({ sub: who.slice(9), kind: 'customer' }, '30d');
     else {
       const s = STAFF.find((m) => m.id === who);
       if (!s) throw new Error(`no fixture staff ${who}`);
-      t = await server.issueToken({ sub: s.id, kind: 'staff', role: s.role, org: s.orgId });
+      t = await server.issueToken({ sub: s.id, kind: 'staff', role: s.role, org: s.orgId }, '30d');
     }
     cache.set(who, t);
     return t;
