@@ -1,3 +1,4 @@
+import { actorRole, type ComplaintAction, REGISTER_ROLES, TRANSITIONS } from '@complaintkit/core/domain';
 import type { Caller } from '../auth/caller.js';
 
 /**
@@ -25,3 +26,18 @@ export function mayActOn(caller: Caller, r: { handlingOrgPath: string }, action:
   if (v.kind !== 'subtree') return true;
   return r.handlingOrgPath.startsWith(v.path) || action === 'withdraw' || action === 'request_review';
 }
+
+/**
+ * Whether the caller's role may ever take this step (register, or a lifecycle action), whatever the
+ * complaint's state: core's `REGISTER_ROLES` and `TRANSITIONS`. Checked before the body is read, so a
+ * role that may not act is told so (403) before it is told how to fix its body (400).
+ *
+ * @example
+ * ```ts
+ * roleMayTake(caller, 'decline'); // false for frontline staff
+ * ```
+ */
+export const roleMayTake = (caller: Caller, step: ComplaintAction | 'register'): boolean => {
+  const role = actorRole(caller.actor);
+  return step === 'register' ? REGISTER_ROLES.includes(role) : TRANSITIONS[step].roles.includes(role);
+};

@@ -1,12 +1,22 @@
-import { ACTION_ENDPOINTS, type ActionBody, applyAction, type Complaint, type ComplaintAction } from '@complaintkit/core/domain';
+import {
+  ACTION_ENDPOINTS,
+  type ActionBody,
+  actorRole,
+  allowedActions,
+  applyAction,
+  type Complaint,
+  type ComplaintAction,
+  LifecycleError,
+  TRANSITIONS,
+} from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import { type Caller, scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { HttpProblem, notFound, ruleViolation } from '../http/problem.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
-import type { WriteTransaction } from '../store/store.js';
-import { mayActOn, mayWrite } from '../policy/access.js';
+import type { ComplaintRecord, WriteTransaction } from '../store/store.js';
+import { mayActOn, mayWrite, roleMayTake } from '../policy/access.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
@@ -44,9 +54,39 @@ export async function checkTargets(tx: WriteTransaction, caller: Caller, complai
 }
 
 /**
- * `POST /v1/complaints/{id}/{action}`: loads the complaint, lets core's `applyAction` decide, and
- * stores the new state with its event and idempotency record in one transaction. Not visible: 404;
- * auditor: 403; refused by the lifecycle: 409 / 403 / 422 with `allowedActions`.
+ * Refuses a step this caller may not take on this complaint, before its body is read: not visible
+ * 404; auditors 403 `forbidden`; outside the handling organisation's subtree 403 `forbidden`; a role
+ * that may never take the action 403 `role_not_allowed` with the actions it may take now.
+ *
+ * @example
+ * ```ts
+ * refuseUnlessMayAct(caller, await store.getComplaint(id), id, 'accept', { now: Date.now() });
+ * ```
+ */
+export function refuseUnlessMayAct(
+  caller: Caller,
+  record: ComplaintRecord | undefined,
+  id: string,
+  action: ComplaintAction,
+  at: { now: number; clock?: ResolvedDeps['clock'] },
+): asserts record is ComplaintRecord {
+  if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
+  if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
+  if (!mayActOn(caller, record, action)) {
+    throw new HttpProblem(403, 'forbidden', `complaint ${id} is handled by ${record.complaint.handlingOrgId} now: only staff there (or above) may ${action} it`);
+  }
+  if (!roleMayTake(caller, action)) {
+    const role = actorRole(caller.actor);
+    const allowed = allowedActions(record.complaint, caller.actor, { now: at.now, ...(at.clock && { clock: at.clock }) });
+    throw new LifecycleError('role_not_allowed', action, record.complaint.status, allowed, `the ${role} role may not ${action}; allowed: ${TRANSITIONS[action].roles.join(', ')}`);
+  }
+}
+
+/**
+ * `POST /v1/complaints/{id}/{action}`: refuses what the caller may not do before reading the body,
+ * then lets core's `applyAction` decide, and stores the new state with its event and idempotency
+ * record in one transaction. Not visible: 404; auditor or wrong role: 403; refused by the lifecycle:
+ * 409 / 403 / 422 with `allowedActions`.
  *
  * @example
  * ```ts
@@ -56,6 +96,8 @@ export async function checkTargets(tx: WriteTransaction, caller: Caller, complai
 export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, action: ComplaintAction): Promise<Response> {
   const caller = c.get('caller');
   const id = c.req.param('id') ?? '';
+  const at = { now: deps.now(), clock: deps.clock };
+  refuseUnlessMayAct(caller, await deps.store.getComplaint(id), id, action, at);
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const raw = await readJsonBody(c.req.raw);
   const body: unknown = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
@@ -63,22 +105,16 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
 
   const result = await deps.store.mutate(idem, async (tx) => {
     const record = await tx.getComplaint(id);
-    if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
-    if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
-    if (!mayActOn(caller, record, action)) {
-      throw new HttpProblem(
-        403,
-        'forbidden',
-        `complaint ${id} is handled by ${record.complaint.handlingOrgId} now: only staff there (or above) may ${action} it`,
-      );
-    }
+    const now = deps.now();
+    // Checked again inside the transaction: the complaint may have moved since.
+    refuseUnlessMayAct(caller, record, id, action, { now, clock: deps.clock });
     const seq = await tx.nextEventSeq();
-    // 核查: the parent of the deciding organisation reviews (DOMAIN.md, Lifecycle).
+    // 核查: the parent of the deciding organisation reviews (docs/domain/lifecycle.md).
     const reviewerOrgId =
       action === 'request_review' ? ((await tx.getOrganisation(record.complaint.handlingOrgId))?.parentId ?? undefined) : undefined;
     const next = applyAction(record.complaint, action, body, {
       actor: caller.actor,
-      now: deps.now(),
+      now,
       seq,
       ...(deps.clock && { clock: deps.clock }),
       ...(reviewerOrgId && { reviewerOrgId }),

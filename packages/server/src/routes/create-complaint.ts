@@ -1,11 +1,11 @@
-import { complaintNumber, ENDPOINTS, registerComplaint } from '@complaintkit/core/domain';
+import { actorRole, complaintNumber, ENDPOINTS, LifecycleError, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { badRequest, HttpProblem, ruleViolation } from '../http/problem.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
-import { mayWrite } from '../policy/access.js';
+import { mayWrite, roleMayTake } from '../policy/access.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
@@ -23,10 +23,14 @@ import { sendResult } from './respond.js';
  */
 export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
+  // Refused by role before the body is read: an auditor's nonsense is a 403, not a 400.
+  if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
+  if (!roleMayTake(caller, 'register')) {
+    throw new LifecycleError('role_not_allowed', 'register', null, [], `the ${actorRole(caller.actor)} role may not register complaints; allowed: ${REGISTER_ROLES.join(', ')}`);
+  }
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const raw = await readJsonBody(c.req.raw);
   const input = parseOr400(ENDPOINTS.createComplaint.body, raw);
-  if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
   if (caller.actor.kind === 'customer') input.complainant = { ...input.complainant, customerId: caller.actor.id };
 
   const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };
