@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // The README's two commands, `npm start` and `npm test`, run this: it does all set-up a fresh machine
 // (Node >= 20 and npm only) needs, then hands over to pnpm. It is idempotent: a second run skips what is done.
+// `npm start -- --port 8799` (or PORT=8799 npm start) passes the options on to the service; `demo`
+// (`pnpm run demo`) is the last step alone: a quiet build, then the service with the example pages.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
 const PNPM = '12.4.2'; // TOOLCHAIN.md: corepack fails here; a newer pnpm refuses to switch back.
-const job = process.argv[2];
-if (job !== 'start' && job !== 'test') {
-  console.error('usage: node scripts/dev.mjs start|test');
+const [job, ...passOn] = process.argv.slice(2);
+if (job !== 'start' && job !== 'test' && job !== 'demo') {
+  console.error('usage: node scripts/dev.mjs start|test|demo [service options, e.g. --port 8799]');
+  process.exit(2);
+}
+if (job === 'test' && passOn.length > 0) {
+  console.error(`npm test takes no options (got ${passOn.join(' ')}); run one package's tests with pnpm --filter <package> test`);
   process.exit(2);
 }
 
@@ -23,6 +29,25 @@ const quiet = (cmd) => {
   }
 };
 const isRoot = process.getuid?.() === 0;
+
+// The demo: build quietly (the file listing would bury the address and tokens the service prints
+// last; the whole log is kept, and shown when the build fails), then serve with the example pages.
+// Options given after `--` go last, so they win over these defaults (`--data`, `--port`, …).
+const demo = (env) => {
+  console.log('› building the packages (log: .data/build.log)');
+  mkdirSync('.data', { recursive: true });
+  const build = spawnSync('pnpm', ['-r', 'build'], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  writeFileSync('.data/build.log', `${build.stdout ?? ''}${build.stderr ?? ''}`);
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}\n! the build failed (log: .data/build.log)\n`);
+    process.exit(build.status ?? 1);
+  }
+  run('node', ['packages/server/dist/cli.js', 'serve', '--data', '.data', '--static', 'examples/web/public', ...passOn], env);
+};
+if (job === 'demo') {
+  demo({});
+  process.exit(0);
+}
 
 // 1. pnpm, exactly the pinned version.
 if (quiet('pnpm --version') !== PNPM) {
@@ -56,4 +81,5 @@ if (missing.length > 0) {
 run('pnpm', ['install', '--frozen-lockfile'], env);
 
 // 5. The job.
-run('pnpm', ['run', job === 'start' ? 'demo' : 'check'], env);
+if (job === 'start') demo(env);
+else run('pnpm', ['run', 'check'], env);

@@ -6,7 +6,8 @@
  * complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
  * complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
  * ```
- * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret.
+ * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret; PORT and HOST
+ * stand in for --port and --host.
  *
  * @packageDocumentation
  */
@@ -26,7 +27,8 @@ const USAGE = `Usage:
   serve   migrates, seeds demo data into an empty database, starts the service and prints demo tokens
   seed    migrates and seeds only
   --fresh empties the database first (SQLite file in --data, or DATABASE_URL)
-Environment: DATABASE_URL (PostgreSQL instead of SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder)`;
+Environment: PORT and HOST (when --port / --host are not given), DATABASE_URL (PostgreSQL instead of
+SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder)`;
 
 /** @internal */
 const fail = (message: string): never => {
@@ -75,30 +77,34 @@ async function main(argv: string[]): Promise<void> {
   const where = { dataDir, databaseUrl };
   if (values.fresh) await resetDatabase(where);
 
-  if (command === 'seed') {
-    const store = await openStore(where);
-    try {
+  // Port and host are read before seeding, so a bad --port fails at once.
+  const port = int('port', (values.port as string | undefined) ?? (process.env.PORT || undefined), 8787);
+  const host = (values.host as string | undefined) ?? (process.env.HOST || '127.0.0.1');
+  if (port > 65_535) fail(`--port must be at most 65535, got ${port}`);
+
+  // Seeding is a step of its own, so the user is told it is happening (it takes a few seconds).
+  const store = await openStore(where);
+  try {
+    if (await store.isEmpty()) {
+      process.stdout.write(`Seeding demo data into the empty database (seed ${seed}, ${months} months)…\n`);
       const result = await seedIfEmpty(store, { seed, months });
       if (result.seeded) {
         rememberDemoActors(dataDir, result.demoActors);
         process.stdout.write(`Seeded ${result.organisations} organisations, ${result.staff} staff, ${result.complaints} complaints, ${result.events} events.\n`);
-      } else process.stdout.write('The database already has data; nothing seeded (use --fresh to start over).\n');
-    } finally {
-      await store.close();
+      }
+    } else {
+      process.stdout.write(`The database already has data; not seeding (--fresh starts over).\n`);
     }
-    return;
+  } finally {
+    await store.close();
   }
+  if (command === 'seed') return;
 
-  const server = await startServer({
-    port: int('port', values.port as string | undefined, 8787),
-    host: (values.host as string | undefined) ?? '127.0.0.1',
-    dataDir,
-    databaseUrl,
-    staticDir: values.static as string | undefined,
-    seed: { seed, months },
+  const server = await startServer({ port, host, dataDir, databaseUrl, staticDir: values.static as string | undefined }).catch((e: unknown) => {
+    if ((e as { code?: unknown }).code === 'EADDRINUSE') fail(`port ${port} on ${host} is in use: pass --port N (npm start -- --port N) or set PORT`);
+    throw e;
   });
-  if (server.seeded.seeded) rememberDemoActors(dataDir, server.seeded.demoActors);
-  const actors = server.seeded.seeded ? server.seeded.demoActors : await recallDemoActors(dataDir, { seed, months });
+  const actors = await recallDemoActors(dataDir, { seed, months });
   process.stdout.write(
     [
       `ComplaintKit server listening on ${server.url} (${databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`})`,
