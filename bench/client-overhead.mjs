@@ -13,7 +13,8 @@ const rounds = Number(process.argv[3] ?? 15);
 const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
 const server = await startServer({ port: 0, dataDir, seed: { seed: 7, months: 1 }, logger: silentLogger });
 try {
-  // A head-office handler sees the whole bank.
+  // A head-office handler sees the whole bank (tokens name a staff member on record).
+  await server.store.importDemoBank({ organisations: [], staff: [{ id: 'bench-handler', orgId: 'HO', role: 'handler', name: '基准' }], complaints: [] });
   const token = await server.issueToken({ sub: 'bench-handler', kind: 'staff', role: 'handler', org: 'HO' });
   const headers = { authorization: `Bearer ${token}` };
   const complaint = await createComplaintClient({ baseUrl: server.url, token }).complaints.create(

@@ -16,6 +16,7 @@ export const BANK: BankImport = {
     { id: 'u-handler', orgId: 'BR-GD', role: 'handler', name: '李二' },
     { id: 'u-manager', orgId: 'BR-GD', role: 'manager', name: '赵三' },
     { id: 'u-leader', orgId: 'BR-GD', role: 'leadership', name: '钱四' },
+    { id: 'u-ho-handler', orgId: 'HO', role: 'handler', name: '孙五' },
   ],
   complaints: [],
 };

@@ -52,6 +52,7 @@ describe('HTTP conventions', () => {
     const logger: Logger = { info: (e) => infos.push(e), error: (e) => logged.push(e) };
     const broken = {
       getOrganisation: async () => ({ id: 'HO', parentId: null, kind: 'head_office', name: '总行', regionCode: '110000', path: '/HO/' }),
+      getStaff: async () => ({ id: 'u-1', orgId: 'HO', role: 'handler', name: '处理' }),
       getComplaint: async () => {
         throw new Error('database exploded while reading 13812345678');
       },

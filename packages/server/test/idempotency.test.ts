@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from '../src/jobs/expire-idempotency.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import type { Store } from '../src/store/store.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
@@ -79,6 +80,21 @@ describe.each(BACKENDS)('idempotency (%s)', (backend) => {
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.body.id).not.toBe(a.body.id);
+  });
+
+  it('scopes keys to the role and organisation acted as: a member moved elsewhere does not get the old result', async () => {
+    const headers = { 'Idempotency-Key': 'k-moved' };
+    const body = registration({ description: 'moved-marker' });
+    const before = await t.api('POST', '/v1/complaints', { token: await t.token('u-ot-handler'), body, headers });
+    expect(before.body.handlingOrgId).toBe('OT-440305');
+    await (t.server.store as SqlStore).db.updateTable('staff').set({ org_id: 'SB-4401' }).where('id', '=', 'u-ot-handler').execute();
+    const moved = await t.server.issueToken({ sub: 'u-ot-handler', kind: 'staff', role: 'handler', org: 'SB-4401' });
+    const after = await t.api('POST', '/v1/complaints', { token: moved, body, headers });
+    expect(after.status).toBe(201);
+    expect(after.headers.get('idempotent-replayed')).toBeNull();
+    expect(after.body.handlingOrgId).toBe('SB-4401');
+    // The complaint made in the old capacity is not visible in the new one, and was not handed over.
+    expect((await t.api('GET', `/v1/complaints/${before.body.id}`, { token: moved })).status).toBe(404);
   });
 
   it('replays an action instead of refusing the repeat as an invalid transition', async () => {

@@ -10,8 +10,16 @@ const unauthenticated = (detail: string) => new HttpProblem(401, 'unauthenticate
 
 /**
  * Resolves the caller from `Authorization: Bearer <JWT>` (or, for EventSource clients that cannot
- * send headers, an `access_token` query parameter on the event stream). Missing or invalid token,
- * or a staff token naming an organisation that does not exist: 401.
+ * send headers, an `access_token` query parameter on the event stream). Missing, invalid, expired or
+ * `exp`-less token: 401. A staff token is checked against the staff record on every request: a
+ * member who was removed (or deactivated), or whose role or organisation on record differs from the
+ * token's (moved, promoted), is refused at once with 401, not when the token expires.
+ *
+ * Customer tokens are trusted for their subject (the bank's app signs them after its own login;
+ * the service keeps no customer register). A `system` token is the bank's own back end (imports,
+ * regulator transfers, the CRM): it reads every complaint, organisation and event, and registers
+ * complaints into any organisation; core's `TRANSITIONS` give it no other lifecycle step (403).
+ * Issue it only to back-end services, never to an app.
  *
  * @example
  * ```ts
@@ -29,6 +37,11 @@ export const authenticate =
     if (!claims) throw unauthenticated('the bearer token is invalid or expired; get a new one');
     let caller: Caller;
     if (claims.kind === 'staff') {
+      const staff = await store.getStaff(claims.sub);
+      if (!staff) throw unauthenticated('the token names a staff member who is not (or no longer) on record; sign in again');
+      if (staff.role !== claims.role || staff.orgId !== claims.org) {
+        throw unauthenticated('the token\'s role or organisation is not the one on record (moved or changed); sign in again');
+      }
       const org = await store.getOrganisation(claims.org);
       if (!org) throw unauthenticated('the token names an organisation that does not exist');
       caller = {

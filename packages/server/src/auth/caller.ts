@@ -19,11 +19,14 @@ export interface Caller {
 }
 
 /**
- * The idempotency scope of a caller: actor kind and id.
+ * The idempotency scope of a caller: actor kind and id and, for staff, the role and organisation
+ * acted as, so a key replays only for the same person acting in the same capacity (a member moved
+ * to another organisation, or holding two roles, never gets the other capacity's first result).
  *
  * @example
  * ```ts
- * scopeOf(caller); // 'staff:u-2001'
+ * scopeOf(caller); // 'staff:u-2001:handler@SB-440301'
  * ```
  */
-export const scopeOf = (caller: Caller): string => `${caller.actor.kind}:${caller.actor.id}`;
+export const scopeOf = (caller: Caller): string =>
+  caller.actor.kind === 'staff' ? `staff:${caller.actor.id}:${caller.actor.role}@${caller.actor.orgId}` : `${caller.actor.kind}:${caller.actor.id}`;

@@ -57,9 +57,14 @@ export async function issueToken(
     .sign(keyOf(secret));
 }
 
+/** How far a token's `iat` may lie ahead of this server's clock (seconds of clock skew). @internal */
+export const MAX_CLOCK_SKEW_S = 60;
+
 /**
- * Verifies a bearer token and returns its claims, or `null` when it is missing a claim, expired
- * (by `now`, the service's clock), signed with another key or not HS256.
+ * Verifies a bearer token and returns its claims, or `null` when it is missing a claim (`exp` is
+ * required), expired or issued in the future (`iat` more than a minute ahead; both by `now`, the
+ * service's clock), signed with another key or not HS256. Whether the subject still exists with that
+ * role and organisation is checked against the record by `authenticate`.
  *
  * @example
  * ```ts
@@ -69,7 +74,8 @@ export async function issueToken(
  */
 export async function verifyToken(token: string, secret: string | Uint8Array, now: () => number = Date.now): Promise<TokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'], currentDate: new Date(now()) });
+    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: new Date(now()) });
+    if (payload.iat !== undefined && payload.iat > now() / 1000 + MAX_CLOCK_SKEW_S) return null;
     const sub = payload.sub;
     if (typeof sub !== 'string' || sub.length === 0) return null;
     if (payload.kind === 'customer' || payload.kind === 'system') return { sub, kind: payload.kind };

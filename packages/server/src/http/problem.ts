@@ -14,6 +14,7 @@ const TITLES: Record<string, string> = {
   rule_violation: 'A handling rule forbids this',
   idempotency_key_reused: 'Idempotency-Key already used for another request',
   conflict: 'Changed concurrently',
+  unsupported_media_type: 'The body must be JSON',
   internal: 'Internal error',
 };
 

@@ -1,3 +1,5 @@
+import { badRequest } from './problem.js';
+
 /** @internal the bits of a zod schema definition the coercion reads. */
 interface Def {
   readonly type: string;
@@ -35,8 +37,9 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
 /**
  * Turns a query string into the value its zod object schema parses: repeated keys (and every key
  * whose field is an array) become arrays, `true`/`false` booleans, digits numbers; a field the
- * schema wants as text stays text (so `q=2026` searches for "2026"). Unknown keys are coerced by
- * their look and left for the schema to judge.
+ * schema wants as text stays text (so `q=2026` searches for "2026"). A key the schema does not
+ * name (nor `allow` lists) is a 400 naming it, so a typo is not silently ignored and keys such as
+ * `constructor` or `__proto__` never reach an object lookup.
  *
  * @example
  * ```ts
@@ -44,14 +47,21 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
  * // { status: ['accepted', 'closed'], overdue: true, limit: 5 }
  * ```
  */
-export function queryToInput(params: URLSearchParams, schema?: unknown): Record<string, unknown> {
+export function queryToInput(params: URLSearchParams, schema: unknown, allow: readonly string[] = []): Record<string, unknown> {
   const shape = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def?.shape ?? {};
-  const out: Record<string, unknown> = {};
+  const unknown = [...new Set(params.keys())].filter((k) => !Object.hasOwn(shape, k) && !allow.includes(k));
+  if (unknown.length > 0) {
+    const known = [...Object.keys(shape), ...allow].join(', ');
+    throw badRequest(unknown.map((k) => ({ path: k.slice(0, 64), message: `unknown query parameter; this endpoint takes ${known || 'none'}` })));
+  }
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of new Set(params.keys())) {
+    if (allow.includes(key)) continue;
     const values = params.getAll(key);
-    const kind = kindOf(shape[key]?._zod.def);
+    const field = shape[key];
+    const kind = kindOf(field?._zod.def);
     if (kind === 'array') {
-      const item = shape[key] && kindOf(itemDef(shape[key]._zod.def));
+      const item = field && kindOf(itemDef(field._zod.def));
       out[key] = values.map((v) => scalar(v, item ?? 'string'));
     } else if (values.length > 1) out[key] = values.map((v) => scalar(v, kind));
     else out[key] = scalar(values[0] as string, kind);

@@ -1,4 +1,4 @@
-import { badRequest } from './problem.js';
+import { badRequest, HttpProblem } from './problem.js';
 
 /** @internal one issue as Standard Schema reports it. */
 interface Issue {
@@ -50,8 +50,42 @@ export function parseOr400<O>(schema: StandardSchema<O>, value: unknown): O {
   return result.value;
 }
 
+/** The deepest nesting of objects and arrays a request body may have (a registration needs 3). */
+export const MAX_BODY_DEPTH = 16;
+
 /**
- * Reads a JSON body; an empty body is `{}`. Malformed JSON or a non-object is a 400 naming the body.
+ * True when the JSON text nests objects and arrays deeper than `max`, found by one pass over the
+ * characters (no recursion, no parse), so a hostile body is refused before anything recursive
+ * (parsing, validation, canonical hashing) sees it.
+ *
+ * @example
+ * ```ts
+ * nestsDeeperThan('[[[1]]]', 2); // true
+ * ```
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** @internal `application/json` or any `+json` type, with or without parameters. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads a JSON body; an empty body is `{}`. A body sent as anything but JSON (`text/plain`, a form,
+ * XML, or no `Content-Type`) is a 415; malformed JSON, a non-object or one nested deeper than
+ * {@link MAX_BODY_DEPTH} is a 400 naming the body.
  *
  * @example
  * ```ts
@@ -61,6 +95,12 @@ export function parseOr400<O>(schema: StandardSchema<O>, value: unknown): O {
 export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === '') return {};
+  if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
+    throw new HttpProblem(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
+  }
+  if (nestsDeeperThan(text, MAX_BODY_DEPTH)) {
+    throw badRequest([{ path: '', message: `the body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep` }]);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,11 +1,11 @@
 import type { Complaint } from '@complaintkit/core/domain';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { complaintRow, pathsOf } from './rows.js';
 import type { Database, EventsTable } from './schema.js';
 import type { BankImport } from './store.js';
 
 /** @internal inserts rows in batches that stay under both dialects' bound-parameter limits. */
-async function insertBatched<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Database[T][]): Promise<void> {
+async function insertBatched<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object).length;
   const size = Math.max(1, Math.floor(30_000 / columns));

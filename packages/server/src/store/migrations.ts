@@ -122,6 +122,16 @@ export const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0003_staff_active': {
+    // A staff member who leaves is deactivated, not deleted (their name stays on past timelines);
+    // their tokens stop working at once and nothing can be assigned to them.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('staff').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('staff').dropColumn('active').execute();
+    },
+  },
 };
 
 /** @internal whether this Kysely instance talks to PostgreSQL. */
@@ -139,7 +149,8 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * ```
  */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Unordered: migrations written on parallel branches may land in either order.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row of `organisations`: the tree, with a materialised `path` (`/HO/BR-44/`) for subtree queries. @internal */
 export interface OrganisationsTable {
   id: string;
@@ -16,6 +18,8 @@ export interface StaffTable {
   org_id: string;
   role: string;
   name: string;
+  /** 1 while employed; 0 once removed (the row stays for the timelines that name them). */
+  active: Generated<number>;
 }
 
 /** Row of `complaints`: indexed columns for filters plus the full document as JSON. @internal */

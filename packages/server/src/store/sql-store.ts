@@ -33,7 +33,7 @@ const reads = {
     return row && organisationOf(row);
   },
   async staff(db: Db, id: string): Promise<StaffMember | undefined> {
-    const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('staff').select(['id', 'org_id', 'role', 'name']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
     return row && { id: row.id, orgId: row.org_id, role: row.role as StaffMember['role'], name: row.name };
   },
   async provinceBranch(db: Db, regionCode: string): Promise<OrganisationRecord | undefined> {

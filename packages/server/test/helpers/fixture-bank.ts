@@ -35,6 +35,7 @@ export const STAFF: StaffMember[] = [
   { id: 'u-gz-handler', orgId: 'SB-4401', role: 'handler', name: '广州处理' },
   { id: 'u-bj-handler', orgId: 'BR-11', role: 'handler', name: '北京处理' },
   { id: 'u-ho-auditor', orgId: 'HO', role: 'auditor', name: '总行审计' },
+  { id: 'u-cc', orgId: 'CC-CARD', role: 'handler', name: '卡中心处理' },
 ];
 
 /** The fixture bank: organisations and staff, no complaints (tests register their own over HTTP). */
