@@ -42,7 +42,7 @@ const demo = (env) => {
     process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}\n! the build failed (log: .data/build.log)\n`);
     process.exit(build.status ?? 1);
   }
-  run('node', ['packages/server/dist/cli.js', 'serve', '--data', '.data', '--static', 'examples/web/public', ...passOn], env);
+  run('node', ['packages/server/dist/cli.js', 'serve', '--data', '.data', '--static', 'examples', ...passOn], env);
 };
 if (job === 'demo') {
   demo({});
@@ -67,9 +67,11 @@ const hasPostgres = () =>
 const missing = [];
 if (job === 'test' && !process.env.DATABASE_URL && !hasPostgres()) missing.push('postgresql');
 if (job === 'test' && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+// A CJK font, or every Chinese character in the widgets' screenshots is a box.
+if (job === 'test' && !existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) missing.push('fonts-noto-cjk');
 if (missing.length > 0) {
   if (isRoot && quiet('command -v apt-get')) {
-    console.log(`› installing ${missing.join(' and ')} from Debian packages`);
+    console.log(`› installing ${missing.join(', ')} from Debian packages`);
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
   } else {

@@ -1,15 +1,44 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
+// One clean for every config: `clean: true` in a config array races.
 rmSync('dist', { recursive: true, force: true });
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', define: 'src/define.ts' },
-  format: ['esm'],
-  dts: true,
-  sourcemap: true,
-  splitting: true,
-  target: 'es2022',
-  platform: 'browser',
-  external: ['lit', /^@complaintkit\/core/],
-});
+export default defineConfig([
+  // ESM, one module per source file: an app's bundler keeps only the elements it imports (the
+  // package is `sideEffects: false` but for /auto and /define), and the outbox and client code stay
+  // behind dynamic imports. Declarations come from tsc (tsconfig.build.json).
+  {
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/loader/**'],
+    bundle: false,
+    format: ['esm'],
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+  },
+  // For pages that do not bundle: /auto with Lit and core inside, split so the outbox and the
+  // client load on first use. The loader script loads it from beside itself.
+  {
+    entry: { auto: 'src/auto.ts' },
+    outDir: 'dist/cdn',
+    format: ['esm'],
+    bundle: true,
+    splitting: true,
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+    noExternal: [/.*/],
+  },
+  // The loader: one small classic script for pages that cannot bundle (a <script src> tag).
+  {
+    entry: { loader: 'src/loader/loader.ts' },
+    outDir: 'dist/cdn',
+    format: ['iife'],
+    minify: true,
+    sourcemap: true,
+    target: 'es2019',
+    platform: 'browser',
+    outExtension: () => ({ js: '.js' }),
+  },
+]);

@@ -13,6 +13,7 @@ import { requestLog } from './http/request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { AppDeps, ResolvedDeps } from './routes/deps.js';
 import { registerRoutes } from './routes/register.js';
+import { examplePath } from './http/example-path.js';
 
 /** @internal the largest request body accepted (a complaint with attachments' metadata is far smaller). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (d.staticDir) {
     const root = d.staticDir;
     app.get('/examples', (c) => c.redirect('/examples/'));
-    app.use('/examples/*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/examples/, '') || '/' }));
+    app.use('/examples/*', serveStatic({ root, rewriteRequestPath: (p) => examplePath(root, p) }));
   }
 
   registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now));

@@ -1,5 +1,6 @@
 /**
- * `@complaintkit/widgets/define`: registers every ComplaintKit element under its `ck-` name, once.
+ * `@complaintkit/widgets/define`: registers every ComplaintKit element under its `ck-` name, once
+ * (the same as `@complaintkit/widgets/auto`, kept for existing imports).
  *
  * @example
  * ```ts
@@ -9,9 +10,9 @@
  *
  * @packageDocumentation
  */
-import { StatusBadge } from './status-badge/status-badge.js';
+import { CK_ELEMENT_CLASSES, defineAll } from './elements.js';
 
-if (!customElements.get('ck-status-badge')) customElements.define('ck-status-badge', StatusBadge);
+defineAll();
 
 /** The tag names this module registers. @example `CK_ELEMENTS.includes('ck-status-badge');` */
-export const CK_ELEMENTS = ['ck-status-badge'] as const;
+export const CK_ELEMENTS = Object.keys(CK_ELEMENT_CLASSES) as (keyof typeof CK_ELEMENT_CLASSES)[];

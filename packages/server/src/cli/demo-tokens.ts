@@ -24,7 +24,13 @@ export async function printDemoTokens(url: string, secret: string, actors: DemoA
   const customer = await issueToken({ sub: actors.customer.id, kind: 'customer' }, secret, '30d');
   tokens.customer = customer;
   lines.push('', `  customer — ${actors.customer.id} (has complaints)`, `  curl -H "Authorization: Bearer ${customer}" "${url}/v1/complaints"`);
-  if (examples) lines.push('', `Example H5 page as the demo customer: ${url}/examples/#token=${customer}`);
+  if (examples) {
+    lines.push(
+      '',
+      'Example pages, each signed in with a demo token:',
+      `  mobile H5 (customer):     ${url}/examples/mobile-h5/#token=${customer}`,
+    );
+  }
   writeFileSync(join(dataDir, 'demo-tokens.json'), `${JSON.stringify({ url, tokens }, null, 2)}\n`, { mode: 0o600 });
   lines.push('', `(tokens also saved to ${join(dataDir, 'demo-tokens.json')}; examples/node-client reads them)`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,557 @@
+import {
+  BUSINESS_CATEGORIES,
+  COMPLAINT_CAUSES,
+  type ComplaintCreateInput,
+  type PriorityGroup,
+  type TaxonomyNode,
+} from '@complaintkit/core/domain';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PRIORITY_GROUP_EN } from '../i18n/en.js';
+import { PRIORITY_GROUP_ZH } from '../i18n/zh-cn.js';
+import type { PickedFile } from '../shared/bridge.js';
+import { CkElement } from '../shared/ck-element.js';
+import { getConfig } from '../shared/config.js';
+import { baseUrlOf } from '../shared/connection.js';
+import { formatBytes, formatDateTime } from '../shared/format.js';
+import { followKeyboard } from '../shared/keyboard.js';
+import { baseStyles } from '../shared/theme.styles.js';
+import { checkFiles, describeFiles } from './attachments.js';
+import { complaintFormStyles } from './complaint-form.styles.js';
+import { type Draft, type DraftValues, draftStore } from './draft-store.js';
+import { type FieldProblem, LIMITS, problemsFromFields, validateComplaint } from './validate.js';
+
+type OutboxModule = typeof import('../shared/outbox.js');
+type Item = import('../shared/outbox.js').OutboxItem;
+type Phase = 'editing' | 'sending' | 'done';
+
+const MAX = LIMITS;
+const TEXT_FIELDS = ['description', 'requestedResolution', 'name', 'phone'] as const;
+let outboxModule: Promise<OutboxModule> | undefined;
+/** @internal the outbox and client code, fetched once, while the customer types or on first submit. */
+const loadOutbox = (): Promise<OutboxModule> => {
+  outboxModule ??= import('../shared/outbox.js');
+  return outboxModule;
+};
+
+/** @internal leaves of a taxonomy, grouped under their major class. */
+const grouped = (nodes: readonly TaxonomyNode[]) => {
+  const majors = nodes.filter((n) => n.parent === null);
+  return majors.map((m) => ({ major: m, leaves: nodes.filter((n) => n.parent !== null && n.code.startsWith(m.code) && !nodes.some((c) => c.parent === n.code)) }));
+};
+
+/**
+ * `<ck-complaint-form>`: a customer registers a complaint. Business and reason pickers from the
+ * JR/T 0169-2018 taxonomy, the description with a counter, contact details, images with size and
+ * type limits, priority-group declaration, a draft saved on the device as the customer types,
+ * inline validation, and sending through the offline outbox: the entry's idempotency key is made
+ * when the entry starts, so a double tap or a resubmit after a reload registers one complaint.
+ * Ends with the complaint number and the answer deadline. Form-associated (ElementInternals).
+ *
+ * Events: `ck-ready`, `ck-change {valid}`, `ck-submit {idempotencyKey}`,
+ * `ck-submitted {complaintNumber, idempotencyKey, queued}`, `ck-error`.
+ *
+ * @csspart base - the form
+ * @csspart submit - the submit button
+ * @csspart field - each field's wrapper
+ * @csspart confirmation - the confirmation card
+ * @csspart pending - the list of complaints waiting on the device
+ *
+ * @example
+ * ```html
+ * <ck-complaint-form base-url="https://complaints.example-bank.cn" locale="zh-CN"></ck-complaint-form>
+ * <script type="module">
+ *   import '@complaintkit/widgets/auto';
+ *   document.querySelector('ck-complaint-form').token = await app.getToken();
+ * </script>
+ * ```
+ */
+export class ComplaintForm extends CkElement {
+  /** Form-associated: the form's value is the registration as JSON, its validity the fields'. */
+  static formAssociated = true;
+  /** Focus goes to the first field. */
+  static override shadowRootOptions = { ...CkElement.shadowRootOptions, delegatesFocus: true };
+  /** Styles: the shared `--ck-*` tokens plus the form's own. */
+  static override styles = [baseStyles, complaintFormStyles];
+  /** Reactive properties of the element. */
+  static override properties = {
+    ...CkElement.properties,
+    draftId: { type: String, attribute: 'draft-id' },
+    intakeChannel: { type: String, attribute: 'intake-channel' },
+    businessChannel: { type: String, attribute: 'business-channel' },
+    regionCode: { type: String, attribute: 'region-code' },
+    maxFiles: { type: Number, attribute: 'max-files' },
+    maxFileSize: { type: Number, attribute: 'max-file-size' },
+    accept: { type: String },
+    values: { state: true },
+    problems: { state: true },
+    touched: { state: true },
+    files: { state: true },
+    fileProblems: { state: true },
+    phase: { state: true },
+    pending: { state: true },
+    note: { state: true },
+    alert: { state: true },
+    result: { state: true },
+  };
+
+  /** Which draft on the device this form uses (two forms on a page need two ids). Default `default`. */
+  declare draftId: string;
+  /** How the complaint reached the bank. Default `mobile_app`. */
+  declare intakeChannel: string;
+  /** JR/T 0169-2018 dimension A: where the business was done. Default `A010303` (mobile app). */
+  declare businessChannel: string;
+  /** GB/T 2260 code of where the matter arose, if the app knows it (routes to that branch). */
+  declare regionCode: string | undefined;
+  /** Most images. Default 5. */
+  declare maxFiles: number;
+  /** Largest image in bytes. Default 5 MB. */
+  declare maxFileSize: number;
+  /** Image types allowed, comma-separated. Default `image/jpeg,image/png,image/webp`. */
+  declare accept: string;
+
+  declare private values: DraftValues;
+  declare private problems: Record<string, FieldProblem>;
+  declare private touched: ReadonlySet<string>;
+  declare private files: readonly PickedFile[];
+  declare private fileProblems: readonly string[];
+  declare private phase: Phase;
+  declare private pending: readonly Item[];
+  declare private note: string;
+  declare private alert: string;
+  declare private result: { complaintNumber: string; decisionDueAt: string | null; queued: boolean } | undefined;
+
+  private readonly internals: ElementInternals | undefined;
+  private entryKey: string | undefined;
+  private submitted = false;
+  private offOutbox: (() => void) | undefined;
+  private offKeyboard: (() => void) | undefined;
+  private announcedQueued = false;
+
+  constructor() {
+    super();
+    this.draftId = 'default';
+    this.intakeChannel = 'mobile_app';
+    this.businessChannel = 'A010303';
+    this.maxFiles = 5;
+    this.maxFileSize = 5 * 1024 * 1024;
+    this.accept = 'image/jpeg,image/png,image/webp';
+    this.values = {};
+    this.problems = {};
+    this.touched = new Set();
+    this.files = [];
+    this.fileProblems = [];
+    this.phase = 'editing';
+    this.pending = [];
+    this.note = '';
+    this.alert = '';
+    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+  }
+
+  private get store() {
+    return draftStore(this.draftId);
+  }
+
+  /** Restores the draft; follows the outbox when an entry is waiting on the device. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const draft = this.store.load();
+    if (draft) {
+      this.values = draft.values;
+      this.entryKey = draft.key;
+      this.submitted = draft.submitted;
+      if (draft.savedAt) this.note = this.t('draftSaved', { time: formatDateTime(draft.savedAt, this.lang_) });
+    }
+    if (this.submitted) {
+      this.phase = 'sending';
+      void this.followOutbox();
+    } else if (draft) {
+      // Something is on the device from before: look for complaints still waiting.
+      void this.followOutbox();
+    }
+  }
+
+  /** Stops following the outbox and the keyboard. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offOutbox?.();
+    this.offOutbox = undefined;
+    this.offKeyboard?.();
+  }
+
+  /** Fires `ck-ready` once rendered; keeps scrolled fields above the soft keyboard. */
+  protected override firstUpdated(): void {
+    this.offKeyboard = followKeyboard(this.renderRoot as ShadowRoot);
+    this.emit('ck-ready', { element: 'ck-complaint-form' });
+  }
+
+  /** Keeps the form value and validity in step with the fields. */
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('values' as keyof ComplaintForm) || changed.has('files' as keyof ComplaintForm)) this.syncInternals();
+  }
+
+  /** The registration the fields make now. */
+  private payload(attachments: ComplaintCreateInput['attachments'] = []): ComplaintCreateInput {
+    const v = this.values;
+    const trim = (s: string | undefined) => (s ?? '').trim();
+    return {
+      intakeChannel: this.intakeChannel as ComplaintCreateInput['intakeChannel'],
+      businessChannel: this.businessChannel as ComplaintCreateInput['businessChannel'],
+      businessCategory: (v.businessCategory ?? '') as ComplaintCreateInput['businessCategory'],
+      cause: (v.cause ?? '') as ComplaintCreateInput['cause'],
+      description: trim(v.description),
+      ...(trim(v.requestedResolution) ? { requestedResolution: trim(v.requestedResolution) } : {}),
+      ...(this.regionCode ? { regionCode: this.regionCode } : {}),
+      complainant: {
+        name: trim(v.name),
+        ...(trim(v.phone) ? { phone: trim(v.phone).replace(/\s/g, '') } : {}),
+        priorityGroups: (v.priorityGroups ?? []).map((group) => ({ group: group as PriorityGroup, basis: 'self_reported' as const })),
+      },
+      attachments,
+    };
+  }
+
+  private syncInternals(): void {
+    const problems = validateComplaint(this.payload());
+    const valid = Object.keys(problems).length === 0;
+    if (this.internals) {
+      this.internals.setFormValue(valid ? JSON.stringify(this.payload()) : null);
+      const first = Object.keys(problems)[0];
+      const anchor = first ? (this.renderRoot.querySelector(`#${first}`) as HTMLElement | null) : null;
+      if (valid) this.internals.setValidity({});
+      else if (first) this.internals.setValidity({ customError: true }, this.message(first, problems[first]), anchor ?? undefined);
+    }
+  }
+
+  private message(field: string, p: FieldProblem | undefined): string {
+    if (!p) return '';
+    const label = this.t(field === 'businessCategory' ? 'business' : field === 'requestedResolution' ? 'resolution' : (field as 'name'));
+    return this.t(p.key, { field: label.replace(/（选填）| \(optional\)/, ''), ...p.params });
+  }
+
+  private onField(field: keyof DraftValues, value: string | string[]): void {
+    if (this.phase !== 'editing') return;
+    this.values = { ...this.values, [field]: value };
+    if (this.touched.has(field)) this.problems = validateComplaint(this.payload());
+    this.startEntry();
+    this.saveDraft(); // at once: a WebView may be killed any moment
+    this.emit('ck-change', { valid: Object.keys(validateComplaint(this.payload())).length === 0 });
+  }
+
+  private onBlur(field: string, e?: FocusEvent): void {
+    // Leaving the field for the submit button: the submit validates; showing the error now would
+    // shift the button away from under the pointer and swallow the click.
+    if ((e?.relatedTarget as HTMLElement | null)?.getAttribute('type') === 'submit') return;
+    this.touched = new Set([...this.touched, field]);
+    this.problems = validateComplaint(this.payload());
+  }
+
+  /** The entry starts: make its idempotency key once, and fetch the sending code meanwhile. */
+  private startEntry(): void {
+    if (this.entryKey) return;
+    void loadOutbox().then((m) => {
+      if (this.entryKey || this.submitted) return;
+      this.entryKey = m.outboxId();
+      this.saveDraft();
+    });
+  }
+
+  private saveDraft(): void {
+    const savedAt = Date.now();
+    const draft: Draft = { key: this.entryKey, values: this.values, savedAt, submitted: this.submitted };
+    this.store.save(draft);
+    if (!this.submitted) this.note = this.t('draftSaved', { time: formatDateTime(savedAt, this.lang_).slice(-5) });
+  }
+
+  private async pickFiles(): Promise<void> {
+    const bridge = getConfig().bridge;
+    const accept = this.accept.split(',').map((s) => s.trim());
+    if (bridge?.pickFiles) {
+      try {
+        this.addFiles(await bridge.pickFiles({ accept, multiple: this.maxFiles > 1 }));
+      } catch (e) {
+        this.alert = this.fail(e);
+      }
+      return;
+    }
+    (this.renderRoot.querySelector('#files') as HTMLInputElement | null)?.click();
+  }
+
+  private addFiles(picked: readonly PickedFile[]): void {
+    const accept = this.accept.split(',').map((s) => s.trim());
+    const { kept, rejected } = checkFiles(this.files, picked, { maxFiles: this.maxFiles, maxBytes: this.maxFileSize, accept });
+    this.files = kept;
+    const size = formatBytes(this.maxFileSize);
+    this.fileProblems = rejected.map((r) =>
+      r.why === 'type' ? this.t('badFileType', { name: r.name }) : r.why === 'size' ? this.t('fileTooBig', { name: r.name, size }) : this.t('tooManyFiles', { max: this.maxFiles }),
+    );
+    this.startEntry();
+  }
+
+  /** Sends the entry: one complaint however many times it is tapped. */
+  private async onSubmit(ev: Event): Promise<void> {
+    ev.preventDefault();
+    if (this.phase !== 'editing') return; // a second tap while the first is sending
+    const problems = validateComplaint(this.payload());
+    this.touched = new Set(Object.keys({ ...problems, ...this.values, businessCategory: 1, cause: 1, description: 1, name: 1 }));
+    this.problems = problems;
+    const bad = Object.keys(problems);
+    if (bad.length > 0) {
+      this.alert = this.t('fixErrors', { n: bad.length });
+      await this.updateComplete;
+      (this.renderRoot.querySelector(`#${bad[0]}`) as HTMLElement | null)?.focus();
+      return;
+    }
+    this.phase = 'sending';
+    this.alert = '';
+    try {
+      const m = await loadOutbox();
+      this.entryKey ??= m.outboxId();
+      const key = this.entryKey;
+      const files = this.files.filter((f): f is File => f instanceof File);
+      this.emit('ck-submit', { idempotencyKey: key, attachments: files });
+      const input = this.payload(await describeFiles(this.files));
+      const page = this.page(m);
+      await m.enqueueOnce(page, 'complaint', key, input);
+      this.submitted = true;
+      this.saveDraft();
+      void this.followOutbox();
+    } catch (e) {
+      this.phase = 'editing';
+      const fields = (e as { fields?: { path: string; message: string }[] }).fields;
+      if (Array.isArray(fields)) {
+        // The shared schema (loaded with the outbox) had the last word: show its verdict inline.
+        this.problems = problemsFromFields(fields);
+        this.alert = this.t('fixErrors', { n: fields.length });
+      } else this.alert = this.fail(e);
+    }
+  }
+
+  private page(m: OutboxModule) {
+    const baseUrl = baseUrlOf({ baseUrl: this.baseUrl });
+    return m.pageOutbox(baseUrl, () => this.client());
+  }
+
+  /** Shows what waits on the device, and finishes when this entry is sent or refused. */
+  private async followOutbox(): Promise<void> {
+    if (this.offOutbox) return;
+    const m = await loadOutbox();
+    const page = this.page(m);
+    this.offOutbox = page.outbox.subscribe(({ items, state }) => {
+      this.pending = items.filter((i) => i.kind === 'complaint' && (i.state === 'queued' || i.state === 'sending' || i.id === this.entryKey));
+      const mine = this.entryKey ? items.find((i) => i.id === this.entryKey) : undefined;
+      if (!this.submitted || !mine) return;
+      if (mine.state === 'sent' && mine.result) void this.finish(mine.result.complaintId, mine.id);
+      else if (mine.state === 'failed') void this.refused(mine, m);
+      else if (!this.announcedQueued && !state.online) {
+        this.announcedQueued = true;
+        this.emit('ck-submitted', { complaintNumber: null, idempotencyKey: mine.id, queued: true });
+      }
+    });
+    void page.outbox.flush();
+  }
+
+  private async finish(complaintNumber: string, key: string): Promise<void> {
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    this.submitted = false;
+    this.entryKey = undefined;
+    this.store.clear();
+    this.values = {};
+    this.files = [];
+    this.touched = new Set();
+    this.result = { complaintNumber, decisionDueAt: null, queued: false };
+    let decisionDueAt: string | null = null;
+    try {
+      const c = await (await this.client()).complaints.get(complaintNumber);
+      decisionDueAt = c.deadlines.decisionDueAt;
+      this.result = { complaintNumber, decisionDueAt, queued: false };
+    } catch {
+      // The number is what matters; the deadline shows on the status page.
+    }
+    this.emit('ck-submitted', { complaintNumber, idempotencyKey: key, queued: false, decisionDueAt });
+    await this.updateComplete;
+    (this.renderRoot.querySelector('[part=confirmation] h2') as HTMLElement | null)?.focus();
+  }
+
+  private async refused(item: Item, m: OutboxModule): Promise<void> {
+    // The service refused this request for good: keep the fields; a corrected entry gets a new key.
+    this.submitted = false;
+    this.entryKey = undefined;
+    this.phase = 'editing';
+    this.alert = this.t('failed', { message: item.failure?.message ?? '' });
+    this.emit('ck-error', { code: item.failure?.code ?? 'refused', message: this.alert });
+    this.saveDraft();
+    await this.page(m).outbox.remove(item.id).catch(() => undefined);
+  }
+
+  private restart(): void {
+    this.result = undefined;
+    this.phase = 'editing';
+    this.note = '';
+    this.announcedQueued = false;
+  }
+
+  private stateText(i: Item): string {
+    if (i.state === 'sent') return this.t('sentAt', { time: formatDateTime(i.sentAt ?? i.updatedAt, this.lang_) });
+    if (i.state === 'failed') return this.t('failed', { message: i.failure?.message ?? '' });
+    if (i.state === 'sending') return this.t('sending');
+    return navigator.onLine === false ? this.t('queuedOffline') : this.t('queuedWaiting');
+  }
+
+  private renderPending(): TemplateResult | typeof nothing {
+    if (this.pending.length === 0) return nothing;
+    return html`<section part="pending" class="notice" aria-labelledby="pending-title">
+      <h3 id="pending-title">${this.t('pendingTitle')}</h3>
+      <ul>
+        ${this.pending.map(
+          (i) => html`<li class="pending-item" data-state=${i.state}>
+            <span class="pending-text">${i.kind === 'complaint' ? i.payload.description.slice(0, 40) : ''}</span>
+            <span class="muted" role="status">${this.stateText(i)}</span>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private field(id: string, label: string, control: TemplateResult, help?: string, extra?: TemplateResult): TemplateResult {
+    const problem = this.touched.has(id) ? this.problems[id] : undefined;
+    return html`<div class="field" part="field">
+      <label for=${id}>${label}</label>
+      ${control}
+      ${help ? html`<span class="help" id=${`${id}-help`}>${help}</span>` : nothing} ${extra ?? nothing}
+      <span class="error" id=${`${id}-error`}>${this.message(id, problem)}</span>
+    </div>`;
+  }
+
+  private aria(id: string, help = false) {
+    const invalid = this.touched.has(id) && Boolean(this.problems[id]);
+    return { invalid: invalid ? 'true' : 'false', describedby: `${help ? `${id}-help ` : ''}${id}-error` };
+  }
+
+  private picker(id: 'businessCategory' | 'cause', nodes: readonly TaxonomyNode[]): TemplateResult {
+    const a = this.aria(id, id === 'businessCategory');
+    const label = (n: TaxonomyNode) => (this.domainLang === 'en' ? n.en : n.zh);
+    const value = this.values[id] ?? '';
+    const groups = grouped(nodes);
+    return html`<select
+      id=${id}
+      required
+      aria-invalid=${a.invalid}
+      aria-describedby=${a.describedby}
+      .value=${value}
+      @change=${(e: Event) => this.onField(id, (e.target as HTMLSelectElement).value)}
+      @blur=${(e: FocusEvent) => this.onBlur(id, e)}
+    >
+      <option value="" ?selected=${!value}>${this.t('choose')}</option>
+      ${groups.map((g) =>
+        g.leaves.length === 0
+          ? html`<option value=${g.major.code} ?selected=${value === g.major.code}>${label(g.major)}</option>`
+          : html`<optgroup label=${label(g.major)}>
+              ${g.leaves.map((n) => html`<option value=${n.code} ?selected=${value === n.code}>${label(n)}</option>`)}
+            </optgroup>`,
+      )}
+    </select>`;
+  }
+
+  private text(id: (typeof TEXT_FIELDS)[number], multiline = false): TemplateResult {
+    const a = this.aria(id, id === 'description' || id === 'phone');
+    const value = this.values[id] ?? '';
+    const max = id === 'phone' ? 20 : MAX[id];
+    const common = {
+      input: (e: Event) => this.onField(id, (e.target as HTMLInputElement).value),
+      blur: (e: FocusEvent) => this.onBlur(id, e),
+    };
+    return multiline
+      ? html`<textarea id=${id} rows="5" maxlength=${max} ?required=${id === 'description'} aria-invalid=${a.invalid}
+          aria-describedby=${`${a.describedby} ${id}-count`} .value=${value} @input=${common.input} @blur=${common.blur}></textarea>`
+      : html`<input id=${id} maxlength=${max} ?required=${id === 'name'} aria-invalid=${a.invalid} aria-describedby=${a.describedby}
+          .value=${value} @input=${common.input} @blur=${common.blur}
+          autocomplete=${id === 'name' ? 'name' : id === 'phone' ? 'tel' : 'off'}
+          inputmode=${id === 'phone' ? 'tel' : 'text'} type=${id === 'phone' ? 'tel' : 'text'} />`;
+  }
+
+  private renderConfirmation(): TemplateResult {
+    const r = this.result;
+    return html`<section part="base confirmation" class="confirmation" role="status">
+      <h2 tabindex="-1">${this.t('confirmTitle')}</h2>
+      <p>${this.t('complaintNumber')}：<strong class="number">${r?.complaintNumber ?? ''}</strong></p>
+      ${r?.decisionDueAt
+        ? html`<p class="deadline">${this.t('deadline', { date: formatDateTime(r.decisionDueAt, this.lang_, true) })}</p>
+            <p class="help">${this.t('deadlineHelp')}</p>`
+        : nothing}
+      <button type="button" @click=${this.restart}>${this.t('newComplaint')}</button>
+    </section>`;
+  }
+
+  /** Renders the fields, or the confirmation once the service has the complaint. */
+  protected override render(): TemplateResult {
+    if (this.phase === 'done') return this.renderConfirmation();
+    const v = this.values;
+    const sending = this.phase === 'sending';
+    const groups = Object.keys(PRIORITY_GROUP_ZH) as PriorityGroup[];
+    const groupLabel = this.domainLang === 'en' ? PRIORITY_GROUP_EN : PRIORITY_GROUP_ZH;
+    const count = (v.description ?? '').length;
+    return html`<form part="base" novalidate @submit=${this.onSubmit} aria-busy=${sending ? 'true' : 'false'}>
+      <h2>${this.t('formTitle')}</h2>
+      ${this.renderPending()}
+      <fieldset ?disabled=${sending}>
+        ${this.field('businessCategory', this.t('business'), this.picker('businessCategory', BUSINESS_CATEGORIES), this.t('businessHelp'))}
+        ${this.field('cause', this.t('cause'), this.picker('cause', COMPLAINT_CAUSES))}
+        ${this.field(
+          'description',
+          this.t('description'),
+          this.text('description', true),
+          this.t('descriptionHelp'),
+          html`<span class="counter" id="description-count" aria-live="polite">${this.t('counter', { n: count, max: MAX.description })}</span>`,
+        )}
+        ${this.field('requestedResolution', this.t('resolution'), this.text('requestedResolution'))}
+        <fieldset class="group">
+          <legend>${this.t('contact')}</legend>
+          ${this.field('name', this.t('name'), this.text('name'))} ${this.field('phone', this.t('phone'), this.text('phone'), this.t('phoneHelp'))}
+        </fieldset>
+        <fieldset class="group" aria-describedby="files-help files-error">
+          <legend>${this.t('attachments')}</legend>
+          <span class="help" id="files-help">${this.t('attachmentsHelp', { max: this.maxFiles, size: formatBytes(this.maxFileSize) })}</span>
+          <ul class="files">
+            ${this.files.map(
+              (f, i) => html`<li>
+                <span class="file-name">${f.name}</span><span class="muted">${formatBytes(f.size)}</span>
+                <button type="button" class="link" aria-label=${this.t('removeFile', { name: f.name })}
+                  @click=${() => (this.files = this.files.filter((_, j) => j !== i))}>×</button>
+              </li>`,
+            )}
+          </ul>
+          <input id="files" class="sr-only" type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${this.maxFiles > 1}
+            @change=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              this.addFiles([...(input.files ?? [])]);
+              input.value = '';
+            }} />
+          <div class="row">
+            <button type="button" part="add-image" ?disabled=${this.files.length >= this.maxFiles} @click=${this.pickFiles}>${this.t('addImage')}</button>
+          </div>
+          <span class="error" id="files-error" role="alert">${this.fileProblems.join('；')}</span>
+        </fieldset>
+        <fieldset class="group" aria-describedby="priority-help">
+          <legend>${this.t('priority')}</legend>
+          <span class="help" id="priority-help">${this.t('priorityHelp')}</span>
+          ${groups.map(
+            (g) => html`<label class="check"><input type="checkbox" .checked=${(v.priorityGroups ?? []).includes(g)}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                const now = new Set(v.priorityGroups ?? []);
+                if (on) now.add(g);
+                else now.delete(g);
+                this.onField('priorityGroups', [...now]);
+              }} />${groupLabel[g]}</label>`,
+          )}
+        </fieldset>
+      </fieldset>
+      <p class="error summary" role="alert">${this.alert}</p>
+      <button type="submit" part="submit" class="primary" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
+        ${sending ? this.t('sending') : this.t('submit')}
+      </button>
+      <p class="help" role="status">${sending && this.pending.length === 0 ? this.t('sending') : this.note}</p>
+    </form>`;
+  }
+}

@@ -1,0 +1,41 @@
+import { ComplaintCreate, type ComplaintCreateInput } from '@complaintkit/core/domain';
+import { describe, expect, it } from 'vitest';
+import { problemsFromFields, validateComplaint } from './validate.js';
+
+const ok: ComplaintCreateInput = {
+  intakeChannel: 'mobile_app',
+  businessChannel: 'A010303',
+  businessCategory: 'B0302',
+  cause: 'C11',
+  description: '信用卡年费未经告知被扣收',
+  complainant: { name: '张三', phone: '13812345678' },
+};
+const cases: [string, ComplaintCreateInput][] = [
+  ['valid', ok],
+  ['blank description', { ...ok, description: '   ' }],
+  ['description at the limit', { ...ok, description: 'x'.repeat(5000) }],
+  ['description over the limit', { ...ok, description: 'x'.repeat(5001) }],
+  ['resolution over the limit', { ...ok, requestedResolution: 'x'.repeat(2001) }],
+  ['name over the limit', { ...ok, complainant: { name: 'x'.repeat(65) } }],
+  ['blank name', { ...ok, complainant: { name: ' ' } }],
+  ['phone with +86', { ...ok, complainant: { name: '张三', phone: '+8613812345678' } }],
+  ['phone too short', { ...ok, complainant: { name: '张三', phone: '12' } }],
+  ['phone with letters', { ...ok, complainant: { name: '张三', phone: '1381234abcd' } }],
+  ['no category', { ...ok, businessCategory: '' as never }],
+  ['no cause', { ...ok, cause: '' as never }],
+];
+
+describe('the form checks as the customer types', () => {
+  it.each(cases)('agree with the shared schema the service uses: %s', (_, input) => {
+    const schemaFields = ComplaintCreate.safeParse(input).success ? [] : Object.keys(problemsFromFields(ComplaintCreate.safeParse(input).error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) ?? []));
+    expect(Object.keys(validateComplaint(input)).sort()).toEqual(schemaFields.sort());
+  });
+
+  it('words each problem as the customer needs it', () => {
+    expect(validateComplaint({ ...ok, description: 'x'.repeat(5001), complainant: { name: '', phone: '1' } })).toEqual({
+      description: { key: 'tooLong', params: { max: 5000 } },
+      name: { key: 'required' },
+      phone: { key: 'badPhone' },
+    });
+  });
+});

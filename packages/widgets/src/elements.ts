@@ -1,0 +1,33 @@
+import { ComplaintForm } from './complaint-form/complaint-form.js';
+import { ComplaintList } from './complaint-list/complaint-list.js';
+import { ComplaintStatus } from './complaint-status/complaint-status.js';
+import { SatisfactionSurvey } from './satisfaction-survey/satisfaction-survey.js';
+import { StatusBadge } from './status-badge/status-badge.js';
+
+/**
+ * Every element class under its tag name (what `/auto` and `/define` register).
+ *
+ * @example
+ * ```ts
+ * for (const [tag, cls] of Object.entries(CK_ELEMENT_CLASSES)) customElements.get(tag) ?? customElements.define(tag, cls);
+ * ```
+ */
+export const CK_ELEMENT_CLASSES = {
+  'ck-complaint-form': ComplaintForm,
+  'ck-complaint-status': ComplaintStatus,
+  'ck-complaint-list': ComplaintList,
+  'ck-satisfaction-survey': SatisfactionSurvey,
+  'ck-status-badge': StatusBadge,
+} as const;
+
+/**
+ * Registers every ComplaintKit element not registered yet.
+ *
+ * @example
+ * ```ts
+ * defineAll();
+ * ```
+ */
+export function defineAll(): void {
+  for (const [tag, cls] of Object.entries(CK_ELEMENT_CLASSES)) if (!customElements.get(tag)) customElements.define(tag, cls);
+}

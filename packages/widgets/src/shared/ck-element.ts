@@ -1,0 +1,82 @@
+import type { ComplaintClient, TokenProvider } from '@complaintkit/core';
+import { LitElement } from 'lit';
+import { domainLocale, resolveLocale, translate } from '../i18n/localize.js';
+import type { MessageKey } from '../i18n/zh-cn.js';
+import { onConfigure } from './config.js';
+import { clientFor } from './connection.js';
+import { describeError } from './errors.js';
+import { type CkEventMap, emit } from './events.js';
+
+/**
+ * The base of every `<ck-*>` element: the service address, token and language it works with
+ * (attributes and properties, else `configure()`), translation, and the `ck-*` events.
+ *
+ * @example
+ * ```ts
+ * class MyWidget extends CkElement {
+ *   protected override render() { return html`<p>${this.t('loading')}</p>`; }
+ * }
+ * ```
+ */
+export class CkElement extends LitElement {
+  /** Reactive properties every element shares. */
+  static override properties = {
+    locale: { type: String },
+    baseUrl: { type: String, attribute: 'base-url' },
+    token: { attribute: false },
+  };
+
+  /** `zh-CN` (default) or `en`; else the nearest `lang`, else `configure({ locale })`. */
+  declare locale: string | undefined;
+  /** The complaint service; else `configure({ baseUrl })`, else the page's origin. */
+  declare baseUrl: string | undefined;
+  /** A bearer token or a provider (a property, never an attribute, so it stays out of the DOM). */
+  declare token: string | TokenProvider | undefined;
+
+  private offConfigure: (() => void) | undefined;
+
+  /** Starts following `configure()`. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.offConfigure = onConfigure(() => this.requestUpdate());
+  }
+
+  /** Stops following `configure()`. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offConfigure?.();
+  }
+
+  /** The language in use. */
+  protected get lang_(): string {
+    return resolveLocale(this.locale, this);
+  }
+
+  /** The language for the domain's labels (taxonomy, states). */
+  protected get domainLang(): 'zh-CN' | 'en' {
+    return domainLocale(this.lang_);
+  }
+
+  /** A translated message. */
+  protected t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.lang_, key, params);
+  }
+
+  /** The client for this element's connection (its code loads on first use). */
+  protected client(): Promise<ComplaintClient> {
+    return clientFor({ baseUrl: this.baseUrl, token: this.token });
+  }
+
+  /** Fires a `ck-*` event (bubbling, composed). */
+  protected emit<K extends keyof CkEventMap>(name: K, detail: CkEventMap[K]): void {
+    emit(this, name, detail);
+  }
+
+  /** Fires `ck-error` and returns the text to show. */
+  protected fail(error: unknown): string {
+    const d = describeError(error);
+    const message = d.message ?? this.t(d.key ?? 'networkError');
+    this.emit('ck-error', { code: d.code, message, error });
+    return message;
+  }
+}
