@@ -106,8 +106,22 @@ export interface Outbox {
   /**
    * Validates `payload` (throws `OutboxValidationError` with the field errors: nothing is saved),
    * saves it with a new id that is also its `Idempotency-Key`, and resolves once it is durable.
+   * Pass `{ id }` (from `newId()`, taken when the entry started) to make adding idempotent too: if an
+   * item with that id is already on the device it is returned and nothing new is saved, so a double
+   * tap, or a resubmit after a reload, queues one item and the service registers one complaint.
    */
-  add<K extends OutboxKind>(kind: K, payload: OutboxPayloadInput[K]): Promise<OutboxItemOf<K>>;
+  add<K extends OutboxKind>(kind: K, payload: OutboxPayloadInput[K], options?: { id?: string | undefined }): Promise<OutboxItemOf<K>>;
+  /**
+   * A new item id (a time-ordered UUIDv7, the future `Idempotency-Key`) to hold from when an entry
+   * starts and give to `add(…, { id })`.
+   *
+   * @example
+   * ```ts
+   * const entryKey = outbox.newId(); // when the customer starts typing
+   * await outbox.add('complaint', input, { id: entryKey }); // on every tap: one item
+   * ```
+   */
+  newId(): string;
   /** Sends what is queued now, ignoring backoff (the user asked). Resolves when this pass ends; never rejects. */
   flush(): Promise<void>;
   /** Every item, read from storage, in queue order. */
@@ -353,11 +367,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return running;
   };
 
-  const makeItem = <K extends OutboxKind>(kind: K, payload: OutboxPayloadInput[K]): OutboxItemOf<K> => {
+  const makeItem = <K extends OutboxKind>(kind: K, payload: OutboxPayloadInput[K], id?: string): OutboxItemOf<K> => {
     const valid = validatePayload(kind, payload);
     const t = now();
     const newest = items[items.length - 1]?.id;
-    return { id: outboxId(newest), kind, payload: valid, state: 'queued', createdAt: t, updatedAt: t, attempts: 0, nextAttemptAt: 0 };
+    return { id: id ?? outboxId(newest), kind, payload: valid, state: 'queued', createdAt: t, updatedAt: t, attempts: 0, nextAttemptAt: 0 };
   };
   const durably = async (what: string, write: () => Promise<void>) => {
     try {
@@ -392,14 +406,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
   if (options.autoStart !== false) void ready.then(() => run(true));
 
   return {
-    async add(kind, payload) {
+    async add(kind, payload, options) {
       if (closed) throw new OutboxClosedError();
       await ready;
-      const item = makeItem(kind, payload);
+      const id = options?.id;
+      if (id !== undefined) {
+        if (!/^[\w-]{1,255}$/.test(id)) throw new TypeError('add(…, { id }) takes an id from outbox.newId()');
+        const stored = await storage.get(id);
+        if (stored) return stored as OutboxItemOf<typeof kind>;
+      }
+      const item = makeItem(kind, payload, id);
       await durably('Not saved', () => save(item as OutboxItem));
       void run(false);
       return item;
     },
+    newId: () => outboxId(items[items.length - 1]?.id),
     flush: () => run(true),
     list: async () => (await storage.list()).sort(byId),
     async retry(id, payload) {

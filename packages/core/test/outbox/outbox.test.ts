@@ -117,6 +117,32 @@ describe('outbox: exactly once', () => {
   });
 });
 
+describe('outbox: one item per entry', () => {
+  it('adding with the entry\'s id again (a double tap, a resubmit after a reload) returns the stored item and the service registers one complaint', async () => {
+    const { svc, outbox, storage } = setUp({ online: false });
+    const entry = outbox.newId();
+    const first = await outbox.add('complaint', complaintInput(1), { id: entry });
+    const again = await outbox.add('complaint', complaintInput(1), { id: entry });
+    expect(first.id).toBe(entry);
+    expect(again).toEqual(first);
+    // A second outbox on the same device, as after a reload, finds the entry too.
+    const reloaded = createOutbox({ client: svc.client, storage, isOnline: () => true, onlineEvents: null, visibilityEvents: null, pollMs: 0 });
+    open.push(reloaded);
+    expect((await reloaded.add('complaint', complaintInput(1), { id: entry })).id).toBe(entry);
+    await until(async () => (await reloaded.list())[0]?.state === 'sent', 'the entry to be sent');
+    expect(svc.committed).toHaveLength(1);
+    expect((await reloaded.list()).map((i) => i.id)).toEqual([entry]);
+  });
+
+  it('newId() gives ids that sort after what is stored, and add() refuses an id that is not one', async () => {
+    const { outbox } = setUp();
+    const stored = await outbox.add('complaint', complaintInput(1));
+    const next = outbox.newId();
+    expect(next > stored.id).toBe(true);
+    await expect(outbox.add('complaint', complaintInput(2), { id: 'not an id' })).rejects.toThrow(TypeError);
+  });
+});
+
 describe('outbox: refusals', () => {
   it('parks a 4xx as failed with the reason, sends the later items, and retry(id) queues it again with its key', async () => {
     const { svc, outbox } = setUp({ online: true });
