@@ -250,7 +250,7 @@ export class ComplaintForm extends CkElement {
     if (this.entryKey) return;
     void loadOutbox().then((m) => {
       if (this.entryKey || this.submitted) return;
-      this.entryKey = m.outboxId();
+      this.entryKey = m.newEntryKey(this.page(m));
       this.saveDraft();
     });
   }
@@ -305,12 +305,12 @@ export class ComplaintForm extends CkElement {
     this.alert = '';
     try {
       const m = await loadOutbox();
-      this.entryKey ??= m.outboxId();
+      const page = this.page(m);
+      this.entryKey ??= m.newEntryKey(page);
       const key = this.entryKey;
       const files = this.files.filter((f): f is File => f instanceof File);
       this.emit('ck-submit', { idempotencyKey: key, attachments: files });
       const input = this.payload(await describeFiles(this.files));
-      const page = this.page(m);
       await m.enqueueOnce(page, 'complaint', key, input);
       this.submitted = true;
       this.saveDraft();

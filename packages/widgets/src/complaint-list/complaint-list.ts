@@ -1,4 +1,4 @@
-import type { ComplaintListItem } from '@complaintkit/core';
+import type { Complaint } from '@complaintkit/core';
 import { labelOf, statusLabel } from '@complaintkit/core/domain';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { CkElement } from '../shared/ck-element.js';
@@ -65,7 +65,7 @@ export class ComplaintList extends CkElement {
 
   /** How many to show. Default 20. */
   declare limit: number;
-  declare private items: readonly ComplaintListItem[];
+  declare private items: readonly Complaint[];
   declare private error: string;
   declare private loading: boolean;
 

@@ -1,4 +1,4 @@
-import type { ComplaintResponse } from '@complaintkit/core';
+import type { Complaint } from '@complaintkit/core';
 import { statusLabel } from '@complaintkit/core/domain';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CkElement } from '../shared/ck-element.js';
@@ -37,7 +37,7 @@ export class ComplaintStatus extends CkElement {
   /** The complaint number to follow, e.g. `CK20260301-000042`. */
   declare complaintId: string | undefined;
   /** The complaint as last seen (set it yourself to render without a request). */
-  declare complaint: ComplaintResponse | undefined;
+  declare complaint: Complaint | undefined;
   declare private error: string;
   private sub: Unsubscribable | undefined;
   private watching: string | undefined;
@@ -96,7 +96,7 @@ export class ComplaintStatus extends CkElement {
       });
   }
 
-  private deadline(c: ComplaintResponse): TemplateResult {
+  private deadline(c: Complaint): TemplateResult {
     const d = c.deadlines;
     if (d.paused) return html`<p part="deadline" class="deadline">${this.t('paused')}</p>`;
     const due = d.reviewDueAt ?? d.decisionDueAt;

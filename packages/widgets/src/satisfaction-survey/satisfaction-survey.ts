@@ -1,4 +1,4 @@
-import type { ComplaintResponse } from '@complaintkit/core';
+import type { Complaint } from '@complaintkit/core';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CkElement } from '../shared/ck-element.js';
 import { baseUrlOf } from '../shared/connection.js';
@@ -76,7 +76,7 @@ export class SatisfactionSurvey extends CkElement {
   /** The complaint the survey is about. */
   declare complaintId: string | undefined;
   /** The complaint, if the host already has it (e.g. from `ck-complaint-status`); read otherwise. */
-  declare complaint: ComplaintResponse | undefined;
+  declare complaint: Complaint | undefined;
   declare private phase: Phase;
   declare private rating: number;
   declare private comment: string;
@@ -126,8 +126,8 @@ export class SatisfactionSurvey extends CkElement {
     this.error = '';
     try {
       const m = await import('../shared/outbox.js');
-      this.key ??= m.outboxId();
       const page = m.pageOutbox(baseUrlOf({ baseUrl: this.baseUrl }), () => this.client());
+      this.key ??= m.newEntryKey(page);
       const answer = {
         reached: true,
         satisfaction: this.rating,

@@ -12,7 +12,6 @@ import {
   type OutboxKind,
   type OutboxPayloadInput,
   type OutboxStorage,
-  validatePayload,
 } from '@complaintkit/core/outbox';
 
 /**
@@ -80,20 +79,23 @@ export function pageOutbox(baseUrl: string, client: () => Promise<ComplaintClien
  * const item = await enqueueOnce(page, 'complaint', entryKey, input);
  * ```
  */
-export async function enqueueOnce<K extends OutboxKind>(
+export function enqueueOnce<K extends OutboxKind>(
   page: PageOutbox,
   kind: K,
   key: string,
   payload: OutboxPayloadInput[K],
 ): Promise<OutboxItemOf<K>> {
-  const existing = await page.storage.get(key);
-  if (existing) return existing as OutboxItemOf<K>;
-  const t = Date.now();
-  const item = { id: key, kind, payload: validatePayload(kind, payload), state: 'queued', createdAt: t, updatedAt: t, attempts: 0, nextAttemptAt: 0 };
-  await page.storage.put(item as OutboxItem);
-  void page.outbox.flush();
-  return item as OutboxItemOf<K>;
+  return page.outbox.add(kind, payload, { id: key });
 }
 
-export { outboxId } from '@complaintkit/core/outbox';
+/**
+ * A new entry key (the future item id and `Idempotency-Key`), to take when an entry starts.
+ *
+ * @example
+ * ```ts
+ * const key = newEntryKey(page);
+ * ```
+ */
+export const newEntryKey = (page: PageOutbox): string => page.outbox.newId();
+
 export type { OutboxItem };
