@@ -120,7 +120,7 @@ export interface TagEngineOptions {
 /**
  * The streaming tag engine. It reads complaints one at a time (from files, the client, or rxjs),
  * keeps per customer only the complaints that can still affect a rule, and after each run emits the
- * assignment changes as append-only events. Its state ({@link TagEngine.toSnapshot}) lets the next
+ * assignment changes as append-only events. Its state (saved with {@link writeSnapshot}) lets the next
  * run read only what changed and give the same tags as a full run over everything.
  *
  * @example
