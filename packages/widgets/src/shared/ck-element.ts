@@ -1,5 +1,5 @@
 import type { ComplaintClient, TokenProvider } from '@complaintkit/core';
-import { LitElement } from 'lit';
+import { type CSSResultGroup, LitElement } from 'lit';
 import { domainLocale, resolveLocale, translate } from '../i18n/localize.js';
 import type { MessageKey } from '../i18n/zh-cn.js';
 import { onConfigure } from './config.js';
@@ -19,6 +19,9 @@ import { type CkEventMap, emit } from './events.js';
  * ```
  */
 export class CkElement extends LitElement {
+  /** Styles of the element; each widget sets its own (none here). */
+  static override styles: CSSResultGroup = [];
+
   /** Reactive properties every element shares. */
   static override properties = {
     locale: { type: String },
