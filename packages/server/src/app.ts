@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './http/env.js';
 import { errorHandler, sendProblem } from './http/errors.js';
 import { jsonLogger } from './http/logger.js';
+import { methodNotAllowed } from './http/method-not-allowed.js';
 import { HttpProblem, notFound } from './http/problem.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     openapi ??= JSON.stringify(buildOpenApiDocument({ serverUrl: new URL(c.req.url).origin }));
     return c.body(openapi, 200, { 'content-type': 'application/json' });
   });
+  app.all('/openapi.json', methodNotAllowed(['GET']));
   if (d.staticDir) {
     const root = d.staticDir;
     app.get('/examples', (c) => c.redirect('/examples/'));

@@ -1,5 +1,6 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { ALL_ENDPOINTS } from '@complaintkit/core/domain';
+import { ALL_ENDPOINTS, COMMON_PROBLEMS, PROBLEM_CODES, PROBLEMS, referenceOf } from '@complaintkit/core/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnyJson, startTestServer, type TestServer } from './helpers/harness.js';
 
@@ -14,35 +15,91 @@ describe('OpenAPI document', () => {
   });
   afterAll(() => t?.close());
 
-  it('is a valid OpenAPI 3.1 document', async () => {
+  const operations = () => ALL_ENDPOINTS.map((e) => ({ e, op: doc.paths[e.path]?.[e.method.toLowerCase()] }));
+
+  it('is a valid OpenAPI 3.2 document', async () => {
+    expect(doc.openapi).toBe('3.2.0');
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(doc.openapi).toBe('3.1.0');
   });
 
-  it('describes every endpoint of the contract', () => {
-    const endpoints = ALL_ENDPOINTS;
-    expect(endpoints).toHaveLength(6 + 15);
-    for (const e of endpoints) {
-      const op = doc.paths[e.path]?.[e.method.toLowerCase()];
+  it("passes Redocly's recommended-strict rules with no warning (examples checked against their schemas)", async () => {
+    const config = await createConfig({ extends: ['recommended-strict'] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+  });
+
+  it('the linter does flag a broken document (so the test above can fail)', async () => {
+    const broken = structuredClone(doc);
+    broken.paths['/v1/complaints'].post.requestBody.content['application/json'].example = { description: 5 };
+    const config = await createConfig({ extends: ['recommended-strict'] });
+    const problems = await lintFromString({ source: JSON.stringify(broken), absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => p.ruleId)).toContain('no-invalid-media-type-examples');
+  });
+
+  it('describes every endpoint of the contract, with a description and request and response examples', () => {
+    expect(ALL_ENDPOINTS).toHaveLength(6 + 15);
+    for (const { e, op } of operations()) {
       expect(op, `${e.method} ${e.path}`).toBeDefined();
       expect(op.operationId).toBe(e.operationId);
-      expect(op.responses[String(e.successStatus)]).toBeDefined();
-      expect(op.responses['400'].$ref).toBe('#/components/responses/Problem400');
+      expect(op.description).toBe(referenceOf(e).description);
+      const success = op.responses[String(e.successStatus)];
+      const media = success.content[e.stream ? 'text/event-stream' : 'application/json'];
+      expect(media.example, `${e.operationId} response example`).toBeDefined();
+      if (e.body) expect(op.requestBody.content['application/json'].example, `${e.operationId} request example`).toBeDefined();
       const idempotent = op.parameters.some((p: { $ref?: string }) => p.$ref === '#/components/parameters/IdempotencyKey');
       expect(idempotent, e.operationId).toBe(e.idempotent);
     }
+    // Made by core's lifecycle from the request examples: each action's example is the complaint after it.
+    expect(doc.paths['/v1/complaints/{id}/accept'].post.responses['200'].content['application/json'].example.status).toBe('accepted');
+    expect(doc.paths['/v1/complaints/{id}/request-review'].post.responses['200'].content['application/json'].example.status).toBe('under_review');
   });
 
-  it('declares bearer JWT security, problem documents and the event stream', () => {
-    expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-    expect(doc.security).toEqual([{ bearerAuth: [] }]);
-    expect(doc.components.responses.Problem404.content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+  it('lists only the problems each operation can answer with, each with X-Request-Id, Retry-After on 429 and 503', () => {
+    for (const { e, op } of operations()) {
+      const expected = new Set([...referenceOf(e).problems, ...COMMON_PROBLEMS].map((c) => String(PROBLEMS[c].status)));
+      if (e.body) for (const s of ['413', '415']) expected.add(s);
+      const errors = Object.keys(op.responses).filter((s) => Number(s) >= 400);
+      expect(new Set(errors), e.operationId).toEqual(expected);
+      for (const status of errors) {
+        const r = op.responses[status];
+        expect(r.headers['X-Request-Id'], `${e.operationId} ${status}`).toEqual({ $ref: '#/components/headers/RequestId' });
+        expect(r.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(Boolean(r.headers['Retry-After']), `${e.operationId} ${status}`).toBe(status === '429' || status === '503');
+      }
+    }
+    expect(Object.keys(doc.paths['/v1/me'].get.responses).sort()).toEqual(['200', '401', '429', '500', '503']);
+    expect(doc.paths['/v1/complaints/{id}'].get.responses['404']).toBeDefined();
+    expect(doc.paths['/v1/complaints/{id}'].get.responses['400']).toBeUndefined();
+  });
+
+  it('gives the problem code as an enum of the codes the service uses', () => {
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(PROBLEM_CODES);
+  });
+
+  it('describes the event stream with itemSchema, and shared schemas as references', () => {
     const stream = doc.paths['/v1/events'].get;
-    expect(Object.keys(stream.responses['200'].content)).toEqual(['text/event-stream']);
-    expect(stream.responses['200'].content['text/event-stream']['x-sse-data-schema']).toEqual({ $ref: '#/components/schemas/ComplaintChange' });
+    const media = stream.responses['200'].content['text/event-stream'];
+    expect(media.itemSchema.properties.data).toMatchObject({ contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/ComplaintChange' } });
+    expect(JSON.stringify(media)).not.toContain('"x-');
     expect(stream.parameters.map((p: { name?: string }) => p.name)).toEqual(expect.arrayContaining(['Last-Event-ID', 'complaintId']));
+
+    const list = doc.paths['/v1/complaints'].get.responses['200'].content['application/json'].schema;
+    expect(list.properties.data.items).toEqual({ $ref: '#/components/schemas/Complaint' });
+    expect(doc.paths['/v1/organisations'].get.responses['200'].content['application/json'].schema.properties.data.items).toEqual({ $ref: '#/components/schemas/Organisation' });
+    expect(doc.paths['/v1/me'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Me' });
+    expect(JSON.stringify(doc.components.schemas.Me)).toContain('#/components/schemas/Organisation');
+    expect(doc.components.schemas.ComplaintChange.properties.complaint).toEqual({ $ref: '#/components/schemas/Complaint' });
+  });
+
+  it('leaks no ±2^53 bounds into integers', () => {
+    expect(JSON.stringify(doc)).not.toContain(String(Number.MAX_SAFE_INTEGER));
+  });
+
+  it('declares bearer JWT security, request schemas as input and array query parameters', () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
     const create = doc.paths['/v1/complaints'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['description', 'complainant']));
     // Input schema: fields with defaults are optional on the way in.

@@ -1,5 +1,5 @@
 import { redactText } from '../domain/masking/mask.js';
-import type { Problem } from '../domain/schemas/query.js';
+import type { Problem } from '../domain/schemas/problem.js';
 import { AuthenticationError } from '../core/errors/authentication-error.js';
 import { ComplaintKitError, type ErrorInit } from '../core/errors/complaint-kit-error.js';
 import { ConflictError } from '../core/errors/conflict-error.js';

@@ -27,8 +27,7 @@ export function problemOf(err: unknown): HttpProblem | null {
   if (err instanceof IdempotencyKeyReusedError) return new HttpProblem(422, 'idempotency_key_reused', err.message);
   if (err instanceof ConcurrentUpdateError) return new HttpProblem(409, 'conflict', err.message);
   if (err instanceof HTTPException && err.status < 500) {
-    const invalid = err.status === 400 || err.status === 413;
-    return new HttpProblem(err.status, invalid ? 'validation_failed' : 'bad_request', err.message || 'the request cannot be handled', {
+    return new HttpProblem(err.status, 'validation_failed', err.message || 'the request cannot be handled', {
       errors: [{ path: '', message: err.status === 413 ? 'the body is too large' : err.message || 'invalid request' }],
     });
   }

@@ -1,22 +1,7 @@
-import type { Problem } from '@complaintkit/core/domain';
+import { PROBLEMS, type Problem, type ProblemCode } from '@complaintkit/core/domain';
 
 /** @internal */
 const TYPE_BASE = 'https://complaintkit.dev/problems/';
-
-/** @internal the title of each problem code. */
-const TITLES: Record<string, string> = {
-  validation_failed: 'The request is invalid',
-  unauthenticated: 'A valid bearer token is required',
-  forbidden: 'Not allowed',
-  role_not_allowed: 'Your role may not do this',
-  not_found: 'Not found',
-  invalid_transition: 'Not possible in the current state',
-  rule_violation: 'A handling rule forbids this',
-  idempotency_key_reused: 'Idempotency-Key already used for another request',
-  conflict: 'Changed concurrently',
-  unsupported_media_type: 'The body must be JSON',
-  internal: 'Internal error',
-};
 
 /**
  * An error that becomes an RFC 9457 problem document (`application/problem+json`). Throw it from a
@@ -31,11 +16,11 @@ export class HttpProblem extends Error {
   override readonly name = 'HttpProblem';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     detail?: string,
     readonly extra: Pick<Problem, 'errors' | 'allowedActions' | 'retryAfter'> = {},
   ) {
-    super(detail ?? TITLES[code] ?? code);
+    super(detail ?? PROBLEMS[code].title);
   }
 
   /**
@@ -49,7 +34,7 @@ export class HttpProblem extends Error {
   toProblem(requestId: string | undefined, instance?: string): Problem {
     return {
       type: `${TYPE_BASE}${this.code.replace(/_/g, '-')}`,
-      title: TITLES[this.code] ?? this.code,
+      title: PROBLEMS[this.code].title,
       status: this.status,
       detail: this.message,
       ...(instance !== undefined && { instance }),
@@ -80,7 +65,7 @@ export const notFound = (what = 'the resource'): HttpProblem =>
  * ```
  */
 export const badRequest = (errors: { path: string; message: string }[]): HttpProblem =>
-  new HttpProblem(400, 'validation_failed', `fix ${errors.map((e) => e.path || '(body)').join(', ')} and send the request again`, { errors });
+  new HttpProblem(400, 'validation_failed', `${errors.map((e) => `${e.path || 'the body'}: ${e.message}`).join('; ')}. Fix and send the request again.`, { errors });
 
 /**
  * 422 for a rule of the bank or the Measures, naming the field.

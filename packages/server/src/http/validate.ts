@@ -1,3 +1,5 @@
+import { en } from 'zod/locales';
+import { safeParse, type z } from 'zod/mini';
 import { badRequest, HttpProblem } from './problem.js';
 
 /** @internal one issue as Standard Schema reports it. */
@@ -33,8 +35,11 @@ export function issuesToErrors(issues: readonly { path?: readonly PropertyKey[] 
   return issues.map((i) => ({ path: (i.path ?? []).map(String).join('.'), message: i.message }));
 }
 
+/** @internal English messages that say what a field expects ("expected string, received number"). */
+const MESSAGES = { error: en().localeError };
+
 /**
- * Parses a value with a schema; throws a 400 problem naming each bad field.
+ * Parses a value with a schema; throws a 400 problem naming each bad field and what it expects.
  *
  * @example
  * ```ts
@@ -42,12 +47,9 @@ export function issuesToErrors(issues: readonly { path?: readonly PropertyKey[] 
  * ```
  */
 export function parseOr400<O>(schema: StandardSchema<O>, value: unknown): O {
-  const result = schema['~standard'].validate(value);
-  if (result instanceof Promise) throw new Error('async schemas are not supported here');
-  if (result.issues) {
-    throw badRequest(issuesToErrors(result.issues.map((i) => ({ message: i.message, path: (i.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)) }))));
-  }
-  return result.value;
+  const result = safeParse(schema as unknown as z.core.$ZodType, value, MESSAGES);
+  if (!result.success) throw badRequest(issuesToErrors(result.error.issues));
+  return result.data as O;
 }
 
 /** The deepest nesting of objects and arrays a request body may have (a registration needs 3). */

@@ -1,106 +1,147 @@
-import { ALL_ENDPOINTS, Complaint, ComplaintChange, type Endpoint, Organisation, Problem, toJSONSchema } from '@complaintkit/core/domain';
+import { ALL_ENDPOINTS, COMMON_PROBLEMS, type Endpoint, PROBLEMS, type ProblemCode, referenceOf } from '@complaintkit/core/domain';
+import { changeExample, listExample, problemExample, responseExamples } from './examples.js';
+import { componentSchemas, type Json, schemaOf, withRefs } from './schemas.js';
 
-/** @internal a JSON Schema or OpenAPI object. */
-type Json = Record<string, unknown>;
+/** @internal the example path of an operation (`{id}` filled in). */
+const examplePath = (e: Endpoint) => e.path.replace('{id}', 'CK20260302-000042');
 
-/** @internal converts a zod schema; drops `$schema`, which the OpenAPI 3.1 dialect supplies. */
-function schemaOf(schema: unknown, io: 'input' | 'output'): Json {
-  const { $schema: _drop, ...json } = toJSONSchema(schema as Parameters<typeof toJSONSchema>[0], {
-    io,
-    target: 'draft-2020-12',
-    unrepresentable: 'any',
-  }) as Json;
-  return json;
+/** @internal the success example of each operation, by operationId. */
+function successExamples(): Record<string, unknown> {
+  const ex = responseExamples();
+  const out: Record<string, unknown> = {
+    'complaints.create': ex.created,
+    'complaints.list': listExample(ex.created),
+    'complaints.get': ex.actions.close,
+    'events.stream': changeExample(ex.actions.accept),
+    'identity.me': ex.me,
+    'identity.organisations': { data: [ex.organisation] },
+  };
+  for (const [action, complaint] of Object.entries(ex.actions)) out[`complaints.${action}`] = complaint;
+  return out;
 }
 
-/** @internal shared schemas, referenced wherever an endpoint uses the very same zod schema. */
-const SHARED: { name: string; schema: unknown; io: 'input' | 'output' }[] = [
-  { name: 'Complaint', schema: Complaint, io: 'output' },
-  { name: 'Problem', schema: Problem, io: 'output' },
-  { name: 'Organisation', schema: Organisation, io: 'output' },
-  { name: 'ComplaintChange', schema: ComplaintChange, io: 'output' },
-];
-
-/** @internal */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-/** @internal the schema of an endpoint's part, as a reference when it is shared. */
-function partSchema(schema: unknown, io: 'input' | 'output'): Json {
-  const shared = SHARED.find((s) => s.schema === schema && s.io === io);
-  return shared ? ref(shared.name) : schemaOf(schema, io);
+/** @internal the problem codes of an operation, grouped by HTTP status. */
+function problemsByStatus(e: Endpoint): Map<number, ProblemCode[]> {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of [...referenceOf(e).problems, ...COMMON_PROBLEMS]) {
+    const status = PROBLEMS[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return byStatus;
 }
 
-/** @internal the problem responses every operation may give. */
-const PROBLEM_RESPONSES: Record<string, string> = {
-  '400': 'validation_failed: errors[] names each bad field',
-  '401': 'unauthenticated: missing, invalid or expired bearer token',
-  '403': 'forbidden (auditors change nothing) or role_not_allowed (with allowedActions)',
-  '404': 'not_found: missing, or not visible to the caller',
-  '409': 'invalid_transition (with allowedActions) or conflict',
-  '422': 'rule_violation or idempotency_key_reused',
-  '500': 'internal: no details, quote the request id',
-};
+/** @internal the problem response of one status, naming the codes this operation can send with it. */
+function problemResponse(e: Endpoint, status: number, codes: readonly ProblemCode[]): Json {
+  const headers: Json = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
+  if (status === 401) headers['WWW-Authenticate'] = { $ref: '#/components/headers/WwwAuthenticate' };
+  if (status === 429 || status === 503) headers['Retry-After'] = { $ref: '#/components/headers/RetryAfter' };
+  return {
+    description: codes.map((c) => `\`${c}\`: ${PROBLEMS[c].title}`).join('; '),
+    headers,
+    content: {
+      'application/problem+json': {
+        schema: { $ref: '#/components/schemas/Problem' },
+        examples: Object.fromEntries(codes.map((c) => [c, { value: problemExample(c, examplePath(e)) }])),
+      },
+    },
+  };
+}
 
 /** @internal the operation object of one endpoint. */
-function operationOf(e: Endpoint): Json {
+function operationOf(e: Endpoint, success: unknown): Json {
+  const ref = referenceOf(e);
   const parameters: Json[] = [{ $ref: '#/components/parameters/RequestId' }];
   for (const name of e.path.match(/\{(\w+)\}/g) ?? []) {
-    const n = name.slice(1, -1);
-    parameters.push({ name: n, in: 'path', required: true, schema: { type: 'string', pattern: '^CK\\d{8}-\\d{6,}$' }, description: 'The complaint number' });
+    parameters.push({
+      name: name.slice(1, -1),
+      in: 'path',
+      required: true,
+      description: 'The complaint number',
+      schema: { type: 'string', pattern: '^CK\\d{8}-\\d{6,}$' },
+      example: 'CK20260302-000042',
+    });
   }
   if (e.query) {
     const q = schemaOf(e.query, 'input') as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      const { description, ...rest } = schema;
+      const example = ref.example?.query?.[name];
       parameters.push({
         name,
         in: 'query',
         required: q.required?.includes(name) ?? false,
-        schema,
-        ...(schema.type === 'array' && { style: 'form', explode: true }),
+        ...(typeof description === 'string' && { description }),
+        schema: rest,
+        ...(rest.type === 'array' && { style: 'form', explode: true }),
+        ...(example !== undefined && { example: rest.type === 'array' ? [example] : rest.type === 'boolean' ? example === 'true' : rest.type === 'integer' || rest.type === 'number' ? Number(example) : example }),
       });
     }
   }
   if (e.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   if (e.stream) {
     parameters.push(
-      { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Resume after this event seq; missed events are replayed' },
-      { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Same as Last-Event-ID, for EventSource polyfills' },
-      { name: 'access_token', in: 'query', required: false, schema: { type: 'string' }, description: 'The bearer token, for EventSource clients that cannot send headers' },
+      { name: 'Last-Event-ID', in: 'header', required: false, description: 'Resume after this event seq; missed events are replayed', schema: { type: 'string', pattern: '^\\d+$' } },
+      { name: 'lastEventId', in: 'query', required: false, description: 'Same as Last-Event-ID, for EventSource polyfills', schema: { type: 'string', pattern: '^\\d+$' } },
+      { name: 'access_token', in: 'query', required: false, description: 'The bearer token, for EventSource clients that cannot send headers', schema: { type: 'string' } },
     );
   }
 
   const headers: Json = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
   if (e.idempotent) headers['Idempotent-Replayed'] = { $ref: '#/components/headers/IdempotentReplayed' };
-  const success: Json = e.stream
+  const content: Json = e.stream
     ? {
-        description:
-          'Server-Sent Events: `id: <event seq>`, `event: change`, `data:` a ComplaintChange (JSON, complainant masked); a `: ping` comment every 15 s.',
-        headers,
-        // OpenAPI 3.1 has no itemSchema (3.2 does): the message data schema rides in an extension.
-        content: { 'text/event-stream': { schema: { type: 'string' }, 'x-sse-data-schema': partSchema(e.response, 'output') } },
+        'text/event-stream': {
+          // OpenAPI 3.2: the schema of each message of the stream.
+          itemSchema: {
+            type: 'object',
+            required: ['data'],
+            properties: {
+              id: { type: 'string', description: 'The event seq; send it back as Last-Event-ID to resume' },
+              event: { type: 'string', const: 'change' },
+              data: { type: 'string', contentMediaType: 'application/json', contentSchema: withRefs(schemaOf(e.response, 'output')) },
+              retry: { type: 'integer', description: 'Reconnection delay (ms), sent once at the start' },
+            },
+          },
+          example: `id: 1002\nevent: change\ndata: ${JSON.stringify(success)}\n\n`,
+        },
       }
-    : { description: e.summary, headers, content: { 'application/json': { schema: partSchema(e.response, 'output') } } };
-
-  const responses: Json = { [String(e.successStatus)]: success };
-  for (const code of Object.keys(PROBLEM_RESPONSES)) responses[code] = { $ref: `#/components/responses/Problem${code}` };
+    : { 'application/json': { schema: withRefs(schemaOf(e.response, 'output')), example: success } };
+  const responses: Json = { [String(e.successStatus)]: { description: e.summary, headers, content } };
+  const byStatus = problemsByStatus(e);
+  if (e.body !== undefined) {
+    byStatus.set(413, ['validation_failed']);
+    byStatus.set(415, ['unsupported_media_type']);
+  }
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[String(status)] =
+      status === 413
+        ? { ...problemResponse(e, status, codes), description: '`validation_failed`: the body is larger than 1 MiB' }
+        : problemResponse(e, status, codes);
+  }
 
   return {
     operationId: e.operationId,
     summary: e.summary,
+    description: ref.description,
     tags: [e.tag],
     parameters,
     ...(e.body !== undefined && {
-      requestBody: { required: true, content: { 'application/json': { schema: partSchema(e.body, 'input') } } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: withRefs(schemaOf(e.body, 'input')), ...(ref.example?.body !== undefined && { example: ref.example.body }) } },
+      },
     }),
     responses,
   };
 }
 
 /**
- * The OpenAPI 3.1 document of the service, generated from core's ALL_ENDPOINTS (ENDPOINTS, then ACTION_ENDPOINTS)
- * (request schemas as zod input, responses as output), with bearer-JWT security, the
- * `Idempotency-Key` header on idempotent operations, problem responses and the event stream as
- * `text/event-stream`.
+ * The OpenAPI 3.2 document of the service, generated from core's contract (`ALL_ENDPOINTS` for the
+ * operations, `referenceOf` for their descriptions, request examples and the problems each can
+ * answer with) and its zod schemas
+ * (requests as input, responses as output, shared schemas as components); response examples are
+ * made by core's lifecycle from the request examples. The event stream's messages are described with
+ * `itemSchema`.
  *
  * @example
  * ```ts
@@ -109,24 +150,22 @@ function operationOf(e: Endpoint): Json {
  * ```
  */
 export function buildOpenApiDocument(options: { serverUrl?: string; version?: string } = {}): Json {
+  const examples = successExamples();
   const paths: Record<string, Json> = {};
   for (const e of ALL_ENDPOINTS) {
     paths[e.path] ??= {};
-    (paths[e.path] as Json)[e.method.toLowerCase()] = operationOf(e);
-  }
-  const responses: Json = {};
-  for (const [code, description] of Object.entries(PROBLEM_RESPONSES)) {
-    responses[`Problem${code}`] = { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
+    (paths[e.path] as Json)[e.method.toLowerCase()] = operationOf(e, examples[e.operationId]);
   }
   return {
-    openapi: '3.1.0',
+    openapi: '3.2.0',
     info: {
       title: 'ComplaintKit complaint service',
       version: options.version ?? '0.1.0',
       description:
-        'The reference complaint service: register complaints and move them through the lifecycle of the CBIRC Measures (2020 No. 3). Errors are RFC 9457 problem documents.',
+        'The reference complaint service: register complaints and move them through the lifecycle of the CBIRC Measures (2020 No. 3). Errors are RFC 9457 problem documents with a stable `code`; an unsupported method on a known path is `405` with `Allow`.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-    ...(options.serverUrl && { servers: [{ url: options.serverUrl }] }),
+    servers: [{ url: options.serverUrl ?? 'http://127.0.0.1:8787', description: 'This service' }],
     security: [{ bearerAuth: [] }],
     tags: [
       { name: 'complaints', description: 'Complaints and their lifecycle' },
@@ -135,8 +174,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
     ],
     paths,
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: Object.fromEntries(SHARED.map((s) => [s.name, schemaOf(s.schema, s.io)])),
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT signed by the service (HS256)' } },
+      schemas: componentSchemas(),
       parameters: {
         IdempotencyKey: {
           name: 'Idempotency-Key',
@@ -150,8 +189,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
       headers: {
         RequestId: { description: 'The request id (the one sent, or a new one)', schema: { type: 'string' } },
         IdempotentReplayed: { description: '`true` when this is the stored result of an earlier request with the same key', schema: { type: 'string', enum: ['true'] } },
+        RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+        WwwAuthenticate: { description: '`Bearer`', schema: { type: 'string' } },
       },
-      responses,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ACTION_ENDPOINTS, ALL_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS } from '@complaintkit/core/domain';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
+import { methodNotAllowed } from '../http/method-not-allowed.js';
 import { complaintAction } from './complaint-action.js';
 import { createComplaint } from './create-complaint.js';
 import type { ResolvedDeps } from './deps.js';
@@ -41,7 +42,8 @@ export const HANDLERS: Record<string, Handler> = {
 export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
 /**
- * Registers one route per contract operation, each behind the authentication middleware.
+ * Registers one route per contract operation, each behind the authentication middleware, and a 405
+ * (with `Allow`) for every other method on those paths.
  *
  * @example
  * ```ts
@@ -57,4 +59,8 @@ export function registerRoutes(app: Hono<AppEnv>, deps: ResolvedDeps, auth: Midd
     if (endpoint.method === 'GET') app.get(path, auth, run);
     else app.post(path, auth, run);
   }
+  // Any other method on a known path: 405 with Allow (registered last, so the routes above win).
+  const methods = new Map<string, string[]>();
+  for (const e of ALL_ENDPOINTS) methods.set(e.path, [...(methods.get(e.path) ?? []), e.method]);
+  for (const [path, allowed] of methods) app.all(honoPath(path), methodNotAllowed(allowed));
 }

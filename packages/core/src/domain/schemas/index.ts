@@ -4,5 +4,6 @@ export * from './codes.js';
 export * from './complainant.js';
 export * from './complaint.js';
 export * from './primitives.js';
+export * from './problem.js';
 export * from './query.js';
 export * from './stream.js';

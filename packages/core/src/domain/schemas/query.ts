@@ -54,29 +54,3 @@ export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 export const pageOf = <T extends z.core.SomeType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
 
-/**
- * An RFC 9457 problem document, as every error of the service is sent (`application/problem+json`).
- * `errors` names each bad field; `allowedActions` lists what is possible now after a refused
- * transition.
- *
- * @example
- * ```ts
- * const p: Problem = { type: 'https://complaintkit.dev/problems/validation', title: 'Invalid request', status: 400, code: 'validation_failed', errors: [{ path: 'description', message: 'Required' }] };
- * ```
- */
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().check(z.int()),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
-  /** Machine-readable code, stable across releases. */
-  code: z.string(),
-  requestId: z.optional(z.string()),
-  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-  allowedActions: z.optional(z.array(z.string())),
-  /** Seconds to wait, for `rate_limited`. */
-  retryAfter: z.optional(z.number()),
-});
-/** A problem document. @example `if (p.code === 'invalid_transition') console.log(p.allowedActions);` */
-export type Problem = z.infer<typeof Problem>;

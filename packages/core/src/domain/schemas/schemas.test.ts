@@ -8,7 +8,8 @@ import { ACTION_ENDPOINTS, ENDPOINTS, type Endpoint } from '../contract/endpoint
 import { COMPLAINT_ACTIONS } from '../lifecycle/states.js';
 import { ACTION_BODIES } from './actions.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
-import { ComplaintListQuery, Problem } from './query.js';
+import { Problem } from './problem.js';
+import { ComplaintListQuery } from './query.js';
 
 const realistic: ComplaintCreateInput = {
   intakeChannel: 'regulator_transfer',
