@@ -103,6 +103,7 @@ const DETAILS: Record<ProblemCode, string> = {
   role_not_allowed: 'the frontline role may not decline; allowed: manager',
   not_found: 'complaint CK20260302-000042 does not exist or is not visible to you',
   method_not_allowed: 'DELETE is not supported here; use GET, HEAD',
+  unsupported_media_type: 'send the body as JSON with Content-Type: application/json',
   invalid_transition: 'cannot close a complaint that is registered',
   conflict: 'complaint CK20260302-000042 was changed concurrently; retry the request',
   rule_violation: 'receivedAt lies in the future',
