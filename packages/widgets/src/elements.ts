@@ -2,6 +2,7 @@ import { ComplaintForm } from './complaint-form/complaint-form.js';
 import { ComplaintList } from './complaint-list/complaint-list.js';
 import { ComplaintStatus } from './complaint-status/complaint-status.js';
 import { SatisfactionSurvey } from './satisfaction-survey/satisfaction-survey.js';
+import { StaffInbox } from './staff-inbox/staff-inbox.js';
 import { StatusBadge } from './status-badge/status-badge.js';
 
 /**
@@ -17,6 +18,7 @@ export const CK_ELEMENT_CLASSES = {
   'ck-complaint-status': ComplaintStatus,
   'ck-complaint-list': ComplaintList,
   'ck-satisfaction-survey': SatisfactionSurvey,
+  'ck-staff-inbox': StaffInbox,
   'ck-status-badge': StatusBadge,
 } as const;
 

@@ -26,4 +26,6 @@ export { configure, getConfig, type WidgetConfig } from './shared/config.js';
 export type { Connection } from './shared/connection.js';
 export type { CkEventMap } from './shared/events.js';
 export { baseStyles } from './shared/theme.styles.js';
+export { StaffInbox } from './staff-inbox/staff-inbox.js';
+export { byUrgency, INBOX_ACTIONS, type InboxAction, type Urgency, urgencyOf } from './staff-inbox/urgency.js';
 export { StatusBadge } from './status-badge/status-badge.js';
