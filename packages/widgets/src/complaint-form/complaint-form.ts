@@ -64,6 +64,13 @@ const grouped = (nodes: readonly TaxonomyNode[]) => {
  *   document.querySelector('ck-complaint-form').token = await app.getToken();
  * </script>
  * ```
+ *
+ * @customElement ck-complaint-form
+ * @fires ck-ready - The form is rendered and usable.
+ * @fires ck-change - A field changed; `detail.valid` says whether it could be sent.
+ * @fires ck-submit - The customer sent it; `detail.idempotencyKey`, `detail.attachments`.
+ * @fires ck-submitted - Queued on the device (`queued: true`) or registered (`complaintNumber`).
+ * @fires ck-error - Something went wrong; `detail.message` is safe to show.
  */
 export class ComplaintForm extends CkElement {
   /** Form-associated: the form's value is the registration as JSON, its validity the fields'. */

@@ -17,6 +17,11 @@ import { baseStyles } from '../shared/theme.styles.js';
  * ```html
  * <ck-complaint-list limit="20"></ck-complaint-list>
  * ```
+ *
+ * @customElement ck-complaint-list
+ * @fires ck-ready - The list is loaded.
+ * @fires ck-select - The customer picked `detail.complaintNumber`.
+ * @fires ck-error - The list could not be read.
  */
 export class ComplaintList extends CkElement {
   /** Styles: shared tokens plus the rows'. */

@@ -22,6 +22,11 @@ type Unsubscribable = { unsubscribe(): void };
  * ```html
  * <ck-complaint-status complaint-id="CK20260301-000042"></ck-complaint-status>
  * ```
+ *
+ * @customElement ck-complaint-status
+ * @fires ck-ready - Following the complaint.
+ * @fires ck-status-change - The complaint moved to `detail.status`.
+ * @fires ck-error - The complaint could not be read.
  */
 export class ComplaintStatus extends CkElement {
   /** Styles: shared tokens plus the timeline's. */

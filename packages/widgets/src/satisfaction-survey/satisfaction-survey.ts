@@ -21,6 +21,12 @@ type Phase = 'closed' | 'open' | 'sending' | 'thanks' | 'review' | 'reviewSent';
  * ```html
  * <ck-satisfaction-survey complaint-id="CK20260301-000042"></ck-satisfaction-survey>
  * ```
+ *
+ * @customElement ck-satisfaction-survey
+ * @fires ck-ready - The complaint is read.
+ * @fires ck-submitted - The answer is queued or recorded.
+ * @fires ck-status-change - A verification (核查) was requested.
+ * @fires ck-error - Something went wrong.
  */
 export class SatisfactionSurvey extends CkElement {
   /** Styles: shared tokens plus the stars'. */

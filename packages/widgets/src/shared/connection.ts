@@ -42,7 +42,7 @@ export function clientFor(own: Connection): Promise<ComplaintClient> {
     const t = own.token ?? getConfig().token;
     return typeof t === 'function' ? t(ctx) : t;
   };
-  const client = import('@complaintkit/core').then((m) => m.createComplaintClient({ baseUrl, token }));
+  const client = import('./client-loader.js').then((m) => m.createComplaintClient({ baseUrl, token }));
   clients.set(key, { token: own.token, client });
   return client;
 }

@@ -28,6 +28,12 @@ const OPEN = ['registered', 'accepted', 'in_progress', 'on_hold', 'escalated', '
  * ```html
  * <ck-staff-inbox scope="mine"></ck-staff-inbox>
  * ```
+ *
+ * @customElement ck-staff-inbox
+ * @fires ck-ready - The inbox is loaded.
+ * @fires ck-select - A complaint was opened.
+ * @fires ck-action - An action went through: `detail.action`.
+ * @fires ck-error - Something went wrong.
  */
 export class StaffInbox extends CkElement {
   /** Styles: shared tokens plus the inbox's. */

@@ -10,6 +10,8 @@ import { statusBadgeStyles } from './status-badge.styles.js';
  * ```html
  * <ck-status-badge status="in_progress" complaint-id="CK20260301-000042" locale="zh-CN"></ck-status-badge>
  * ```
+ *
+ * @customElement ck-status-badge
  */
 export class StatusBadge extends LitElement {
   /** Styles, themable through `--ck-*` custom properties and `::part(badge)`. */
