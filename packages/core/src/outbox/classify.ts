@@ -1,3 +1,4 @@
+import { isRetryable } from '../internal/retryable.js';
 import type { OutboxFailure } from './types.js';
 
 /**
@@ -19,7 +20,6 @@ export interface SendVerdict {
 }
 
 type ErrorLike = {
-  retryable?: unknown;
   status?: unknown;
   code?: unknown;
   message?: unknown;
@@ -43,7 +43,7 @@ const isFieldList = (v: unknown): v is { path: string; message: string }[] =>
 export function classifySendError(error: unknown): SendVerdict {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const retryable = typeof e.retryable === 'boolean' ? e.retryable : status === undefined || status >= 500 || status === 408 || status === 429;
+  const retryable = isRetryable(error);
   const failure: OutboxFailure = {
     status,
     code: typeof e.code === 'string' ? e.code : status === undefined ? 'network_error' : `http_${status}`,

@@ -1,3 +1,5 @@
+import { ComplaintKitError } from '../core/errors/complaint-kit-error.js';
+
 /**
  * `add()` refused a payload that fails ComplaintKit's schema: nothing was queued. `fields` names
  * each bad field (path and what is wrong, never the value), ready for a form.
@@ -11,13 +13,13 @@
  * }
  * ```
  */
-export class OutboxValidationError extends Error {
+export class OutboxValidationError extends ComplaintKitError {
   override readonly name = 'OutboxValidationError';
-  readonly code = 'validation_failed';
+  declare readonly code: 'validation_failed';
   readonly fields: readonly { path: string; message: string }[];
   constructor(kind: string, fields: readonly { path: string; message: string }[]) {
     const paths = fields.map((f) => f.path || '(root)').join(', ');
-    super(`Not saved: the ${kind} fails the ComplaintKit schema. Fix these fields and add it again: ${paths}.`);
+    super({}, 'validation_failed', `Not saved: the ${kind} fails the ComplaintKit schema`, `Fix these fields and add it again: ${paths}.`);
     this.fields = fields;
   }
 }
@@ -31,11 +33,15 @@ export class OutboxValidationError extends Error {
  * try { await outbox.add('complaint', input); } catch (e) { if (e instanceof OutboxStorageError) toast('无法保存到本机'); }
  * ```
  */
-export class OutboxStorageError extends Error {
+export class OutboxStorageError extends ComplaintKitError {
   override readonly name = 'OutboxStorageError';
-  readonly code = 'storage_failed';
+  declare readonly code: 'storage_failed';
   constructor(what: string, cause: unknown) {
-    super(`${what}: the device storage failed (full, unavailable or closed). Free space or choose another storage, then try again.`, { cause });
+    super(
+      { cause }, 'storage_failed',
+      `${what}: the device storage failed (full, unavailable or closed)`,
+      'Free space or choose another storage, then try again.',
+    );
   }
 }
 
@@ -48,11 +54,11 @@ export class OutboxStorageError extends Error {
  * await outbox.add('survey', answer).catch((e) => e instanceof OutboxClosedError); // true
  * ```
  */
-export class OutboxClosedError extends Error {
+export class OutboxClosedError extends ComplaintKitError {
   override readonly name = 'OutboxClosedError';
-  readonly code = 'outbox_closed';
+  declare readonly code: 'outbox_closed';
   constructor() {
-    super('This outbox is closed. Create a new outbox on the same storage to continue; queued items are kept.');
+    super({}, 'outbox_closed', 'This outbox is closed', 'Create a new outbox on the same storage to continue; queued items are kept.');
   }
 }
 
@@ -65,17 +71,16 @@ export class OutboxClosedError extends Error {
  * await outbox.retry('0192…').catch((e) => e instanceof OutboxItemError);
  * ```
  */
-export class OutboxItemError extends Error {
+export class OutboxItemError extends ComplaintKitError {
   override readonly name = 'OutboxItemError';
-  readonly code: 'item_not_found' | 'item_not_failed' | 'item_sending';
+  declare readonly code: 'item_not_found' | 'item_not_failed' | 'item_sending';
   constructor(code: 'item_not_found' | 'item_not_failed' | 'item_sending') {
-    super(
+    const [what, next] =
       code === 'item_not_found'
-        ? 'No such item in the outbox: it was removed, or sent and pruned.'
+        ? ['No such item in the outbox: it was removed, or sent and pruned', 'Read the list again.']
         : code === 'item_not_failed'
-          ? 'Only a failed item can be retried; this one is still queued, sending or sent.'
-          : 'This item is being sent right now and cannot be removed; wait for the answer.',
-    );
-    this.code = code;
+          ? ['Only a failed item can be retried; this one is still queued, sending or sent', 'Wait for it to be sent or to fail.']
+          : ['This item is being sent right now and cannot be removed', 'Wait for the answer.'];
+    super({}, code, what, next);
   }
 }

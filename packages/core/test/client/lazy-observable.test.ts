@@ -59,7 +59,8 @@ describe('lazy Observables', () => {
     expect(listeners.size).toBe(0);
 
     const piped = firstValueFrom(events$.pipe(filter((n) => n % 2 === 0)));
-    await new Promise((r) => setTimeout(r, 10)); // rxjs loads
+    // rxjs loads (a dynamic import: wait for it to subscribe rather than for a fixed time).
+    for (let i = 0; i < 500 && listeners.size === 0; i++) await new Promise((r) => setTimeout(r, 10));
     for (const l of [...listeners]) l(3);
     for (const l of [...listeners]) l(4);
     expect(await piped).toBe(4);

@@ -1,4 +1,4 @@
-import { LifecycleError } from '@complaintkit/core/domain';
+import { InvalidTransitionError, RefusedError, RuleViolationError } from '@complaintkit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../store/errors.js';
@@ -6,8 +6,9 @@ import type { AppEnv } from './env.js';
 import { describeError, type Logger } from './logger.js';
 import { HttpProblem } from './problem.js';
 
-/** @internal LifecycleError code → HTTP status (common.md). */
-const LIFECYCLE_STATUS = { invalid_transition: 409, role_not_allowed: 403, rule_violation: 422 } as const;
+/** @internal A refused step's HTTP status, by its class: the state 409, a rule 422, the role 403. */
+const refusalStatus = (err: RefusedError): number =>
+  err instanceof InvalidTransitionError ? 409 : err instanceof RuleViolationError ? 422 : 403;
 
 /**
  * The problem an error stands for: our own problems as they are, lifecycle refusals as 409 / 403 /
@@ -15,14 +16,14 @@ const LIFECYCLE_STATUS = { invalid_transition: 409, role_not_allowed: 403, rule_
  *
  * @example
  * ```ts
- * const p = problemOf(new LifecycleError('invalid_transition', 'close', 'registered', ['accept'], 'no'));
+ * const p = problemOf(new InvalidTransitionError({ allowedActions: ['accept'], detail: 'no' }));
  * p.status; // 409
  * ```
  */
 export function problemOf(err: unknown): HttpProblem | null {
   if (err instanceof HttpProblem) return err;
-  if (err instanceof LifecycleError) {
-    return new HttpProblem(LIFECYCLE_STATUS[err.code], err.code, err.message, { allowedActions: [...err.allowedActions] });
+  if (err instanceof RefusedError) {
+    return new HttpProblem(refusalStatus(err), err.code, err.detail ?? err.message, { allowedActions: [...err.allowedActions] });
   }
   if (err instanceof IdempotencyKeyReusedError) return new HttpProblem(422, 'idempotency_key_reused', err.message);
   if (err instanceof ConcurrentUpdateError) return new HttpProblem(409, 'conflict', err.message);

@@ -1,18 +1,18 @@
-import { ComplaintKitError, type ErrorInit } from './complaint-kit-error.js';
+import { type RefusalInit, RefusedError } from './refused-error.js';
 
 /**
- * HTTP 403 (`forbidden` or `role_not_allowed`): the caller is known but may not do this.
- * For a lifecycle action, `allowedActions` lists what this caller can do with the complaint now.
+ * The caller is known but may not do this (HTTP 403 `forbidden` or `role_not_allowed`, or the
+ * domain's `registerComplaint` / `applyAction` locally for a role that may not take the step). For a
+ * lifecycle step, `allowedActions` lists what this caller can do with the complaint now.
  *
  * @example
  * ```ts
  * if (e instanceof ForbiddenError) showActions(e.allowedActions);
  * ```
  */
-export class ForbiddenError extends ComplaintKitError {
+export class ForbiddenError extends RefusedError {
   override readonly name = 'ForbiddenError';
-  readonly allowedActions: readonly string[];
-  constructor(init: ErrorInit & { allowedActions?: readonly string[] | undefined }) {
+  constructor(init: RefusalInit) {
     super(
       init, 'forbidden',
       'The caller may not do this',
@@ -20,6 +20,5 @@ export class ForbiddenError extends ComplaintKitError {
         ? `Offer one of the actions this caller may take now: ${init.allowedActions.join(', ')}.`
         : 'Ask someone with the right role or organisation, or check the token’s role.',
     );
-    this.allowedActions = init.allowedActions ?? [];
   }
 }

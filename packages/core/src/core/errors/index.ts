@@ -7,6 +7,7 @@ export { InvalidTransitionError } from './invalid-transition-error.js';
 export { NetworkError } from './network-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { RateLimitError } from './rate-limit-error.js';
+export { type RefusalCode, type RefusalInit, RefusedError } from './refused-error.js';
 export { ResponseValidationError } from './response-validation-error.js';
 export { RuleViolationError } from './rule-violation-error.js';
 export { ServerError } from './server-error.js';

@@ -1,24 +1,23 @@
-import { ComplaintKitError, type ErrorInit } from './complaint-kit-error.js';
+import { type RefusalInit, RefusedError } from './refused-error.js';
 
 /**
- * HTTP 409 `invalid_transition`: the complaint's current state does not allow this action (it may
- * have changed since you read it). `allowedActions` lists what is possible now.
+ * The complaint's current state does not allow this step (HTTP 409 `invalid_transition`, or the
+ * domain's `applyAction` locally); it may have changed since you read it. `allowedActions` lists what
+ * is possible now.
  *
  * @example
  * ```ts
  * if (e instanceof InvalidTransitionError) console.log('now possible:', e.allowedActions);
  * ```
  */
-export class InvalidTransitionError extends ComplaintKitError {
+export class InvalidTransitionError extends RefusedError {
   override readonly name = 'InvalidTransitionError';
-  readonly allowedActions: readonly string[];
-  constructor(init: ErrorInit & { allowedActions?: readonly string[] | undefined }) {
+  constructor(init: RefusalInit) {
     const allowed = init.allowedActions ?? [];
     super(
       init, 'invalid_transition',
       'The complaint’s current state does not allow this action',
       `Reload the complaint; actions possible now: ${allowed.length ? allowed.join(', ') : 'none'}.`,
     );
-    this.allowedActions = allowed;
   }
 }

@@ -1,41 +1,24 @@
+import { ForbiddenError } from '../../core/errors/forbidden-error.js';
+import { InvalidTransitionError } from '../../core/errors/invalid-transition-error.js';
+import type { RefusalCode, RefusedError } from '../../core/errors/refused-error.js';
+import { RuleViolationError } from '../../core/errors/rule-violation-error.js';
 import type { ComplaintAction, ComplaintStatus } from './states.js';
 
 /**
- * Why a lifecycle step was refused:
- * - `invalid_transition`: the complaint's state does not allow it (HTTP 409);
- * - `role_not_allowed`: the caller's role may not take it (HTTP 403);
- * - `rule_violation`: a rule of the Measures or of the bank refuses it, e.g. a third extension,
- *   a review requested too late, or the handler being the person complained about (HTTP 422).
- *
- * @example
- * ```ts
- * const c: LifecycleErrorCode = 'invalid_transition';
- * ```
+ * @internal The error for a step the domain refuses, of the same classes the client throws for the
+ * service's refusals (`RefusedError` and its subclasses, exported from `@complaintkit/core`):
+ * `invalid_transition` → `InvalidTransitionError`, `rule_violation` → `RuleViolationError`,
+ * `role_not_allowed` / `forbidden` → `ForbiddenError`. `message` becomes its `detail`.
  */
-export type LifecycleErrorCode = 'invalid_transition' | 'role_not_allowed' | 'rule_violation';
-
-/**
- * A refused lifecycle step. `allowedActions` lists what the same caller can do now, so a UI can
- * offer those instead.
- *
- * @example
- * ```ts
- * try {
- *   applyAction(complaint, 'close', {}, ctx);
- * } catch (e) {
- *   if (e instanceof LifecycleError) console.log(e.code, e.allowedActions);
- * }
- * ```
- */
-export class LifecycleError extends Error {
-  override readonly name = 'LifecycleError';
-  constructor(
-    readonly code: LifecycleErrorCode,
-    readonly action: ComplaintAction | 'register',
-    readonly status: ComplaintStatus | null,
-    readonly allowedActions: readonly ComplaintAction[],
-    message: string,
-  ) {
-    super(message);
-  }
+export function refusal(
+  code: RefusalCode,
+  action: ComplaintAction | 'register',
+  complaintStatus: ComplaintStatus | null,
+  allowedActions: readonly ComplaintAction[],
+  message: string,
+): RefusedError {
+  const init = { code, action, complaintStatus, allowedActions, detail: message };
+  if (code === 'invalid_transition') return new InvalidTransitionError(init);
+  if (code === 'rule_violation') return new RuleViolationError(init);
+  return new ForbiddenError(init);
 }

@@ -1,4 +1,3 @@
-export { LifecycleError, type LifecycleErrorCode } from './errors.js';
 export { allowedActions, applyAction, registerComplaint, type StepContext } from './machine.js';
 export {
   COMPLAINT_ACTIONS,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeClock } from '../clock/compute.js';
 import type { Actor, ActorRole } from '../schemas/actor.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from '../schemas/complaint.js';
-import { LifecycleError } from './errors.js';
+import { RefusedError } from '../../core/errors/refused-error.js';
 import { allowedActions, applyAction, registerComplaint } from './machine.js';
 import type { ComplaintAction, ComplaintStatus } from './states.js';
 
@@ -270,11 +270,11 @@ describe.each(ACTIONS)('applyAction %s', (action) => {
       expect(Complaint.safeParse(next).error?.issues ?? []).toEqual([]);
     } else {
       const err = catchError(() => applyAction(c, action, BODIES[action], ctx(actorOf(role))));
-      expect(err).toBeInstanceOf(LifecycleError);
-      const le = err as LifecycleError;
+      expect(err).toBeInstanceOf(RefusedError);
+      const le = err as RefusedError;
       expect(le.code).toBe(exp.code);
       expect(le.action).toBe(action);
-      expect(le.status).toBe(state);
+      expect(le.complaintStatus).toBe(state);
       expect([...le.allowedActions].sort()).toEqual(expectedAllowed(state, role));
     }
     expect(c).toEqual(before);
@@ -417,7 +417,7 @@ describe('first responder (首问负责制) and recusal (回避)', () => {
     const { c, ctx } = fixtures.in_progress;
     const before = structuredClone(c);
     const err = catchError(() => applyAction(c, 'transfer', { toAssigneeId: 'u-subject', reason: '转办' }, ctx(M)));
-    expect(err).toBeInstanceOf(LifecycleError);
+    expect(err).toBeInstanceOf(RefusedError);
     expect(err).toMatchObject({ code: 'rule_violation', action: 'transfer' });
     expect(c).toEqual(before);
   });
@@ -472,7 +472,7 @@ describe('extensions (Measures art. 17)', () => {
     const before = structuredClone(w.c);
     const err = catchError(() => applyAction(w.c, 'extend', ext('u-senior'), w.ctx(M)));
     expect(err).toMatchObject({ code: 'role_not_allowed', action: 'extend' });
-    expect((err as LifecycleError).allowedActions).not.toContain('extend');
+    expect((err as RefusedError).allowedActions).not.toContain('extend');
     expect(allowedActions(w.c, M)).not.toContain('extend');
     expect(allowedActions(w.c, staff('leadership'))).toContain('extend');
     expect(w.c).toEqual(before);

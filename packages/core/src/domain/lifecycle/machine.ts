@@ -2,7 +2,8 @@ import { type ClockOptions, computeClock, deadlinesOf } from '../clock/compute.j
 import { ACTION_BODIES, type ActionBody } from '../schemas/actions.js';
 import { type Actor, actorRole } from '../schemas/actor.js';
 import type { Complaint, ComplaintCreate, TimelineEvent } from '../schemas/complaint.js';
-import { LifecycleError } from './errors.js';
+import type { RefusalCode } from '../../core/errors/refused-error.js';
+import { refusal } from './errors.js';
 import { COMPLAINT_ACTIONS, type ComplaintAction, type ComplaintStatus } from './states.js';
 import { REGISTER_ROLES, TRANSITIONS } from './transitions.js';
 
@@ -65,13 +66,14 @@ export function allowedActions(
   });
 }
 
-const refuse = (code: LifecycleError['code'], action: ComplaintAction, complaint: Complaint, ctx: StepContext, message: string) =>
-  new LifecycleError(code, action, complaint.status, allowedActions(complaint, ctx.actor, ctx), message);
+const refuse = (code: RefusalCode, action: ComplaintAction, complaint: Complaint, ctx: StepContext, message: string) =>
+  refusal(code, action, complaint.status, allowedActions(complaint, ctx.actor, ctx), message);
 
 /**
  * Checks and applies one lifecycle action, returning the new complaint (timeline event appended,
  * deadlines recomputed). Pure: it writes nothing, so the store can persist the result and its
- * event in one transaction. Throws {@link LifecycleError} when the state, the role or a rule refuses.
+ * event in one transaction. Throws a `RefusedError` (`InvalidTransitionError`, `ForbiddenError` or `RuleViolationError`, the
+ * classes the client throws for the service's refusals) when the state, the role or a rule refuses.
  *
  * @example
  * ```ts
@@ -215,7 +217,7 @@ export function applyAction<A extends ComplaintAction>(
 
 /**
  * Registers a complaint: the registering actor becomes its first responder (首问负责制) and the
- * decision clock starts at receipt. Throws {@link LifecycleError} for a role that may not register.
+ * decision clock starts at receipt. Throws `ForbiddenError` for a role that may not register.
  *
  * @example
  * ```ts
@@ -229,12 +231,12 @@ export function registerComplaint(
 ): Complaint {
   const role = actorRole(ctx.actor);
   if (!REGISTER_ROLES.includes(role)) {
-    throw new LifecycleError('role_not_allowed', 'register', null, [], `the ${role} role may not register complaints`);
+    throw refusal('role_not_allowed', 'register', null, [], `the ${role} role may not register complaints`);
   }
   const at = iso(ctx.now);
   const receivedAt = input.receivedAt ?? at;
   if (Date.parse(receivedAt) > ctx.now + 60_000) {
-    throw new LifecycleError('rule_violation', 'register', null, [], 'receivedAt lies in the future');
+    throw refusal('rule_violation', 'register', null, [], 'receivedAt lies in the future');
   }
   const { handlingOrgId: _h, receivedAt: _r, repeatOf, ...fields } = input;
   const complaint: Complaint = {

@@ -14,6 +14,3 @@ export function fromCall<T>(call: (signal: AbortSignal) => Promise<T>): Observab
     return () => ac.abort();
   });
 }
-
-/** @internal Whether an error is worth waiting out (network, timeout, 429, 5xx). */
-export const isRetryable = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { retryable?: unknown }).retryable === true;

@@ -2,7 +2,8 @@ import { auditTime, catchError, distinctUntilChanged, EMPTY, map, merge, type Ob
 import type { Reminders, RemindersOptions } from '../../resources/reminders.js';
 import type { ClientContext } from '../context.js';
 import { listComplaints } from '../list.js';
-import { fromCall, isRetryable } from './from-call.js';
+import { isRetryable } from '../retryable.js';
+import { fromCall } from './from-call.js';
 import { changeStream } from './stream.js';
 
 const key = (r: Reminders) => [...r.dueSoon, ...r.overdue].map((c) => `${c.id}@${c.version}`).join() + `|${r.dueSoon.length}`;

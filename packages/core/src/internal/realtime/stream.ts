@@ -12,6 +12,7 @@ import { issuesOf } from '../to-error.js';
 import { prepare, send } from '../request.js';
 import { backoffDelay } from '../retry/backoff.js';
 import { readSse } from './sse-parser.js';
+import { isRetryable } from '../retryable.js';
 
 /** @internal */
 const parseChange = (ctx: ClientContext, data: string, init: ErrorInit): ComplaintChange => {
@@ -94,11 +95,11 @@ export function changeStream(
           stop.signal.removeEventListener('abort', onStop);
         }
         if (stop.signal.aborted) return;
-        const fatal = error instanceof ComplaintKitError && !error.retryable && !conn.signal.aborted;
+        const fatal = error instanceof ComplaintKitError && !isRetryable(error) && !conn.signal.aborted;
         failures++;
         if (fatal) return subscriber.error(error);
         if (failures >= maxFailures) {
-          const retryable = error instanceof ComplaintKitError && error.retryable;
+          const retryable = error instanceof ComplaintKitError && isRetryable(error);
           return subscriber.error(retryable ? error : new NetworkError({ code: 'stream_failed', cause: error }));
         }
         try {

@@ -4,7 +4,8 @@ import { FINAL_STATUSES } from '../../domain/lifecycle/states.js';
 import type { Complaint } from '../../domain/schemas/complaint.js';
 import type { ClientContext } from '../context.js';
 import { callJson } from '../request.js';
-import { fromCall, isRetryable } from './from-call.js';
+import { isRetryable } from '../retryable.js';
+import { fromCall } from './from-call.js';
 import type { WatchOptions } from '../../resources/complaints.js';
 import { changeStream } from './stream.js';
 

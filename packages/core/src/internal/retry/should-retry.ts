@@ -1,4 +1,5 @@
 import { ComplaintKitError } from '../../core/errors/complaint-kit-error.js';
+import { isRetryable } from '../retryable.js';
 
 /**
  * Whether a failed attempt is retried: the error must be retryable (network, timeout, 408, 429,
@@ -18,5 +19,5 @@ export function shouldRetry(
   if (req.retriesLeft <= 0 || !(req.method === 'GET' || req.keyed)) return false;
   if (!(error instanceof ComplaintKitError) || error.code === 'aborted') return false;
   if (req.serverSays === 'false') return false;
-  return req.serverSays === 'true' || error.retryable;
+  return req.serverSays === 'true' || isRetryable(error);
 }
