@@ -6,9 +6,9 @@ import {
   applyAction,
   type Complaint,
   type ComplaintAction,
-  LifecycleError,
   TRANSITIONS,
 } from '@complaintkit/core/domain';
+import { ForbiddenError } from '@complaintkit/core';
 import type { Context } from 'hono';
 import { type Caller, scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
@@ -78,7 +78,13 @@ export function refuseUnlessMayAct(
   if (!roleMayTake(caller, action)) {
     const role = actorRole(caller.actor);
     const allowed = allowedActions(record.complaint, caller.actor, { now: at.now, ...(at.clock && { clock: at.clock }) });
-    throw new LifecycleError('role_not_allowed', action, record.complaint.status, allowed, `the ${role} role may not ${action}; allowed: ${TRANSITIONS[action].roles.join(', ')}`);
+    throw new ForbiddenError({
+      code: 'role_not_allowed',
+      action,
+      complaintStatus: record.complaint.status,
+      allowedActions: allowed,
+      detail: `the ${role} role may not ${action}; allowed: ${TRANSITIONS[action].roles.join(', ')}`,
+    });
   }
 }
 

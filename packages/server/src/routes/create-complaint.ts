@@ -1,4 +1,5 @@
-import { actorRole, complaintNumber, ENDPOINTS, LifecycleError, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
+import { ForbiddenError } from '@complaintkit/core';
+import { actorRole, complaintNumber, ENDPOINTS, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
@@ -26,7 +27,12 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
   // Refused by role before the body is read: an auditor's nonsense is a 403, not a 400.
   if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
   if (!roleMayTake(caller, 'register')) {
-    throw new LifecycleError('role_not_allowed', 'register', null, [], `the ${actorRole(caller.actor)} role may not register complaints; allowed: ${REGISTER_ROLES.join(', ')}`);
+    throw new ForbiddenError({
+      code: 'role_not_allowed',
+      action: 'register',
+      complaintStatus: null,
+      detail: `the ${actorRole(caller.actor)} role may not register complaints; allowed: ${REGISTER_ROLES.join(', ')}`,
+    });
   }
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const raw = await readJsonBody(c.req.raw);
