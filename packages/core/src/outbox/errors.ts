@@ -75,12 +75,14 @@ export class OutboxItemError extends ComplaintKitError {
   override readonly name = 'OutboxItemError';
   declare readonly code: 'item_not_found' | 'item_not_failed' | 'item_sending';
   constructor(code: 'item_not_found' | 'item_not_failed' | 'item_sending') {
-    const [what, next] =
+    super(
+      {}, code,
       code === 'item_not_found'
-        ? ['No such item in the outbox: it was removed, or sent and pruned', 'Read the list again.']
+        ? 'No such item in the outbox (removed, or sent and pruned)'
         : code === 'item_not_failed'
-          ? ['Only a failed item can be retried; this one is still queued, sending or sent', 'Wait for it to be sent or to fail.']
-          : ['This item is being sent right now and cannot be removed', 'Wait for the answer.'];
-    super({}, code, what, next);
+          ? 'Only a failed item can be retried'
+          : 'This item is being sent and cannot be removed',
+      code === 'item_sending' ? 'Wait for the answer.' : 'Reload the list.',
+    );
   }
 }
