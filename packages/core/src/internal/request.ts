@@ -26,7 +26,7 @@ export interface CallInput {
 }
 
 /** @internal Input validated and serialised, with the ids that stay the same across attempts. */
-interface Prepared {
+export interface Prepared {
   endpoint: Endpoint;
   path: string;
   searchParams: URLSearchParams;
@@ -218,6 +218,15 @@ export async function readJson<T>(ctx: ClientContext, p: Prepared, res: Response
   if (r.success) return r.data as T;
   const issues = issuesOf(r.error.issues);
   if (ctx.validation === 'strict') throw new ResponseValidationError({ ...p.init, status: res.status, issues });
+  warnInvalid(ctx, p, res.status);
+  return data as T;
+}
+
+/**
+ * @internal In `'warn'` mode, a body (or an event-stream message) that fails its schema is passed on
+ * as is and reported once with a `warning` event (paths only, never values).
+ */
+export function warnInvalid(ctx: ClientContext, p: Prepared, status: number): void {
   ctx.emitter.emit({
     type: 'warning',
     operationId: p.endpoint.operationId,
@@ -227,11 +236,10 @@ export async function readJson<T>(ctx: ClientContext, p: Prepared, res: Response
     attempt: 0,
     requestId: p.requestId,
     idempotencyKey: p.idempotencyKey,
-    status: res.status,
+    status,
     errorCode: 'response_validation_failed',
     at: Date.now(),
   });
-  return data as T;
 }
 
 /** @internal Validates, sends and reads one JSON call. */

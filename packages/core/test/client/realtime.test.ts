@@ -1,6 +1,6 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/index.js';
+import { AuthenticationError, ForbiddenError, NotFoundError } from '../../src/index.js';
 import { SseParser } from '../../src/internal/realtime/sse-parser.js';
 import { maskComplainant } from '../../src/domain/masking/mask.js';
 import type { Complaint } from '../../src/domain/schemas/complaint.js';
@@ -165,5 +165,67 @@ describe('client.reminders', () => {
     expect(queries.every((q) => q.includes('assigneeId=me'))).toBe(true);
     expect(queries.some((q) => q.includes('dueSoon=true'))).toBe(true);
     expect(queries.some((q) => q.includes('overdue=true'))).toBe(true);
+  });
+});
+
+describe("validation: 'warn' on the event stream", () => {
+  it('passes an event that fails the schema on as is and emits a warning event, as JSON calls do', async () => {
+    const event = c2.timeline.at(-1)!;
+    // A newer service sends a status this client does not know.
+    const bad = { event, complaint: { ...c2, complainant: maskComplainant(c2.complainant), status: 'escalated_v2' } };
+    server.use(http.get(url('/v1/events'), () => sseResponse([`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(bad)}\n\n`], true)));
+    const events: { type: string; operationId: string; errorCode?: string | undefined; status?: number | undefined }[] = [];
+    const { client } = testClient({ validation: 'warn', onEvent: (e) => events.push(e) });
+    const got = await firstValueFrom(client.complaints.stream());
+    expect(got.complaint.status).toBe('escalated_v2');
+    expect(events.filter((e) => e.type === 'warning')).toEqual([
+      expect.objectContaining({ type: 'warning', operationId: 'events.stream', errorCode: 'response_validation_failed', status: 200 }),
+    ]);
+  });
+
+  it("in 'strict' mode the same event errors the stream with ResponseValidationError and no warning", async () => {
+    const event = c2.timeline.at(-1)!;
+    const bad = { event, complaint: { ...c2, complainant: maskComplainant(c2.complainant), status: 'escalated_v2' } };
+    server.use(http.get(url('/v1/events'), () => sseResponse([`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(bad)}\n\n`], true)));
+    const events: string[] = [];
+    const { client } = testClient({ onEvent: (e) => events.push(e.type) });
+    await expect(firstValueFrom(client.complaints.stream())).rejects.toMatchObject({ name: 'ResponseValidationError' });
+    expect(events).not.toContain('warning');
+  });
+});
+
+describe('client.reminders and a stream the caller may not open', () => {
+  const lists = () => http.get(url('/v1/complaints'), () => HttpResponse.json({ data: [], nextCursor: null }));
+  it.each([
+    [401, 'unauthenticated', AuthenticationError],
+    [403, 'forbidden', ForbiddenError],
+  ] as const)('errors with the stream’s %i instead of swallowing it', async (status, code, Cls) => {
+    server.use(lists(), http.get(url('/v1/events'), () => problem(status, code)));
+    const { client } = testClient();
+    const seen: unknown[] = [];
+    const error = await new Promise((resolve) => {
+      client.reminders({ intervalMs: 3_600_000, debounceMs: 5 }).subscribe({ next: (r) => seen.push(r), error: resolve });
+    });
+    expect(error).toBeInstanceOf(Cls);
+    // The lists loaded before the stream's refusal arrived or not; either way the refusal is reported.
+    expect(seen.length).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps reloading on its interval when the stream fails for a retryable reason', async () => {
+    let loads = 0;
+    server.use(
+      http.get(url('/v1/complaints'), () => {
+        loads++;
+        return HttpResponse.json({ data: [], nextCursor: null });
+      }),
+      http.get(url('/v1/events'), () => problem(503, 'unavailable')),
+    );
+    const { client } = testClient({ maxRetries: 0 });
+    const errors: unknown[] = [];
+    const sub = client.reminders({ intervalMs: 30, debounceMs: 5 }).subscribe({ error: (e) => errors.push(e) });
+    await new Promise((r) => setTimeout(r, 200));
+    sub.unsubscribe();
+    expect(errors).toEqual([]);
+    expect(loads).toBeGreaterThanOrEqual(4); // two lists per reload, several reloads
   });
 });

@@ -2,20 +2,21 @@ import { Observable } from 'rxjs';
 import * as z from 'zod/mini';
 import { ENDPOINTS } from '../../domain/contract/endpoints.js';
 import type { ComplaintChange } from '../../domain/schemas/stream.js';
-import { ComplaintKitError, type ErrorInit } from '../../core/errors/complaint-kit-error.js';
+import { ComplaintKitError } from '../../core/errors/complaint-kit-error.js';
 import { NetworkError } from '../../core/errors/network-error.js';
 import { ResponseValidationError } from '../../core/errors/response-validation-error.js';
 import type { ClientContext } from '../context.js';
 import { HEADER, mergeHeaders } from '../headers.js';
 import type { StreamOptions } from '../../resources/complaints.js';
 import { issuesOf } from '../to-error.js';
-import { prepare, send } from '../request.js';
+import { type Prepared, prepare, send, warnInvalid } from '../request.js';
 import { backoffDelay } from '../retry/backoff.js';
 import { readSse } from './sse-parser.js';
 import { isRetryable } from '../retryable.js';
 
 /** @internal */
-const parseChange = (ctx: ClientContext, data: string, init: ErrorInit): ComplaintChange => {
+const parseChange = (ctx: ClientContext, data: string, p: Prepared, status: number): ComplaintChange => {
+  const { init } = p;
   let value: unknown;
   try {
     value = JSON.parse(data);
@@ -26,6 +27,7 @@ const parseChange = (ctx: ClientContext, data: string, init: ErrorInit): Complai
   const r = z.safeParse(ENDPOINTS.streamEvents.response, value);
   if (r.success) return r.data as ComplaintChange;
   if (ctx.validation === 'strict') throw new ResponseValidationError({ ...init, issues: issuesOf(r.error.issues) });
+  warnInvalid(ctx, p, status);
   return value as ComplaintChange;
 };
 
@@ -85,7 +87,7 @@ export function changeStream(
           for await (const m of readSse(res.body, heartbeat)) {
             if (m.id !== undefined) lastEventId = m.id;
             if (m.event !== 'change') continue;
-            subscriber.next(parseChange(ctx, m.data, p.init));
+            subscriber.next(parseChange(ctx, m.data, p, res.status));
           }
           error = new NetworkError({ ...p.init, code: 'stream_ended' });
         } catch (e) {
