@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ComplaintId, Timestamp, text } from './primitives.js';
 
-/** @internal an optional free-text note on any action. */
+// An optional free-text note on any action (a line comment: a TSDoc `@internal` here would hide `note` from every body in the docs).
 const note = z.optional(text(2000));
 
 /** Body of `accept`: the complaint is in scope and the complainant (or representative) is verified. @example `AcceptBody.parse({ note: '身份已核实' });` */

@@ -69,4 +69,4 @@ export const Organisation = z.object({
   customerCount: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 /** An organisation. @example `const o: Organisation = { id: 'HO', parentId: null, kind: 'head_office', name: '总行', regionCode: '110000' };` */
-export type Organisation = z.infer<typeof Organisation>;
+export interface Organisation extends z.infer<typeof Organisation> {}

@@ -35,7 +35,7 @@ export const PriorityMembership = z.object({
   basis: z.enum(['self_reported', 'verified']),
 });
 /** A priority-group membership. @example `const m: PriorityMembership = { group: 'elderly', basis: 'self_reported' };` */
-export type PriorityMembership = z.infer<typeof PriorityMembership>;
+export interface PriorityMembership extends z.infer<typeof PriorityMembership> {}
 
 /**
  * Who complains: personal information under PIPL. ID and card numbers are sensitive personal
@@ -67,9 +67,9 @@ export const Complainant = z.object({
   priorityGroups: z._default(z.array(PriorityMembership).check(z.maxLength(6)), []),
 });
 /** The complainant as stored and returned. @example `const c: Complainant = { name: '李四', priorityGroups: [] };` */
-export type Complainant = z.infer<typeof Complainant>;
+export interface Complainant extends z.infer<typeof Complainant> {}
 /** The complainant as sent (priority groups may be left out). @example `const c: ComplainantInput = { name: '李四' };` */
-export type ComplainantInput = z.input<typeof Complainant>;
+export interface ComplainantInput extends z.input<typeof Complainant> {}
 
 /**
  * The complainant as the service returns it. Lists, the event stream and auditors get personal numbers
@@ -88,7 +88,7 @@ export const ComplainantRecord = z.extend(Complainant, {
   cardNumber: z.optional(z.string().check(z.regex(/^[\d*]{4,19}$/))),
 });
 /** A complainant as returned, possibly masked. @example `const c: ComplainantRecord = complaint.complainant;` */
-export type ComplainantRecord = z.infer<typeof ComplainantRecord>;
+export interface ComplainantRecord extends z.infer<typeof ComplainantRecord> {}
 
 /**
  * Metadata of an attachment (the file itself travels separately).
@@ -105,4 +105,4 @@ export const AttachmentMeta = z.object({
   sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 });
 /** Attachment metadata. @example `const a: AttachmentMeta = { name: 'a.pdf', contentType: 'application/pdf', size: 1 };` */
-export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+export interface AttachmentMeta extends z.infer<typeof AttachmentMeta> {}

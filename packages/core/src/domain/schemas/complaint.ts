@@ -37,7 +37,7 @@ export const TimelineEvent = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 /** A timeline event. @example `const types = complaint.timeline.map((e: TimelineEvent) => e.type);` */
-export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export interface TimelineEvent extends z.infer<typeof TimelineEvent> {}
 
 /**
  * The regulatory and internal deadlines as the service last computed them. The time-dependent state
@@ -60,7 +60,7 @@ export const Deadlines = z.object({
   reviewDueAt: z.nullable(Timestamp),
 });
 /** Deadlines. @example `complaint.deadlines.decisionDueAt;` */
-export type Deadlines = z.infer<typeof Deadlines>;
+export interface Deadlines extends z.infer<typeof Deadlines> {}
 
 /** @internal fields a registration shares with the stored complaint. */
 const registrationFields = {
@@ -103,9 +103,9 @@ export const ComplaintCreate = z.object({
   repeatOf: z.optional(ComplaintId),
 });
 /** A registration as sent. @example `const i: ComplaintCreateInput = { … };` */
-export type ComplaintCreateInput = z.input<typeof ComplaintCreate>;
+export interface ComplaintCreateInput extends z.input<typeof ComplaintCreate> {}
 /** A registration as parsed. @example `const c: ComplaintCreate = ComplaintCreate.parse(input);` */
-export type ComplaintCreate = z.infer<typeof ComplaintCreate>;
+export interface ComplaintCreate extends z.infer<typeof ComplaintCreate> {}
 
 /**
  * A complaint as the service stores and returns it.
@@ -147,5 +147,5 @@ export const Complaint = z.object({
   timeline: z.array(TimelineEvent),
 });
 /** A complaint. @example `const c: Complaint = await client.complaints.get(id);` */
-export type Complaint = z.infer<typeof Complaint>;
+export interface Complaint extends z.infer<typeof Complaint> {}
 

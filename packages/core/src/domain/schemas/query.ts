@@ -39,9 +39,9 @@ export const ComplaintListQuery = z.object({
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
 });
 /** List filters as sent. @example `const q: ComplaintListQueryInput = { overdue: true };` */
-export type ComplaintListQueryInput = z.input<typeof ComplaintListQuery>;
+export interface ComplaintListQueryInput extends z.input<typeof ComplaintListQuery> {}
 /** List filters as parsed. @example `const q: ComplaintListQuery = ComplaintListQuery.parse({});` */
-export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
+export interface ComplaintListQuery extends z.infer<typeof ComplaintListQuery> {}
 
 /**
  * One page of a cursor-paginated list; `nextCursor` is `null` on the last page.

@@ -15,7 +15,7 @@ import { Complaint, TimelineEvent } from './complaint.js';
  */
 export const ComplaintChange = z.object({ event: TimelineEvent, complaint: Complaint });
 /** A change. @example `const s = (c: ComplaintChange) => c.complaint.status;` */
-export type ComplaintChange = z.infer<typeof ComplaintChange>;
+export interface ComplaintChange extends z.infer<typeof ComplaintChange> {}
 
 /**
  * Who the caller is (`GET /v1/me`): the actor behind the token, and for staff their organisation.
@@ -27,4 +27,4 @@ export type ComplaintChange = z.infer<typeof ComplaintChange>;
  */
 export const Me = z.object({ actor: Actor, organisation: z.nullable(Organisation) });
 /** Who the caller is. @example `const me: Me = { actor: { kind: 'customer', id: 'C-1' }, organisation: null };` */
-export type Me = z.infer<typeof Me>;
+export interface Me extends z.infer<typeof Me> {}
