@@ -1,4 +1,4 @@
-import { InvalidTransitionError, RefusedError, RuleViolationError } from '@complaintkit/core';
+import { InvalidTransitionError, type RefusalCode, RefusedError, RuleViolationError } from '@complaintkit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../store/errors.js';
@@ -23,7 +23,7 @@ const refusalStatus = (err: RefusedError): number =>
 export function problemOf(err: unknown): HttpProblem | null {
   if (err instanceof HttpProblem) return err;
   if (err instanceof RefusedError) {
-    return new HttpProblem(refusalStatus(err), err.code, err.detail ?? err.message, { allowedActions: [...err.allowedActions] });
+    return new HttpProblem(refusalStatus(err), err.code as RefusalCode, err.detail ?? err.message, { allowedActions: [...err.allowedActions] });
   }
   if (err instanceof IdempotencyKeyReusedError) return new HttpProblem(422, 'idempotency_key_reused', err.message);
   if (err instanceof ConcurrentUpdateError) return new HttpProblem(409, 'conflict', err.message);

@@ -72,4 +72,4 @@ export const Problem = z.object({
   retryAfter: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 /** A problem document. @example `if (p.code === 'invalid_transition') console.log(p.allowedActions);` */
-export type Problem = z.infer<typeof Problem>;
+export interface Problem extends z.infer<typeof Problem> {}
