@@ -329,8 +329,8 @@ export class TagEngine {
   }
 
   /**
-   * The current state: every assignment, active and exited, in key order, stamped with the last run's
-   * instant as `lastEvaluatedAt`.
+   * The current state: every assignment, active and exited, in key order (streamed, never all in
+   * memory at once), stamped with the last run's instant as `lastEvaluatedAt`.
    *
    * @example
    * ```ts
@@ -339,7 +339,10 @@ export class TagEngine {
    */
   *assignments(): Generator<TagAssignment> {
     const at = this.lastAsOf ?? new Date(0).toISOString();
-    for (const id of [...this.customers.keys()].sort()) {
+    // Sorting `<id>|` sorts the keys `<id>|<code>`: customer ids never hold a "|".
+    const ids = [...this.customers.keys()].map((id) => `${id}|`).sort();
+    for (const bar of ids) {
+      const id = bar.slice(0, -1);
       for (const t of this.customers.get(id)!.tags) yield toAssignment(id, t, at);
     }
   }

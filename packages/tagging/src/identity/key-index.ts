@@ -91,7 +91,7 @@ export class KeyIndex {
           continue;
         }
         const customerId = record[idColumn]?.trim() ?? '';
-        if (!customerId) throw new InputError(file, info.lines, 'customerId', 'empty customer id');
+        if (!customerId || customerId.includes('|')) throw new InputError(file, info.lines, 'customerId', 'empty, or holds a "|"');
         header.forEach((h, i) => {
           const value = record[i]?.trim();
           if (i === idColumn || !value) return;

@@ -40,7 +40,7 @@ export const ComplaintRow = z.object({
   businessCategory: BusinessCategory,
   severity: z.enum(Severity.options).default('normal'),
   /** The retail customer id (the CRM's external id) when the service knows it. */
-  customerId: z.string().min(1).max(64).nullish(),
+  customerId: z.string().min(1).max(64).regex(/^[^|]+$/, 'a customer id may not contain "|"').nullish(),
   /** Keyed hashes of the verified phone and ID number, as the service stores them. */
   phoneHash: KeyedHash.nullish(),
   idNumberHash: KeyedHash.nullish(),

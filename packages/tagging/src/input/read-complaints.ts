@@ -19,6 +19,8 @@ export interface SourcedRow {
   readonly row: ComplaintRow;
   readonly file: string;
   readonly line: number;
+  /** How far into the file (characters) the row ends: for progress bars. */
+  readonly position: number;
 }
 
 /** @internal */
@@ -42,7 +44,9 @@ export async function* readNdjson(file: string): AsyncGenerator<SourcedRow> {
   await access(file).catch(() => {
     throw new InputError(file, null, null, 'the file does not exist or cannot be read');
   });
+  let position = 0;
   for await (const { text, line } of readLines(file)) {
+    position += text.length + 1;
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -52,16 +56,16 @@ export async function* readNdjson(file: string): AsyncGenerator<SourcedRow> {
     if (data !== null && typeof data === 'object' && 'complainant' in data) {
       const whole = Complaint.safeParse(data);
       if (!whole.success) throw issuesToInputError(file, line, whole.error.issues);
-      yield { row: checkRow(complaintToRow(whole.data), file, line), file, line };
+      yield { row: checkRow(complaintToRow(whole.data), file, line), file, line, position };
     } else {
-      yield { row: checkRow(data, file, line), file, line };
+      yield { row: checkRow(data, file, line), file, line, position };
     }
   }
 }
 
 /** @internal a CSV cell to the value the row schema expects. */
 function cell(field: string, value: string): unknown {
-  if (value === '') return field === 'priorityGroups' ? [] : null;
+  if (value === '') return undefined;
   switch (field) {
     case 'satisfactionScore':
       return /^\d+$/.test(value) ? Number(value) : value;
@@ -96,7 +100,7 @@ export async function* readCsv(file: string): AsyncGenerator<SourcedRow> {
   const parser = createReadStream(file).pipe(parseCsv({ bom: true, info: true, skip_empty_lines: true }));
   let header: string[] | null = null;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
       if (header === null) {
         header = record.map((h) => h.trim());
         const unknown = header.find((h) => !known.has(h));
@@ -107,7 +111,7 @@ export async function* readCsv(file: string): AsyncGenerator<SourcedRow> {
       header.forEach((h, i) => {
         data[h] = cell(h, record[i] ?? '');
       });
-      yield { row: checkRow(data, file, info.lines), file, line: info.lines };
+      yield { row: checkRow(data, file, info.lines), file, line: info.lines, position: info.bytes };
     }
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createIdentityHasher } from '@complaintkit/core/node';
+import { TagEngine, type Unlinked } from '../engine/engine.js';
+import { readSnapshot, writeSnapshot } from '../engine/snapshot.js';
+import { FieldNames } from '../export/fields.js';
+import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
+import { KeyIndex } from '../identity/key-index.js';
+import { Linker } from '../identity/link.js';
+import { InputError, issuesToInputError } from '../input/errors.js';
+import { readComplaintFile, type SourcedRow } from '../input/read-complaints.js';
+import { readService } from '../input/read-service.js';
+import type { TagEvent } from '../model/assignment.js';
+import { EventLog } from '../model/event-log.js';
+import { BUILT_IN_RULES } from '../rules/built-in.js';
+import { loadRules } from '../rules/load.js';
+import type { parseCli } from './args.js';
+import { progressBar } from './progress.js';
+
+/** @internal */
+type Values = ReturnType<typeof parseCli>['values'];
+/** @internal */
+const pad = (n: number) => String(n).padStart(12, '0');
+/** @internal */
+const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+/** @internal what `build` tells the user at the end. */
+export interface BuildResult {
+  readonly summary: Awaited<ReturnType<TagEngine['run']>>;
+  readonly customers: number;
+  readonly exports: { path: string; manifest: ExportManifest }[];
+  readonly unlinkedReport: string | null;
+  readonly invalidKeys: number;
+}
+
+/** @internal `complaintkit-tags build`. Nothing is published unless every input reads cleanly. */
+export async function build(v: Values, log: (line: string) => void): Promise<BuildResult> {
+  const started = Date.now();
+  const inputs = v.input ?? [];
+  if (!inputs.length && !v.service) throw new UsageError('give --input FILE (repeatable) or --service URL');
+  if (inputs.length && v.service) throw new UsageError('give --input or --service, not both');
+  const formats = (v.format ?? 'csv,ndjson').split(',').map((f) => f.trim());
+  if (!formats.length || formats.some((f) => f !== 'csv' && f !== 'ndjson')) throw new UsageError('--format takes csv, ndjson or csv,ndjson');
+  if (v['line-ending'] !== 'crlf' && v['line-ending'] !== 'lf') throw new UsageError('--line-ending takes crlf or lf');
+  const sinceArg = v.since === undefined ? null : Number(v.since);
+  if (sinceArg !== null && (!Number.isInteger(sinceArg) || sinceArg < 0)) throw new UsageError("--since takes an event sequence number (a manifest's watermark.to)");
+  const asOf = v['as-of'] ?? new Date().toISOString();
+  if (Number.isNaN(Date.parse(asOf)) || !/[zZ]|[+-]\d\d:?\d\d$/.test(asOf)) {
+    throw new UsageError(`--as-of "${asOf}" is not an instant with an offset, e.g. 2026-11-29T00:00:00+08:00`);
+  }
+  let fields = FieldNames.parse({});
+  if (v.fields) {
+    const text = await readFile(v.fields, 'utf8').catch(() => {
+      throw new InputError(v.fields!, null, null, 'cannot read the field-name file');
+    });
+    const parsed = FieldNames.safeParse(JSON.parse(text));
+    if (!parsed.success) throw issuesToInputError(v.fields, null, parsed.error.issues);
+    fields = parsed.data;
+  }
+
+  const rules = v.rules ? await loadRules(v.rules) : BUILT_IN_RULES;
+  let linker: Linker | undefined;
+  let invalidKeys = 0;
+  if (v.keys?.length) {
+    const secret = process.env[v['secret-env'] ?? 'CK_IDENTITY_SECRET'];
+    if (!secret) throw new UsageError(`key files need the bank's identity secret in $${v['secret-env']}`);
+    const hasher = createIdentityHasher(secret);
+    const keys = new KeyIndex(hasher);
+    for (const f of v.keys) await keys.addFile(f);
+    invalidKeys = keys.invalid.length;
+    linker = new Linker(hasher, keys);
+  }
+
+  const stateDir = v.state ?? './tag-state';
+  const stateFile = join(stateDir, 'tags-state.ndjson');
+  const full = v.full || !existsSync(stateFile);
+  const engine = full ? new TagEngine({ rules, ...(linker ? { linker } : {}) }) : await readSnapshot(stateFile, { rules, ...(linker ? { linker } : {}) });
+  await mkdir(stateDir, { recursive: true });
+  const eventLog = new EventLog(stateDir);
+  if (!full) await eventLog.discardAfter(engine.seq);
+  const startSeq = full ? 0 : engine.seq;
+
+  const source = v.service
+    ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', changedSince: engine.cursor })
+    : (async function* chain(): AsyncGenerator<SourcedRow> {
+        for (const f of inputs) yield* readComplaintFile(f);
+      })();
+  const bar = await progressBar(inputs, !v.quiet);
+  let lastPosition = 0;
+  const tracked = (async function* track() {
+    for await (const r of source) {
+      lastPosition = r.position;
+      yield r;
+    }
+  })();
+  const unlinked: Unlinked[] = [];
+  // A full rebuild starts a new event log, staged beside the old one until the run succeeds.
+  const staging = full ? new EventLog(join(stateDir, `.full-${process.pid}`)) : null;
+  const runEvents = await (staging ?? eventLog).begin();
+  let summary: BuildResult['summary'];
+  try {
+    summary = await engine.run(tracked, {
+      asOf,
+      onEvent: (e) => runEvents.write(e),
+      onUnlinked: (u) => unlinked.push(u),
+      onProgress: (read) => bar.update(read, lastPosition),
+      progressEvery: 5_000,
+    });
+  } catch (e) {
+    bar.stop();
+    await runEvents.discard();
+    if (staging) await rm(join(stateDir, `.full-${process.pid}`), { recursive: true, force: true });
+    throw e;
+  }
+  bar.stop();
+
+  // Everything read cleanly: publish. The state snapshot is written last and is the commit point.
+  const exportOptions = {
+    dir: v.out ?? './tag-exports',
+    formats: formats as ('csv' | 'ndjson')[],
+    bom: v.bom ?? false,
+    lineEnding: v['line-ending'] as 'crlf' | 'lf',
+    fields,
+    ruleSetVersion: rules.version,
+  };
+  const exports: BuildResult['exports'] = [];
+  await runEvents.publish();
+  if (staging) {
+    await rm(eventLog.folder, { recursive: true, force: true });
+    await rename(staging.folder, eventLog.folder);
+    await rm(join(stateDir, `.full-${process.pid}`), { recursive: true, force: true });
+  } else {
+    // A delta only after an incremental run: after a full rebuild the CRM takes the snapshot whole.
+    const since = sinceArg ?? startSeq;
+    const events: TagEvent[] = [];
+    for await (const e of eventLog.read(since, engine.seq)) events.push(e);
+    exports.push(
+      await writeExport(`delta-${pad(since)}-${pad(engine.seq)}`, 'delta', deltaRows(events, since, engine.seq), {
+        ...exportOptions,
+        timeRange: { from: events[0]?.at ?? null, to: events.at(-1)?.at ?? null },
+        watermark: { from: since, to: engine.seq },
+      }),
+    );
+  }
+  if (full || v.snapshot) {
+    exports.push(
+      await writeExport(`snapshot-${compact(summary.asOf)}`, 'snapshot', snapshotRows(engine.assignments()), {
+        ...exportOptions,
+        timeRange: { from: null, to: summary.asOf },
+        watermark: { from: 0, to: engine.seq },
+      }),
+    );
+  }
+  let unlinkedReport: string | null = null;
+  if (unlinked.length) {
+    await mkdir(join(stateDir, 'reports'), { recursive: true });
+    unlinkedReport = join(stateDir, 'reports', `unlinked-${compact(summary.asOf)}.ndjson`);
+    await writeFile(unlinkedReport, unlinked.map((u) => JSON.stringify(u)).join('\n') + '\n');
+  }
+  await writeSnapshot(engine, stateFile);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys };
+}
+
+/**
+ * A command-line mistake: printed with the usage text, exit code 2.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('give --input FILE or --service URL');
+ * ```
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import { at, row } from './rows.js';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('complaintkit-tags', () => {
+  it('builds, exports a snapshot, then runs incrementally with a delta, and reconciles it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-cli-'));
+    const day1 = join(dir, 'day1.ndjson');
+    await writeFile(day1, [row(0, 'C1'), row(1, 'C1'), row(2, 'C1'), row(2, null), row(3, 'C2', { severity: 'major' })].map((r) => JSON.stringify(r)).join('\n'));
+    const base = ['--state', join(dir, 'state'), '--out', join(dir, 'out'), '--quiet'];
+    const first = await cli(['build', '--input', day1, '--as-of', at(4), ...base]);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toMatch(/complaints read\s+5/);
+    expect(first.out).toMatch(/unmatched\s+1/);
+    expect(first.out).toMatch(/repeat_complainer\s+1/);
+    const snapshotDir = (await readdir(join(dir, 'out'))).find((d) => d.startsWith('snapshot-'))!;
+    expect(snapshotDir).toBe('snapshot-20260605T000000Z');
+
+    const day2 = join(dir, 'day2.csv');
+    await writeFile(day2, `id,status,receivedAt,updatedAt,intakeChannel,businessCategory,customerId\nCK20260701-000001,accepted,${at(30)},${at(30)},regulator_transfer,B0201,C2\n`);
+    const second = await cli(['build', '--input', day2, '--as-of', at(31), ...base]);
+    expect(second.code, second.err).toBe(0);
+    expect(second.out).toMatch(/incremental/);
+    const deltaDir = (await readdir(join(dir, 'out'))).find((d) => d.startsWith('delta-'))!;
+    const delta = await readFile(join(dir, 'out', deltaDir, 'tags.csv'), 'utf8');
+    expect(delta).toMatch(/\r\nupsert,C2\|regulator_referred,C2,regulator_referred,active,/);
+    expect(delta).toMatch(/\r\ndelete,C2\|churn_risk:medium,,,,,,,,\r\n/); // a band change: the old band is deleted
+    expect(delta).toMatch(/\r\nupsert,C1\|recent_complaint:B0302,.*,CK20260601-\d+,recent_complaint@1,/); // evidence shrank as complaints aged out
+
+    const ok = join(dir, 'ok.csv');
+    await writeFile(ok, `sf__Id,sf__Created,tag_key\n1,true,C2|regulator_referred\n`);
+    const rec = await cli(['reconcile', '--export', join(dir, 'out', deltaDir), '--success', ok]);
+    expect(rec.code).toBe(3);
+    expect(rec.out).toMatch(/missing\s+C2\|churn_risk:medium/);
+  });
+
+  it('stops at bad input with file, line and field, and publishes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-cli-'));
+    const bad = join(dir, 'bad.ndjson');
+    await writeFile(bad, [row(0, 'C1'), { ...row(1, 'C1'), receivedAt: '2026-13-01T00:00:00Z' }].map((r) => JSON.stringify(r)).join('\n'));
+    const r = await cli(['build', '--input', bad, '--state', join(dir, 'state'), '--out', join(dir, 'out'), '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.ndjson:2 field "receivedAt"/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(existsSync(join(dir, 'state', 'tags-state.ndjson'))).toBe(false);
+    expect(await readdir(join(dir, 'state')).catch(() => [])).toEqual([]);
+  });
+
+  it('says what is wrong with the command line', async () => {
+    expect(await cli(['build'])).toMatchObject({ code: 2, err: expect.stringMatching(/give --input FILE/) });
+    expect(await cli(['build', '--input', 'x.ndjson', '--as-of', 'yesterday'])).toMatchObject({ code: 2, err: expect.stringMatching(/--as-of "yesterday"/) });
+    expect(await cli(['frobnicate'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command/) });
+    expect((await cli(['build', '--input', '/nonexistent.ndjson', '--quiet', '--state', join(tmpdir(), 'ck-none')])).err).toMatch(/nonexistent\.ndjson: the file does not exist/);
+  });
+});

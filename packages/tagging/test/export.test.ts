@@ -1,0 +1,135 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TagEngine } from '../src/engine/engine.js';
+import { deltaRows, snapshotRows, writeExport } from '../src/export/write-export.js';
+import type { TagEvent } from '../src/model/assignment.js';
+import { EventLog } from '../src/model/event-log.js';
+import { reconcile } from '../src/reconcile/reconcile.js';
+import { BUILT_IN_RULES } from '../src/rules/built-in.js';
+import { at, row } from './rows.js';
+
+const tmp = () => mkdtemp(join(tmpdir(), 'ck-export-'));
+const opts = (dir: string) => ({ dir, formats: ['csv', 'ndjson'] as const, ruleSetVersion: BUILT_IN_RULES.version, timeRange: { from: null, to: null }, watermark: null });
+
+/** Applies a delta CSV to a CRM table (key → row) the way an upsert/delete import would. */
+function applyDelta(table: Map<string, string>, csv: string) {
+  const [header, ...lines] = csv.trimEnd().split('\r\n');
+  expect(header).toBe('op,tag_key,customer_external_id,tag_code,status,valid_from,valid_until,evidence,rule_version,last_evaluated_at');
+  for (const line of lines) {
+    const [op, key, ...rest] = line.split(',');
+    if (op === 'delete') {
+      expect(rest.every((c) => c === '')).toBe(true); // a delete carries only the key
+      expect(table.has(key!)).toBe(true);
+      table.delete(key!);
+    } else table.set(key!, [key, ...rest].slice(0, 4).join(','));
+  }
+}
+
+describe('CRM export', () => {
+  it('three consecutive deltas applied to the CRM give the third snapshot', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const events: TagEvent[] = [];
+    const crm = new Map<string, string>();
+    const batches = [
+      [row(0, 'C1'), row(1, 'C1'), row(2, 'C1', { intakeChannel: 'regulator_transfer' }), row(3, 'C2', { businessCategory: 'B0201' })],
+      [row(40, 'C2', { severity: 'major' }), row(41, 'C3', { status: 'in_progress', decisionDueAt: at(56) })],
+      [row(200, 'C3', { businessCategory: 'B04' })],
+    ];
+    let since = 0;
+    for (const [i, batch] of batches.entries()) {
+      await engine.run(batch, { asOf: at([5, 60, 201][i]!), onEvent: (e) => events.push(e) });
+      const { path, manifest } = await writeExport(`delta-${i}`, 'delta', deltaRows(events, since, engine.seq), {
+        ...opts(dir),
+        watermark: { from: since, to: engine.seq },
+      });
+      since = engine.seq;
+      applyDelta(crm, await readFile(join(path, 'tags.csv'), 'utf8'));
+      const snap = await writeExport(`snapshot-${i}`, 'snapshot', snapshotRows(engine.assignments()), opts(dir));
+      const snapCsv = (await readFile(join(snap.path, 'tags.csv'), 'utf8')).trimEnd().split('\r\n').slice(1);
+      expect([...crm.values()].sort()).toEqual(snapCsv.map((l) => l.split(',').slice(0, 4).join(',')).sort());
+      if (i === 2) expect(manifest.counts.deletes).toBeGreaterThan(0);
+    }
+    expect(crm.size).toBeGreaterThan(0);
+  });
+
+  it('re-running the same delta gives byte-identical files, and leaves no temporary files', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const events: TagEvent[] = [];
+    await engine.run([row(0, 'C1', { severity: 'sensitive' }), row(1, 'C2')], { asOf: at(2), onEvent: (e) => events.push(e) });
+    const to = engine.seq;
+    const write = async () => {
+      const { path } = await writeExport('delta-a', 'delta', deltaRows(events, 0, to), { ...opts(dir), bom: true, watermark: { from: 0, to } });
+      return Promise.all(['tags.csv', 'tags.ndjson', 'manifest.json'].map((f) => readFile(join(path, f))));
+    };
+    const first = await write();
+    await engine.run([row(3, 'C4')], { asOf: at(4), onEvent: (e) => events.push(e) }); // later runs don't change an old range
+    const second = await write();
+    expect(second).toEqual(first);
+    expect(first[0]!.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(await readdir(dir)).toEqual(['delta-a']);
+    const manifest = JSON.parse(first[2]!.toString());
+    expect(manifest).toMatchObject({ kind: 'delta', ruleSetVersion: 'builtin-1', watermark: { from: 0 }, keyField: 'tag_key' });
+    expect(manifest.counts.byTag['sensitive_case']).toEqual({ upserts: 1, deletes: 0 });
+    const { createHash } = await import('node:crypto');
+    expect(manifest.files[0].sha256).toBe(createHash('sha256').update(first[0]!).digest('hex'));
+  });
+
+  it('uses the CRM field names in a stable order', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    await engine.run([row(0, 'C1')], { asOf: at(1) });
+    const { path } = await writeExport('s', 'snapshot', snapshotRows(engine.assignments()), { ...opts(dir), fields: { key: 'CK_Tag_Key__c', customerId: 'Retail_Id__c' } });
+    const [header, first] = (await readFile(join(path, 'tags.csv'), 'utf8')).split('\r\n');
+    expect(header).toBe('CK_Tag_Key__c,Retail_Id__c,tag_code,status,valid_from,valid_until,evidence,rule_version,last_evaluated_at');
+    expect(first).toMatch(/^C1\|churn_risk:medium,C1,churn_risk:medium,active,2026-06-01T00:00:00.000Z,2026-07-01T00:00:00.000Z,CK\d{8}-\d{6},churn_risk@1,2026-06-02T00:00:00.000Z$/);
+  });
+
+  it('keeps the event log append-only, one file per run, and reads a range back', async () => {
+    const dir = await tmp();
+    const log = new EventLog(dir);
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    for (const [i, batch] of [[row(0, 'C1')], [row(10, 'C2')]].entries()) {
+      const run = await log.begin();
+      await engine.run(batch, { asOf: at(i * 10 + 1), onEvent: (e) => run.write(e) });
+      await run.publish();
+    }
+    const files = await readdir(join(dir, 'events'));
+    expect(files).toHaveLength(2);
+    const all: TagEvent[] = [];
+    for await (const e of log.read(0)) all.push(e);
+    expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+    const later: TagEvent[] = [];
+    for await (const e of log.read(all[1]!.seq)) later.push(e);
+    expect(later).toEqual(all.slice(2));
+  });
+});
+
+describe('reconcile', () => {
+  it('matches result files by key, whatever their order, and reports what did not land', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    await engine.run([row(0, 'C1'), row(0, 'C2'), row(0, 'C3')], { asOf: at(1) });
+    const { path } = await writeExport('s', 'snapshot', snapshotRows(engine.assignments()), opts(dir));
+    const keys = [...engine.assignments()].map((a) => a.key);
+    // One record per customer (churn_risk:medium), plus recent_complaint:B0302 each: six keys.
+    expect(keys).toHaveLength(6);
+    const ok = join(dir, 'ok.csv');
+    const bad = join(dir, 'bad.csv');
+    await writeFile(ok, `sf__Id,sf__Created,tag_key\r\na1,true,${keys[3]}\r\na2,true,${keys[0]}\r\na3,true,"${keys[2]}"\r\n`);
+    await writeFile(bad, `sf__Id,sf__Error,tag_key\r\n,REQUIRED_FIELD_MISSING,${keys[1]}\r\n,DUPLICATE_VALUE,C9|vip\r\n`);
+    const report = await reconcile(path, { success: [ok], failed: [bad] });
+    expect(report).toEqual({
+      exportId: 's',
+      expected: 6,
+      landed: 3,
+      failed: [{ key: keys[1], error: 'REQUIRED_FIELD_MISSING' }],
+      missing: [keys[4], keys[5]],
+      notLanded: [keys[1], keys[4], keys[5]],
+      unexpected: ['C9|vip'],
+    });
+  });
+});
