@@ -17,7 +17,7 @@ export { TAG_DEFINITIONS, type TagDefinition, type TagParameter, tagCode } from 
 export { COMPLAINT_ROW_FIELDS, ComplaintRow, type ComplaintRowInput, complaintToRow } from './input/complaint-row.js';
 export { InputError, issuesToInputError } from './input/errors.js';
 export { readComplaintFile, readCsv, readNdjson, type SourcedRow } from './input/read-complaints.js';
-export { readLines } from './input/read-lines.js';
+export { readLineBatches, readLines } from './input/read-lines.js';
 export { KeyIndex } from './identity/key-index.js';
 export { type Link, Linker } from './identity/link.js';
 export {

@@ -81,26 +81,25 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   if (!full) await eventLog.discardAfter(engine.seq);
   const startSeq = full ? 0 : engine.seq;
 
+  let lastPosition = 0;
   const source = v.service
     ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', changedSince: engine.cursor })
     : (async function* chain(): AsyncGenerator<SourcedRow> {
-        for (const f of inputs) yield* readComplaintFile(f);
+        for (const f of inputs) {
+          for await (const r of readComplaintFile(f)) {
+            lastPosition = r.position;
+            yield r;
+          }
+        }
       })();
   const bar = await progressBar(inputs, !v.quiet);
-  let lastPosition = 0;
-  const tracked = (async function* track() {
-    for await (const r of source) {
-      lastPosition = r.position;
-      yield r;
-    }
-  })();
   const unlinked: Unlinked[] = [];
   // A full rebuild starts a new event log, staged beside the old one until the run succeeds.
   const staging = full ? new EventLog(join(stateDir, `.full-${process.pid}`)) : null;
   const runEvents = await (staging ?? eventLog).begin();
   let summary: BuildResult['summary'];
   try {
-    summary = await engine.run(tracked, {
+    summary = await engine.run(source, {
       asOf,
       onEvent: (e) => runEvents.write(e),
       onUnlinked: (u) => unlinked.push(u),

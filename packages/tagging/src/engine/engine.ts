@@ -6,6 +6,7 @@ import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.j
 import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/schema.js';
 import { type ComplaintFacts, toFacts } from './facts.js';
+import { isObservable } from 'rxjs';
 import { type Source, toAsyncIterable } from './source.js';
 
 /** @internal a tag as the engine keeps it (times in ms). */
@@ -192,7 +193,7 @@ export class TagEngine {
     let ambiguous = 0;
     let cursor = this.cursor;
     const pending: Unlinked[] = [];
-    for await (const item of toAsyncIterable(source)) {
+    for await (const item of isObservable(source) ? toAsyncIterable(source) : source) {
       const { row: raw, file } = 'row' in item ? item : { row: item, file: undefined };
       let row: ComplaintRow;
       if (file === undefined) {

@@ -5,7 +5,7 @@ import { Complaint } from '@complaintkit/core/domain';
 import { parse as parseCsv } from 'csv-parse';
 import { COMPLAINT_ROW_FIELDS, ComplaintRow, complaintToRow } from './complaint-row.js';
 import { InputError, issuesToInputError } from './errors.js';
-import { readLines } from './read-lines.js';
+import { readLineBatches } from './read-lines.js';
 
 /**
  * A complaint row with where it came from, so that a later error can still point at the line.
@@ -45,20 +45,22 @@ export async function* readNdjson(file: string): AsyncGenerator<SourcedRow> {
     throw new InputError(file, null, null, 'the file does not exist or cannot be read');
   });
   let position = 0;
-  for await (const { text, line } of readLines(file)) {
-    position += text.length + 1;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new InputError(file, line, null, 'not valid JSON (one complaint per line)');
-    }
-    if (data !== null && typeof data === 'object' && 'complainant' in data) {
-      const whole = Complaint.safeParse(data);
-      if (!whole.success) throw issuesToInputError(file, line, whole.error.issues);
-      yield { row: checkRow(complaintToRow(whole.data), file, line), file, line, position };
-    } else {
-      yield { row: checkRow(data, file, line), file, line, position };
+  for await (const batch of readLineBatches(file)) {
+    for (const { text, line } of batch) {
+      position += text.length + 1;
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw new InputError(file, line, null, 'not valid JSON (one complaint per line)');
+      }
+      if (data !== null && typeof data === 'object' && 'complainant' in data) {
+        const whole = Complaint.safeParse(data);
+        if (!whole.success) throw issuesToInputError(file, line, whole.error.issues);
+        yield { row: checkRow(complaintToRow(whole.data), file, line), file, line, position };
+      } else {
+        yield { row: checkRow(data, file, line), file, line, position };
+      }
     }
   }
 }
