@@ -66,8 +66,8 @@ export interface RunOptions {
   readonly asOf: string | Date;
   /** Defaults to `run-<asOf>`. */
   readonly runId?: string;
-  /** Each assignment change, in key order, as it is decided. */
-  readonly onEvent?: (event: TagEvent) => void;
+  /** Each assignment change, in key order, as it is decided; return a promise to slow the run down (backpressure). */
+  readonly onEvent?: (event: TagEvent) => unknown;
   readonly onUnlinked?: (u: Unlinked) => void;
   /** Called every `progressEvery` complaints read (default 10,000) and at the end. */
   readonly onProgress?: (read: number) => void;
@@ -230,7 +230,8 @@ export class TagEngine {
       for (const e of this.#evaluate(customerId, asOf, asOfIso, runId)) {
         if (e.type === 'assigned') assigned++;
         else removed++;
-        options.onEvent?.(e);
+        const wait = options.onEvent?.(e);
+        if (wait instanceof Promise) await wait;
       }
     }
     const previousAsOf = this.lastAsOf;

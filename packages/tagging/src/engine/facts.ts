@@ -35,6 +35,9 @@ const SEVERITY = { normal: 0, complex: 1, sensitive: 2, major: 3 } as const;
 /** @internal states before a decision, in which a complaint can become overdue (docs/domain/clocks.md). */
 const UNDECIDED = new Set(['registered', 'accepted', 'in_progress', 'on_hold', 'escalated']);
 
+/** @internal one shared empty list: most complainants are in no priority group. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /** @internal */
 const ms = (t: string | null | undefined): number | null => (t ? Date.parse(t) : null);
 
@@ -54,7 +57,7 @@ export function toFacts(row: ComplaintRow): ComplaintFacts | null {
     category: row.businessCategory,
     regulator: row.intakeChannel === 'regulator_transfer',
     severity: SEVERITY[row.severity],
-    priority: row.priorityGroups.map((g) => `${g.group}:${g.basis}`),
+    priority: row.priorityGroups.length ? row.priorityGroups.map((g) => `${g.group}:${g.basis}`) : NONE,
     undecided: UNDECIDED.has(row.status),
     dueAt: ms(row.decisionDueAt),
     followUpAt: ms(row.followUpAt),

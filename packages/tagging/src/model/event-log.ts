@@ -108,15 +108,25 @@ export class RunLog {
     this.#out = createWriteStream(this.#tmp, { encoding: 'utf8' });
   }
 
-  /** Adds one event. @example `run.write(e);` */
-  write(e: TagEvent): void {
+  /**
+   * Adds one event; returns a promise when the file is behind, to be awaited before writing more
+   * (the engine does), so a large run never holds its whole log in memory.
+   *
+   * @example
+   * ```ts
+   * await run.write(e);
+   * ```
+   */
+  write(e: TagEvent): Promise<void> | undefined {
     this.#first ??= e.seq;
     this.#last = e.seq;
     this.#buffer += `${JSON.stringify(e)}\n`;
     if (this.#buffer.length > 1 << 16) {
-      this.#out.write(this.#buffer);
+      const ok = this.#out.write(this.#buffer);
       this.#buffer = '';
+      if (!ok) return once(this.#out, 'drain').then(() => undefined);
     }
+    return undefined;
   }
 
   /** @internal */

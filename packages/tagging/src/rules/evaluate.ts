@@ -41,6 +41,10 @@ export interface CompiledRules {
   readonly durationsMs: readonly number[];
   /** The longest window: a decided complaint older than this at every instant it has no longer counts. */
   readonly horizonMs: number;
+  /** How long a complaint can matter, given what it is: see {@link stillRelevant}. */
+  readonly horizonOf: (f: ComplaintFacts) => number;
+  /** Whether undecided complaints matter for as long as they stay undecided (the overdue rule is on). */
+  readonly keepsUndecided: boolean;
 }
 
 /**
@@ -59,7 +63,37 @@ export function compileRules(set: RuleSet): CompiledRules {
     if (r.kind === 'churn_risk') for (const s of r.recencySteps) durations.add(s.withinDays * DAY_MS);
   }
   const durationsMs = [...durations].sort((a, b) => a - b);
-  return { set, rules, durationsMs, horizonMs: durationsMs.at(-1) ?? 0 };
+  // Per rule, the window for the complaints that rule can count: a plain complaint need not be kept
+  // for the year a regulator-referred one is.
+  let any = 0;
+  let regulator = 0;
+  let unhappy = 0;
+  let priority = 0;
+  const severity = [0, 0, 0, 0];
+  for (const r of rules) {
+    const w = 'windowDays' in r ? r.windowDays * DAY_MS : 0;
+    if (r.kind === 'repeat_complainer' || r.kind === 'recent_complaint' || r.kind === 'churn_risk') any = Math.max(any, w);
+    if (r.kind === 'regulator_referred') regulator = w;
+    if (r.kind === 'dissatisfied_after_response') unhappy = w;
+    if (r.kind === 'priority_group') priority = w;
+    if (r.kind === 'sensitive_case') for (const sv of r.severities) severity[{ complex: 1, sensitive: 2, major: 3 }[sv as 'complex']] = w;
+  }
+  const horizonOf = (f: ComplaintFacts) =>
+    Math.max(
+      any,
+      f.regulator ? regulator : 0,
+      severity[f.severity] ?? 0,
+      f.priority.length ? priority : 0,
+      f.reviewAt !== null || f.accepted === false || (f.score !== null && f.score <= 4) ? unhappy : 0,
+    );
+  return {
+    set,
+    rules,
+    durationsMs,
+    horizonMs: durationsMs.at(-1) ?? 0,
+    horizonOf,
+    keepsUndecided: rules.some((r) => r.kind === 'open_overdue_complaint'),
+  };
 }
 
 /** @internal the instants at which a complaint's facts happened. */
@@ -70,9 +104,11 @@ function* times(f: ComplaintFacts): Generator<number> {
 }
 
 /**
- * Whether a complaint can still affect any rule at `asOf` or later: undecided with a deadline, or with
- * a fact inside the longest window. The engine forgets the others, which keeps its memory in
- * proportion to customers and their recent complaints, not to all complaints ever read.
+ * Whether a complaint can still affect any rule at `asOf` or later: undecided with a deadline (while
+ * the overdue rule is on), or with a fact inside the longest window of the rules that can count it.
+ * The engine forgets the others, which keeps its memory in proportion to customers and their recent
+ * complaints, not to all complaints ever read. A pure function of the complaint and the instant, and
+ * false forever once false: what keeps an incremental run equal to a full one.
  *
  * @example
  * ```ts
@@ -80,8 +116,9 @@ function* times(f: ComplaintFacts): Generator<number> {
  * ```
  */
 export function stillRelevant(f: ComplaintFacts, asOf: number, compiled: CompiledRules): boolean {
-  if (f.undecided && f.dueAt !== null) return true;
-  for (const t of times(f)) if (t > asOf - compiled.horizonMs) return true;
+  if (compiled.keepsUndecided && f.undecided && f.dueAt !== null) return true;
+  const horizon = compiled.horizonOf(f);
+  for (const t of times(f)) if (t > asOf - horizon) return true;
   return false;
 }
 
