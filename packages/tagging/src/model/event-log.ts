@@ -13,7 +13,7 @@ const pad = (n: number) => String(n).padStart(12, '0');
 /**
  * The append-only tag event log: one immutable NDJSON file per run under `<dir>/events/`, named by
  * its first and last sequence numbers. A run's events are written under a temporary name and become
- * part of the log only by {@link EventLog.publish}; nothing is ever edited or deleted, except files
+ * part of the log only by {@link RunLog.publish}; nothing is ever edited or deleted, except files
  * beyond the last committed sequence number left by a run that crashed before committing.
  *
  * @example
