@@ -6,13 +6,18 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './http/env.js';
 import { errorHandler, sendProblem } from './http/errors.js';
-import { jsonLogger } from './http/logger.js';
+import { EventFeed } from './events/feed.js';
+import { StreamSlots } from './events/stream-slots.js';
+import { Turns } from './events/turns.js';
+import { resolveLimits } from './http/limits.js';
+import { describeError, jsonLogger } from './http/logger.js';
 import { methodNotAllowed } from './http/method-not-allowed.js';
 import { HttpProblem, notFound } from './http/problem.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { AppDeps, ResolvedDeps } from './routes/deps.js';
+import { registerHealth } from './routes/health.js';
 import { registerRoutes } from './routes/register.js';
 import { examplePath } from './http/example-path.js';
 
@@ -32,16 +37,23 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * ```
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const logger = deps.logger ?? jsonLogger();
+  const pollMs = deps.pollMs ?? 250;
+  const limits = resolveLimits(deps.limits);
   const d: ResolvedDeps = {
     store: deps.store,
     jwtSecret: deps.jwtSecret,
     now: deps.now ?? Date.now,
-    logger: deps.logger ?? jsonLogger(),
+    logger,
     closing: deps.closing ?? new AbortController().signal,
-    pollMs: deps.pollMs ?? 250,
+    pollMs,
     track: deps.track ?? (() => {}),
     clock: deps.clock,
     staticDir: deps.staticDir,
+    limits,
+    feed: new EventFeed(deps.store, { pollMs, onError: (e) => logger.error({ msg: 'event feed poll failed', error: describeError(e) }) }),
+    streams: new StreamSlots(limits.streamsPerCaller, limits.streamsTotal),
+    replayTurns: new Turns(1),
   };
   const app = new Hono<AppEnv>();
   app.use(requestId());
@@ -81,6 +93,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/examples/*', serveStatic({ root, rewriteRequestPath: (p) => examplePath(root, p) }));
   }
 
+  registerHealth(app, d, deps.readinessChecks);
   registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now));
   app.notFound((c) => sendProblem(c, notFound(`${c.req.method} ${c.req.path}`)));
   app.onError(errorHandler(d.logger));

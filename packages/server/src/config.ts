@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { ClockOptions } from '@complaintkit/core/domain';
+import type { Limits } from './http/limits.js';
 import type { Logger } from './http/logger.js';
+import type { ReadinessCheck } from './routes/health.js';
 
 /**
  * Options of {@link startServer}. Environment fallbacks: `DATABASE_URL` is read by the CLI only;
@@ -33,6 +35,10 @@ export interface ServerOptions {
   readonly clock?: Omit<ClockOptions, 'now'> | undefined;
   /** Event-stream polling interval (ms); default 250. */
   readonly pollMs?: number | undefined;
+  /** Extra checks `GET /readyz` runs beside the database and migrations (e.g. calendar coverage). */
+  readonly readinessChecks?: Readonly<Record<string, ReadinessCheck>> | undefined;
+  /** Rate, stream, replay and timeout limits (`DEFAULT_LIMITS` for what is not given). */
+  readonly limits?: Partial<Limits> | undefined;
   /** How long a mutation's first result is kept for `Idempotency-Key` replays (ms); default 24 h. */
   readonly idempotencyTtlMs?: number | undefined;
 }

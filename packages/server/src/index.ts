@@ -12,9 +12,11 @@
  */
 export { createApp } from './app.js';
 export type { AppDeps } from './routes/deps.js';
+export type { ReadinessCheck } from './routes/health.js';
 export type { Caller } from './auth/caller.js';
 export { issueToken, verifyToken, type TokenClaims } from './auth/token.js';
 export type { ServerOptions } from './config.js';
+export { DEFAULT_LIMITS, type Limits } from './http/limits.js';
 export { jsonLogger, type Logger, silentLogger } from './http/logger.js';
 export { buildOpenApiDocument } from './openapi/document.js';
 export { type RunningServer, startServer } from './server.js';

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -61,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const closing = new AbortController();
+  setMaxListeners(0, closing.signal); // every open event stream listens for the shutdown
   const streams = new Set<Promise<void>>();
   const app = createApp({
     store,
@@ -71,6 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing: closing.signal,
     staticDir: o.staticDir,
     pollMs: o.pollMs,
+    limits: o.limits,
+    readinessChecks: o.readinessChecks,
     track: (running) => {
       streams.add(running);
       void running.finally(() => streams.delete(running));

@@ -33,6 +33,12 @@ export interface StreamOptions {
   maxConsecutiveFailures?: number | undefined;
   /** Extra headers on each connection. */
   headers?: HeadersLike | undefined;
+  /**
+   * Called when the service will not replay what was missed (`event: refetch`: this client was
+   * further behind than the service's replay window): reload the complaints you show; the stream
+   * goes on live. Without it, `watch()` reloads its complaint by itself.
+   */
+  onRefetch?: (() => void) | undefined;
 }
 
 /**

@@ -68,6 +68,44 @@ describe('complaints.watch', () => {
     expect(states[2]!.complainant.name).toBe(SECRET_NAME);
   });
 
+  it('reads the complaint again when the service says to refetch, and goes on with the live stream', async () => {
+    let gets = 0;
+    server.use(
+      http.get(url('/v1/complaints/:id'), () => HttpResponse.json(++gets === 1 ? c1 : c2)),
+      // The service would not replay what was missed: it says so, then the stream goes on live.
+      http.get(url('/v1/events'), () =>
+        sseResponse(['id: 90000\nevent: refetch\ndata: {"code":"replay_window_exceeded","lastEventId":"90000"}\n\n'], true),
+      ),
+    );
+    const { client } = testClient();
+    const refetched: number[] = [];
+    const states = await firstValueFrom(client.complaints.watch(c1.id, { onRefetch: () => refetched.push(1) }).pipe(take(2), toArray()));
+    // The change it missed comes from the second read, not from the stream.
+    expect(states.map((s) => s.status)).toEqual(['registered', 'accepted']);
+    expect(gets).toBe(2);
+    expect(refetched).toEqual([1]);
+  });
+
+  it('tells a stream subscriber to refetch, and resumes after the id the refetch carried', async () => {
+    const lastEventIds: (string | null)[] = [];
+    server.use(
+      http.get(url('/v1/events'), ({ request }) => {
+        lastEventIds.push(request.headers.get('last-event-id'));
+        return lastEventIds.length === 1
+          ? sseResponse(['id: 90000\nevent: refetch\ndata: {"code":"replay_window_exceeded","lastEventId":"90000"}\n\n'])
+          : sseResponse([sse(c2)], true);
+      }),
+    );
+    const { client } = testClient();
+    let refetches = 0;
+    const changes = await firstValueFrom(
+      client.complaints.stream({}, { lastEventId: '0', reconnectDelayMs: { initial: 1, max: 1 }, onRefetch: () => refetches++ }).pipe(take(1), toArray()),
+    );
+    expect(refetches).toBe(1);
+    expect(changes.map((c) => c.event.type)).toEqual(['accept']);
+    expect(lastEventIds).toEqual(['0', '90000']);
+  });
+
   it('closes the connection on unsubscribe and opens no new one', async () => {
     let connections = 0;
     let aborted = false;

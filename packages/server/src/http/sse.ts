@@ -19,3 +19,19 @@ export const sseMessage = ({ seq, change }: StoredChange): string => `id: ${seq}
  * ```
  */
 export const sseComment = (text: string): string => `: ${text}\n\n`;
+
+/**
+ * The message that tells a resuming client the service will not replay what it missed (more than
+ * `window` events): reload the state you hold, then keep reading; the stream goes on live from `head`.
+ *
+ * @example
+ * ```ts
+ * sseRefetch(120_000, 10_000); // 'id: 120000\nevent: refetch\ndata: {"code":"replay_window_exceeded",…}\n\n'
+ * ```
+ */
+export const sseRefetch = (head: number, window: number): string =>
+  `id: ${head}\nevent: refetch\ndata: ${JSON.stringify({
+    code: 'replay_window_exceeded',
+    detail: `more than ${window} events were missed: reload the complaints you show, then keep reading this stream`,
+    lastEventId: String(head),
+  })}\n\n`;

@@ -1,6 +1,11 @@
 import type { ClockOptions } from '@complaintkit/core/domain';
+import type { EventFeed } from '../events/feed.js';
+import type { StreamSlots } from '../events/stream-slots.js';
+import type { Turns } from '../events/turns.js';
+import type { Limits } from '../http/limits.js';
 import type { Logger } from '../http/logger.js';
 import type { Store } from '../store/store.js';
+import type { ReadinessCheck } from './health.js';
 
 /**
  * What the routes need: the store, the token secret, a clock, a logger and a signal that fires when
@@ -25,8 +30,12 @@ export interface AppDeps {
   readonly staticDir?: string | undefined;
   /** Receives the promise of each running event stream, so a shutdown can wait for them. */
   readonly track?: ((running: Promise<void>) => void) | undefined;
-  /** How often an event stream polls the events table (ms); default 250. */
+  /** How often the event feed polls the events table for other processes' commits (ms); default 250. */
   readonly pollMs?: number | undefined;
+  /** Extra checks `GET /readyz` runs beside the database and migrations (e.g. calendar coverage). */
+  readonly readinessChecks?: Readonly<Record<string, ReadinessCheck>> | undefined;
+  /** Rate, stream and replay limits; see {@link Limits} for the defaults. */
+  readonly limits?: Partial<Limits> | undefined;
 }
 
 /**
@@ -39,4 +48,12 @@ export interface AppDeps {
  * ```
  */
 export type ResolvedDeps = Required<Pick<AppDeps, 'store' | 'jwtSecret' | 'now' | 'logger' | 'closing' | 'pollMs' | 'track'>> &
-  Pick<AppDeps, 'clock' | 'staticDir'>;
+  Pick<AppDeps, 'clock' | 'staticDir'> & {
+    readonly limits: Limits;
+    /** The process's one reader of the events table. */
+    readonly feed: EventFeed;
+    /** Open event streams, per caller and in total. */
+    readonly streams: StreamSlots;
+    /** Turns for replay pages: how many streams may read history at once. */
+    readonly replayTurns: Turns;
+  };

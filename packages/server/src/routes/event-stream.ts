@@ -1,24 +1,36 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ENDPOINTS } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
+import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
-import { describeError } from '../http/logger.js';
 import { badRequest } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
+import { sseComment, sseMessage, sseRefetch } from '../http/sse.js';
 import { parseOr400 } from '../http/validate.js';
-import { sseComment, sseMessage } from '../http/sse.js';
+import { isVisible } from '../policy/visibility.js';
+import type { StoredChange } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
 
-/** @internal a comment every 15 s (common.md). */
+/** @internal a comment after 15 s without a message, so proxies and clients keep the connection. */
 const PING_MS = 15_000;
-/** @internal events read per query. */
-const BATCH = 200;
+/** @internal events per page, and per chunk written. */
+const PAGE = 100;
 
 /**
  * `GET /v1/events`: Server-Sent Events of the changes the caller may see (optionally one complaint).
- * With `Last-Event-ID` (or `lastEventId`), first replays every visible event after that seq, then
- * goes live: it polls the events table (every `pollMs`, and at once after a commit in this process),
- * so it also sees what other server processes commit. Ends when the client disconnects or the
- * server closes.
+ *
+ * - Live: the process's one {@link EventFeed} reads new events (polling, and at once after a local
+ *   commit, so it also sees other processes' commits); each stream filters them for its caller.
+ * - Resume: with `Last-Event-ID` (or `lastEventId`) it first replays what came after that seq, a page
+ *   at a time (the process replays one page at a time, whoever asks), yielding between pages and writing the next page only once the client has taken the
+ *   last (backpressure: nothing piles up in memory for a slow reader).
+ * - Bounded: more than `limits.replayMaxEvents` behind (without `complaintId`), it does not replay but sends one
+ *   `event: refetch` (`id` = the current head, `data` = `{"code":"replay_window_exceeded",…}`):
+ *   reload the state you hold, then keep reading; the stream continues live from the head.
+ * - Capped: a caller's streams beyond `limits.streamsPerCaller` get 429, the process's beyond
+ *   `limits.streamsTotal` 503, both with `Retry-After`.
+ *
+ * It ends when the client disconnects or the server closes (then with a `retry:` hint).
  *
  * @example
  * ```ts
@@ -33,67 +45,107 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
     throw badRequest([{ path: 'Last-Event-ID', message: 'must be the id (a number) of the last event received' }]);
   }
-  let cursor = resumeFrom === undefined ? await deps.store.lastEventSeq() : Number(resumeFrom);
+  const release = deps.streams.acquire(scopeOf(caller));
+  const unlisten = deps.feed.listen();
+  let head: number;
+  try {
+    head = await deps.feed.start();
+  } catch (e) {
+    release();
+    unlisten();
+    throw e;
+  }
+  let cursor = resumeFrom === undefined ? head : Number(resumeFrom);
+  // One complaint's history is short and indexed: only the whole-bank stream is bounded.
+  const tooFarBehind = complaintId === undefined && head - cursor > deps.limits.replayMaxEvents;
+  if (tooFarBehind) cursor = head;
+
+  const stop = new AbortController();
+  let finished: () => void = () => {};
+  deps.track(new Promise<void>((resolve) => (finished = resolve)));
   const encoder = new TextEncoder();
-  let finish = () => {};
+  let lastWrite = Date.now();
+  let closeController: (() => void) | undefined;
+  const finish = () => {
+    if (stop.signal.aborted) return;
+    stop.abort();
+    release();
+    unlisten();
+    c.req.raw.signal.removeEventListener('abort', finish);
+    deps.closing.removeEventListener('abort', onClosing);
+    closeController?.();
+    finished();
+  };
+  const onClosing = () => finish();
+  c.req.raw.signal.addEventListener('abort', finish);
+  deps.closing.addEventListener('abort', onClosing);
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      let wake: (() => void) | null = null;
-      const send = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      const unsubscribe = deps.store.onCommit(() => wake?.());
-      const ping = setInterval(() => send(sseComment('ping')), PING_MS);
-      finish = () => {
-        if (closed) return;
-        closed = true;
-        unsubscribe();
-        clearInterval(ping);
-        c.req.raw.signal.removeEventListener('abort', finish);
-        deps.closing.removeEventListener('abort', finish);
-        wake?.();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the runtime
-        }
-      };
-      c.req.raw.signal.addEventListener('abort', finish);
-      deps.closing.addEventListener('abort', finish);
-      if (deps.closing.aborted) return finish();
-      send('retry: 2000\n\n');
+  /** The next messages after the cursor: from the feed's memory, else a page from the database. */
+  const nextMessages = async (): Promise<string> => {
+    const wanted = (ch: StoredChange) => isVisible(caller.visibility, ch.access) && (complaintId === undefined || ch.change.complaint.id === complaintId);
+    const recent = deps.feed.after(cursor, PAGE);
+    if (recent) {
+      const last = recent[recent.length - 1];
+      if (last) cursor = last.seq;
+      return recent.filter(wanted).map(sseMessage).join('');
+    }
+    // One replay page at a time per turn, yielding first, so other requests run between pages.
+    return deps.replayTurns.run(async () => {
+      await nextTurn();
+      const upTo = deps.feed.head;
+      const page = await deps.store.eventsAfter(cursor, caller.visibility, { ...(complaintId !== undefined && { complaintId }), limit: PAGE, upTo });
+      const last = page[page.length - 1];
+      cursor = page.length < PAGE ? Math.max(cursor, upTo) : (last as StoredChange).seq;
+      return page.map(sseMessage).join('');
+    });
+  };
 
-      const pump = async () => {
-        while (!closed) {
-          const changes = await deps.store.eventsAfter(cursor, caller.visibility, { ...(complaintId !== undefined && { complaintId }), limit: BATCH });
-          for (const change of changes) {
-            send(sseMessage(change));
-            cursor = change.seq;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        closeController = () => {
+          try {
+            if (deps.closing.aborted) controller.enqueue(encoder.encode('retry: 1000\n: the server is restarting; reconnect with Last-Event-ID\n\n'));
+            controller.close();
+          } catch {
+            // already closed by the runtime
           }
-          if (changes.length === BATCH || closed) continue;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, deps.pollMs);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          wake = null;
-        }
-      };
-      deps.track(
-        pump().catch((e) => {
-          if (!closed) deps.logger.error({ msg: 'event stream failed', requestId: c.get('requestId'), error: describeError(e) });
+        };
+        if (deps.closing.aborted) return finish();
+        let first = 'retry: 2000\n\n';
+        if (tooFarBehind) first += sseRefetch(head, deps.limits.replayMaxEvents);
+        controller.enqueue(encoder.encode(first));
+      },
+      async pull(controller) {
+        try {
+          while (!stop.signal.aborted) {
+            if (cursor < deps.feed.head) {
+              const text = await nextMessages();
+              if (text && !stop.signal.aborted) {
+                controller.enqueue(encoder.encode(text));
+                lastWrite = Date.now();
+                return;
+              }
+              continue;
+            }
+            const moved = await deps.feed.waitBeyond(cursor, stop.signal, PING_MS - (Date.now() - lastWrite));
+            if (!moved && !stop.signal.aborted) {
+              controller.enqueue(encoder.encode(sseComment('ping')));
+              lastWrite = Date.now();
+              return;
+            }
+          }
+        } catch (e) {
+          deps.logger.error({ msg: 'event stream failed', requestId: c.get('requestId'), error: e instanceof Error ? e.name : 'unknown' });
           finish();
-        }),
-      );
+        }
+      },
+      cancel() {
+        finish();
+      },
     },
-    cancel() {
-      finish();
-    },
-  });
+    { highWaterMark: 1 },
+  );
 
   return new Response(body, {
     status: 200,

@@ -157,3 +157,16 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+/**
+ * The names of migrations this code knows that the database has not run yet (empty when current).
+ *
+ * @example
+ * ```ts
+ * await pendingMigrations(db); // []
+ * ```
+ */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -8,7 +8,7 @@ import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } f
 import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
-import { migrateToLatest } from './migrations.js';
+import { migrateToLatest, pendingMigrations } from './migrations.js';
 import { complaintRow, organisationOf, recordOf } from './rows.js';
 import type { Database } from './schema.js';
 import type {
@@ -153,6 +153,15 @@ export class SqlStore implements Store {
     return migrateToLatest(this.db as Kysely<unknown>);
   }
 
+  async health(): Promise<{ reachable: boolean; pendingMigrations: string[] }> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return { reachable: true, pendingMigrations: await pendingMigrations(this.db as Kysely<unknown>) };
+    } catch {
+      return { reachable: false, pendingMigrations: [] };
+    }
+  }
+
   async close(): Promise<void> {
     this.#commits.removeAllListeners();
     await this.db.destroy();
@@ -253,11 +262,12 @@ export class SqlStore implements Store {
     return result;
   }
 
-  async eventsAfter(afterSeq: number, visibility: Visibility, options: { complaintId?: string; limit?: number } = {}): Promise<StoredChange[]> {
+  async eventsAfter(afterSeq: number, visibility: Visibility, options: { complaintId?: string; limit?: number; upTo?: number } = {}): Promise<StoredChange[]> {
     const rows = await this.db
       .selectFrom('events')
-      .select(['seq', 'complaint_id', 'event', 'snapshot'])
+      .select(['seq', 'complaint_id', 'event', 'snapshot', 'handling_org_path', 'first_org_path', 'customer_id'])
       .where('seq', '>', afterSeq)
+      .$if(options.upTo !== undefined, (q) => q.where('seq', '<=', options.upTo as number))
       .where(visibilitySql(visibility))
       .$if(options.complaintId !== undefined, (q) => q.where('complaint_id', '=', options.complaintId as string))
       .orderBy('seq')
@@ -279,7 +289,10 @@ export class SqlStore implements Store {
         const now = current.get(r.complaint_id);
         if (now) complaint = { ...now, status: event.toStatus, timeline: now.timeline.filter((e) => e.seq <= event.seq) };
       }
-      if (complaint) changes.push({ seq: Number(r.seq), change: { event, complaint } });
+      if (complaint) {
+        const access = { handlingOrgPath: r.handling_org_path, firstOrgPath: r.first_org_path, customerId: r.customer_id };
+        changes.push({ seq: Number(r.seq), change: { event, complaint }, access });
+      }
     }
     return changes;
   }

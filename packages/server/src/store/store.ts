@@ -139,6 +139,8 @@ export interface ComplaintPage {
 export interface StoredChange {
   readonly seq: number;
   readonly change: ComplaintChange;
+  /** Who may see it (the complaint's access paths at the event), for filtering in memory. */
+  readonly access: { readonly handlingOrgPath: string; readonly firstOrgPath: string | null; readonly customerId: string | null };
 }
 
 /**
@@ -155,6 +157,8 @@ export interface Store {
   readonly kind: DatabaseKind;
   /** Applies pending migrations. */
   migrate(): Promise<void>;
+  /** Whether the database answers, and which migrations it has not run (for readiness checks). */
+  health(): Promise<{ readonly reachable: boolean; readonly pendingMigrations: readonly string[] }>;
   close(): Promise<void>;
   /** True when no organisation exists yet (a fresh database to seed). */
   isEmpty(): Promise<boolean>;
@@ -178,8 +182,8 @@ export interface Store {
    */
   mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>): Promise<StoredResult & { replayed: boolean }>;
 
-  /** Events after `afterSeq` the visibility allows, oldest first. */
-  eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number }): Promise<StoredChange[]>;
+  /** Events after `afterSeq` (and at most `upTo`) the visibility allows, oldest first. */
+  eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number; upTo?: number }): Promise<StoredChange[]>;
   /** The highest committed event sequence number (0 when none). */
   lastEventSeq(): Promise<number>;
   /** Calls `listener` after every committed write; returns the unsubscribe function. */

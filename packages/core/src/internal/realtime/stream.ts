@@ -86,6 +86,7 @@ export function changeStream(
           idle = setTimeout(() => conn.abort(), idleMs);
           for await (const m of readSse(res.body, heartbeat)) {
             if (m.id !== undefined) lastEventId = m.id;
+            if (m.event === 'refetch') options.onRefetch?.();
             if (m.event !== 'change') continue;
             subscriber.next(parseChange(ctx, m.data, p, res.status));
           }
