@@ -9,6 +9,7 @@ import { errorHandler, sendProblem } from './http/errors.js';
 import { EventFeed } from './events/feed.js';
 import { StreamSlots } from './events/stream-slots.js';
 import { Turns } from './events/turns.js';
+import { DEFAULT_CLOCK_SKEW_MS, DEFAULT_EARLIEST_DATE } from './http/date-bounds.js';
 import { resolveLimits } from './http/limits.js';
 import { describeError, jsonLogger } from './http/logger.js';
 import { methodNotAllowed } from './http/method-not-allowed.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     clock: deps.clock,
     staticDir: deps.staticDir,
     limits,
+    dateBounds: { earliest: DEFAULT_EARLIEST_DATE, skewMs: DEFAULT_CLOCK_SKEW_MS, ...deps.dateBounds },
     feed: new EventFeed(deps.store, { pollMs, onError: (e) => logger.error({ msg: 'event feed poll failed', error: describeError(e) }) }),
     streams: new StreamSlots(limits.streamsPerCaller, limits.streamsTotal),
     replayTurns: new Turns(1),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ClockOptions } from '@complaintkit/core/domain';
+import type { DateBounds } from './http/date-bounds.js';
 import type { Limits } from './http/limits.js';
 import type { Logger } from './http/logger.js';
 import type { ReadinessCheck } from './routes/health.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   readonly pollMs?: number | undefined;
   /** Extra checks `GET /readyz` runs beside the database and migrations (e.g. calendar coverage). */
   readonly readinessChecks?: Readonly<Record<string, ReadinessCheck>> | undefined;
+  /** The dates the service believes: `earliest` (epoch ms; the bank's start, default 2000-01-01 +08:00) and `skewMs` (default 5 min). */
+  readonly dateBounds?: Partial<DateBounds> | undefined;
   /** Rate, stream, replay and timeout limits (`DEFAULT_LIMITS` for what is not given). */
   readonly limits?: Partial<Limits> | undefined;
   /** How long a mutation's first result is kept for `Idempotency-Key` replays (ms); default 24 h. */

@@ -74,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     staticDir: o.staticDir,
     pollMs: o.pollMs,
     limits: o.limits,
+    dateBounds: o.dateBounds,
     readinessChecks: o.readinessChecks,
     track: (running) => {
       streams.add(running);

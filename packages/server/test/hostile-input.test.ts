@@ -80,4 +80,29 @@ describe.each(BACKENDS)('hostile input (%s)', (backend) => {
     const accepted = await fetch(`${t.url}/v1/complaints/${id}/accept`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(accepted.status).toBe(200);
   });
+
+  it("refuses dates before the bank's start or in the future, naming the field, and writes nothing", async () => {
+    const token = await t.token('u-sb-handler');
+    const before = await t.server.store.lastEventSeq();
+    const year1 = await t.api('POST', '/v1/complaints', { token, body: registration({ receivedAt: '0001-01-01T00:00:00Z' }) });
+    expectProblem(year1, 400);
+    expect(year1.body.errors).toEqual([{ path: 'receivedAt', message: expect.stringMatching(/before 1999-12-31T16:00:00.000Z/) }]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expectProblem(await t.api('POST', '/v1/complaints', { token, body: registration({ receivedAt: tomorrow }) }), 400);
+    expect(await t.server.store.lastEventSeq()).toBe(before);
+    // Within the clock skew is fine.
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    const created = await t.api('POST', '/v1/complaints', { token, body: registration({ receivedAt: soon }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    for (const action of ['accept', 'start']) expect((await t.api('POST', `/v1/complaints/${created.body.id}/${action}`, { token, body: {} })).status).toBe(200);
+    const respond = await t.api('POST', `/v1/complaints/${created.body.id}/respond`, {
+      token,
+      body: { outcome: 'upheld', basis: '章程', remediesOffered: ['review'], notifiedVia: 'sms', notifiedAt: '3000-01-01T00:00:00+08:00' },
+    });
+    expectProblem(respond, 400);
+    expect(respond.body.errors.map((e: { path: string }) => e.path)).toEqual(['notifiedAt']);
+    const list = await t.api('GET', '/v1/complaints?receivedFrom=0001-01-01T00:00:00Z', { token });
+    expectProblem(list, 400);
+    expect(list.body.errors.map((e: { path: string }) => e.path)).toEqual(['receivedFrom']);
+  });
 });

@@ -14,6 +14,7 @@ import { type Caller, scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { HttpProblem, notFound, ruleViolation } from '../http/problem.js';
+import { assertDatesInBounds } from '../http/date-bounds.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
 import type { ComplaintRecord, WriteTransaction } from '../store/store.js';
 import { mayActOn, mayWrite, roleMayTake } from '../policy/access.js';
@@ -107,6 +108,7 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const raw = await readJsonBody(c.req.raw);
   const body: unknown = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
+  assertDatesInBounds(ACTION_ENDPOINTS[action].body, body, deps.dateBounds, at.now);
   const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };
 
   const result = await deps.store.mutate(idem, async (tx) => {

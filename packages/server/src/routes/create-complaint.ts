@@ -5,6 +5,7 @@ import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { badRequest, HttpProblem, ruleViolation } from '../http/problem.js';
+import { assertDatesInBounds } from '../http/date-bounds.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { mayWrite, roleMayTake } from '../policy/access.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
@@ -37,6 +38,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const raw = await readJsonBody(c.req.raw);
   const input = parseOr400(ENDPOINTS.createComplaint.body, raw);
+  assertDatesInBounds(ENDPOINTS.createComplaint.body, input, deps.dateBounds, deps.now());
   if (caller.actor.kind === 'customer') input.complainant = { ...input.complainant, customerId: caller.actor.id };
 
   const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };

@@ -2,6 +2,7 @@ import type { ClockOptions } from '@complaintkit/core/domain';
 import type { EventFeed } from '../events/feed.js';
 import type { StreamSlots } from '../events/stream-slots.js';
 import type { Turns } from '../events/turns.js';
+import type { DateBounds } from '../http/date-bounds.js';
 import type { Limits } from '../http/limits.js';
 import type { Logger } from '../http/logger.js';
 import type { Store } from '../store/store.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   readonly pollMs?: number | undefined;
   /** Extra checks `GET /readyz` runs beside the database and migrations (e.g. calendar coverage). */
   readonly readinessChecks?: Readonly<Record<string, ReadinessCheck>> | undefined;
+  /** The dates the service believes (default: from 2000-01-01 Beijing time to now plus 5 minutes). */
+  readonly dateBounds?: Partial<DateBounds> | undefined;
   /** Rate, stream and replay limits; see {@link Limits} for the defaults. */
   readonly limits?: Partial<Limits> | undefined;
 }
@@ -50,6 +53,7 @@ export interface AppDeps {
 export type ResolvedDeps = Required<Pick<AppDeps, 'store' | 'jwtSecret' | 'now' | 'logger' | 'closing' | 'pollMs' | 'track'>> &
   Pick<AppDeps, 'clock' | 'staticDir'> & {
     readonly limits: Limits;
+    readonly dateBounds: DateBounds;
     /** The process's one reader of the events table. */
     readonly feed: EventFeed;
     /** Open event streams, per caller and in total. */

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
+import { assertDatesInBounds } from '../http/date-bounds.js';
 import { parseOr400 } from '../http/validate.js';
 import { complaintFor, maskComplaint } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
@@ -38,6 +39,8 @@ export async function listComplaints(c: Context<AppEnv>, deps: ResolvedDeps): Pr
   const caller = c.get('caller');
   const schema = ENDPOINTS.listComplaints.query;
   const query = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
+  // A filter may look ahead (received up to the end of this year): a year of room on that side.
+  assertDatesInBounds(schema, query, deps.dateBounds, deps.now(), 366 * 86_400_000);
   if (query.assigneeId === 'me') query.assigneeId = caller.actor.id;
   const page = await deps.store.listComplaints(caller.visibility, query, deps.now());
   return c.json({ data: page.data.map(maskComplaint), nextCursor: page.nextCursor });
