@@ -1,4 +1,4 @@
-import { catchError, EMPTY, exhaustMap, map, merge, Observable, Subject, switchMap, takeUntil, tap, throwError, timer } from 'rxjs';
+import { catchError, EMPTY, exhaustMap, map, merge, Observable, switchMap, takeUntil, tap, throwError, timer } from 'rxjs';
 import { ENDPOINTS } from '../../domain/contract/endpoints.js';
 import { FINAL_STATUSES } from '../../domain/lifecycle/states.js';
 import type { Complaint } from '../../domain/schemas/complaint.js';
@@ -35,10 +35,10 @@ export function watchComplaint(ctx: ClientContext, id: string, options: WatchOpt
     );
     const retryStreamMs = options.streamRetryAfterMs ?? 300_000;
     // The service would not replay what was missed (`event: refetch`): read the complaint again.
-    const refetch$ = new Subject<void>();
+    const onError = (e: unknown) => subscriber.error(e);
     const onRefetch = () => {
       options.onRefetch?.();
-      refetch$.next();
+      subscriber.add(fromCall(get).pipe(catchError((e: unknown) => (isRetryable(e) ? EMPTY : throwError(() => e)))).subscribe({ next: emit, error: onError }));
     };
     // The stream, resumed after the newest state seen; when it keeps failing, poll for a while, then try it again.
     const live$ = (): Observable<Complaint> =>
@@ -52,9 +52,8 @@ export function watchComplaint(ctx: ClientContext, id: string, options: WatchOpt
           isRetryable(e) ? merge(poll$.pipe(takeUntil(timer(retryStreamMs))), timer(retryStreamMs).pipe(switchMap(live$))) : throwError(() => e),
         ),
       );
-    return merge(
-      fromCall(get).pipe(tap(emit), switchMap(live$)),
-      refetch$.pipe(exhaustMap(() => fromCall(get).pipe(catchError((e: unknown) => (isRetryable(e) ? EMPTY : throwError(() => e)))))),
-    ).subscribe({ next: emit, error: (e: unknown) => subscriber.error(e) });
+    return fromCall(get)
+      .pipe(tap(emit), switchMap(live$))
+      .subscribe({ next: emit, error: onError });
   });
 }
