@@ -21,7 +21,8 @@ describe('the typed client against the real reference service', () => {
     const c = await customer.complaints.create(complaintInput());
     expect(c.status).toBe('registered');
     expect(c.handlingOrgId).toBe('BR-GD');
-    expect(c.firstResponder).toEqual({ kind: 'customer', id: 'C-000001' });
+    expect(c.registeredBy).toEqual({ kind: 'customer', id: 'C-000001' });
+    expect(c.firstResponder).toBeNull();
 
     // The sub-branch's frontline clerk cannot see a branch-level complaint …
     await expect(front.complaints.accept(c.id, {})).rejects.toBeInstanceOf(NotFoundError);
@@ -48,9 +49,10 @@ describe('the typed client against the real reference service', () => {
     const closed = await handler.complaints.close(c.id, {});
 
     expect(closed.status).toBe('closed');
-    expect(closed.firstResponder).toEqual({ kind: 'customer', id: 'C-000001' });
+    // 首问负责: the staff member who accepted the self-service complaint is its first responder.
+    expect(closed.firstResponder).toMatchObject({ kind: 'staff', role: 'frontline', orgId: 'SB-SZ' });
     expect(closed.deadlines.extensionLevel).toBe(2);
-    expect(closed.satisfaction?.score).toBe(4);
+    expect(closed.followUps.map((f) => f.score)).toEqual([4]);
     expect(closed.timeline.map((e) => e.type)).toEqual([
       'register', 'transfer', 'accept', 'transfer', 'start', 'hold', 'resume', 'extend', 'extend', 'respond', 'follow_up', 'close',
     ]);

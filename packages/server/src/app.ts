@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     pollMs,
     track: deps.track ?? (() => {}),
     clock: deps.clock,
+    hashIdentity: deps.hashIdentity,
     staticDir: deps.staticDir,
     limits,
     dateBounds: { earliest: DEFAULT_EARLIEST_DATE, skewMs: DEFAULT_CLOCK_SKEW_MS, ...deps.dateBounds },

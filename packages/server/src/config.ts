@@ -25,6 +25,12 @@ export interface ServerOptions {
   readonly dataDir: string;
   /** HS256 signing secret (at least 16 characters); else CK_JWT_SECRET, else generated into dataDir. */
   readonly jwtSecret?: string | undefined;
+  /**
+   * The bank-held secret of the identity keyed hashes (docs/domain/personal-data.md; at least 16
+   * characters); else CK_IDENTITY_SECRET, else generated into dataDir (demo only: a bank sets its own,
+   * the same it gives `@complaintkit/tagging`).
+   */
+  readonly identitySecret?: string | undefined;
   /** The service's one clock (epoch ms): timestamps, deadlines, overdue filters, token expiry, idempotency records. */
   readonly now?: (() => number) | undefined;
   /** A folder served at `/examples/`. */

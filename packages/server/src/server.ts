@@ -2,7 +2,8 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { resolveJwtSecret } from './auth/secret.js';
+import { createIdentityHasher } from '@complaintkit/core/node';
+import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
 import { jsonLogger } from './http/logger.js';
@@ -49,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = o.logger ?? jsonLogger();
   const jwtSecret = resolveJwtSecret(o);
   const now = o.now ?? Date.now;
+  const hashIdentity = createIdentityHasher(resolveIdentitySecret(o));
   const store = await openStore({ ...o, now });
   let seeded: SeedResult = { seeded: false };
   try {
@@ -56,6 +58,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const seedOptions = typeof o.seed === 'number' ? { seed: o.seed } : o.seed;
       seeded = await seedIfEmpty(store, { ...seedOptions, now: now() });
     }
+    // Seeded and pre-0003 complaints get their identity hashes once the bank's secret is known.
+    await store.fillIdentityHashes(hashIdentity);
   } catch (e) {
     await store.close();
     throw e;
@@ -70,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now,
     logger,
     clock: o.clock,
+    hashIdentity,
     closing: closing.signal,
     staticDir: o.staticDir,
     pollMs: o.pollMs,

@@ -60,7 +60,7 @@ describe.each(BACKENDS)('lifecycle over HTTP (%s)', (backend) => {
     expect(responded.status).toBe('responded');
     expect(responded.decision).toMatchObject({ outcome: 'partly_upheld', amount: 200 });
     const followed = await act(id, 'follow-up', 'u-sb-frontline', { reached: true, satisfaction: 4, decisionAccepted: false });
-    expect(followed.satisfaction).toMatchObject({ reached: true, score: 4 });
+    expect(followed.followUps).toEqual([expect.objectContaining({ attempt: 1, reached: true, score: 4, decisionAccepted: false })]);
     expect((await act(id, 'close', 'u-sb-handler')).status).toBe('closed');
     const review = await act(id, 'request-review', 'customer:C-1001', { reason: '对处理结果不满意' });
     expect(review.status).toBe('under_review');
@@ -157,7 +157,11 @@ describe.each(BACKENDS)('lifecycle over HTTP (%s)', (backend) => {
     expect(res.status).toBe(201);
     expect(res.body.handlingOrgId).toBe('BR-44');
     expect(res.body.complainant.customerId).toBe('C-2002');
-    expect(res.body.firstResponder).toEqual({ kind: 'customer', id: 'C-2002' });
+    expect(res.body.registeredBy).toEqual({ kind: 'customer', id: 'C-2002' });
+    // 首问负责: the first responder is staff, the one who accepts a self-service complaint.
+    expect(res.body.firstResponder).toBeNull();
+    const accepted = await t.api('POST', `/v1/complaints/${res.body.id}/accept`, { token: await t.token('u-br-handler'), body: {} });
+    expect(accepted.body.firstResponder).toEqual({ kind: 'staff', id: 'u-br-handler', role: 'handler', orgId: 'BR-44' });
     const nowhere = await t.api('POST', '/v1/complaints', { token, body: registration({ regionCode: '650100', complainant: { name: '李四' } }) });
     expect(nowhere.body.handlingOrgId).toBe('HO');
   });

@@ -49,11 +49,24 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     }
     const handlingOrgId = await handlingOrganisationFor(tx, caller, input);
     if (handlingOrgId === null) throw badRequest([{ path: 'handlingOrgId', message: 'no such organisation within your organisation' }]);
+    const handlingOrg = await tx.getOrganisation(handlingOrgId);
+    if (input.subjectOrgId !== undefined && !(await tx.getOrganisation(input.subjectOrgId))) {
+      throw ruleViolation('subjectOrgId', `no organisation ${input.subjectOrgId}`);
+    }
     const now = deps.now();
     const number = await tx.nextComplaintNumber();
     const seq = await tx.nextEventSeq();
     const id = complaintNumber(input.receivedAt ? Date.parse(input.receivedAt) : now, number);
-    const complaint = registerComplaint(input, { actor: caller.actor, now, seq, id, handlingOrgId, ...(deps.clock && { clock: deps.clock }) });
+    const complaint = registerComplaint(input, {
+      actor: caller.actor,
+      now,
+      seq,
+      id,
+      handlingOrgId,
+      ...(handlingOrg && { handlingOrg }),
+      ...(deps.hashIdentity && { hashIdentity: deps.hashIdentity }),
+      ...(deps.clock && { clock: deps.clock }),
+    });
     await tx.insertComplaint(complaint);
     return { status: 201, body: complaint };
   });

@@ -1,4 +1,5 @@
 import type { ClockOptions } from '@complaintkit/core/domain';
+import type { IdentityHasher } from '@complaintkit/core/node';
 import type { EventFeed } from '../events/feed.js';
 import type { StreamSlots } from '../events/stream-slots.js';
 import type { Turns } from '../events/turns.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly logger?: Logger | undefined;
   /** Holiday calendar and clock policy for the deadlines (core's defaults when omitted). */
   readonly clock?: Omit<ClockOptions, 'now'> | undefined;
+  /** Keyed hasher of the complainant's phone and ID numbers (`createIdentityHasher`); no hashes without it. */
+  readonly hashIdentity?: IdentityHasher | undefined;
   /** Fires when the server shuts down: open event streams end. */
   readonly closing?: AbortSignal | undefined;
   /** A folder served at `/examples/`. */
@@ -51,7 +54,7 @@ export interface AppDeps {
  * ```
  */
 export type ResolvedDeps = Required<Pick<AppDeps, 'store' | 'jwtSecret' | 'now' | 'logger' | 'closing' | 'pollMs' | 'track'>> &
-  Pick<AppDeps, 'clock' | 'staticDir'> & {
+  Pick<AppDeps, 'clock' | 'staticDir' | 'hashIdentity'> & {
     readonly limits: Limits;
     readonly dateBounds: DateBounds;
     /** The process's one reader of the events table. */

@@ -1,7 +1,7 @@
 import type { Complaint } from '@complaintkit/core/domain';
 import type { Insertable, Kysely } from 'kysely';
-import { complaintRow, pathsOf } from './rows.js';
-import type { Database, EventsTable } from './schema.js';
+import { complaintRow, followUpRows, pathsOf } from './rows.js';
+import type { Database, EventsTable, FollowUpsTable } from './schema.js';
 import type { BankImport } from './store.js';
 
 /** @internal inserts rows in batches that stay under both dialects' bound-parameter limits. */
@@ -66,12 +66,14 @@ export async function importBank(db: Kysely<Database>, bank: BankImport) {
   let maxNo = counters.complaint_no;
   const complaintRows = [];
   const eventRows: EventsTable[] = [];
+  const followUps: FollowUpsTable[] = [];
   for (const c of complaints as Complaint[]) {
     const access = {
       handlingOrgPath: pathOf(c.handlingOrgId),
-      firstOrgPath: c.firstResponder.kind === 'staff' ? pathOf(c.firstResponder.orgId) : null,
+      firstOrgPath: c.firstResponder ? pathOf(c.firstResponder.orgId) : null,
     };
     complaintRows.push(complaintRow(c, access, ++row));
+    followUps.push(...followUpRows(c));
     maxNo = Math.max(maxNo, numberOf(c.id));
     for (const e of c.timeline) {
       maxSeq = Math.max(maxSeq, e.seq);
@@ -90,6 +92,7 @@ export async function importBank(db: Kysely<Database>, bank: BankImport) {
   }
   await insertBatched(db, 'complaints', complaintRows);
   await insertBatched(db, 'events', eventRows);
+  await insertBatched(db, 'follow_ups', followUps);
   for (const [name, value] of [
     ['event_seq', maxSeq],
     ['complaint_no', maxNo],

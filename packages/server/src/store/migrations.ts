@@ -1,4 +1,8 @@
+import type { Complaint } from '@complaintkit/core/domain';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
+import { followUpRows, recordColumns } from './rows.js';
+import type { Database } from './schema.js';
+import { upgradeDocument } from './upgrade-document.js';
 
 /**
  * The schema's versions, as code, in order. The same statements run on SQLite and PostgreSQL: only
@@ -6,7 +10,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, Postgres
  *
  * @example
  * ```ts
- * Object.keys(MIGRATIONS); // ['0001_initial', '0002_prefix_indexes']
+ * Object.keys(MIGRATIONS); // ['0001_initial', '0002_prefix_indexes', '0003_staff_active', '0004_complaint_record']
  * ```
  */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -132,7 +136,67 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('staff').dropColumn('active').execute();
     },
   },
+  '0004_complaint_record': {
+    // The record reports and tags read (docs/domain/metrics.md, docs/domain/tags.md): new indexed
+    // columns, a follow_ups table, and every stored document (and event snapshot) upgraded in place
+    // from its own timeline by upgradeDocument, so an existing database loses nothing.
+    async up(db: Kysely<unknown>) {
+      const text = ['region_scope', 'subject_org_id', 'deciding_org_id', 'received_day', 'phone_hash', 'id_number_hash', 'timeliness'];
+      for (const col of text) await db.schema.alterTable('complaints').addColumn(col, 'text').execute();
+      await db.schema.alterTable('complaints').addColumn('identity_verified', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      for (const col of ['decided_at', 'notified_at']) await db.schema.alterTable('complaints').addColumn(col, 'bigint').execute();
+      for (const col of ['subject_org_id', 'deciding_org_id', 'received_day', 'phone_hash', 'id_number_hash', 'decided_at', 'notified_at']) {
+        await db.schema.createIndex(`complaints_${col}`).on('complaints').column(col).execute();
+      }
+      await db.schema
+        .createTable('follow_ups')
+        .addColumn('complaint_id', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('reached', 'integer', (c) => c.notNull())
+        .addColumn('score', 'integer')
+        .addColumn('decision_accepted', 'integer')
+        .addPrimaryKeyConstraint('follow_ups_pk', ['complaint_id', 'attempt'])
+        .execute();
+      await db.schema.createIndex('follow_ups_at').on('follow_ups').column('at').execute();
+      await upgradeStoredDocuments(db as unknown as Kysely<Database>);
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('follow_ups').ifExists().execute();
+      for (const col of ['subject_org_id', 'deciding_org_id', 'received_day', 'phone_hash', 'id_number_hash', 'decided_at', 'notified_at']) {
+        await db.schema.dropIndex(`complaints_${col}`).ifExists().execute();
+      }
+      for (const col of ['region_scope', 'subject_org_id', 'deciding_org_id', 'received_day', 'phone_hash', 'id_number_hash', 'timeliness', 'identity_verified', 'decided_at', 'notified_at']) {
+        await db.schema.alterTable('complaints').dropColumn(col).execute();
+      }
+    },
+  },
 };
+
+/** @internal rewrites every complaint document and event snapshot in the current record shape (0004). */
+async function upgradeStoredDocuments(db: Kysely<Database>): Promise<void> {
+  const orgs = new Map((await db.selectFrom('organisations').select(['id', 'kind', 'region_code']).execute()).map((o) => [o.id, { kind: o.kind as never, regionCode: o.region_code }]));
+  const rows = await db.selectFrom('complaints').select(['id', 'document']).execute();
+  const upgraded = rows.map((r) => upgradeDocument(JSON.parse(r.document), orgs));
+  // The target of a merge lists what was merged into it.
+  const mergedFrom = new Map<string, string[]>();
+  for (const c of upgraded) if (c.mergedInto) mergedFrom.set(c.mergedInto, [...(mergedFrom.get(c.mergedInto) ?? []), c.id]);
+  for (const c0 of upgraded) {
+    const c: Complaint = { ...c0, mergedFrom: mergedFrom.get(c0.id) ?? [] };
+    await db
+      .updateTable('complaints')
+      .set({ ...recordColumns(c), region_code: c.regionCode, document: JSON.stringify(c) })
+      .where('id', '=', c.id)
+      .execute();
+    const followUps = followUpRows(c);
+    if (followUps.length > 0) await db.insertInto('follow_ups').values(followUps).execute();
+  }
+  const snapshots = await db.selectFrom('events').select(['seq', 'snapshot']).where('snapshot', 'is not', null).execute();
+  for (const e of snapshots) {
+    const c = upgradeDocument(JSON.parse(e.snapshot as string), orgs);
+    await db.updateTable('events').set({ snapshot: JSON.stringify(c) }).where('seq', '=', e.seq).execute();
+  }
+}
 
 /** @internal whether this Kysely instance talks to PostgreSQL. */
 const isPostgres = (db: Kysely<unknown>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;

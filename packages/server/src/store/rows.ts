@@ -1,5 +1,5 @@
 import { activeDeadline, type Complaint, type Organisation, redactText } from '@complaintkit/core/domain';
-import type { ComplaintsTable, OrganisationsTable } from './schema.js';
+import type { ComplaintsTable, FollowUpsTable, OrganisationsTable } from './schema.js';
 import type { ComplaintRecord, OrganisationRecord } from './store.js';
 
 /** @internal */
@@ -53,8 +53,52 @@ export function complaintRow(
     search_text: searchTextOf(c),
     document: JSON.stringify(c),
     updated_at: Date.parse(c.updatedAt),
+    ...recordColumns(c),
   };
 }
+
+/**
+ * The columns reports and tags read (docs/domain/metrics.md, docs/domain/tags.md): region scope,
+ * the organisation complained about, the deciding organisation, the day of receipt, identity, and the
+ * decision's facts. Added by migration `0004_complaint_record`, which fills them from this function.
+ *
+ * @example
+ * ```ts
+ * recordColumns(c).received_day; // '2026-03-01'
+ * ```
+ */
+export function recordColumns(c: Complaint) {
+  return {
+    region_scope: c.regionScope,
+    subject_org_id: c.subjectOrgId,
+    deciding_org_id: c.decision?.decidingOrgId ?? null,
+    received_day: c.receivedDay,
+    identity_verified: c.complainant.identityVerified ? 1 : 0,
+    phone_hash: c.complainant.phoneHash,
+    id_number_hash: c.complainant.idNumberHash,
+    decided_at: ms(c.decision?.respondedAt),
+    notified_at: ms(c.decision?.notifiedAt),
+    timeliness: c.decision?.timeliness ?? null,
+  } satisfies Partial<ComplaintsTable>;
+}
+
+/**
+ * The `follow_ups` rows of a complaint: one per attempt.
+ *
+ * @example
+ * ```ts
+ * followUpRows(c).length === c.followUps.length; // true
+ * ```
+ */
+export const followUpRows = (c: Complaint): FollowUpsTable[] =>
+  c.followUps.map((f) => ({
+    complaint_id: c.id,
+    attempt: f.attempt,
+    at: Date.parse(f.at),
+    reached: f.reached ? 1 : 0,
+    score: f.score,
+    decision_accepted: f.decisionAccepted === null ? null : f.decisionAccepted ? 1 : 0,
+  }));
 
 /**
  * A complaint record from its row.

@@ -49,6 +49,35 @@ export interface ComplaintsTable {
   search_text: string;
   document: string;
   updated_at: number;
+  /** `regional`, `not_regional` or `unknown` (docs/domain/metrics.md, heat map). Since 0004. */
+  region_scope: string;
+  /** The organisation complained about (被投诉机构). Since 0004. */
+  subject_org_id: string;
+  /** The organisation that made the (original) decision; `null` before a decision. Since 0004. */
+  deciding_org_id: string | null;
+  /** Day of receipt in Asia/Shanghai, `YYYY-MM-DD`. Since 0004. */
+  received_day: string;
+  /** 1 when staff verified the complainant's identity, else 0. Since 0004. */
+  identity_verified: number;
+  /** Keyed hashes of the phone and ID numbers (docs/domain/personal-data.md). Since 0004. */
+  phone_hash: string | null;
+  id_number_hash: string | null;
+  /** The decision: recorded (decided at) and told (notified at), epoch ms; met or missed. Since 0004. */
+  decided_at: number | null;
+  notified_at: number | null;
+  timeliness: string | null;
+}
+
+/** Row of `follow_ups`: every follow-up (回访) attempt of a complaint, for the satisfaction metrics. Since 0004. @internal */
+export interface FollowUpsTable {
+  complaint_id: string;
+  attempt: number;
+  at: number;
+  /** 1 reached, 0 not reached. */
+  reached: number;
+  score: number | null;
+  /** 1 accepted, 0 not, `null` not asked. */
+  decision_accepted: number | null;
 }
 
 /** Row of `events`: the global, gap-free-on-commit timeline sequence. @internal */
@@ -86,6 +115,7 @@ export interface Database {
   organisations: OrganisationsTable;
   staff: StaffTable;
   complaints: ComplaintsTable;
+  follow_ups: FollowUpsTable;
   events: EventsTable;
   idempotency: IdempotencyTable;
   counters: CountersTable;

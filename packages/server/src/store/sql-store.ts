@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Complaint, ComplaintListQuery, TimelineEvent } from '@complaintkit/core/domain';
+import type { IdentityHasher } from '@complaintkit/core/node';
 import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
 import { type Visibility, visibilitySql } from '../policy/visibility.js';
@@ -9,7 +10,7 @@ import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrations.js';
-import { complaintRow, organisationOf, recordOf } from './rows.js';
+import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
 import type { Database } from './schema.js';
 import type {
   ComplaintPage,
@@ -75,7 +76,7 @@ async function bump(db: Db, name: string): Promise<number> {
 async function pathsFor(db: Db, c: Complaint): Promise<{ handlingOrgPath: string; firstOrgPath: string | null }> {
   const handling = await reads.organisation(db, c.handlingOrgId);
   if (!handling) throw new Error(`handling organisation ${c.handlingOrgId} does not exist`);
-  const first = c.firstResponder.kind === 'staff' ? await reads.organisation(db, c.firstResponder.orgId) : undefined;
+  const first = c.firstResponder ? await reads.organisation(db, c.firstResponder.orgId) : undefined;
   return { handlingOrgPath: handling.path, firstOrgPath: first?.path ?? null };
 }
 
@@ -98,6 +99,19 @@ async function insertLastEvent(db: Db, c: Complaint, paths: { handlingOrgPath: s
     .execute();
 }
 
+/** @internal writes the follow-up attempts the `follow_ups` table does not hold yet (attempts are only ever appended). */
+async function saveFollowUps(db: Db, c: Complaint) {
+  if (c.followUps.length === 0) return;
+  const row = await db
+    .selectFrom('follow_ups')
+    .select((eb) => eb.fn.max('attempt').as('last'))
+    .where('complaint_id', '=', c.id)
+    .executeTakeFirst();
+  const last = Number(row?.last ?? 0);
+  const fresh = followUpRows(c).filter((f) => f.attempt > last);
+  if (fresh.length > 0) await db.insertInto('follow_ups').values(fresh).execute();
+}
+
 /** @internal the write-transaction facade over a transaction's Kysely. */
 function writeTransaction(db: Db): WriteTransaction {
   return {
@@ -112,6 +126,7 @@ function writeTransaction(db: Db): WriteTransaction {
       const paths = await pathsFor(db, c);
       const rowSeq = await bump(db, 'complaint_row');
       await db.insertInto('complaints').values(complaintRow(c, paths, rowSeq)).execute();
+      await saveFollowUps(db, c);
       await insertLastEvent(db, c, paths);
     },
     async updateComplaint(c, expectedVersion) {
@@ -124,6 +139,7 @@ function writeTransaction(db: Db): WriteTransaction {
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentUpdateError(c.id);
+      await saveFollowUps(db, c);
       await insertLastEvent(db, c, paths);
     },
   };
@@ -300,6 +316,33 @@ export class SqlStore implements Store {
   async lastEventSeq(): Promise<number> {
     const row = await this.db.selectFrom('counters').select('value').where('name', '=', 'event_seq').executeTakeFirst();
     return Number(row?.value ?? 0);
+  }
+
+  async fillIdentityHashes(hash: IdentityHasher): Promise<number> {
+    return inWriteTransaction(this.db, this.kind, async (db) => {
+      const rows = await db
+        .selectFrom('complaints')
+        .select(['id', 'document'])
+        .where('phone_hash', 'is', null)
+        .where('id_number_hash', 'is', null)
+        .execute();
+      let changed = 0;
+      for (const r of rows) {
+        const c = JSON.parse(r.document) as Complaint;
+        const { phone, idNumber } = c.complainant;
+        const phoneHash = phone === undefined ? null : hash('phone', phone);
+        const idNumberHash = idNumber === undefined ? null : hash('idNumber', idNumber);
+        if (phoneHash === null && idNumberHash === null) continue;
+        const next: Complaint = { ...c, complainant: { ...c.complainant, phoneHash, idNumberHash } };
+        await db
+          .updateTable('complaints')
+          .set({ phone_hash: phoneHash, id_number_hash: idNumberHash, document: JSON.stringify(next) })
+          .where('id', '=', r.id)
+          .execute();
+        changed++;
+      }
+      return changed;
+    });
   }
 
   async expireIdempotency(before: number): Promise<number> {

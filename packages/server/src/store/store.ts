@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintChange, ComplaintListQuery, Organisation, StaffRole } from '@complaintkit/core/domain';
+import type { IdentityHasher } from '@complaintkit/core/node';
 import type { Visibility } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
 
@@ -188,6 +189,12 @@ export interface Store {
   lastEventSeq(): Promise<number>;
   /** Calls `listener` after every committed write; returns the unsubscribe function. */
   onCommit(listener: () => void): () => void;
+
+  /**
+   * Fills the keyed identity hashes (docs/domain/personal-data.md) of stored complaints that have none
+   * yet (seeded or from before schema 0004) with the bank's hasher; returns how many it changed.
+   */
+  fillIdentityHashes(hash: IdentityHasher): Promise<number>;
 
   /** Deletes idempotency records made before `before` (epoch ms); returns how many. */
   expireIdempotency(before: number): Promise<number>;

@@ -17,7 +17,7 @@ export type AnyJson = any;
 export const BACKENDS: Backend[] = inject('databaseUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** A fresh PostgreSQL database on the test server, for one suite. */
-async function freshDatabase(): Promise<string> {
+export async function freshDatabase(): Promise<string> {
   const admin = inject('databaseUrl') as string;
   const name = `ck_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const client = new pg.Client({ connectionString: admin });

@@ -10,3 +10,4 @@ export {
   deadlinesOf,
 } from './compute.js';
 export { type ClockPolicy, DEFAULT_CLOCK_POLICY } from './policy.js';
+export { localDate } from './time.js';

@@ -3,7 +3,15 @@ export const DAY = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no daylight saving). @internal */
 const OFFSET = 8 * 3_600_000;
 
-/** The Asia/Shanghai calendar date of an instant, `YYYY-MM-DD`. @internal */
+/**
+ * The Asia/Shanghai calendar date of an instant, `YYYY-MM-DD`: the bank day periods are counted in
+ * (docs/domain/clocks.md), and the `receivedDay` of a complaint.
+ *
+ * @example
+ * ```ts
+ * localDate(Date.parse('2026-03-01T20:00:00Z')); // '2026-03-02'
+ * ```
+ */
 export const localDate = (ms: number): string => new Date(ms + OFFSET).toISOString().slice(0, 10);
 
 /** `date` plus `days` calendar days. @internal */

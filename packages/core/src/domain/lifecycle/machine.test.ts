@@ -325,8 +325,12 @@ describe('register', () => {
   ] as const)('as %s: allowed %s', (role, ok) => {
     const run = () =>
       registerComplaint(ComplaintCreate.parse(input), { actor: actorOf(role), now: T0, seq: 1, id: 'CK20250303-000001', handlingOrgId: ORG });
-    if (ok) expect(run().firstResponder).toEqual(actorOf(role));
-    else expect(catchError(run)).toMatchObject({ code: 'role_not_allowed' });
+    // 首问负责: the first responder is always staff; a self-service or system registration has none
+    // until a member of staff accepts it (see accept below).
+    if (ok) {
+      expect(run().registeredBy).toEqual(actorOf(role));
+      expect(run().firstResponder).toEqual(role === 'customer' || role === 'system' ? null : actorOf(role));
+    } else expect(catchError(run)).toMatchObject({ code: 'role_not_allowed' });
   });
 
   it('refuses a receipt time in the future', () => {
@@ -543,7 +547,8 @@ describe('request_review (核查) within 30 days of the decision', () => {
     const w = world();
     w.step('accept', H);
     w.step('start', H);
-    w.step('respond', H, { ...(BODIES.respond as object), notifiedVia: 'letter', notifiedAt: '2025-03-07T15:00:00+08:00' });
+    // Recorded once the letter arrived: a notifiedAt in the future is refused.
+    w.step('respond', H, { ...(BODIES.respond as object), notifiedVia: 'letter', notifiedAt: '2025-03-07T15:00:00+08:00' }, 5 * DAY);
     // 03-07 + 30 = Sunday 04-06 → Monday 04-07.
     const inTime = Date.parse('2025-04-07T23:59:59.999+08:00');
     expect(applyAction(w.c, 'request_review', BODIES.request_review, { actor: customer, now: inTime, seq: 99 }).status).toBe('under_review');
@@ -610,27 +615,44 @@ describe('every step appends exactly one timeline event', () => {
     expect(w.c.timeline.map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 
-  it('respond stores the decision; follow_up the satisfaction; reopen clears both', () => {
+  it('respond stores the decision with its facts; follow_up appends an attempt; reopen clears the decision, keeps the history', () => {
     const w = world();
     w.step('accept', H);
     w.step('start', H);
     const r = w.step('respond', H);
-    expect(r.decision).toMatchObject({ outcome: 'partly_upheld', amount: 200, respondedAt: new Date(w.now).toISOString() });
+    expect(r.decision).toMatchObject({
+      outcome: 'partly_upheld',
+      amount: 200,
+      respondedAt: new Date(w.now).toISOString(),
+      notifiedAt: '2025-03-03T12:00:00+08:00',
+      decidingOrgId: ORG,
+      dueAt: '2025-03-18T23:59:59.999+08:00',
+      timeliness: 'met',
+    });
     const f = w.step('follow_up', customer);
-    expect(f.satisfaction).toMatchObject({ reached: true, score: 4, decisionAccepted: true });
+    expect(f.followUps).toEqual([{ attempt: 1, at: new Date(w.now).toISOString(), reached: true, score: 4, decisionAccepted: true, comment: null }]);
     w.step('close', H);
     const o = w.step('reopen', M, { reason: '新证据', newFactsReceivedAt: '2025-03-03T14:30:00+08:00' });
     expect(o.status).toBe('in_progress');
     expect(o.decision).toBeNull();
-    expect(o.satisfaction).toBeNull();
+    expect(o.followUps).toHaveLength(1);
   });
 
-  it('an unreached follow-up has no score', () => {
+  it('an unreached follow-up has no score, leaves the complaint responded, and can be retried', () => {
     const w = world();
     w.step('accept', H);
     w.step('start', H);
     w.step('respond', H);
-    expect(w.step('follow_up', staff('frontline'), { reached: false }).satisfaction).toMatchObject({ reached: false, score: null });
+    const missed = w.step('follow_up', staff('frontline'), { reached: false });
+    expect(missed.status).toBe('responded');
+    expect(missed.followUps).toEqual([expect.objectContaining({ attempt: 1, reached: false, score: null })]);
+    const reached = w.step('follow_up', staff('frontline'), { reached: true, satisfaction: 5, comment: '满意' }, DAY);
+    expect(reached.status).toBe('followed_up');
+    expect(reached.followUps.map((a) => [a.attempt, a.reached, a.score, a.comment])).toEqual([
+      [1, false, null, null],
+      [2, true, 5, '满意'],
+    ]);
+    expect(Date.parse(reached.followUps[1]?.at ?? '') - Date.parse(reached.followUps[0]?.at ?? '')).toBe(DAY);
   });
 });
 

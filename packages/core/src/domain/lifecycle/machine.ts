@@ -1,7 +1,10 @@
 import { type ClockOptions, computeClock, deadlinesOf } from '../clock/compute.js';
 import { ACTION_BODIES, type ActionBody } from '../schemas/actions.js';
-import { type Actor, actorRole } from '../schemas/actor.js';
-import type { Complaint, ComplaintCreate, TimelineEvent } from '../schemas/complaint.js';
+import type { IdentityKind } from '../identity/keyed-hash.js';
+import { type Actor, actorRole, type Organisation } from '../schemas/actor.js';
+import type { Complaint, ComplaintCreate, Decision, TimelineEvent } from '../schemas/complaint.js';
+import { localDate } from '../clock/time.js';
+import { regionFor } from '../taxonomy/region-scope.js';
 import type { RefusalCode } from '../../core/errors/refused-error.js';
 import { refusal } from './errors.js';
 import { COMPLAINT_ACTIONS, type ComplaintAction, type ComplaintStatus } from './states.js';
@@ -105,6 +108,13 @@ export function applyAction<A extends ComplaintAction>(
   let reason: string | null = typeof data.reason === 'string' ? data.reason : null;
 
   switch (action) {
+    case 'accept': {
+      // 首问负责 (docs/domain/lifecycle.md): a self-service or regulator-referred complaint gets its
+      // staff first responder here; accepting also verifies the complainant's identity.
+      if (ctx.actor.kind === 'staff') next.firstResponder ??= ctx.actor;
+      next.complainant = { ...complaint.complainant, identityVerified: true };
+      break;
+    }
     case 'merge': {
       const b = body as ActionBody<'merge'>;
       if (b.intoComplaintId === complaint.id) throw violation('a complaint cannot be merged into itself');
@@ -162,18 +172,41 @@ export function applyAction<A extends ComplaintAction>(
     }
     case 'respond': {
       const b = body as ActionBody<'respond'>;
-      next.decision = { ...b, respondedAt: at };
+      // docs/domain/clocks.md: decide *and inform* within the period, so met or missed is judged on
+      // when the complainant was told, which cannot lie in the future.
+      if (Date.parse(b.notifiedAt) > ctx.now + 60_000) throw violation('notifiedAt lies in the future: record the decision once the complainant has been told');
+      const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
+      const reviewing = complaint.status === 'under_review' && complaint.review !== null;
+      const dueAt = reviewing ? (clock.review?.decisionDueAt ?? clock.dueAt) : clock.dueAt;
+      const decision: Decision = {
+        ...b,
+        respondedAt: at,
+        decidingOrgId: complaint.handlingOrgId,
+        dueAt,
+        timeliness: Date.parse(b.notifiedAt) <= Date.parse(dueAt) ? 'met' : 'missed',
+      };
+      // docs/domain/lifecycle.md: the review's decision is recorded beside the original, not over it.
+      if (reviewing && complaint.review) next.review = { ...complaint.review, decision };
+      else next.decision = decision;
       reason = null;
       break;
     }
     case 'follow_up': {
       const b = body as ActionBody<'follow_up'>;
-      next.satisfaction = {
-        reached: b.reached,
-        score: b.reached ? (b.satisfaction ?? null) : null,
-        decisionAccepted: b.decisionAccepted ?? null,
-        at,
-      };
+      // docs/domain/lifecycle.md: every attempt is kept; one that did not reach the customer leaves
+      // the complaint responded, so the follow-up can be retried.
+      next.followUps = [
+        ...complaint.followUps,
+        {
+          attempt: complaint.followUps.length + 1,
+          at,
+          reached: b.reached,
+          score: b.reached ? (b.satisfaction ?? null) : null,
+          decisionAccepted: b.decisionAccepted ?? null,
+          comment: b.comment ?? null,
+        },
+      ];
+      if (!b.reached) to = complaint.status;
       break;
     }
     case 'request_review': {
@@ -187,6 +220,13 @@ export function applyAction<A extends ComplaintAction>(
         next.assigneeId = null;
       }
       data.reviewerOrgId = next.handlingOrgId;
+      next.review = {
+        requestedAt: at,
+        reason: (body as ActionBody<'request_review'>).reason,
+        decidedByOrgId: complaint.handlingOrgId,
+        reviewerOrgId: next.handlingOrgId,
+        decision: null,
+      };
       break;
     }
     case 'reopen': {
@@ -195,7 +235,7 @@ export function applyAction<A extends ComplaintAction>(
       const b = body as ActionBody<'reopen'>;
       if (b.newFactsReceivedAt && Date.parse(b.newFactsReceivedAt) > ctx.now + 60_000) throw violation('newFactsReceivedAt lies in the future');
       next.decision = null;
-      next.satisfaction = null;
+      next.review = null;
       break;
     }
   }
@@ -216,6 +256,24 @@ export function applyAction<A extends ComplaintAction>(
 }
 
 /**
+ * What registration needs besides a step's context: the complaint number, the handling organisation
+ * (as routed by the service) and, when known, that organisation's kind and region (to fill the
+ * region: docs/domain/taxonomy.md) and the bank's keyed hasher for the identity hashes
+ * (docs/domain/personal-data.md; `createIdentityHasher` from `@complaintkit/core/node`).
+ *
+ * @example
+ * ```ts
+ * const ctx: RegisterContext = { actor, now: Date.now(), seq: 1, id: 'CK20260301-000001', handlingOrgId: 'SB-440301' };
+ * ```
+ */
+export interface RegisterContext extends StepContext {
+  readonly id: string;
+  readonly handlingOrgId: string;
+  readonly handlingOrg?: Pick<Organisation, 'kind' | 'regionCode'>;
+  readonly hashIdentity?: (kind: IdentityKind, raw: string) => string | null;
+}
+
+/**
  * Registers a complaint: the registering actor becomes its first responder (首问负责制) and the
  * decision clock starts at receipt. Throws `ForbiddenError` for a role that may not register.
  *
@@ -225,10 +283,7 @@ export function applyAction<A extends ComplaintAction>(
  * c.firstResponder; // actor
  * ```
  */
-export function registerComplaint(
-  input: ComplaintCreate,
-  ctx: StepContext & { readonly id: string; readonly handlingOrgId: string },
-): Complaint {
+export function registerComplaint(input: ComplaintCreate, ctx: RegisterContext): Complaint {
   const role = actorRole(ctx.actor);
   if (!REGISTER_ROLES.includes(role)) {
     throw refusal('role_not_allowed', 'register', null, [], `the ${role} role may not register complaints`);
@@ -238,24 +293,39 @@ export function registerComplaint(
   if (Date.parse(receivedAt) > ctx.now + 60_000) {
     throw refusal('rule_violation', 'register', null, [], 'receivedAt lies in the future');
   }
-  const { handlingOrgId: _h, receivedAt: _r, repeatOf, ...fields } = input;
+  const { handlingOrgId: _h, receivedAt: _r, repeatOf, regionCode, subjectOrgId, complainant, ...fields } = input;
+  const hash = (kind: IdentityKind, raw: string | undefined) => (raw === undefined || !ctx.hashIdentity ? null : ctx.hashIdentity(kind, raw));
   const complaint: Complaint = {
     ...fields,
     id: ctx.id,
     version: 1,
     status: 'registered',
+    complainant: {
+      ...complainant,
+      // Only staff vouch for identity at registration (docs/domain/personal-data.md).
+      identityVerified: ctx.actor.kind === 'staff' && complainant.identityVerified === true,
+      phoneHash: hash('phone', complainant.phone),
+      idNumberHash: hash('idNumber', complainant.idNumber),
+    },
+    ...regionFor(regionCode, ctx.handlingOrg),
+    subjectOrgId: subjectOrgId ?? ctx.handlingOrgId,
     handlingOrgId: ctx.handlingOrgId,
-    firstResponder: ctx.actor,
+    registeredBy: ctx.actor,
+    // 首问负责: a member of staff, or nobody until a member of staff accepts it (see accept).
+    firstResponder: ctx.actor.kind === 'staff' ? ctx.actor : null,
     // DOMAIN.md, recusal (回避): the staff member complained about stays first responder (首问负责)
     // but is never made the assignee.
     assigneeId: ctx.actor.kind === 'staff' && ctx.actor.id !== input.subjectStaffId ? ctx.actor.id : null,
     leaderId: null,
     receivedAt,
+    receivedDay: localDate(Date.parse(receivedAt)),
     deadlines: { clockStartedAt: receivedAt, decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
     decision: null,
-    satisfaction: null,
+    review: null,
+    followUps: [],
     repeatOf: repeatOf ?? null,
     mergedInto: null,
+    mergedFrom: [],
     createdAt: at,
     updatedAt: at,
     timeline: [

@@ -20,7 +20,7 @@ function responded(): Complaint {
   };
   step('accept', {});
   step('start', {});
-  step('respond', { outcome: 'not_upheld', basis: '操作符合规定', remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: new Date(t0 + 5 * 3_600_000).toISOString() });
+  step('respond', { outcome: 'not_upheld', basis: '操作符合规定', remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: new Date(t0 + 3.5 * 3_600_000).toISOString() });
   return c;
 }
 

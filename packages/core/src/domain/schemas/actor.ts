@@ -13,6 +13,18 @@ export const StaffRole = z.enum(['frontline', 'handler', 'manager', 'leadership'
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /**
+ * A member of staff acting: id, role and organisation.
+ *
+ * @example
+ * ```ts
+ * const a: StaffActor = { kind: 'staff', id: 'u-1001', role: 'frontline', orgId: 'SB-440301' };
+ * ```
+ */
+export const StaffActor = z.object({ kind: z.literal('staff'), id: z.string(), role: StaffRole, orgId: z.string() });
+/** A staff actor. @example `const a: StaffActor = complaint.firstResponder!;` */
+export type StaffActor = z.infer<typeof StaffActor>;
+
+/**
  * Who did something: a staff member (with role and organisation), a customer acting on their own
  * complaints, or the system (for example a regulator-transfer import).
  *
@@ -22,7 +34,7 @@ export type StaffRole = z.infer<typeof StaffRole>;
  * ```
  */
 export const Actor = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('staff'), id: z.string(), role: StaffRole, orgId: z.string() }),
+  StaffActor,
   z.object({ kind: z.literal('customer'), id: z.string() }),
   z.object({ kind: z.literal('system'), id: z.string() }),
 ]);
@@ -50,8 +62,8 @@ export type ActorRole = StaffRole | 'customer' | 'system';
 export const actorRole = (actor: Actor): ActorRole => (actor.kind === 'staff' ? actor.role : actor.kind);
 
 /**
- * An organisation of the bank: head office, branch, sub-branch, outlet or a functional centre with no
- * region (credit-card centre, hotline centre).
+ * An organisation of the bank: head office, branch (一级分行), second-tier branch (二级分行),
+ * sub-branch, outlet or a functional centre with no region (credit-card centre, hotline centre).
  *
  * @example
  * ```ts
@@ -61,7 +73,7 @@ export const actorRole = (actor: Actor): ActorRole => (actor.kind === 'staff' ? 
 export const Organisation = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   parentId: z.nullable(z.string()),
-  kind: z.enum(['head_office', 'branch', 'sub_branch', 'outlet', 'centre']),
+  kind: z.enum(['head_office', 'branch', 'second_tier_branch', 'sub_branch', 'outlet', 'centre']),
   name: z.string(),
   /** GB/T 2260 region code; `null` for functional centres that report outside the provinces. */
   regionCode: z.nullable(z.string().check(z.regex(/^\d{6}$/))),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { normaliseCardNumber, normaliseIdNumber, normalisePhone } from '../identity/normalise.js';
 import { text } from './primitives.js';
 
 /**
@@ -48,14 +49,37 @@ export interface PriorityMembership extends z.infer<typeof PriorityMembership> {
  */
 export const Complainant = z.object({
   name: text(64),
-  /** Mainland mobile or landline number, digits with an optional `+86` prefix or dashes. */
-  phone: z.optional(z.string().check(z.regex(/^(\+?86)?[\d-]{7,20}$/))),
-  /** Resident ID number (18 characters); optional because the bank may already hold it. */
-  idNumber: z.optional(z.string().check(z.regex(/^\d{17}[\dXx]$/))),
-  /** Bank card number (12–19 digits). */
-  cardNumber: z.optional(z.string().check(z.regex(/^\d{12,19}$/))),
-  /** The bank's customer id, when the complainant is a customer. Customers' own submissions set it. */
+  /** Mainland mobile or landline number, digits with an optional `+86` prefix or dashes; must be a real mainland number. */
+  phone: z.optional(
+    z.string().check(
+      z.regex(/^(\+?86)?[\d-]{7,20}$/, { abort: true }),
+      z.refine((v) => normalisePhone(v) !== null, 'not a mainland mobile or landline number'),
+    ),
+  ),
+  /** Resident ID number (18 characters, GB 11643: check character and date of birth are checked); optional because the bank may already hold it. */
+  idNumber: z.optional(
+    z.string().check(
+      z.regex(/^\d{17}[\dXx]$/, { abort: true }),
+      z.refine((v) => normaliseIdNumber(v) !== null, 'not a valid resident ID number (GB 11643 check character or date of birth)'),
+    ),
+  ),
+  /** Bank card number (12–19 digits passing the Luhn check). */
+  cardNumber: z.optional(
+    z.string().check(
+      z.regex(/^\d{12,19}$/, { abort: true }),
+      z.refine((v) => normaliseCardNumber(v) !== null, 'not a valid card number (Luhn check)'),
+    ),
+  ),
+  /**
+   * The bank's stable retail-customer id (the CRM's external id) wherever the bank knows it. Customers'
+   * own submissions set it from their sign-in; staff entering a complaint may set it.
+   */
   customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /**
+   * Whether staff have verified the complainant's identity (docs/domain/personal-data.md). Only staff
+   * set it at registration; accepting a complaint verifies it (the accept step checks identity).
+   */
+  identityVerified: z.optional(z.boolean()),
   /** A representative (power of attorney), legal representative or heir acting for the complainant. */
   representative: z.optional(
     z.object({
@@ -72,6 +96,16 @@ export interface Complainant extends z.infer<typeof Complainant> {}
 export interface ComplainantInput extends z.input<typeof Complainant> {}
 
 /**
+ * A keyed hash of one identifier: 64 lower-case hex characters (HMAC-SHA-256).
+ *
+ * @example
+ * ```ts
+ * IdentityHash.parse('0'.repeat(64));
+ * ```
+ */
+export const IdentityHash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+/**
  * The complainant as the service returns it. Lists, the event stream and auditors get personal numbers
  * masked (`138****5678`, ID first 3 and last 4, card last 4: DOMAIN.md, Personal data), so the number
  * fields accept `*` in place of digits here, and only here: registrations use the strict
@@ -86,6 +120,15 @@ export const ComplainantRecord = z.extend(Complainant, {
   phone: z.optional(z.string().check(z.regex(/^(\+?86)?[\d*-]{4,20}$/))),
   idNumber: z.optional(z.string().check(z.regex(/^[\d*]{17}[\dXx*]$/))),
   cardNumber: z.optional(z.string().check(z.regex(/^[\d*]{4,19}$/))),
+  identityVerified: z.boolean(),
+  /**
+   * Keyed hash of the phone number (`IDENTITY_HASH_SCHEME`: HMAC-SHA-256 with the bank-held secret over
+   * the normalised number), so repeat complaints are found without raw identifiers
+   * (docs/domain/personal-data.md); `null` without a valid phone number or a configured secret.
+   */
+  phoneHash: z.nullable(IdentityHash),
+  /** Keyed hash of the resident ID number, as {@link ComplainantRecord} `phoneHash`. */
+  idNumberHash: z.nullable(IdentityHash),
 });
 /** A complainant as returned, possibly masked. @example `const c: ComplainantRecord = complaint.complainant;` */
 export interface ComplainantRecord extends z.infer<typeof ComplainantRecord> {}

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES } from '../lifecycle/states.js';
 import { RespondBody } from './actions.js';
-import { Actor } from './actor.js';
+import { Actor, StaffActor } from './actor.js';
 import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
 import { AttachmentMeta, Complainant, ComplainantRecord } from './complainant.js';
 import { ComplaintId, RegionCode, Timestamp, text } from './primitives.js';
@@ -74,11 +74,103 @@ const registrationFields = {
   requestedResolution: z.optional(text(2000)),
   attachments: z._default(z.array(AttachmentMeta).check(z.maxLength(20)), []),
   severity: z._default(Severity, 'normal'),
-  /** GB/T 2260 code of where the matter arose; `null` for functional centres (not regional). */
-  regionCode: z._default(z.nullable(RegionCode), null),
-  /** Staff member complained about, if any: they may never handle it (回避). */
+  /** Staff member complained about, if any: they may never handle, hold, extend or answer it (回避). */
   subjectStaffId: z.optional(z.string()),
 };
+
+/**
+ * Whether a complaint counts in a region (docs/domain/metrics.md, heat map): `regional` (it has a
+ * GB/T 2260 code), `not_regional` (a functional centre's business, reported outside the provinces) or
+ * `unknown` (nobody knows where it arose, e.g. a self-service complaint without a region handled at
+ * head office). "Unknown" and "not regional" are different buckets and never merged.
+ *
+ * @example
+ * ```ts
+ * RegionScope.parse('not_regional');
+ * ```
+ */
+export const RegionScope = z.enum(['regional', 'not_regional', 'unknown']);
+/** A region scope. @example `const s: RegionScope = 'unknown';` */
+export type RegionScope = z.infer<typeof RegionScope>;
+
+/**
+ * Whether a decision (or a review decision) was made and told within its period: judged on when the
+ * complainant was told (`notifiedAt`), not when the decision was recorded (docs/domain/clocks.md).
+ *
+ * @example
+ * ```ts
+ * Timeliness.parse('met');
+ * ```
+ */
+export const Timeliness = z.enum(['met', 'missed']);
+/** Met or missed. @example `const t: Timeliness = 'missed';` */
+export type Timeliness = z.infer<typeof Timeliness>;
+
+/**
+ * A decision as stored: what was decided and told ({@link RespondBody}), when it was recorded
+ * (`respondedAt`, the decided-at of the statistics), which organisation decided it, the deadline it was
+ * judged against and whether it was met (docs/domain/clocks.md, docs/domain/metrics.md).
+ *
+ * @example
+ * ```ts
+ * const d: Decision = { ...respondBody, respondedAt: '2026-03-12T15:10:00+08:00', decidingOrgId: 'SB-440301', dueAt: '2026-03-16T23:59:59.999+08:00', timeliness: 'met' };
+ * ```
+ */
+export const Decision = z.extend(RespondBody, {
+  /** When the decision was recorded (decided at). */
+  respondedAt: Timestamp,
+  /** The organisation that made the decision (its handling organisation then). */
+  decidingOrgId: z.string(),
+  /** The deadline the decision was judged against (holds and extensions included). */
+  dueAt: Timestamp,
+  /** `met` when the complainant was told (`notifiedAt`) by `dueAt`. */
+  timeliness: Timeliness,
+});
+/** A stored decision. @example `complaint.decision?.timeliness;` */
+export type Decision = z.infer<typeof Decision>;
+
+/**
+ * The review (核查) of a decision by the higher-level organisation, recorded beside the original
+ * decision, never over it (docs/domain/lifecycle.md): one review per decision.
+ *
+ * @example
+ * ```ts
+ * const r: Review = { requestedAt: '2026-03-20T10:00:00+08:00', reason: '不满意', decidedByOrgId: 'SB-440301', reviewerOrgId: 'BR-44', decision: null };
+ * ```
+ */
+export const Review = z.object({
+  requestedAt: Timestamp,
+  reason: z.string(),
+  /** The organisation whose decision is reviewed. */
+  decidedByOrgId: z.string(),
+  /** The reviewing organisation: the parent of the deciding one. */
+  reviewerOrgId: z.string(),
+  /** The review's own decision, once made. */
+  decision: z.nullable(Decision),
+});
+/** A review. @example `complaint.review?.decision?.outcome;` */
+export type Review = z.infer<typeof Review>;
+
+/**
+ * One follow-up (回访) attempt: reached or not, satisfaction 1–5, decision accepted or not, a comment,
+ * and when. An attempt that did not reach the customer can be retried; every attempt is kept.
+ *
+ * @example
+ * ```ts
+ * const f: FollowUp = { attempt: 1, at: '2026-03-14T10:00:00+08:00', reached: false, score: null, decisionAccepted: null, comment: null };
+ * ```
+ */
+export const FollowUp = z.object({
+  /** 1 for the first attempt, then 2, 3 … */
+  attempt: z.number().check(z.int(), z.positive()),
+  at: Timestamp,
+  reached: z.boolean(),
+  score: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
+  decisionAccepted: z.nullable(z.boolean()),
+  comment: z.nullable(z.string()),
+});
+/** A follow-up attempt. @example `complaint.followUps.at(-1)?.score;` */
+export type FollowUp = z.infer<typeof FollowUp>;
 
 /**
  * What a caller sends to register a complaint (`POST /v1/complaints`).
@@ -95,6 +187,13 @@ const registrationFields = {
 export const ComplaintCreate = z.object({
   ...registrationFields,
   complainant: Complainant,
+  /**
+   * GB/T 2260 code of where the matter arose. Left out: filled from the handling organisation (a
+   * functional centre is not regional; head office alone does not say where); `null`: not regional.
+   */
+  regionCode: z.optional(z.nullable(RegionCode)),
+  /** The organisation complained about (被投诉机构); defaults to the organisation that first handles it. */
+  subjectOrgId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** The organisation that handles it; defaults to the registering staff member's, or for a customer to the branch of `regionCode`. */
   handlingOrgId: z.optional(z.string()),
   /** When the bank received it (for a regulator transfer, receipt of the transfer); defaults to now, never in the future. */
@@ -123,25 +222,37 @@ export const Complaint = z.object({
   status: ComplaintStatusSchema,
   ...registrationFields,
   complainant: ComplainantRecord,
+  /** GB/T 2260 code of where the matter arose; `null` when not regional or unknown (see `regionScope`). */
+  regionCode: z.nullable(RegionCode),
+  regionScope: RegionScope,
+  /** The organisation complained about (被投诉机构). */
+  subjectOrgId: z.string(),
   handlingOrgId: z.string(),
-  /** The first responder (首问负责人): the registering actor, kept through every transfer. */
-  firstResponder: Actor,
+  /** Who registered it: staff, the customer (self-service) or the system (regulator-transfer import). */
+  registeredBy: Actor,
+  /**
+   * The first responder (首问负责人): always a member of staff, kept through every transfer. The
+   * registering staff member; for self-service and regulator-referred complaints the staff member who
+   * accepts it (`null` until then). docs/domain/lifecycle.md.
+   */
+  firstResponder: z.nullable(StaffActor),
   assigneeId: z.nullable(z.string()),
   /** The leader who took the case personally (包案). */
   leaderId: z.nullable(z.string()),
   receivedAt: Timestamp,
+  /** The day of receipt in Asia/Shanghai (`YYYY-MM-DD`): periods are bank days, not UTC days. */
+  receivedDay: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   deadlines: Deadlines,
-  decision: z.nullable(z.extend(RespondBody, { respondedAt: Timestamp })),
-  satisfaction: z.nullable(
-    z.object({
-      reached: z.boolean(),
-      score: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
-      decisionAccepted: z.nullable(z.boolean()),
-      at: Timestamp,
-    }),
-  ),
+  /** The decision (the original one: a review's decision is kept beside it in `review`). */
+  decision: z.nullable(Decision),
+  /** The review (核查) of the decision, if one was requested. */
+  review: z.nullable(Review),
+  /** Every follow-up attempt, oldest first. */
+  followUps: z.array(FollowUp),
   repeatOf: z.nullable(ComplaintId),
   mergedInto: z.nullable(ComplaintId),
+  /** Later complaints merged into this one. */
+  mergedFrom: z.array(ComplaintId),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   timeline: z.array(TimelineEvent),

@@ -14,3 +14,4 @@ export {
 export { INTAKE_CHANNEL_LABELS, INTAKE_CHANNELS } from './intake.js';
 export { labelOf } from './label.js';
 export type { Locale, TaxonomyNode } from './types.js';
+export { regionFor } from './region-scope.js';

@@ -1,0 +1,167 @@
+/**
+ * A database made by the previous schema (0001–0003, documents in the old record shape, as the
+ * service wrote them before the record of docs/domain/metrics.md) upgrades to the current one with no
+ * data lost: every document still parses, every fact is where reports and tags read it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Complaint as ComplaintSchema } from '@complaintkit/core/domain';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/connect.js';
+import { MIGRATIONS, migrateToLatest } from '../src/store/migrations.js';
+import type { Database } from '../src/store/schema.js';
+import { ORGS } from './helpers/fixture-bank.js';
+import { BACKENDS, freshDatabase } from './helpers/harness.js';
+
+const staff = (id: string, role: string, orgId: string) => ({ kind: 'staff', id, role, orgId });
+const handler = staff('u-sb-handler', 'handler', 'SB-4403');
+const customer = { kind: 'customer', id: 'C-1001' };
+const ev = (seq: number, type: string, at: string, actor: object, fromStatus: string | null, toStatus: string, data: object = {}, reason: string | null = null) => ({
+  seq, type, at, actor, fromStatus, toStatus, reason, data,
+});
+const decisionBody = { outcome: 'partly_upheld', remedy: '退还年费', amount: 200, basis: '《信用卡章程》第十条', remediesOffered: ['review'], notifiedVia: 'phone' };
+
+/** A complaint as the previous schema stored it: registered by the customer, decided, followed up twice, reviewed. */
+const OLD_REVIEWED = {
+  id: 'CK20250303-000001', version: 9, status: 'responded',
+  intakeChannel: 'mobile_app', businessChannel: 'A010303', businessCategory: 'B0302', cause: 'C11',
+  description: '信用卡年费未经告知被扣收，请联系 13812345678', requestedResolution: '退还年费', attachments: [], severity: 'normal',
+  regionCode: null,
+  complainant: { name: '张三', phone: '13812345678', idNumber: '440301199001011234', customerId: 'C-1001', priorityGroups: [] },
+  handlingOrgId: 'BR-44', firstResponder: customer, assigneeId: null, leaderId: null,
+  receivedAt: '2025-03-02T16:30:00.000Z',
+  deadlines: { clockStartedAt: '2025-03-02T16:30:00.000Z', decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
+  // The old record kept only the latest decision: the review's, written over the original.
+  decision: { ...decisionBody, outcome: 'upheld', notifiedAt: '2025-03-25T10:00:00.000Z', respondedAt: '2025-03-25T11:00:00.000Z' },
+  satisfaction: { reached: true, score: 2, decisionAccepted: false, at: '2025-03-12T02:00:00.000Z' },
+  repeatOf: null, mergedInto: null,
+  createdAt: '2025-03-02T16:30:00.000Z', updatedAt: '2025-03-25T11:00:00.000Z',
+  timeline: [
+    ev(1, 'register', '2025-03-02T16:30:00.000Z', customer, null, 'registered', { intakeChannel: 'mobile_app', handlingOrgId: 'SB-4403' }),
+    ev(2, 'accept', '2025-03-03T01:00:00.000Z', handler, 'registered', 'accepted'),
+    ev(3, 'start', '2025-03-03T02:00:00.000Z', handler, 'accepted', 'in_progress'),
+    ev(4, 'respond', '2025-03-10T02:00:00.000Z', handler, 'in_progress', 'responded', { ...decisionBody, notifiedAt: '2025-03-10T01:00:00.000Z' }),
+    ev(5, 'follow_up', '2025-03-11T02:00:00.000Z', handler, 'responded', 'followed_up', { reached: false }),
+    ev(6, 'follow_up', '2025-03-12T02:00:00.000Z', handler, 'followed_up', 'followed_up', { reached: true, satisfaction: 2, decisionAccepted: false, comment: '太慢' }),
+    ev(7, 'close', '2025-03-13T02:00:00.000Z', handler, 'followed_up', 'closed'),
+    ev(8, 'request_review', '2025-03-14T02:00:00.000Z', customer, 'closed', 'under_review', { reason: '不满意', decidedByOrgId: 'SB-4403', reviewerOrgId: 'BR-44' }, '不满意'),
+    ev(9, 'respond', '2025-03-25T11:00:00.000Z', staff('u-br-leader', 'leadership', 'BR-44'), 'under_review', 'responded', { ...decisionBody, outcome: 'upheld', notifiedAt: '2025-03-25T10:00:00.000Z' }),
+  ],
+};
+
+/** A complaint registered by a credit-card-centre handler, merged into the first. */
+const OLD_MERGED = {
+  ...OLD_REVIEWED,
+  id: 'CK20250304-000002', version: 2, status: 'merged',
+  businessChannel: 'A02', regionCode: null,
+  complainant: { name: '李四', priorityGroups: [] },
+  handlingOrgId: 'CC-CARD', firstResponder: staff('u-cc', 'handler', 'CC-CARD'),
+  receivedAt: '2025-03-04T01:00:00.000Z', decision: null, satisfaction: null, mergedInto: 'CK20250303-000001',
+  timeline: [
+    ev(10, 'register', '2025-03-04T01:00:00.000Z', staff('u-cc', 'handler', 'CC-CARD'), null, 'registered', { intakeChannel: 'hotline', handlingOrgId: 'CC-CARD' }),
+    ev(11, 'merge', '2025-03-04T02:00:00.000Z', staff('u-cc', 'handler', 'CC-CARD'), 'registered', 'merged', { intoComplaintId: 'CK20250303-000001', reason: '重复' }, '重复'),
+  ],
+};
+
+/** Only the migrations before the complaint record's. */
+async function migrateToPrevious(db: Kysely<unknown>) {
+  const previous: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0004_complaint_record'));
+  expect(Object.keys(previous)).toContain('0003_staff_active');
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => previous } }).migrateToLatest();
+  if (error) throw error;
+}
+
+async function writeOldData(db: Kysely<unknown>) {
+  const paths: Record<string, string> = { HO: '/HO/', 'BR-44': '/HO/BR-44/', 'SB-4403': '/HO/BR-44/SB-4403/', 'OT-440305': '/HO/BR-44/SB-4403/OT-440305/', 'SB-4401': '/HO/BR-44/SB-4401/', 'BR-11': '/HO/BR-11/', 'CC-CARD': '/HO/CC-CARD/' };
+  for (const o of ORGS) {
+    await sql`insert into organisations (id, parent_id, path, kind, name, region_code) values (${o.id}, ${o.parentId}, ${paths[o.id]}, ${o.kind}, ${o.name}, ${o.regionCode})`.execute(db);
+  }
+  let row = 0;
+  for (const c of [OLD_REVIEWED, OLD_MERGED]) {
+    const path = paths[c.handlingOrgId] as string;
+    await sql`insert into complaints (id, row_seq, status, version, handling_org_id, handling_org_path, first_org_path, customer_id, assignee_id,
+      business_category, business_channel, intake_channel, cause, severity, region_code, received_at, due_at, warn_at, search_text, document, updated_at)
+      values (${c.id}, ${++row}, ${c.status}, ${c.version}, ${c.handlingOrgId}, ${path}, ${null}, ${(c.complainant as { customerId?: string }).customerId ?? null}, ${null},
+      ${c.businessCategory}, ${c.businessChannel}, ${c.intakeChannel}, ${c.cause}, ${c.severity}, ${null}, ${Date.parse(c.receivedAt)}, ${null}, ${null},
+      ${c.id.toLowerCase()}, ${JSON.stringify(c)}, ${Date.parse(c.updatedAt)})`.execute(db);
+    for (const e of c.timeline) {
+      await sql`insert into events (seq, complaint_id, at, type, handling_org_path, first_org_path, customer_id, event, snapshot)
+        values (${e.seq}, ${c.id}, ${Date.parse(e.at)}, ${e.type}, ${path}, ${null}, ${(c.complainant as { customerId?: string }).customerId ?? null}, ${JSON.stringify(e)}, ${e.seq === 9 ? JSON.stringify(c) : null})`.execute(db);
+    }
+  }
+}
+
+describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (backend) => {
+  let db: Kysely<Database>;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-'));
+    db = openDatabase({ dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined }).db;
+    await migrateToPrevious(db as Kysely<unknown>);
+    await writeOldData(db as Kysely<unknown>);
+    await migrateToLatest(db as Kysely<unknown>);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const load = async (id: string) => {
+    const r = await db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { row: r, c: ComplaintSchema.parse(JSON.parse(r.document)) };
+  };
+
+  it('keeps every complaint and event, and every document parses as the current record', async () => {
+    expect((await db.selectFrom('complaints').select('id').execute()).map((r) => r.id).sort()).toEqual([OLD_REVIEWED.id, OLD_MERGED.id]);
+    expect((await db.selectFrom('events').select('seq').execute()).length).toBe(11);
+    const { c } = await load(OLD_REVIEWED.id);
+    expect(c.description).toBe(OLD_REVIEWED.description);
+    expect(c.timeline).toEqual(OLD_REVIEWED.timeline);
+    expect(c.complainant).toMatchObject({ name: '张三', phone: '13812345678', customerId: 'C-1001', identityVerified: true, phoneHash: null });
+  });
+
+  it('tells the original decision from the review decision, with the facts statistics read', async () => {
+    const { row, c } = await load(OLD_REVIEWED.id);
+    expect(c.decision).toMatchObject({
+      outcome: 'partly_upheld',
+      respondedAt: '2025-03-10T02:00:00.000Z',
+      notifiedAt: '2025-03-10T01:00:00.000Z',
+      decidingOrgId: 'SB-4403',
+      dueAt: '2025-03-18T23:59:59.999+08:00',
+      timeliness: 'met',
+    });
+    expect(c.review).toMatchObject({ decidedByOrgId: 'SB-4403', reviewerOrgId: 'BR-44', decision: { outcome: 'upheld', decidingOrgId: 'BR-44', timeliness: 'met' } });
+    expect(row).toMatchObject({ deciding_org_id: 'SB-4403', decided_at: Date.parse('2025-03-10T02:00:00.000Z'), notified_at: Date.parse('2025-03-10T01:00:00.000Z'), timeliness: 'met' });
+  });
+
+  it('lists both follow-up attempts, in the document and in follow_ups', async () => {
+    const { c } = await load(OLD_REVIEWED.id);
+    expect(c.followUps).toEqual([
+      { attempt: 1, at: '2025-03-11T02:00:00.000Z', reached: false, score: null, decisionAccepted: null, comment: null },
+      { attempt: 2, at: '2025-03-12T02:00:00.000Z', reached: true, score: 2, decisionAccepted: false, comment: '太慢' },
+    ]);
+    const rows = await db.selectFrom('follow_ups').selectAll().orderBy('attempt').execute();
+    expect(rows.map((r) => [r.complaint_id, Number(r.attempt), Number(r.reached), r.score === null ? null : Number(r.score)])).toEqual([
+      [OLD_REVIEWED.id, 1, 0, null],
+      [OLD_REVIEWED.id, 2, 1, 2],
+    ]);
+  });
+
+  it('fills who registered, the staff first responder, region, organisation complained about and day of receipt', async () => {
+    const { row, c } = await load(OLD_REVIEWED.id);
+    expect(c.registeredBy).toEqual(customer);
+    expect(c.firstResponder).toEqual(handler);
+    // Received 2025-03-02 16:30 UTC = 03-03 00:30 in Beijing; registered at a Shenzhen sub-branch.
+    expect(row).toMatchObject({ received_day: '2025-03-03', region_code: '440300', region_scope: 'regional', subject_org_id: 'SB-4403', identity_verified: 1 });
+    expect(c).toMatchObject({ receivedDay: '2025-03-03', regionCode: '440300', regionScope: 'regional', subjectOrgId: 'SB-4403', mergedFrom: [OLD_MERGED.id] });
+    const merged = await load(OLD_MERGED.id);
+    expect(merged.c).toMatchObject({ regionCode: null, regionScope: 'not_regional', mergedInto: OLD_REVIEWED.id, decision: null, followUps: [] });
+  });
+
+  it('upgrades stored event snapshots too', async () => {
+    const e = await db.selectFrom('events').select('snapshot').where('seq', '=', 9).executeTakeFirstOrThrow();
+    expect(ComplaintSchema.safeParse(JSON.parse(e.snapshot as string)).success).toBe(true);
+  });
+});
