@@ -83,6 +83,8 @@ export const COMPLAINT_ROW_FIELDS = Object.keys(ComplaintRow.shape) as readonly 
  */
 export function complaintToRow(c: Complaint): ComplaintRowInput {
   const review = c.timeline.findLast((e) => e.type === 'request_review');
+  // The latest follow-up attempt (the record keeps every attempt in `followUps`).
+  const followUp = c.followUps.at(-1);
   return {
     id: c.id,
     status: c.status,
@@ -95,9 +97,9 @@ export function complaintToRow(c: Complaint): ComplaintRowInput {
     priorityGroups: c.complainant.priorityGroups,
     decisionDueAt: c.deadlines.decisionDueAt,
     respondedAt: c.decision?.respondedAt ?? null,
-    followUpAt: c.satisfaction?.at ?? null,
-    satisfactionScore: c.satisfaction?.score ?? null,
-    decisionAccepted: c.satisfaction?.decisionAccepted ?? null,
+    followUpAt: followUp?.at ?? null,
+    satisfactionScore: followUp?.score ?? null,
+    decisionAccepted: followUp?.decisionAccepted ?? null,
     reviewRequestedAt: review?.at ?? null,
   };
 }
