@@ -38,11 +38,13 @@ describe('complaint files', () => {
     const whole = {
       id: 'CK20260601-900001', version: 3, status: 'followed_up', intakeChannel: 'mobile_app', businessChannel: 'A010303',
       businessCategory: 'B0302', cause: 'C11', description: '年费', attachments: [], severity: 'normal', regionCode: null,
-      complainant: { name: '张*', phone: '138****5678', customerId: 'C-9', priorityGroups: [] }, handlingOrgId: 'SB-1',
-      firstResponder: { kind: 'customer', id: 'C-9' }, assigneeId: null, leaderId: null, receivedAt: '2026-06-01T08:00:00+08:00',
+      complainant: { name: '张*', phone: '138****5678', customerId: 'C-9', priorityGroups: [], identityVerified: true, phoneHash: null, idNumberHash: null },
+      handlingOrgId: 'SB-1', regionScope: 'unknown', subjectOrgId: 'SB-1', registeredBy: { kind: 'customer', id: 'C-9' },
+      firstResponder: { kind: 'staff', id: 'u-1', role: 'frontline', orgId: 'SB-1' }, assigneeId: null, leaderId: null,
+      receivedAt: '2026-06-01T08:00:00+08:00', receivedDay: '2026-06-01',
       deadlines: { clockStartedAt: '2026-06-01T08:00:00+08:00', decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
-      decision: null, satisfaction: { reached: true, score: 2, decisionAccepted: false, at: '2026-06-10T08:00:00+08:00' },
-      repeatOf: null, mergedInto: null, createdAt: '2026-06-01T08:00:00+08:00', updatedAt: '2026-06-10T08:00:00+08:00', timeline: [],
+      decision: null, review: null, followUps: [{ attempt: 1, at: '2026-06-10T08:00:00+08:00', reached: true, score: 2, decisionAccepted: false, comment: null }],
+      repeatOf: null, mergedInto: null, mergedFrom: [], createdAt: '2026-06-01T08:00:00+08:00', updatedAt: '2026-06-10T08:00:00+08:00', timeline: [],
     };
     const rows = await readAll(await file('ok.ndjson', `\uFEFF${JSON.stringify(good)}\r\n\n${JSON.stringify(whole)}\n`));
     expect(rows.map((r) => [r.row.id, r.line])).toEqual([

@@ -97,7 +97,7 @@ const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
 /**
  * The facts of one complaint, derived only from the complaint itself (its timeline, clock and codes),
  * so a live complaint and the same complaint imported from history give the same facts. Met or missed
- * is judged when the complainant is told (the later of the decision and `notifiedAt`); the clock is
+ * is judged when the complainant is told (`notifiedAt`, which the service refuses in the future); the clock is
  * core's {@link computeClock} with the same calendar the service uses (docs/domain/clocks.md).
  * `isRepeat` is left `false`: it depends on other complaints, see {@link markRepeats}.
  *
@@ -125,7 +125,7 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
       case 'respond':
         if (e.fromStatus !== 'under_review') {
           const told = typeof e.data.notifiedAt === 'string' ? Date.parse(e.data.notifiedAt) : Number.NaN;
-          decidedAt = Number.isNaN(told) ? at : Math.max(at, told);
+          decidedAt = Number.isNaN(told) ? at : told;
           reached = null;
           accepted = null;
           reviewRequested = false;

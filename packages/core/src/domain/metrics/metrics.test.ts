@@ -130,7 +130,12 @@ describe('decided: C(P), timeliness and handling time', () => {
   it('judges on time when the complainant was told, not when the decision was recorded', () => {
     const c = facts(handled('2026-03-02', '2026-03-16', [], {}));
     expect(c.met).toBe(true);
-    const toldLate = life('2026-03-02', [['2026-03-02', 'accept'], ['2026-03-02', 'start'], ['2026-03-16', 'respond', { notifiedAt: new Date(at('2026-03-19')).toISOString() }]]);
+    // Recorded on day 17, but the complainant was told on day 14: met, and booked to the day told.
+    const recordedLate = life('2026-03-02', [['2026-03-02', 'accept'], ['2026-03-02', 'start'], ['2026-03-19', 'respond', { notifiedAt: new Date(at('2026-03-16')).toISOString() }]]);
+    expect(facts(recordedLate).met).toBe(true);
+    expect(facts(recordedLate).decidedDay).toBe('2026-03-16');
+    // Told on day 17: missed, however early the decision was made.
+    const toldLate = life('2026-03-02', [['2026-03-02', 'accept'], ['2026-03-02', 'start'], ['2026-03-19', 'respond', { notifiedAt: new Date(at('2026-03-19')).toISOString() }]]);
     expect(facts(toldLate).met).toBe(false);
     expect(facts(toldLate).decidedDay).toBe('2026-03-19');
   });
