@@ -6,7 +6,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
-const PNPM = '12.4.2'; // TOOLCHAIN.md: corepack fails here; a newer pnpm refuses to switch back.
+const PNPM = '12.4.2'; // corepack cannot verify signatures from this registry, and a newer pnpm refuses to switch back.
 const [job, ...passOn] = process.argv.slice(2);
 if (job !== 'start' && job !== 'test' && job !== 'demo') {
   console.error('usage: node scripts/dev.mjs start|test|demo [service options, e.g. --port 8799]');

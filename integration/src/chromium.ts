@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium; nothing is downloaded (TOOLCHAIN.md: never `npx playwright install`). */
+/** Debian's Chromium; nothing is downloaded (never `npx playwright install`: the test machines reach no browser download). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One clean for every format: `clean: true` in a config array races (TOOLCHAIN.md).
+// One clean for every format: `clean: true` in a config array races (one build deletes the other's output).
 rmSync('dist', { recursive: true, force: true });
 
 const entry = {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One clean for both entries (TOOLCHAIN.md: `clean: true` races).
+// One clean for both entries (`clean: true` in a config array races).
 rmSync('dist', { recursive: true, force: true });
 
 export default defineConfig({

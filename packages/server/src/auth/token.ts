@@ -2,7 +2,7 @@ import type { StaffRole } from '@complaintkit/core/domain';
 import { jwtVerify, SignJWT } from 'jose';
 
 /**
- * The claims of a ComplaintKit bearer token (common.md): `sub`, `kind`, and for staff `role` and `org`.
+ * The claims of a ComplaintKit bearer token (the server README, "API in brief"): `sub`, `kind`, and for staff `role` and `org`.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import type { StoredChange } from '../store/store.js';
 
 /**
- * One Server-Sent Events message of the change stream (common.md): `id` is the event's seq.
+ * One Server-Sent Events message of the change stream (`GET /v1/events`): `id` is the event's seq.
  *
  * @example
  * ```ts

@@ -92,7 +92,7 @@ export class CustomerPool {
       priorityGroups.push({ group, basis: r.chance(0.6) ? 'verified' : 'self_reported' });
       if (group === 'elderly' && r.chance(0.15)) priorityGroups.push({ group: 'disabled', basis: 'verified' });
     }
-    // Elderly means 60 and over (DOMAIN.md, Priority groups); otherwise an adult of working age or retired.
+    // Elderly means 60 and over (docs/domain/taxonomy.md (priority groups)); otherwise an adult of working age or retired.
     const elderly = priorityGroups.some((g) => g.group === 'elderly');
     const age = elderly ? r.int(60, 86) : r.int(20, 72);
     const { year } = localParts(this.now);

@@ -75,7 +75,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
- * Plans a complaint's life with plausible timing (DOMAIN.md, Lifecycle and Clocks): accepted within
+ * Plans a complaint's life with plausible timing (docs/domain/lifecycle.md and clocks.md): accepted within
  * hours (priority groups within the hour), handled in a few days and nearly always within the 15
  * days of the Measures (art. 17), some held for an external appraisal or extended to 30 or 60 days,
  * followed up (回访) a day or two after the decision and closed after that; a few declined, merged,
@@ -227,7 +227,7 @@ class Planner {
       });
     }
 
-    // How long the decision takes, from receipt (DOMAIN.md, Clocks: 15 days, 30 or 60 when extended).
+    // How long the decision takes, from receipt (docs/domain/clocks.md: 15 days, 30 or 60 when extended).
     const escalated = leader !== null;
     const scripted = script.responseDays;
     const extend = scripted ? scripted[1] > 15 : !plain && rng.chance(escalated ? 0.35 : RATES.extend);

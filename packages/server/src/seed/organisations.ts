@@ -1,7 +1,7 @@
 import type { Organisation } from '@complaintkit/core/domain';
 
 /**
- * The demo bank's organisation tree (DOMAIN.md, Organisations and roles): head office (总行) →
+ * The demo bank's organisation tree (docs/domain/lifecycle.md (organisations and roles)): head office (总行) →
  * branches (分行, one per province) → second-tier branches (二级分行) → sub-branches (支行) → outlets
  * (网点), plus the functional centres that hang off the head office with no region (a bank reports
  * their complaints outside the provinces, so the heat map shows them as "not regional").
@@ -259,7 +259,7 @@ export function buildOrganisations(): Organisation[] {
 
   const head: Organisation = { id: HEAD_OFFICE_ID, parentId: null, kind: 'head_office', name: '总行', regionCode: '110000' };
   out.push(head);
-  // Functional centres: no region; their complaints are reported outside the provinces (DOMAIN.md).
+  // Functional centres: no region; their complaints are reported outside the provinces (docs/domain).
   out.push({ id: CREDIT_CARD_CENTRE_ID, parentId: HEAD_OFFICE_ID, kind: 'centre', name: '信用卡中心', regionCode: null });
   out.push({ id: REMOTE_BANKING_CENTRE_ID, parentId: HEAD_OFFICE_ID, kind: 'centre', name: '远程银行中心（客服热线）', regionCode: null });
   let outlets = 0;

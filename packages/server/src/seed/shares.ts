@@ -2,8 +2,8 @@ import type { BusinessCategoryCode, BusinessChannelCode, ComplaintCauseCode, Int
 import type { Weighted } from './prng.js';
 
 /**
- * The shares the demo data is drawn from, each with where it comes from. The reference data lives in
- * /work/shared/data (DOMAIN.md, Reference shares):
+ * The shares the demo data is drawn from, each with where it comes from (the published figures are
+ * summarised in docs/domain/taxonomy.md, Reference shares):
  *
  * - `cbirc_bank_complaints_quarterly.csv`: the regulator's quarterly bulletins of complaints it
  *   forwarded about banks. Credit cards were 56.9% (2020Q3), 54.0% (2021Q1), 49.6% (2021Q4), 50.0%
@@ -195,7 +195,7 @@ export const RATES = {
   creditCardToCentre: 0.85,
   /** Complaints that repeat an earlier one of the same customer and B major class within 30 days. */
   repeat: 0.07,
-  /** Window of the repeat rule, days (DOMAIN.md, Metrics: default 30). */
+  /** Window of the repeat rule, days (docs/domain/metrics.md: default 30). */
   repeatWindowDays: 30,
   /** A repeat arriving while the earlier complaint is still open is merged into it this often. */
   mergeOpenRepeat: 0.4,

@@ -129,7 +129,7 @@ export const REGULATOR_IMPORT: Actor = { kind: 'system', id: 'sys-regulator-impo
 
 /**
  * Draws complaint specs in receipt order. Order matters: repeats point back at earlier complaints of
- * the same customer and B major class within the repeat window (DOMAIN.md, Metrics), and every other
+ * the same customer and B major class within the repeat window (docs/domain/metrics.md), and every other
  * complaint is given a customer for whom it is *not* a repeat, so the `repeatOf` links and the
  * repeat rule agree.
  *

@@ -7,7 +7,7 @@ describe('tag catalogue', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('lists the labels DOMAIN.md names for the CRM', () => {
+  it('lists the labels docs/domain names for the CRM', () => {
     expect(TAG_DEFINITIONS.map((d) => d.code)).toEqual(
       expect.arrayContaining([
         'repeat_complainer',

@@ -1,7 +1,7 @@
 import type { BusinessCategoryCode, PriorityGroup } from '@complaintkit/core/domain';
 
 /**
- * A retail-customer label the CRM receives, derived from complaints (DOMAIN.md, Customer tags).
+ * A retail-customer label the CRM receives, derived from complaints (docs/domain/tags.md).
  * A retired code is never reused: retire it and define a new one.
  *
  * @example

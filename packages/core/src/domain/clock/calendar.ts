@@ -1,6 +1,6 @@
 /**
  * Which calendar days are working days. Periods are calendar days, but one whose last day is a public
- * holiday ends on the next working day (DOMAIN.md, Clocks), so every deadline asks the calendar.
+ * holiday ends on the next working day (docs/domain/clocks.md), so every deadline asks the calendar.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * The clocks at their boundaries, against DOMAIN.md § Clocks and the Measures art. 17. Every expected
+ * The clocks at their boundaries, against docs/domain/clocks.md and the Measures art. 17. Every expected
  * date below was worked out by hand from a calendar (2025: 03-03 is a Monday; National Day holidays
  * 10-01..10-08 with 09-28 and 10-11 worked; Spring Festival 01-28..02-04 with 01-26 and 02-08 worked).
  * "now" is always injected.

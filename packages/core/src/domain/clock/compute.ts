@@ -104,7 +104,7 @@ const stateOf = (now: number, warnAt: number, dueAt: number): ClockState =>
  * Computes every clock of a complaint from its receipt and timeline, a holiday calendar and "now".
  * Pure: the same inputs always give the same answer, so service, client and widgets agree.
  *
- * Rules (DOMAIN.md, Clocks; the Measures, art. 17): decision due 15 days after receipt, 30 after a
+ * Rules (docs/domain/clocks.md; the Measures, art. 17): decision due 15 days after receipt, 30 after a
  * first extension, 60 after a second; time on hold is added back in whole days; new facts (reopen)
  * restart the clock; due soon at 80% of the period or 2 days before, whichever is first.
  *
@@ -149,7 +149,7 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
         if (e.fromStatus === 'under_review') reviewRespondedAt = at;
         else {
           respondedAt = at;
-          // DOMAIN.md, Clocks: a review may be requested within 30 days of *receiving* the decision,
+          // docs/domain/clocks.md: a review may be requested within 30 days of *receiving* the decision,
           // so count from when the complainant was told (RespondBody.notifiedAt), never earlier than
           // the decision itself. Counting from the recording refused timely requests.
           const told = typeof e.data.notifiedAt === 'string' ? Date.parse(e.data.notifiedAt) : Number.NaN;
@@ -172,7 +172,7 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
         break;
       }
       case 'withdraw': {
-        // The Measures (DOMAIN.md, Lifecycle): handling ends on the day the withdrawal is received,
+        // The Measures (docs/domain/lifecycle.md): handling ends on the day the withdrawal is received,
         // which may be before a member of staff records it (WithdrawBody.receivedAt).
         const arrived = typeof e.data.receivedAt === 'string' ? Date.parse(e.data.receivedAt) : Number.NaN;
         stoppedAt = Number.isNaN(arrived) ? at : Math.min(at, arrived);

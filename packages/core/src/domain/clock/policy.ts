@@ -31,7 +31,7 @@ export interface ClockPolicy {
 }
 
 /**
- * The defaults of DOMAIN.md: 15 / 30 / 60 days, due soon at 80% or 2 days left, priority groups 2
+ * The defaults of docs/domain: 15 / 30 / 60 days, due soon at 80% or 2 days left, priority groups 2
  * hours to first contact and 5 days to decision.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The lifecycle against DOMAIN.md's table, written out by hand (never read from TRANSITIONS): every
+ * The lifecycle against docs/domain's table, written out by hand (never read from TRANSITIONS): every
  * action × state × role, the refusals, and the rules that sit on top (extensions, recusal, first
  * responder, review window, merge into itself, the timeline, immutability).
  */
@@ -13,7 +13,7 @@ import { allowedActions, applyAction, registerComplaint } from './machine.js';
 import type { ComplaintAction, ComplaintStatus } from './states.js';
 
 // ---------------------------------------------------------------------------------------------
-// The expectation, copied by hand from DOMAIN.md § Lifecycle (one row per transition).
+// The expectation, copied by hand from docs/domain/lifecycle.md (one row per transition).
 // ---------------------------------------------------------------------------------------------
 
 const STATES: ComplaintStatus[] = [
@@ -34,7 +34,7 @@ const ROLES: ActorRole[] = ['frontline', 'handler', 'manager', 'leadership', 'au
 const SAME = 'same state';
 
 /**
- * DOMAIN.md's table. `to` is the resulting state; SAME for transfer and extend; resume goes back
+ * docs/domain's table. `to` is the resulting state; SAME for transfer and extend; resume goes back
  * to the state before the hold (the on_hold fixture below was held from in_progress).
  * Deliberate reading: extend names "manager (first), leadership (second)"; leadership, being above
  * the manager, may also grant the first one (see the extension tests).
@@ -240,7 +240,7 @@ describe('the fixtures are in the states they claim', () => {
   });
 });
 
-describe('the expected matrix (hand count from DOMAIN.md)', () => {
+describe('the expected matrix (hand count from docs/domain)', () => {
   it('has 15 actions × 12 states × 7 roles = 1260 cases, 79 of them allowed', () => {
     const cases = ACTIONS.flatMap((a) => STATES.flatMap((s) => ROLES.map((r) => expected(a, s, r))));
     expect(ACTIONS).toHaveLength(15);

@@ -140,7 +140,7 @@ export function applyAction<A extends ComplaintAction>(
     }
     case 'escalate': {
       const b = body as ActionBody<'escalate'>;
-      // DOMAIN.md, recusal (回避): a leader who takes the case personally (包案) handles it, so the
+      // docs/domain/lifecycle.md, recusal (回避): a leader who takes the case personally (包案) handles it, so the
       // staff member complained about may not be that leader either.
       if (b.leaderId && b.leaderId === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
       next.severity = b.severity;
@@ -156,7 +156,7 @@ export function applyAction<A extends ComplaintAction>(
       const b = body as ActionBody<'extend'>;
       const level = complaint.deadlines.extensionLevel;
       if (level >= 2) throw violation('both extensions have been used: 60 days is the longest period the Measures allow');
-      // DOMAIN.md, Lifecycle ("who": manager first, leadership second): a manager asking for the second
+      // docs/domain/lifecycle.md ("who": manager first, leadership second): a manager asking for the second
       // extension is refused for their role (403 role_not_allowed, as allowedActions already says),
       // not as a rule violation.
       if (level === 1 && role !== 'leadership')
@@ -213,7 +213,7 @@ export function applyAction<A extends ComplaintAction>(
       const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
       if (clock.review && ctx.now > Date.parse(clock.review.requestBy))
         throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the complainant received the decision)`);
-      // DOMAIN.md: the reviewer is the parent of the deciding organisation; a reviewer there assigns it.
+      // docs/domain: the reviewer is the parent of the deciding organisation; a reviewer there assigns it.
       data.decidedByOrgId = complaint.handlingOrgId;
       if (ctx.reviewerOrgId && ctx.reviewerOrgId !== complaint.handlingOrgId) {
         next.handlingOrgId = ctx.reviewerOrgId;
@@ -230,7 +230,7 @@ export function applyAction<A extends ComplaintAction>(
       break;
     }
     case 'reopen': {
-      // DOMAIN.md, Clocks: new facts restart the clock from their receipt, which cannot lie in the
+      // docs/domain/clocks.md: new facts restart the clock from their receipt, which cannot lie in the
       // future (as registration refuses a future receivedAt), or the clock would be stretched.
       const b = body as ActionBody<'reopen'>;
       if (b.newFactsReceivedAt && Date.parse(b.newFactsReceivedAt) > ctx.now + 60_000) throw violation('newFactsReceivedAt lies in the future');
@@ -313,7 +313,7 @@ export function registerComplaint(input: ComplaintCreate, ctx: RegisterContext):
     registeredBy: ctx.actor,
     // 首问负责: a member of staff, or nobody until a member of staff accepts it (see accept).
     firstResponder: ctx.actor.kind === 'staff' ? ctx.actor : null,
-    // DOMAIN.md, recusal (回避): the staff member complained about stays first responder (首问负责)
+    // docs/domain/lifecycle.md, recusal (回避): the staff member complained about stays first responder (首问负责)
     // but is never made the assignee.
     assigneeId: ctx.actor.kind === 'staff' && ctx.actor.id !== input.subjectStaffId ? ctx.actor.id : null,
     leaderId: null,

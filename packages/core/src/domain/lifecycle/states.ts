@@ -1,5 +1,5 @@
 /**
- * Every state a complaint can be in at the service (DOMAIN.md, Lifecycle). A `draft` exists only on
+ * Every state a complaint can be in at the service (docs/domain/lifecycle.md). A `draft` exists only on
  * the device, in the offline outbox, and never here.
  *
  * @example

@@ -2,7 +2,7 @@ import type { ActorRole } from '../schemas/actor.js';
 import type { ComplaintAction, ComplaintStatus } from './states.js';
 
 /**
- * One row of the lifecycle table (DOMAIN.md, Lifecycle): the states an action may start from, the
+ * One row of the lifecycle table (docs/domain/lifecycle.md): the states an action may start from, the
  * state it leads to, and the roles allowed to take it.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Masking of personal information (PIPL; DOMAIN.md § Personal data): phone 138****5678, ID number
+ * Masking of personal information (PIPL; docs/domain/personal-data.md): phone 138****5678, ID number
  * first 3 and last 4, card last 4, name with the given name masked (张*). The outputs must never
  * contain the digits they hide.
  */

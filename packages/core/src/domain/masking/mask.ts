@@ -1,5 +1,5 @@
 /**
- * Masks a phone number for display and logs: `13812345678` → `138****5678` (DOMAIN.md, Personal data).
+ * Masks a phone number for display and logs: `13812345678` → `138****5678` (docs/domain/personal-data.md).
  *
  * @example
  * ```ts
@@ -9,7 +9,7 @@
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length < 7) return '*'.repeat(digits.length);
-  // DOMAIN.md, Personal data (PIPL): at least four digits are always hidden. Keeping "first 3, last 4"
+  // docs/domain/personal-data.md (PIPL): at least four digits are always hidden. Keeping "first 3, last 4"
   // blindly showed a 7-digit local number in full and an 8-digit one with a single star.
   const hidden = Math.max(4, digits.length - 7);
   const tail = Math.min(4, digits.length - hidden);
@@ -83,7 +83,7 @@ export function maskComplainant<T extends { name: string; phone?: string | undef
 const ID_RE = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
 const CARD_RE = /(?<!\d)\d{12,19}(?!\d)/g;
 // People write numbers in groups: cards as 4-4-4-4(-3), mobiles as 3-4-4, with spaces or dashes.
-// Those were passed through unmasked (PIPL; DOMAIN.md, Personal data), so match them too.
+// Those were passed through unmasked (PIPL; docs/domain/personal-data.md), so match them too.
 const GROUPED_CARD_RE = /(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?(?![\d])/g;
 const PHONE_RE = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
 // Landlines with an area code (0755-12345678) are phone numbers too (PIPL).

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /**
- * Staff roles (DOMAIN.md, Organisations and roles).
+ * Staff roles (docs/domain/lifecycle.md (organisations and roles)).
  *
  * @example
  * ```ts

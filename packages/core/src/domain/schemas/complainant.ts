@@ -3,7 +3,7 @@ import { normaliseCardNumber, normaliseIdNumber, normalisePhone } from '../ident
 import { text } from './primitives.js';
 
 /**
- * Priority groups that get the fast track (DOMAIN.md, Priority groups). Like the CFPB's complaint
+ * Priority groups that get the fast track (docs/domain/taxonomy.md (priority groups)). Like the CFPB's complaint
  * tags: several may apply, each self-reported or verified, never inferred; used for routing and
  * internal targets only.
  *
@@ -107,7 +107,7 @@ export const IdentityHash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 /**
  * The complainant as the service returns it. Lists, the event stream and auditors get personal numbers
- * masked (`138****5678`, ID first 3 and last 4, card last 4: DOMAIN.md, Personal data), so the number
+ * masked (`138****5678`, ID first 3 and last 4, card last 4: docs/domain/personal-data.md), so the number
  * fields accept `*` in place of digits here, and only here: registrations use the strict
  * {@link Complainant}.
  *

@@ -6,7 +6,7 @@
  */
 
 /**
- * Dimension A (business channel) codes of JR/T 0169-2018 as ComplaintKit codes them (DOMAIN.md, Taxonomy), in order.
+ * Dimension A (business channel) codes of JR/T 0169-2018 as ComplaintKit codes them (docs/domain/taxonomy.md), in order.
  *
  * @example
  * ```ts
@@ -32,7 +32,7 @@ export const BUSINESS_CHANNEL_CODES = [
 export type BusinessChannelCode = (typeof BUSINESS_CHANNEL_CODES)[number];
 
 /**
- * Dimension B (business category) codes of JR/T 0169-2018 as ComplaintKit codes them (DOMAIN.md, Taxonomy), in order.
+ * Dimension B (business category) codes of JR/T 0169-2018 as ComplaintKit codes them (docs/domain/taxonomy.md), in order.
  *
  * @example
  * ```ts
@@ -62,7 +62,7 @@ export const BUSINESS_CATEGORY_CODES = [
 export type BusinessCategoryCode = (typeof BUSINESS_CATEGORY_CODES)[number];
 
 /**
- * Dimension C (cause) codes of JR/T 0169-2018 as ComplaintKit codes them (DOMAIN.md, Taxonomy), in order.
+ * Dimension C (cause) codes of JR/T 0169-2018 as ComplaintKit codes them (docs/domain/taxonomy.md), in order.
  *
  * @example
  * ```ts
@@ -88,7 +88,7 @@ export const COMPLAINT_CAUSE_CODES = [
 export type ComplaintCauseCode = (typeof COMPLAINT_CAUSE_CODES)[number];
 
 /**
- * Intake channel codes of JR/T 0169-2018 as ComplaintKit codes them (DOMAIN.md, Taxonomy), in order.
+ * Intake channel codes of JR/T 0169-2018 as ComplaintKit codes them (docs/domain/taxonomy.md), in order.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
- * The classification (JR/T 0169-2018's three dimensions, DOMAIN.md § Taxonomy) and the intake channels:
- * the codes DOMAIN.md names are all there, unique, well formed, with parents and both labels.
+ * The classification (JR/T 0169-2018's three dimensions, docs/domain/taxonomy.md) and the intake channels:
+ * the codes docs/domain names are all there, unique, well formed, with parents and both labels.
  */
 import { describe, expect, it } from 'vitest';
 import { BUSINESS_CATEGORIES, majorBusinessClass } from './business.js';
@@ -18,7 +18,7 @@ const DIMENSIONS: [string, readonly TaxonomyNode[], RegExp][] = [
 ];
 const ALL: readonly TaxonomyNode[] = [...BUSINESS_CHANNELS, ...BUSINESS_CATEGORIES, ...COMPLAINT_CAUSES, ...INTAKE_CHANNELS];
 
-/** Written out from DOMAIN.md, not from the tables. */
+/** Written out from docs/domain, not from the tables. */
 const EXPECTED = {
   A: 'A01 A0101 A0102 A0103 A010301 A010302 A010303 A010304 A010305 A010399 A0104 A0199 A02',
   B: 'B01 B02 B0201 B0202 B0203 B0299 B03 B0301 B0302 B04 B05 B06 B07 B08 B09 B10 B99',
@@ -28,7 +28,7 @@ const EXPECTED = {
 };
 
 describe('taxonomy', () => {
-  it('holds exactly the codes DOMAIN.md names', () => {
+  it('holds exactly the codes docs/domain names', () => {
     expect(BUSINESS_CHANNELS.map((n) => n.code).sort()).toEqual(EXPECTED.A.split(' ').sort());
     expect(BUSINESS_CATEGORIES.map((n) => n.code).sort()).toEqual(EXPECTED.B.split(' ').sort());
     expect(COMPLAINT_CAUSES.map((n) => n.code).sort()).toEqual(EXPECTED.C.split(' ').sort());
