@@ -5,9 +5,9 @@ import { defineConfig } from 'tsup';
 rmSync('dist', { recursive: true, force: true });
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', suggest: 'src/suggest/index.ts' },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', suggest: 'src/suggest/index.ts' } },
   sourcemap: true,
   splitting: true,
   treeshake: true,

@@ -9,6 +9,7 @@ import { callJson } from './internal/request.js';
 import type { ClientOptions, RequestOptions } from './core/options.js';
 import type { Reminders, RemindersOptions } from './resources/reminders.js';
 import { type ComplaintsResource, complaintsResource } from './resources/complaints.js';
+import { type ClassificationResource, classificationResource } from './resources/classification.js';
 import { type IdentityResource, identityResource } from './resources/identity.js';
 import { DEFAULT_RETRY_POLICY } from './internal/retry/backoff.js';
 import { sleep } from './internal/retry/sleep.js';
@@ -42,6 +43,8 @@ export interface EndpointInput<E extends Endpoint> {
 export interface ComplaintClient {
   readonly complaints: ComplaintsResource;
   readonly identity: IdentityResource;
+  /** Suggested codes and sensitive-case flags for a complaint being registered. */
+  readonly classification: ClassificationResource;
   /**
    * Every request, response, retry, error and warning of this client, without personal data.
    * Hot: subscribe before the calls you want to see.
@@ -118,6 +121,7 @@ export function createComplaintClient(options: ClientOptions): ComplaintClient {
   return {
     complaints: complaintsResource(ctx),
     identity: identityResource(ctx),
+    classification: classificationResource(ctx),
     events$: listenerObservable<ClientEvent>((listener) => emitter.listen(listener)),
     reminders: (opts) => lazyObservable(() => import('./internal/realtime/reminders.js').then((m) => m.remindersOf(ctx, opts))),
     request: (endpoint, input = {}, opts) => {

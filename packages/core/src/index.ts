@@ -28,6 +28,7 @@ export * from './core/errors/index.js';
 
 // Resources.
 export type { ComplaintActionMethods, ComplaintsResource, StreamOptions, WatchOptions } from './resources/complaints.js';
+export type { ClassificationResource } from './resources/classification.js';
 export type { IdentityResource, OrganisationList } from './resources/identity.js';
 export type { Reminders, RemindersOptions } from './resources/reminders.js';
 
@@ -38,5 +39,6 @@ export type { ActionInput } from './domain/schemas/actions.js';
 export type { Actor, Organisation, StaffRole } from './domain/schemas/actor.js';
 export type { Complaint, ComplaintCreateInput, Deadlines, TimelineEvent } from './domain/schemas/complaint.js';
 export type { ComplaintListQueryInput } from './domain/schemas/query.js';
+export type { ClassificationSuggestions, SuggestClassificationInput, SuggestionRecord } from './domain/schemas/suggestion.js';
 export type { ComplaintChange, Me } from './domain/schemas/stream.js';
 export type { BusinessCategoryCode, BusinessChannelCode, ComplaintCauseCode, IntakeChannelCode } from './domain/taxonomy/codes.js';

@@ -19,6 +19,7 @@ import { requestLog } from './http/request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { AppDeps, ResolvedDeps } from './routes/deps.js';
 import { registerHealth } from './routes/health.js';
+import { defaultSuggester } from './suggest/service/load.js';
 import { registerRoutes } from './routes/register.js';
 import { examplePath } from './http/example-path.js';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     feed: new EventFeed(deps.store, { pollMs, onError: (e) => logger.error({ msg: 'event feed poll failed', error: describeError(e) }) }),
     streams: new StreamSlots(limits.streamsPerCaller, limits.streamsTotal),
     replayTurns: new Turns(1),
+    suggester: deps.suggester ?? defaultSuggester(),
   };
   const app = new Hono<AppEnv>();
   app.use(requestId());

@@ -5,6 +5,7 @@
  * ```sh
  * complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
  * complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
+ * complaintkit-server train --out FILE [--demo] …
  * ```
  * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret; PORT and HOST
  * stand in for --port and --host.
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { resolveJwtSecret } from './auth/secret.js';
 import { recallDemoActors, rememberDemoActors } from './cli/demo-actors.js';
 import { printDemoTokens } from './cli/demo-tokens.js';
+import { runTrain, TRAIN_USAGE } from './cli/train.js';
 import { seedIfEmpty } from './jobs/seed-if-empty.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
@@ -22,11 +24,16 @@ import { resetDatabase } from './store/reset.js';
 
 const USAGE = `Usage:
   complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
+                            [--model FILE] [--lexicon FILE]
   complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
+${TRAIN_USAGE}
 
   serve   migrates, seeds demo data into an empty database, starts the service and prints demo tokens
   seed    migrates and seeds only
   --fresh empties the database first (SQLite file in --data, or DATABASE_URL)
+  --model a suggestion model from \`train\` (default: the shipped one, trained on the demo bank); refused
+          when trained with another taxonomy
+  --lexicon a sensitive-case lexicon file (JSON; default: the shipped lexicon)
 Environment: PORT and HOST (when --port / --host are not given), DATABASE_URL (PostgreSQL instead of
 SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder)`;
 
@@ -51,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (command === 'train') return runTrain(rest, fail);
   if (command !== 'serve' && command !== 'seed') fail(`unknown command "${command}"`);
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -64,6 +72,8 @@ async function main(argv: string[]): Promise<void> {
         months: { type: 'string' },
         fresh: { type: 'boolean' },
         static: { type: 'string' },
+        model: { type: 'string' },
+        lexicon: { type: 'string' },
       },
       strict: true,
     }));
@@ -100,7 +110,15 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'seed') return;
 
-  const server = await startServer({ port, host, dataDir, databaseUrl, staticDir: values.static as string | undefined }).catch((e: unknown) => {
+  const server = await startServer({
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    staticDir: values.static as string | undefined,
+    model: values.model as string | undefined,
+    lexicon: values.lexicon as string | undefined,
+  }).catch((e: unknown) => {
     if ((e as { code?: unknown }).code === 'EADDRINUSE') fail(`port ${port} on ${host} is in use: pass --port N (npm start -- --port N) or set PORT`);
     throw e;
   });

@@ -48,6 +48,13 @@ export interface ServerOptions {
   readonly dateBounds?: Partial<DateBounds> | undefined;
   /** Rate, stream, replay and timeout limits (`DEFAULT_LIMITS` for what is not given). */
   readonly limits?: Partial<Limits> | undefined;
+  /**
+   * A classification-suggestion model file (`complaintkit-server train`); default the shipped one,
+   * trained on the demo bank. Start-up fails when it was trained with another taxonomy.
+   */
+  readonly model?: string | undefined;
+  /** A sensitive-case lexicon file (JSON, see `LexiconSchema`); default the shipped lexicon. */
+  readonly lexicon?: string | undefined;
   /** How long a mutation's first result is kept for `Idempotency-Key` replays (ms); default 24 h. */
   readonly idempotencyTtlMs?: number | undefined;
 }

@@ -38,3 +38,12 @@ export type {
   WriteTransaction,
 } from './store/store.js';
 export type { Visibility } from './policy/visibility.js';
+export {
+  InvalidLexiconError,
+  InvalidModelError,
+  type LoadSuggesterOptions,
+  loadSuggester,
+  ModelTaxonomyMismatchError,
+  type Suggester,
+  type SuggestInput,
+} from './suggest/index.js';

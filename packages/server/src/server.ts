@@ -11,6 +11,7 @@ import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expir
 import { type SeedResult, seedIfEmpty } from './jobs/seed-if-empty.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { loadSuggester } from './suggest/service/load.js';
 
 /**
  * A running complaint service.
@@ -51,6 +52,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const jwtSecret = resolveJwtSecret(o);
   const now = o.now ?? Date.now;
   const hashIdentity = createIdentityHasher(resolveIdentitySecret(o));
+  // The suggestion model and lexicon are checked before the database is touched: a model trained
+  // with another taxonomy stops the start (ModelTaxonomyMismatchError says how to retrain).
+  const suggester = loadSuggester({ model: o.model, lexicon: o.lexicon });
   const store = await openStore({ ...o, now });
   let seeded: SeedResult = { seeded: false };
   try {
@@ -81,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: o.limits,
     dateBounds: o.dateBounds,
     readinessChecks: o.readinessChecks,
+    suggester,
     track: (running) => {
       streams.add(running);
       void running.finally(() => streams.delete(running));

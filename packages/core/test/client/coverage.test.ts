@@ -29,6 +29,7 @@ describe('every endpoint is reachable through a resource', () => {
     await client.complaints.list();
     await client.identity.me();
     await client.identity.organisations();
+    await client.classification.suggest({ description: '信用卡年费被扣' });
     const sub = client.complaints.stream().subscribe();
     for (let i = 0; i < 200 && !hits.has('GET /v1/events'); i++) await new Promise((r) => setTimeout(r, 10));
     sub.unsubscribe();

@@ -1,4 +1,6 @@
-import { ALL_ENDPOINTS, COMMON_PROBLEMS, type Endpoint, PROBLEMS, type ProblemCode, referenceOf } from '@complaintkit/core/domain';
+import { ALL_ENDPOINTS, COMMON_PROBLEMS, ENDPOINT_REFERENCE, type Endpoint, PROBLEMS, type ProblemCode, referenceOf } from '@complaintkit/core/domain';
+import { defaultSuggester } from '../suggest/service/load.js';
+import type { SuggestInput } from '../suggest/service/suggester.js';
 import { changeExample, listExample, problemExample, responseExamples } from './examples.js';
 import { componentSchemas, type Json, schemaOf, withRefs } from './schemas.js';
 
@@ -15,6 +17,7 @@ function successExamples(): Record<string, unknown> {
     'events.stream': changeExample(ex.actions.accept),
     'identity.me': ex.me,
     'identity.organisations': { data: [ex.organisation] },
+    'classification.suggest': defaultSuggester().suggest(ENDPOINT_REFERENCE.suggestClassification.example?.body as SuggestInput),
   };
   for (const [action, complaint] of Object.entries(ex.actions)) out[`complaints.${action}`] = complaint;
   return out;
@@ -171,6 +174,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
       { name: 'complaints', description: 'Complaints and their lifecycle' },
       { name: 'events', description: 'The change stream' },
       { name: 'identity', description: 'The caller and their organisations' },
+      { name: 'classification', description: "Suggested codes and sensitive-case flags from a complaint's words; never applied by themselves" },
     ],
     paths,
     components: {

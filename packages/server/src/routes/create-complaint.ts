@@ -1,5 +1,5 @@
 import { ForbiddenError } from '@complaintkit/core';
-import { actorRole, complaintNumber, ENDPOINTS, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
+import { actorRole, type Complaint, complaintNumber, ENDPOINTS, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
@@ -12,6 +12,7 @@ import { handlingOrganisationFor } from '../policy/handling-organisation.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
+import { warnIfSensitive } from './sensitive-warning.js';
 
 /**
  * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
@@ -70,5 +71,6 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     await tx.insertComplaint(complaint);
     return { status: 201, body: complaint };
   });
+  if (!result.replayed && result.status === 201) warnIfSensitive(deps, result.body as Complaint);
   return sendResult(c, result);
 }

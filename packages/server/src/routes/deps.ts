@@ -8,6 +8,7 @@ import type { Limits } from '../http/limits.js';
 import type { Logger } from '../http/logger.js';
 import type { Store } from '../store/store.js';
 import type { ReadinessCheck } from './health.js';
+import type { Suggester } from '../suggest/service/suggester.js';
 
 /**
  * What the routes need: the store, the token secret, a clock, a logger and a signal that fires when
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly dateBounds?: Partial<DateBounds> | undefined;
   /** Rate, stream and replay limits; see {@link Limits} for the defaults. */
   readonly limits?: Partial<Limits> | undefined;
+  /** The classification-suggestion model and sensitive-case lexicon (`loadSuggester`); default the shipped ones. */
+  readonly suggester?: Suggester | undefined;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface AppDeps {
  * d.now();
  * ```
  */
-export type ResolvedDeps = Required<Pick<AppDeps, 'store' | 'jwtSecret' | 'now' | 'logger' | 'closing' | 'pollMs' | 'track'>> &
+export type ResolvedDeps = Required<Pick<AppDeps, 'store' | 'jwtSecret' | 'now' | 'logger' | 'closing' | 'pollMs' | 'track' | 'suggester'>> &
   Pick<AppDeps, 'clock' | 'staticDir' | 'hashIdentity'> & {
     readonly limits: Limits;
     readonly dateBounds: DateBounds;

@@ -8,6 +8,7 @@ import type { ResolvedDeps } from './deps.js';
 import { streamEvents } from './event-stream.js';
 import { me, organisations } from './identity.js';
 import { getComplaint, listComplaints } from './read-complaints.js';
+import { suggestClassification } from './suggest-classification.js';
 
 /** @internal a route handler. */
 type Handler = (c: Context<AppEnv>, deps: ResolvedDeps) => Response | Promise<Response>;
@@ -28,6 +29,7 @@ export const HANDLERS: Record<string, Handler> = {
   [ENDPOINTS.streamEvents.operationId]: streamEvents,
   [ENDPOINTS.me.operationId]: (c) => me(c),
   [ENDPOINTS.organisations.operationId]: organisations,
+  [ENDPOINTS.suggestClassification.operationId]: suggestClassification,
   ...Object.fromEntries(COMPLAINT_ACTIONS.map((a) => [ACTION_ENDPOINTS[a].operationId, (c: Context<AppEnv>, d: ResolvedDeps) => complaintAction(c, d, a)])),
 };
 

@@ -34,3 +34,7 @@ export { complaintText, type TrainOptions, type TrainingExample, trainModel } fr
 export { DEFAULT_LEXICON } from './flags/default-lexicon.js';
 export { InvalidLexiconError, type Lexicon, type LexiconInput, LexiconSchema, parseLexicon, SENSITIVE_KINDS, type SensitiveKind } from './flags/lexicon.js';
 export { compileLexicon, type FlagEvidence, type Flagger, flagText, type SensitiveFlag } from './flags/match.js';
+export { createSuggester, type SuggestInput, type Suggester } from './service/suggester.js';
+export { demoBankExamples, exampleOf, storeExamples } from './service/training-data.js';
+export { modelReport } from './service/report.js';
+export { DEFAULT_MODEL_FILE, defaultModelPath, defaultSuggester, type LoadSuggesterOptions, loadSuggester } from './service/load.js';

@@ -4,6 +4,7 @@ import { Organisation } from '../schemas/actor.js';
 import { Complaint, ComplaintCreate } from '../schemas/complaint.js';
 import { ComplaintListQuery, pageOf } from '../schemas/query.js';
 import { ComplaintChange, Me } from '../schemas/stream.js';
+import { ClassificationSuggestions, SuggestClassification } from '../schemas/suggestion.js';
 import { COMPLAINT_ACTIONS, type ComplaintAction } from '../lifecycle/states.js';
 
 /**
@@ -22,7 +23,7 @@ export interface Endpoint {
   /** OpenAPI-style path template, `{id}` for a parameter. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'complaints' | 'events' | 'identity';
+  readonly tag: 'complaints' | 'events' | 'identity' | 'classification';
   // Typed as $ZodType (every schema here is one), not SomeType: z.safeParse and z.toJSONSchema accept
   // only $ZodType, so a loop over ENDPOINTS (the OpenAPI document, the client) needed casts before.
   readonly query?: z.core.$ZodType;
@@ -139,6 +140,17 @@ export const ENDPOINTS = {
     summary: "The organisations in the caller's subtree",
     tag: 'identity',
     response: z.object({ data: z.array(Organisation) }),
+    successStatus: 200,
+    idempotent: false,
+  }),
+  suggestClassification: op({
+    operationId: 'classification.suggest',
+    method: 'POST',
+    path: '/v1/classification/suggestions',
+    summary: 'Suggest codes, flag sensitive cases; stores and applies nothing',
+    tag: 'classification',
+    body: SuggestClassification,
+    response: ClassificationSuggestions,
     successStatus: 200,
     idempotent: false,
   }),

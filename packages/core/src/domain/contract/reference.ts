@@ -112,6 +112,12 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
     description: "Staff get their organisation's subtree, parents first; the system gets the whole tree; a customer none.",
     problems: [],
   },
+  suggestClassification: {
+    description:
+      "The top three business categories (B) and causes (C) for a complaint's words, each with a score and the words behind it, from a model trained on the bank's own complaints; and, for staff only, the sensitive-case flags (media, lawsuit, regulator hotline, petition, repeated escalation, distress) with the phrases found as evidence. Stores and applies nothing: fast enough to call, debounced, as the person types. Send what was shown as `suggestion` when registering. Every signed-in caller may ask.",
+    problems: ['validation_failed'],
+    example: { body: { description: '信用卡年费未经告知就被扣了，已经多次投诉，再不处理我就打12378', requestedResolution: '要求退还年费' } },
+  },
 };
 
 /** @internal the problems of every action operation. */

@@ -5,6 +5,7 @@ import { Actor, StaffActor } from './actor.js';
 import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
 import { AttachmentMeta, Complainant, ComplainantRecord } from './complainant.js';
 import { ComplaintId, RegionCode, Timestamp, text } from './primitives.js';
+import { SuggestionRecord } from './suggestion.js';
 
 /** A complaint state on the wire. @example `ComplaintStatusSchema.parse('accepted');` */
 export const ComplaintStatusSchema = z.enum(COMPLAINT_STATUSES);
@@ -76,6 +77,11 @@ const registrationFields = {
   severity: z._default(Severity, 'normal'),
   /** Staff member complained about, if any: they may never handle, hold, extend or answer it (回避). */
   subjectStaffId: z.optional(z.string()),
+  /**
+   * The classification suggested when it was registered (`POST /v1/classification/suggestions`), kept
+   * beside the codes chosen so the suggestions' accuracy can be measured; absent when none was shown.
+   */
+  suggestion: z.optional(SuggestionRecord),
 };
 
 /**

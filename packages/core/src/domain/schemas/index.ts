@@ -7,3 +7,4 @@ export * from './primitives.js';
 export * from './problem.js';
 export * from './query.js';
 export * from './stream.js';
+export * from './suggestion.js';

@@ -121,6 +121,8 @@ function tokensBetween(input: string, from: number, to: number): number | null {
  */
 export interface Flagger {
   readonly lexicon: Lexicon;
+  /** The kinds this lexicon has phrases for, in {@link SENSITIVE_KINDS} order. */
+  readonly kinds: readonly SensitiveKind[];
   flag(text: string): SensitiveFlag[];
 }
 
@@ -169,7 +171,7 @@ export function compileLexicon(lexicon: Lexicon): Flagger {
     }
     return flags;
   };
-  return { lexicon, flag };
+  return { lexicon, kinds: kinds.map((k) => k.kind), flag };
 }
 
 /**
