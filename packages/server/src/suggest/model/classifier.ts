@@ -1,4 +1,4 @@
-import { charNgrams, normaliseForModel } from './features.js';
+import { normaliseForModel } from './features.js';
 import type { SuggestField, SuggestModel } from './format.js';
 
 /**
@@ -80,13 +80,20 @@ export function compileModel(model: SuggestModel): Classifier {
   const tables = { businessCategory: tableOf(model, 'businessCategory'), cause: tableOf(model, 'cause') };
   const { minN, maxN } = model.features;
 
+  // The same n-grams as `charNgrams`, looked up as they are made: no list of strings in between.
   const known = (text: string): number[] => {
-    const out: number[] = [];
-    for (const g of charNgrams(normaliseForModel(text), minN, maxN)) {
-      const f = index.get(g);
-      if (f !== undefined) out.push(f);
+    const chars = Array.from(normaliseForModel(text));
+    const seen = new Set<number>();
+    for (let i = 0; i < chars.length; i++) {
+      let gram = '';
+      for (let n = 1; n <= maxN && i + n <= chars.length; n++) {
+        gram += chars[i + n - 1];
+        if (n < minN) continue;
+        const f = index.get(gram);
+        if (f !== undefined) seen.add(f);
+      }
     }
-    return out;
+    return [...seen];
   };
 
   const rank = (features: readonly number[], field: SuggestField, k: number): CodeSuggestion[] => {
