@@ -38,6 +38,8 @@ export interface ComplaintClock {
   /** Active handling time (hold time excluded), up to the decision, the stop, or now. */
   readonly elapsedMs: number;
   readonly respondedAt: string | null;
+  /** When handling ended without a decision (withdrawal received, decline, merge); `null` otherwise. */
+  readonly stoppedAt: string | null;
   readonly state: ClockState;
   /** The internal fast-track target for priority groups; `null` for everyone else. */
   readonly priority: null | {
@@ -256,6 +258,7 @@ export function computeClock(complaint: ClockInput, options: ClockOptions = {}):
     paused,
     elapsedMs: Math.max(0, end - start - pausedMs),
     respondedAt: respondedAt === null ? null : toShanghaiIso(respondedAt),
+    stoppedAt: stoppedAt === null ? null : toShanghaiIso(stoppedAt),
     state,
     priority,
     review,

@@ -113,7 +113,6 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
   const state = computeClock(c, { ...clock, now });
 
   let decidedAt: number | null = null;
-  let stoppedAt: number | null = null;
   let reached: boolean | null = null;
   let score: number | null = null;
   let ratedAt: number | null = null;
@@ -149,16 +148,6 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
       case 'reopen':
         decidedAt = null;
         break;
-      case 'withdraw': {
-        // Handling ends the day the withdrawal arrives (docs/domain/lifecycle.md), as the clock counts it.
-        const arrived = typeof e.data.receivedAt === 'string' ? Date.parse(e.data.receivedAt) : Number.NaN;
-        stoppedAt = Number.isNaN(arrived) ? at : Math.min(at, arrived);
-        break;
-      }
-      case 'decline':
-      case 'merge':
-        stoppedAt = at;
-        break;
     }
   }
   if (state.respondedAt === null) decidedAt = null;
@@ -188,7 +177,7 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
     metStrict: decided ? (decidedAt as number) <= strictDue : null,
     handlingMs: decided ? Math.max(0, (decidedAt as number) - Date.parse(state.startedAt) - state.pausedMs) : null,
     dueAt: state.state === 'paused' ? null : dueAt,
-    stoppedAt: state.state === 'stopped' ? stoppedAt : null,
+    stoppedAt: state.state === 'stopped' && state.stoppedAt !== null ? Date.parse(state.stoppedAt) : null,
     reached: decided ? reached : null,
     score: decided ? score : null,
     ratedDay: decided && ratedAt !== null ? localDate(ratedAt) : null,
