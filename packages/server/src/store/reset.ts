@@ -1,6 +1,6 @@
 import { type Kysely, Migrator, NO_MIGRATIONS } from 'kysely';
 import { type DatabaseLocation, openDatabase } from './connect.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 /**
  * Empties the database by migrating every version down (the CLI's `--fresh`); the next start

@@ -9,7 +9,7 @@ import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } f
 import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
-import { migrateToLatest, pendingMigrations } from './migrations.js';
+import { migrateToLatest, pendingMigrations } from './migrate.js';
 import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
 import type { Database } from './schema.js';
 import type {

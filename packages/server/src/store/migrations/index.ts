@@ -1,0 +1,23 @@
+import type { Migration } from 'kysely';
+import { migration as m0001 } from './0001_initial.js';
+import { migration as m0002 } from './0002_prefix_indexes.js';
+import { migration as m0003 } from './0003_staff_active.js';
+import { migration as m0004 } from './0004_complaint_record.js';
+
+/**
+ * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
+ * written. The same statements run on SQLite and PostgreSQL: only portable types (`text`, `integer`,
+ * `bigint`) are used, JSON is stored as text. A new migration is a new file and one line here; they run
+ * unordered (see `migrate.ts`), so migrations written on parallel branches may land in either order.
+ *
+ * @example
+ * ```ts
+ * Object.keys(MIGRATIONS); // ['0001_initial', '0002_prefix_indexes', '0003_staff_active', '0004_complaint_record']
+ * ```
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_prefix_indexes': m0002,
+  '0003_staff_active': m0003,
+  '0004_complaint_record': m0004,
+};
