@@ -22,8 +22,12 @@ export interface IdempotencyExpiryOptions {
 
 /**
  * Deletes idempotency records older than the TTL now and then every `everyMs`, so the table does not
- * grow without end. A client's retries all fall well inside the TTL; the offline outbox keeps its items
- * for at most the same period. Returns the stop function.
+ * grow without end. Online retries fall well inside the TTL, but an offline outbox may hold an item
+ * (even one whose answer was lost) for longer: nothing bounds how long a device stays offline. So
+ * creation does not depend on these records: the key a complaint was created with stays on the
+ * complaint (unique per caller) and a repeat finds it at any age. What expires here is the replay of
+ * other steps (accept, respond, …): a repeat after the TTL runs again, and the lifecycle refuses a
+ * step the complaint has already taken (409 `invalid_transition`). Returns the stop function.
  *
  * @example
  * ```ts

@@ -9,7 +9,9 @@ import { assertDatesInBounds } from '../http/date-bounds.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { mayWrite, roleMayTake } from '../policy/access.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
+import { complaintFor, maskComplaint } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
+import type { ComplaintRecord } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
 import { warnIfSensitive } from './sensitive-warning.js';
@@ -17,7 +19,9 @@ import { warnIfSensitive } from './sensitive-warning.js';
 /**
  * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
  * its first responder) and stores it with its first event and idempotency record in one transaction.
- * A customer's registration is always their own (`complainant.customerId` = token subject).
+ * A customer's registration is always their own (`complainant.customerId` = token subject). With an
+ * `Idempotency-Key` the creation is exactly-once for as long as the complaint exists: the key is kept
+ * with it, beyond the idempotency records' expiry.
  *
  * @example
  * ```ts
@@ -42,7 +46,20 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
   assertDatesInBounds(ENDPOINTS.createComplaint.body, input, deps.dateBounds, deps.now());
   if (caller.actor.kind === 'customer') input.complainant = { ...input.complainant, customerId: caller.actor.id };
 
-  const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };
+  // The key is kept with the complaint, so a retry from an outbox that waited past the idempotency
+  // records' 24 h still finds the complaint it created (as the caller would read it now).
+  const idem =
+    key === undefined
+      ? undefined
+      : {
+          scope: scopeOf(caller),
+          key,
+          requestHash: requestHash('POST', c.req.path, raw),
+          creation: (created: ComplaintRecord) => ({
+            status: 201,
+            body: isVisible(caller.visibility, created) ? complaintFor(caller, created.complaint) : maskComplaint(created.complaint),
+          }),
+        };
   const result = await deps.store.mutate(idem, async (tx) => {
     if (input.repeatOf !== undefined) {
       const earlier = await tx.getComplaint(input.repeatOf);

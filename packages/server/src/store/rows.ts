@@ -29,7 +29,7 @@ export function complaintRow(
   c: Complaint,
   paths: { handlingOrgPath: string; firstOrgPath: string | null },
   rowSeq: number,
-): ComplaintsTable {
+): Omit<ComplaintsTable, 'creation_scope' | 'creation_key' | 'creation_hash'> {
   const deadline = activeDeadline(c);
   return {
     id: c.id,

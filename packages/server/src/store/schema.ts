@@ -66,6 +66,13 @@ export interface ComplaintsTable {
   decided_at: number | null;
   notified_at: number | null;
   timeliness: string | null;
+  /**
+   * The caller scope, `Idempotency-Key` and request hash the complaint was created with (`null`
+   * without a key); unique per scope and never expired, so creation stays exactly-once. Since 0008.
+   */
+  creation_scope: string | null;
+  creation_key: string | null;
+  creation_hash: string | null;
 }
 
 /** Row of `follow_ups`: every follow-up (回访) attempt of a complaint, for the satisfaction metrics. Since 0004. @internal */

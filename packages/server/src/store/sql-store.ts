@@ -112,8 +112,18 @@ async function saveFollowUps(db: Db, c: Complaint) {
   if (fresh.length > 0) await db.insertInto('follow_ups').values(fresh).execute();
 }
 
+/** @internal the complaint created with this idempotency key by this caller, if any. */
+async function createdWith(db: Db, idem: IdempotentRequest) {
+  return db
+    .selectFrom('complaints')
+    .select(['document', 'handling_org_path', 'first_org_path', 'customer_id', 'creation_hash'])
+    .where('creation_scope', '=', idem.scope)
+    .where('creation_key', '=', idem.key)
+    .executeTakeFirst();
+}
+
 /** @internal the write-transaction facade over a transaction's Kysely. */
-function writeTransaction(db: Db): WriteTransaction {
+function writeTransaction(db: Db, idem: IdempotentRequest | undefined): WriteTransaction {
   return {
     getComplaint: (id) => reads.complaint(db, id),
     getOrganisation: (id) => reads.organisation(db, id),
@@ -125,7 +135,9 @@ function writeTransaction(db: Db): WriteTransaction {
     async insertComplaint(c) {
       const paths = await pathsFor(db, c);
       const rowSeq = await bump(db, 'complaint_row');
-      await db.insertInto('complaints').values(complaintRow(c, paths, rowSeq)).execute();
+      // A creation's key stays with the complaint (unique per scope): exactly-once past the record's expiry.
+      const creation = idem?.creation ? { creation_scope: idem.scope, creation_key: idem.key, creation_hash: idem.requestHash } : {};
+      await db.insertInto('complaints').values({ ...complaintRow(c, paths, rowSeq), ...creation }).execute();
       await saveFollowUps(db, c);
       await insertLastEvent(db, c, paths);
     },
@@ -249,8 +261,15 @@ export class SqlStore implements Store {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             return { status: prior.status_code, body: JSON.parse(prior.response) as unknown, replayed: true };
           }
+          if (idem.creation) {
+            const created = await createdWith(db, idem);
+            if (created) {
+              if (created.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
+              return { ...idem.creation(recordOf(created)), replayed: true };
+            }
+          }
         }
-        const result = await fn(writeTransaction(db));
+        const result = await fn(writeTransaction(db, idem));
         if (idem) {
           await db
             .insertInto('idempotency')

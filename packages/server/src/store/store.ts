@@ -85,6 +85,12 @@ export interface IdempotentRequest {
   readonly scope: string;
   readonly key: string;
   readonly requestHash: string;
+  /**
+   * Set when the request creates a complaint: the key is then also kept with the complaint, for as
+   * long as the complaint exists (unique per scope), so a retry after the idempotency record has
+   * expired still finds it. Given the complaint created under this key, it makes the replayed result.
+   */
+  readonly creation?: ((created: ComplaintRecord) => StoredResult) | undefined;
 }
 
 /**
@@ -179,7 +185,8 @@ export interface Store {
   /**
    * Runs `fn` in one write transaction (serialised with every other writer). With `idem`, a repeat
    * of the same request returns the first result (`replayed: true`) without running `fn`; the same
-   * key with another request throws `IdempotencyKeyReusedError`.
+   * key with another request throws `IdempotencyKeyReusedError`. A creation's key (`idem.creation`)
+   * is kept with the complaint, so its repeat replays even after the idempotency record expired.
    */
   mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>): Promise<StoredResult & { replayed: boolean }>;
 
@@ -196,7 +203,10 @@ export interface Store {
    */
   fillIdentityHashes(hash: IdentityHasher): Promise<number>;
 
-  /** Deletes idempotency records made before `before` (epoch ms); returns how many. */
+  /**
+   * Deletes idempotency records made before `before` (epoch ms); returns how many. The key a
+   * complaint was created with stays on the complaint (creation stays exactly-once).
+   */
   expireIdempotency(before: number): Promise<number>;
 
   /** Loads a whole bank in one transaction with batched inserts, setting the counters past it. */
