@@ -1,8 +1,10 @@
 import {
   BUSINESS_CATEGORIES,
   COMPLAINT_CAUSES,
+  type ClassificationSuggestions,
   type ComplaintCreateInput,
   type PriorityGroup,
+  type SuggestionRecord,
   type TaxonomyNode,
 } from '@complaintkit/core/domain';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -21,6 +23,7 @@ import { type Draft, type DraftValues, draftStore } from './draft-store.js';
 import { type FieldProblem, LIMITS, problemsFromFields, validateComplaint } from './validate.js';
 
 type OutboxModule = typeof import('../shared/outbox.js');
+type SuggestionsModule = typeof import('../suggestions/suggestions.js');
 type Item = import('../shared/outbox.js').OutboxItem;
 type Phase = 'editing' | 'sending' | 'done';
 
@@ -31,6 +34,13 @@ let outboxModule: Promise<OutboxModule> | undefined;
 const loadOutbox = (): Promise<OutboxModule> => {
   outboxModule ??= import('../shared/outbox.js');
   return outboxModule;
+};
+
+let suggestionsModule: Promise<SuggestionsModule> | undefined;
+/** @internal the suggestion panel's code, fetched once, when the customer starts describing. */
+const loadSuggestions = (): Promise<SuggestionsModule> => {
+  suggestionsModule ??= import('../suggestions/suggestions.js');
+  return suggestionsModule;
 };
 
 /** @internal leaves of a taxonomy, grouped under their major class. */
@@ -89,7 +99,10 @@ export class ComplaintForm extends CkElement {
     maxFiles: { type: Number, attribute: 'max-files' },
     maxFileSize: { type: Number, attribute: 'max-file-size' },
     accept: { type: String },
+    noSuggest: { type: Boolean, attribute: 'no-suggest' },
     values: { state: true },
+    suggestions: { state: true },
+    suggestionsModule: { state: true },
     problems: { state: true },
     touched: { state: true },
     files: { state: true },
@@ -115,8 +128,17 @@ export class ComplaintForm extends CkElement {
   declare maxFileSize: number;
   /** Image types allowed, comma-separated. Default `image/jpeg,image/png,image/webp`. */
   declare accept: string;
+  /**
+   * Turns off the suggested business category and cause offered from the description as it is
+   * typed. Suggestions are chips the person taps: nothing is chosen for them; the registration
+   * records what was shown beside the codes chosen. Staff also see sensitive-case flags with the
+   * words behind them.
+   */
+  declare noSuggest: boolean;
 
   declare private values: DraftValues;
+  declare private suggestions: ClassificationSuggestions | undefined;
+  declare private suggestionsModule: SuggestionsModule | undefined;
   declare private problems: Record<string, FieldProblem>;
   declare private touched: ReadonlySet<string>;
   declare private files: readonly PickedFile[];
@@ -133,6 +155,9 @@ export class ComplaintForm extends CkElement {
   private offOutbox: (() => void) | undefined;
   private offKeyboard: (() => void) | undefined;
   private announcedQueued = false;
+  private follower: import('../suggestions/suggestions.js').SuggestionFollower | undefined;
+  /** The suggestions last shown, recorded with the registration beside the codes chosen. */
+  private shown: SuggestionRecord | undefined;
 
   constructor() {
     super();
@@ -142,6 +167,7 @@ export class ComplaintForm extends CkElement {
     this.maxFiles = 5;
     this.maxFileSize = 5 * 1024 * 1024;
     this.accept = 'image/jpeg,image/png,image/webp';
+    this.noSuggest = false;
     this.values = {};
     this.problems = {};
     this.touched = new Set();
@@ -183,6 +209,8 @@ export class ComplaintForm extends CkElement {
     this.offOutbox?.();
     this.offOutbox = undefined;
     this.offKeyboard?.();
+    this.follower?.dispose();
+    this.follower = undefined;
   }
 
   /** Fires `ck-ready` once rendered; keeps scrolled fields above the soft keyboard. */
@@ -214,6 +242,7 @@ export class ComplaintForm extends CkElement {
         priorityGroups: (v.priorityGroups ?? []).map((group) => ({ group: group as PriorityGroup, basis: 'self_reported' as const })),
       },
       attachments,
+      ...(this.shown ? { suggestion: this.shown } : {}),
     };
   }
 
@@ -240,6 +269,7 @@ export class ComplaintForm extends CkElement {
     this.values = { ...this.values, [field]: value };
     if (this.touched.has(field)) this.problems = validateComplaint(this.payload());
     this.startEntry();
+    if (field === 'description' || field === 'requestedResolution') this.followWords();
     this.saveDraft(); // at once: a WebView may be killed any moment
     this.emit('ck-change', { valid: Object.keys(validateComplaint(this.payload())).length === 0 });
   }
@@ -259,6 +289,28 @@ export class ComplaintForm extends CkElement {
       if (this.entryKey || this.submitted) return;
       this.entryKey = m.newEntryKey(this.page(m));
       this.saveDraft();
+    });
+  }
+
+  /** Asks for suggestions as the words change (debounced in the lazily loaded panel code). */
+  private followWords(): void {
+    if (this.noSuggest) return;
+    const description = this.values.description ?? '';
+    if (!this.follower && description.trim().length < 6) return; // too little to suggest from (MIN_SUGGEST_CHARS): load nothing yet
+    void loadSuggestions().then((m) => {
+      if (!this.suggestionsModule) {
+        m.adoptPanelStyles(this.renderRoot as ShadowRoot);
+        this.suggestionsModule = m;
+      }
+      this.follower ??= m.followSuggestions(
+        () => this.client(),
+        (s) => {
+          this.suggestions = s;
+          if (s) this.shown = m.shownRecord(s);
+        },
+      );
+      const resolution = (this.values.requestedResolution ?? '').trim();
+      this.follower.update({ description: (this.values.description ?? '').trim(), ...(resolution ? { requestedResolution: resolution } : {}) });
     });
   }
 
@@ -366,6 +418,8 @@ export class ComplaintForm extends CkElement {
     this.values = {};
     this.files = [];
     this.touched = new Set();
+    this.suggestions = undefined;
+    this.shown = undefined;
     this.result = { complaintNumber, decisionDueAt: null, queued: false };
     let decisionDueAt: string | null = null;
     try {
@@ -511,6 +565,14 @@ export class ComplaintForm extends CkElement {
           this.t('descriptionHelp'),
           html`<span class="counter" id="description-count" aria-live="polite">${this.t('counter', { n: count, max: MAX.description })}</span>`,
         )}
+        ${this.suggestions && this.suggestionsModule
+          ? this.suggestionsModule.renderSuggestions(this.suggestions, {
+              lang: this.domainLang,
+              chosen: v,
+              choose: (field, code) => this.onField(field, code),
+              disabled: sending,
+            })
+          : nothing}
         ${this.field('requestedResolution', this.t('resolution'), this.text('requestedResolution'))}
         <fieldset class="group">
           <legend>${this.t('contact')}</legend>

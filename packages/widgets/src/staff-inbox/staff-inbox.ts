@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintClient, Me, OrganisationList } from '@complaintkit/core';
+import type { ClassificationSuggestions, Complaint, ComplaintClient, Me, OrganisationList } from '@complaintkit/core';
 import { allowedActions, type ComplaintAction, labelOf, statusLabel } from '@complaintkit/core/domain';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/zh-cn.js';
@@ -9,6 +9,7 @@ import { type InboxAction, INBOX_ACTIONS, urgencyOf, byUrgency, type Urgency } f
 import { staffInboxStyles } from './staff-inbox.styles.js';
 
 type Unsubscribable = { unsubscribe(): void };
+type SuggestionsModule = typeof import('../suggestions/suggestions.js');
 const OPEN = ['registered', 'accepted', 'in_progress', 'on_hold', 'escalated', 'under_review'] as const;
 
 /**
@@ -51,6 +52,7 @@ export class StaffInbox extends CkElement {
     me: { state: true },
     orgs: { state: true },
     now: { state: true },
+    words: { state: true },
   };
 
   /** `all` (default): every open complaint the member may see; `mine`: only those assigned to them. */
@@ -64,6 +66,9 @@ export class StaffInbox extends CkElement {
   declare private me: Me | undefined;
   declare private orgs: OrganisationList['data'];
   declare private now: number;
+  /** Per complaint opened: what the service reads in its words (flags for staff), once loaded. */
+  declare private words: ReadonlyMap<string, ClassificationSuggestions>;
+  private panel: SuggestionsModule | undefined;
   private live: Unsubscribable | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,6 +83,7 @@ export class StaffInbox extends CkElement {
     this.said = '';
     this.orgs = [];
     this.now = Date.now();
+    this.words = new Map();
   }
 
   /** Loads the inbox and follows changes. */
@@ -146,6 +152,29 @@ export class StaffInbox extends CkElement {
     this.query = value;
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => void this.reload(), 300);
+  }
+
+  /**
+   * Reads the complaint's words for sensitive-case flags (media, lawsuit, regulator hotline, …) with
+   * the phrases that raised them, so the member sees why escalation (包案) may be due. The panel's
+   * code loads on the first complaint opened; a failure shows nothing (a help, never in the way).
+   */
+  private async readWords(c: Complaint): Promise<void> {
+    if (this.words.has(c.id)) return;
+    try {
+      const [m, client] = await Promise.all([import('../suggestions/suggestions.js'), this.client()]);
+      if (!this.panel) {
+        m.adoptPanelStyles(this.renderRoot as ShadowRoot);
+        this.panel = m;
+      }
+      const s = await client.classification.suggest({
+        description: c.description,
+        ...(c.requestedResolution ? { requestedResolution: c.requestedResolution } : {}),
+      });
+      this.words = new Map([...this.words, [c.id, s]]);
+    } catch {
+      // No flags shown; the actions still work.
+    }
   }
 
   private actionsFor(c: Complaint): InboxAction[] {
@@ -267,7 +296,10 @@ export class StaffInbox extends CkElement {
         @click=${() => {
           this.open = isOpen ? undefined : c.id;
           this.acting = undefined;
-          if (!isOpen) this.emit('ck-select', { complaintNumber: c.id });
+          if (!isOpen) {
+            this.emit('ck-select', { complaintNumber: c.id });
+            void this.readWords(c);
+          }
         }}>
         <span class="top"><span class="number">${c.id}</span>${this.countdown(c, u)}</span>
         <span class="desc">${c.description}</span>
@@ -275,6 +307,9 @@ export class StaffInbox extends CkElement {
       </button>
       ${isOpen
         ? html`<div part="actions" class="actions">
+            ${this.panel && this.words.get(c.id)
+              ? this.panel.renderFlags(this.words.get(c.id)?.flags ?? [], this.words.get(c.id)?.escalationSuggested ?? false, this.domainLang)
+              : nothing}
             ${actions.length === 0 ? html`<p class="muted">${this.t('noActions')}</p>` : nothing}
             <div class="row">
               ${actions.map(
