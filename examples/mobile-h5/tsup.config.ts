@@ -18,7 +18,7 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    sourcemap: true,
+    sourcemap: false, // the pages are served as a bank would serve them: no source maps
     noExternal: [/.*/],
     async onSuccess() {
       mkdirSync('public/themes', { recursive: true });

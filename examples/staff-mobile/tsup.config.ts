@@ -15,7 +15,7 @@ export default defineConfig({
   platform: 'browser',
   target: 'es2022',
   minify: true,
-  sourcemap: true,
+  sourcemap: false, // the page is served as a bank would serve it: no source maps
   noExternal: [/.*/],
   async onSuccess() {
     mkdirSync('public/themes', { recursive: true });

@@ -13,7 +13,7 @@ import { DEFAULT_CLOCK_SKEW_MS, DEFAULT_EARLIEST_DATE } from './http/date-bounds
 import { resolveLimits } from './http/limits.js';
 import { describeError, jsonLogger } from './http/logger.js';
 import { methodNotAllowed } from './http/method-not-allowed.js';
-import { HttpProblem, notFound } from './http/problem.js';
+import { HttpProblem } from './http/problem.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -22,6 +22,7 @@ import { registerHealth } from './routes/health.js';
 import { defaultSuggester } from './suggest/service/load.js';
 import { registerRoutes } from './routes/register.js';
 import { examplePath } from './http/example-path.js';
+import { examplePageHeaders } from './http/example-pages.js';
 
 /** @internal the largest request body accepted (a complaint with attachments' metadata is far smaller). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -95,12 +96,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (d.staticDir) {
     const root = d.staticDir;
     app.get('/examples', (c) => c.redirect('/examples/'));
+    app.use('/examples/*', examplePageHeaders());
     app.use('/examples/*', serveStatic({ root, rewriteRequestPath: (p) => examplePath(root, p) }));
   }
 
   registerHealth(app, d, deps.readinessChecks);
   registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now));
-  app.notFound((c) => sendProblem(c, notFound(`${c.req.method} ${c.req.path}`)));
+  // The path is not echoed: it may hold anything a client sent (a phone number, markup).
+  app.notFound((c) => sendProblem(c, new HttpProblem(404, 'not_found', 'no operation at this path; GET /openapi.json lists every operation')));
   app.onError(errorHandler(d.logger));
   return app;
 }

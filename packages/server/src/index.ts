@@ -17,6 +17,7 @@ export type { Caller } from './auth/caller.js';
 export { issueToken, verifyToken, type TokenClaims } from './auth/token.js';
 export type { ServerOptions } from './config.js';
 export { DEFAULT_LIMITS, type Limits } from './http/limits.js';
+export { EXAMPLE_PAGES_CSP } from './http/example-pages.js';
 export type { DateBounds } from './http/date-bounds.js';
 export { jsonLogger, type Logger, silentLogger } from './http/logger.js';
 export { buildOpenApiDocument } from './openapi/document.js';

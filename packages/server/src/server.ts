@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -6,6 +7,7 @@ import { createIdentityHasher } from '@complaintkit/core/node';
 import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
+import { answerClientErrors } from './http/client-error.js';
 import { jsonLogger } from './http/logger.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expire-idempotency.js';
 import { type SeedResult, seedIfEmpty } from './jobs/seed-if-empty.js';
@@ -104,6 +106,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
     s.once('error', reject);
   });
+  // Headers over Node's limit, malformed requests: a problem document, not Node's empty 431 / 400.
+  answerClientErrors(server as Server);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

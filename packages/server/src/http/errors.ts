@@ -5,6 +5,7 @@ import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../store/error
 import type { AppEnv } from './env.js';
 import { describeError, type Logger } from './logger.js';
 import { HttpProblem } from './problem.js';
+import { safePath } from './safe-path.js';
 
 /** @internal A refused step's HTTP status, by its class: the state 409, a rule 422, the role 403. */
 const refusalStatus = (err: RefusedError): number =>
@@ -47,7 +48,7 @@ export function sendProblem(c: Context<AppEnv>, problem: HttpProblem): Response 
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (problem.status === 401) headers['www-authenticate'] = 'Bearer';
   if (problem.extra.retryAfter !== undefined) headers['retry-after'] = String(problem.extra.retryAfter);
-  return c.body(JSON.stringify(problem.toProblem(c.get('requestId'), c.req.path)), problem.status as 400, headers);
+  return c.body(JSON.stringify(problem.toProblem(c.get('requestId'), safePath(c.req.path))), problem.status as 400, headers);
 }
 
 /**
@@ -62,6 +63,6 @@ export function sendProblem(c: Context<AppEnv>, problem: HttpProblem): Response 
 export const errorHandler = (logger: Logger) => (err: Error, c: Context<AppEnv>): Response => {
   const problem = problemOf(err);
   if (problem) return sendProblem(c, problem);
-  logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error: describeError(err) });
+  logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), method: c.req.method, path: safePath(c.req.path), error: describeError(err) });
   return sendProblem(c, new HttpProblem(500, 'internal', 'something went wrong on our side; retry later, quoting the request id'));
 };

@@ -1,10 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import type { Logger } from './logger.js';
+import { safePath } from './safe-path.js';
 
 /**
  * Logs each request as method, path, status, duration (ms) and request id: no query string, no
- * headers, no body, so no personal data.
+ * headers, no body, and the path through {@link safePath} (a phone or ID number sent as a path
+ * segment is logged masked), so no personal data.
  *
  * @example
  * ```ts
@@ -19,7 +21,7 @@ export const requestLog =
     logger.info({
       msg: 'request',
       method: c.req.method,
-      path: c.req.path,
+      path: safePath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       requestId: c.get('requestId'),

@@ -15,6 +15,7 @@ import type { AppEnv } from '../http/env.js';
 import { idempotencyKeyOf, requestHash } from '../http/idempotency.js';
 import { HttpProblem, notFound, ruleViolation } from '../http/problem.js';
 import { assertDatesInBounds } from '../http/date-bounds.js';
+import { complaintLabel } from '../http/safe-path.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
 import type { ComplaintRecord, WriteTransaction } from '../store/store.js';
 import { mayActOn, mayWrite, roleMayTake } from '../policy/access.js';
@@ -71,7 +72,7 @@ export function refuseUnlessMayAct(
   action: ComplaintAction,
   at: { now: number; clock?: ResolvedDeps['clock'] },
 ): asserts record is ComplaintRecord {
-  if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
+  if (!record || !isVisible(caller.visibility, record)) throw notFound(complaintLabel(id));
   if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
   if (!mayActOn(caller, record, action)) {
     throw new HttpProblem(403, 'forbidden', `complaint ${id} is handled by ${record.complaint.handlingOrgId} now: only staff there (or above) may ${action} it`);

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
 import { assertDatesInBounds } from '../http/date-bounds.js';
+import { complaintLabel } from '../http/safe-path.js';
 import { parseOr400 } from '../http/validate.js';
 import { complaintFor, maskComplaint } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
@@ -22,7 +23,7 @@ export async function getComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   const caller = c.get('caller');
   const id = c.req.param('id') ?? '';
   const record = await deps.store.getComplaint(id);
-  if (!record || !isVisible(caller.visibility, record)) throw notFound(`complaint ${id}`);
+  if (!record || !isVisible(caller.visibility, record)) throw notFound(complaintLabel(id));
   return c.json(complaintFor(caller, record.complaint));
 }
 

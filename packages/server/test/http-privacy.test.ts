@@ -1,0 +1,101 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_PAGES_CSP } from '../src/http/example-pages.js';
+import { startTestServer, type TestServer } from './helpers/harness.js';
+
+/** What reaches the log and the problem documents when a client puts personal data in the path (issue #11). */
+describe('personal data sent in a path', () => {
+  let t: TestServer;
+  const logged: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { logger: { info: (e) => logged.push(e), error: (e) => logged.push(e) } });
+  });
+  afterAll(() => t?.close());
+
+  it.each([
+    ['GET', '/v1/complaints/13911112222', '13911112222', '/v1/complaints/139****2222'],
+    ['GET', '/v1/complaints/%31%33%39%31%31%31%31%32%32%32%32', '13911112222', '/v1/complaints/139****2222'],
+    ['POST', '/v1/complaints/11010519491231002X/accept', '11010519491231002X', '/v1/complaints/110***********002X/accept'],
+    ['GET', '/v1/nothing/13911112222/<b>x</b>', '13911112222', '/v1/nothing/139****2222/<b>x</b>'],
+  ])('%s %s is logged masked and not echoed in the 404', async (method, path, secret, masked) => {
+    logged.length = 0;
+    const res = await t.api(method, path, { token: await t.token('u-sb-handler'), ...(method === 'POST' && { body: {} }) });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.body.code).toBe('not_found');
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+    expect(res.body.detail).not.toContain('<b>');
+    const line = logged.find((e) => e.msg === 'request');
+    expect(line?.path).toBe(masked);
+    expect(JSON.stringify(logged)).not.toContain(secret);
+  });
+
+  it('still names a well-formed complaint number that does not exist', async () => {
+    const res = await t.api('GET', '/v1/complaints/CK20260301-000999', { token: await t.token('u-sb-handler') });
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toContain('CK20260301-000999');
+  });
+});
+
+describe('requests Node refuses before any route', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { fixture: false });
+  });
+  afterAll(() => t?.close());
+
+  const raw = (headers: Record<string, string>): Promise<{ status: number; type: string | undefined; body: string }> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`${t.url}/v1/me`);
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('answers headers over the limit with a 431 problem document, not an empty answer', async () => {
+    const res = await raw({ authorization: `Bearer ${'x'.repeat(20_000)}` });
+    expect(res.status).toBe(431);
+    expect(res.type).toBe('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ status: 431, code: 'validation_failed', errors: [{ path: 'headers' }] });
+  });
+});
+
+describe('the example pages', () => {
+  let t: TestServer;
+  let pages: string;
+  beforeAll(async () => {
+    pages = mkdtempSync(join(tmpdir(), 'ck-pages-'));
+    mkdirSync(join(pages, 'app', 'public', 'dist'), { recursive: true });
+    writeFileSync(join(pages, 'app', 'public', 'index.html'), '<script type="module" src="dist/app.js"></script>');
+    writeFileSync(join(pages, 'app', 'public', 'dist', 'app.js'), 'console.log(1)\n//# sourceMappingURL=app.js.map');
+    writeFileSync(join(pages, 'app', 'public', 'dist', 'app.js.map'), '{"version":3,"sources":["../src/app.ts"]}');
+    t = await startTestServer('sqlite', { fixture: false, staticDir: pages });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(pages, { recursive: true, force: true });
+  });
+
+  it('are served with the strict Content-Security-Policy of the widgets guide', async () => {
+    for (const path of ['/examples/app/', '/examples/app/dist/app.js', '/examples/app/missing.css']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toBe(EXAMPLE_PAGES_CSP);
+    }
+    expect(EXAMPLE_PAGES_CSP).toContain("script-src 'self'");
+    expect(EXAMPLE_PAGES_CSP).not.toContain('unsafe');
+  });
+
+  it('never serves source maps', async () => {
+    expect((await fetch(`${t.url}/examples/app/dist/app.js`)).status).toBe(200);
+    const map = await fetch(`${t.url}/examples/app/dist/app.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('sources');
+  });
+});
