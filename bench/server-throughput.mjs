@@ -1,0 +1,185 @@
+// Service throughput against a bare node:http server answering the same client, side by side.
+// Usage: node bench/server-throughput.mjs [seconds-per-run=3] [rounds=3]
+//   DATABASE_URL=postgres://…/postgres  use that server (databases are created in it), else a
+//                                       throwaway PostgreSQL 15 from /usr/lib/postgresql/15/bin
+//   CK_SERVER_BASE=/path/to/index.js    another build of @complaintkit/server, run beside this one on
+//                                       PostgreSQL (e.g. the build before a change)
+//   CK_BENCH_ONLY=sqlite|postgres       one half only
+// Every server runs in its own process; the load comes from this one (keep-alive node:http clients, each
+// sending its next request when the previous answer is read). Rounds alternate the targets so machine
+// drift hits all alike; the figure is the median of the rounds.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from '../packages/server/node_modules/pg/lib/index.js';
+
+const seconds = Number(process.argv[2] ?? 3);
+const rounds = Number(process.argv[3] ?? 3);
+const only = process.env.CK_BENCH_ONLY;
+const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
+const BODY = JSON.stringify({
+  intakeChannel: 'hotline',
+  businessChannel: 'A010303',
+  businessCategory: 'B0302',
+  cause: 'C11',
+  complainant: { name: '张三', phone: '13812345678' },
+  description: '信用卡年费未经告知被扣收，要求退还年费并说明收费依据',
+});
+
+async function startChild(options) {
+  const child = spawn(process.execPath, [childScript, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const started = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      out += c;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+    });
+    child.once('exit', (code) => reject(new Error(`server child exited with ${code}`)));
+  });
+  return { ...started, stop: async () => { child.kill('SIGTERM'); await once(child, 'exit'); } };
+}
+
+let keySeq = 0;
+/** Requests per second from `clients` keep-alive clients for `ms`. */
+async function load(target, kind, clients, ms) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const url = new URL(kind === 'create' ? '/v1/complaints' : '/v1/me', target.url);
+  const auth = `Bearer ${target.token}`;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const headers = { authorization: auth };
+      if (kind === 'create') {
+        headers['content-type'] = 'application/json';
+        headers['idempotency-key'] = `bench-${process.pid}-${++keySeq}`;
+        headers['content-length'] = Buffer.byteLength(BODY);
+      }
+      const req = request(url, { method: kind === 'create' ? 'POST' : 'GET', agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 201 || res.statusCode === 200 ? resolve() : reject(new Error(`${kind} got ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(kind === 'create' ? BODY : undefined);
+    });
+  const until = performance.now() + ms;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        await one();
+        done++;
+      }
+    }),
+  );
+  const rate = done / ((performance.now() - start) / 1000);
+  agent.destroy();
+  return rate;
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function throwawayPostgres() {
+  const bin = '/usr/lib/postgresql/15/bin';
+  const dir = mkdtempSync(join(tmpdir(), 'ck-bench-pg-'));
+  chmodSync(dir, 0o777);
+  const port = await freePort();
+  const root = process.getuid?.() === 0;
+  if (root) execFileSync('chown', ['postgres', dir]);
+  const run = (cmd) => {
+    const r = root ? spawnSync('su', ['postgres', '-s', '/bin/bash', '-c', cmd], { encoding: 'utf8' }) : spawnSync('/bin/bash', ['-c', cmd], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr || r.stdout);
+  };
+  run(`${bin}/initdb -D ${dir}/data -A trust -U postgres --no-sync >/dev/null`);
+  run(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w start -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null`);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      run(`${bin}/pg_ctl -D ${dir}/data -m immediate -w stop >/dev/null`);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function database(adminUrl, name) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`drop database if exists ${name}`);
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dirs = [];
+const children = [];
+let postgres;
+const runs = []; // { name, target, kind, clients }
+try {
+  const bare = await startChild({ mode: 'bare' });
+  children.push(bare);
+  runs.push({ name: 'bare node:http, POST', target: bare, kind: 'create', clients: 8 });
+  runs.push({ name: 'bare node:http, GET', target: bare, kind: 'me', clients: 8 });
+  if (only !== 'postgres') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+    dirs.push(dataDir);
+    const sqlite = await startChild({ mode: 'service', dataDir });
+    children.push(sqlite);
+    runs.push({ name: 'SQLite: POST /v1/complaints', target: sqlite, kind: 'create', clients: 8 });
+    runs.push({ name: 'SQLite: GET /v1/me', target: sqlite, kind: 'me', clients: 8 });
+  }
+  if (only !== 'sqlite') {
+    postgres = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await throwawayPostgres();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+    dirs.push(dataDir);
+    const pgNew = await startChild({ mode: 'service', dataDir, databaseUrl: await database(postgres.url, 'ck_bench_this') });
+    children.push(pgNew);
+    runs.push({ name: 'PostgreSQL: POST /v1/complaints', target: pgNew, kind: 'create', clients: 8 });
+    runs.push({ name: 'PostgreSQL: GET /v1/me', target: pgNew, kind: 'me', clients: 8 });
+    runs.push({ name: 'PostgreSQL: POST /v1/complaints, 32 clients', target: pgNew, kind: 'create', clients: 32 });
+    if (process.env.CK_SERVER_BASE) {
+      const baseDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+      dirs.push(baseDir);
+      const pgBase = await startChild({ mode: 'service', dataDir: baseDir, server: process.env.CK_SERVER_BASE, databaseUrl: await database(postgres.url, 'ck_bench_base') });
+      children.push(pgBase);
+      runs.push({ name: 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints', target: pgBase, kind: 'create', clients: 8 });
+      runs.push({ name: 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients', target: pgBase, kind: 'create', clients: 32 });
+    }
+  }
+  // Warm-up: JIT, connection pools, page caches.
+  for (const r of runs) await load(r.target, r.kind, r.clients, 500);
+  const rates = new Map(runs.map((r) => [r.name, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const r of runs) rates.get(r.name).push(await load(r.target, r.kind, r.clients, seconds * 1000));
+  }
+  const m = (name) => median(rates.get(name));
+  console.log(`\n${rounds} rounds × ${seconds} s, Node ${process.version}; median requests/s (min–max):\n`);
+  console.log('| target | clients | req/s | min–max | ratio |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of runs) {
+    const xs = rates.get(r.name);
+    const base = r.kind === 'create' ? m('bare node:http, POST') : m('bare node:http, GET');
+    const ratio = r.name.startsWith('bare') ? '' : `${(m(r.name) / base).toFixed(2)}× bare`;
+    console.log(`| ${r.name} | ${r.clients} | ${m(r.name).toFixed(0)} | ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} | ${ratio} |`);
+  }
+  if (rates.has('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')) {
+    console.log(`\nPostgreSQL creations, this build / CK_SERVER_BASE: 8 clients ${(m('PostgreSQL: POST /v1/complaints') / m('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints')).toFixed(2)}×, 32 clients ${(m('PostgreSQL: POST /v1/complaints, 32 clients') / m('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')).toFixed(2)}×`);
+  }
+} finally {
+  for (const c of children) await c.stop().catch(() => {});
+  postgres?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}
