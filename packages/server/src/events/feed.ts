@@ -210,12 +210,20 @@ export class EventFeed {
           if (this.#listeners === 0) break;
           const epoch = this.#epoch;
           await this.start();
+          // Only up to the head no running writer can still add below (writers may commit out of
+          // order on PostgreSQL; see Store.lastEventSeq), so the feed never steps over an event.
+          const upTo = await this.#store.lastEventSeq();
           for (;;) {
-            const batch = await this.#store.eventsAfter(this.head, { kind: 'all' }, { limit: BATCH });
             if (epoch !== this.#epoch) break;
-            if (batch.length === 0) break;
+            const batch = await this.#store.eventsAfter(this.head, { kind: 'all' }, { limit: BATCH, upTo });
+            if (epoch !== this.#epoch) break;
             this.#recent.push(...batch);
-            this.#head = (batch[batch.length - 1] as StoredChange).seq;
+            const last = batch[batch.length - 1];
+            // A full page: more to read. Otherwise everything up to `upTo` is read (numbers a
+            // rolled-back writer drew are skipped for good).
+            const reached = batch.length < BATCH ? upTo : (last as StoredChange).seq;
+            if (reached <= this.head) break;
+            this.#head = reached;
             if (this.#recent.length > this.#keep) {
               const dropped = this.#recent.splice(0, this.#recent.length - this.#keep);
               this.#floor = (dropped[dropped.length - 1] as StoredChange).seq;

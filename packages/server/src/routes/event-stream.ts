@@ -86,7 +86,8 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
     const recent = deps.feed.after(cursor, PAGE);
     if (recent) {
       const last = recent[recent.length - 1];
-      if (last) cursor = last.seq;
+      // Fewer than a page: the feed holds nothing more up to its head (numbers may skip one).
+      cursor = recent.length < PAGE ? Math.max(cursor, deps.feed.head) : (last as StoredChange).seq;
       return recent.filter(wanted).map(sseMessage).join('');
     }
     // One replay page at a time per turn, yielding first, so other requests run between pages.

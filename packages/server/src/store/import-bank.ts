@@ -1,5 +1,7 @@
 import type { Complaint } from '@complaintkit/core/domain';
 import type { Insertable, Kysely } from 'kysely';
+import type { DatabaseKind } from './connect.js';
+import { advanceCounters, counterValues } from './counters.js';
 import { complaintRow, followUpRows, pathsOf } from './rows.js';
 import type { Database, EventsTable, FollowUpsTable } from './schema.js';
 import type { BankImport } from './store.js';
@@ -24,10 +26,10 @@ const numberOf = (id: string): number => Number(/-(\d+)$/.exec(id)?.[1] ?? 0);
  *
  * @example
  * ```ts
- * await inWriteTransaction(db, kind, (tx) => importBank(tx, bank));
+ * await inWriteTransaction(db, kind, (tx) => importBank(tx, kind, bank));
  * ```
  */
-export async function importBank(db: Kysely<Database>, bank: BankImport) {
+export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport) {
   const existing = await db.selectFrom('organisations').select(['id', 'path']).execute();
   const paths = pathsOf(bank.organisations, new Map(existing.map((o) => [o.id, o.path])));
   await insertBatched(
@@ -55,9 +57,7 @@ export async function importBank(db: Kysely<Database>, bank: BankImport) {
     if (!p) throw new Error(`complaint refers to organisation ${orgId}, which is not in the bank`);
     return p;
   };
-  const counters = Object.fromEntries(
-    (await db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, Number(c.value)]),
-  ) as Record<'event_seq' | 'complaint_no' | 'complaint_row', number>;
+  const counters = await counterValues(db, kind);
 
   // Oldest first, so that row order (the list's "newest first") follows receipt.
   const complaints = [...bank.complaints].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.id.localeCompare(b.id));
@@ -93,12 +93,6 @@ export async function importBank(db: Kysely<Database>, bank: BankImport) {
   await insertBatched(db, 'complaints', complaintRows);
   await insertBatched(db, 'events', eventRows);
   await insertBatched(db, 'follow_ups', followUps);
-  for (const [name, value] of [
-    ['event_seq', maxSeq],
-    ['complaint_no', maxNo],
-    ['complaint_row', row],
-  ] as const) {
-    await db.updateTable('counters').set({ value }).where('name', '=', name).execute();
-  }
+  await advanceCounters(db, kind, { event_seq: maxSeq, complaint_no: maxNo, complaint_row: row });
   return { organisations: bank.organisations.length, staff: bank.staff.length, complaints: complaints.length, events: eventRows.length };
 }

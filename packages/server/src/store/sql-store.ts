@@ -6,6 +6,7 @@ import { maskComplaint } from '../policy/mask.js';
 import { type Visibility, visibilitySql } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
 import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } from './errors.js';
+import { type CounterName, counterValues, nextValue } from './counters.js';
 import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
@@ -23,7 +24,7 @@ import type {
   StoredResult,
   WriteTransaction,
 } from './store.js';
-import { inWriteTransaction } from './write-lock.js';
+import { inWriteTransaction } from './write-transaction.js';
 
 type Db = Kysely<Database>;
 
@@ -60,17 +61,6 @@ const reads = {
     return row && recordOf(row);
   },
 };
-
-/** @internal the next value of a named counter. */
-async function bump(db: Db, name: string): Promise<number> {
-  const row = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
 
 /** @internal the access paths of a complaint, from its handling organisation and first responder. */
 async function pathsFor(db: Db, c: Complaint): Promise<{ handlingOrgPath: string; firstOrgPath: string | null }> {
@@ -112,6 +102,12 @@ async function saveFollowUps(db: Db, c: Complaint) {
   if (fresh.length > 0) await db.insertInto('follow_ups').values(fresh).execute();
 }
 
+/** @internal how often a write runs before a concurrent conflict is given back to the caller. */
+const MAX_ATTEMPTS = 5;
+
+/** @internal how long `lastEventSeq` waits for the writers of a snapshot to finish (ms). */
+const SETTLE_MS = 10_000;
+
 /** @internal the complaint created with this idempotency key by this caller, if any. */
 async function createdWith(db: Db, idem: IdempotentRequest) {
   return db
@@ -123,18 +119,19 @@ async function createdWith(db: Db, idem: IdempotentRequest) {
 }
 
 /** @internal the write-transaction facade over a transaction's Kysely. */
-function writeTransaction(db: Db, idem: IdempotentRequest | undefined): WriteTransaction {
+function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined): WriteTransaction {
+  const bump = (name: CounterName) => nextValue(db, kind, name);
   return {
     getComplaint: (id) => reads.complaint(db, id),
     getOrganisation: (id) => reads.organisation(db, id),
     getStaff: (id) => reads.staff(db, id),
     findProvinceBranch: (regionCode) => reads.provinceBranch(db, regionCode),
     headOffice: () => reads.headOffice(db),
-    nextEventSeq: () => bump(db, 'event_seq'),
-    nextComplaintNumber: () => bump(db, 'complaint_no'),
+    nextEventSeq: () => bump('event_seq'),
+    nextComplaintNumber: () => bump('complaint_no'),
     async insertComplaint(c) {
       const paths = await pathsFor(db, c);
-      const rowSeq = await bump(db, 'complaint_row');
+      const rowSeq = await bump('complaint_row');
       // A creation's key stays with the complaint (unique per scope): exactly-once past the record's expiry.
       const creation = idem?.creation ? { creation_scope: idem.scope, creation_key: idem.key, creation_hash: idem.requestHash } : {};
       await db.insertInto('complaints').values({ ...complaintRow(c, paths, rowSeq), ...creation }).execute();
@@ -169,6 +166,8 @@ function writeTransaction(db: Db, idem: IdempotentRequest | undefined): WriteTra
  */
 export class SqlStore implements Store {
   readonly #commits = new EventEmitter().setMaxListeners(0);
+  /** The newest event head known final (PostgreSQL; see {@link SqlStore.lastEventSeq}). */
+  #settledHead = 0;
 
   constructor(
     readonly db: Db,
@@ -269,7 +268,7 @@ export class SqlStore implements Store {
             }
           }
         }
-        const result = await fn(writeTransaction(db, idem));
+        const result = await fn(writeTransaction(db, this.kind, idem));
         if (idem) {
           await db
             .insertInto('idempotency')
@@ -286,12 +285,18 @@ export class SqlStore implements Store {
         return { ...result, replayed: false };
       });
     let result: StoredResult & { replayed: boolean };
-    try {
-      result = await attempt();
-    } catch (e) {
-      // A concurrent duplicate that slipped past the lock loses on the primary key: replay the winner.
-      if (idem && isUniqueViolation(e)) result = await attempt();
-      else throw e;
+    for (let tries = 1; ; tries++) {
+      try {
+        result = await attempt();
+        break;
+      } catch (e) {
+        // Writers run concurrently on PostgreSQL. A concurrent duplicate loses on the idempotency
+        // record's (or the creating key's) unique index: run again, which replays the winner. A
+        // concurrent change of the same complaint fails the version check: run again on what it wrote
+        // (the lifecycle then applies the step or refuses it as it would have in turn).
+        const again = (idem !== undefined && isUniqueViolation(e)) || e instanceof ConcurrentUpdateError;
+        if (!again || tries >= MAX_ATTEMPTS) throw e;
+      }
     }
     if (!result.replayed) this.#commits.emit('commit');
     return result;
@@ -332,9 +337,36 @@ export class SqlStore implements Store {
     return changes;
   }
 
+  /**
+   * The highest committed event seq below which no event can still appear. SQLite commits numbers in
+   * order: the counter. PostgreSQL writers commit concurrently, so a writer that drew seq 10 may commit
+   * after one that drew 11: reading the newest committed seq `m` and its snapshot, every seq up to `m`
+   * was drawn by a transaction whose id came first (`inWriteTransaction`), so below the snapshot's
+   * `xmax`; once the oldest running transaction id (`xmin`) reaches that `xmax`, all of them have
+   * committed or rolled back and every seq up to `m` is final (present, or a gap for good). A reader
+   * that reads up to this head never skips an event, and no writer waits for another.
+   */
   async lastEventSeq(): Promise<number> {
-    const row = await this.db.selectFrom('counters').select('value').where('name', '=', 'event_seq').executeTakeFirst();
-    return Number(row?.value ?? 0);
+    if (this.kind !== 'postgres') {
+      return (await counterValues(this.db, this.kind)).event_seq;
+    }
+    const { rows } = await sql<{ m: number; settled: boolean; xmax: string }>`
+      select (select coalesce(max(seq), 0) from events) as m,
+             pg_snapshot_xmin(pg_current_snapshot()) = pg_snapshot_xmax(pg_current_snapshot()) as settled,
+             pg_snapshot_xmax(pg_current_snapshot())::text as xmax`.execute(this.db);
+    const head = rows[0] as { m: number; settled: boolean; xmax: string };
+    if (!head.settled) {
+      const giveUpAt = Date.now() + SETTLE_MS;
+      for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+        await new Promise((r) => setTimeout(r, wait));
+        const { rows: now } = await sql<{ done: boolean }>`select pg_snapshot_xmin(pg_current_snapshot()) >= ${head.xmax}::xid8 as done`.execute(this.db);
+        if (now[0]?.done) break;
+        // A transaction left open elsewhere: answer the last head known final rather than hang.
+        if (Date.now() > giveUpAt) return this.#settledHead;
+      }
+    }
+    this.#settledHead = Math.max(this.#settledHead, Number(head.m));
+    return this.#settledHead;
   }
 
   async fillIdentityHashes(hash: IdentityHasher): Promise<number> {
@@ -375,7 +407,7 @@ export class SqlStore implements Store {
   }
 
   async importDemoBank(bank: Parameters<Store['importDemoBank']>[0]) {
-    const counts = await inWriteTransaction(this.db, this.kind, (db) => importBank(db, bank));
+    const counts = await inWriteTransaction(this.db, this.kind, (db) => importBank(db, this.kind, bank));
     this.#commits.emit('commit');
     return counts;
   }

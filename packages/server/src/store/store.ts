@@ -192,7 +192,10 @@ export interface Store {
 
   /** Events after `afterSeq` (and at most `upTo`) the visibility allows, oldest first. */
   eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number; upTo?: number }): Promise<StoredChange[]>;
-  /** The highest committed event sequence number (0 when none). */
+  /**
+   * The highest committed event sequence number (0 when none) below which no event can still
+   * appear: reading up to it never skips an event a concurrent writer commits later.
+   */
   lastEventSeq(): Promise<number>;
   /** Calls `listener` after every committed write; returns the unsubscribe function. */
   onCommit(listener: () => void): () => void;

@@ -2,15 +2,14 @@ import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
 
-/** The advisory-lock key every PostgreSQL writer takes ("CK" in ASCII). @internal */
-export const WRITE_LOCK_KEY = 0x434b;
-
 /**
- * Runs `fn` in a write transaction that is serialised with every other writer, so event sequence
- * numbers commit in increasing order and SSE readers never skip one:
- * - PostgreSQL: a transaction-scoped advisory lock (`pg_advisory_xact_lock`) taken before anything
- *   else, so it also holds across several server processes;
- * - SQLite: `BEGIN IMMEDIATE` on the single connection (the file lock serialises other processes).
+ * Runs `fn` in one write transaction, without a lock shared by all writers:
+ * - PostgreSQL: a plain transaction that takes its transaction id first (`pg_current_xact_id()`),
+ *   before it draws any event sequence number. Writers run concurrently and may commit their numbers
+ *   out of order; readers never skip one because they only read up to a head every writer below has
+ *   finished (see `lastEventSeq` in `sql-store.ts`), which needs exactly this "id before number" order;
+ * - SQLite: `BEGIN IMMEDIATE` on the single connection (SQLite has one writer at a time anyway; the
+ *   file lock serialises other processes), so numbers commit in order.
  *
  * @example
  * ```ts
@@ -20,7 +19,7 @@ export const WRITE_LOCK_KEY = 0x434b;
 export async function inWriteTransaction<T>(db: Kysely<Database>, kind: DatabaseKind, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (kind === 'postgres') {
     return db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(tx);
+      await sql`select pg_current_xact_id()`.execute(tx);
       return fn(tx);
     });
   }

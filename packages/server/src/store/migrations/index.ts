@@ -4,6 +4,7 @@ import { migration as m0002 } from './0002_prefix_indexes.js';
 import { migration as m0003 } from './0003_staff_active.js';
 import { migration as m0004 } from './0004_complaint_record.js';
 import { migration as m0008 } from './0008_creation_keys.js';
+import { migration as m0008b } from './0008b_event_sequences.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_staff_active': m0003,
   '0004_complaint_record': m0004,
   '0008_creation_keys': m0008,
+  '0008b_event_sequences': m0008b,
 };
