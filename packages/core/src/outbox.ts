@@ -13,14 +13,7 @@
  *
  * @packageDocumentation
  */
-export type { OutboxRetryOptions } from './outbox/backoff.js';
-export {
-  createOutbox,
-  type Outbox,
-  type OutboxOptions,
-  type OutboxSnapshot,
-  type OutboxState,
-} from './outbox/create-outbox.js';
+export { createOutbox } from './outbox/create-outbox.js';
 export { OutboxClosedError, OutboxItemError, OutboxStorageError, OutboxValidationError } from './outbox/errors.js';
 export { IndexedDBStorage, type IndexedDBStorageOptions } from './outbox/indexeddb-storage.js';
 export {
@@ -32,18 +25,23 @@ export {
 } from './outbox/lease-lock.js';
 export { LocalStorageStorage, type LocalStorageStorageOptions, type WebStorage } from './outbox/local-storage.js';
 export { MemoryStorage } from './outbox/memory-storage.js';
-export type { OutboxEventTarget } from './outbox/triggers.js';
 export type {
   HeldLock,
+  Outbox,
   OutboxClient,
+  OutboxEventTarget,
   OutboxFailure,
   OutboxItem,
   OutboxItemOf,
   OutboxItemState,
   OutboxKind,
   OutboxLock,
+  OutboxOptions,
   OutboxPayload,
   OutboxPayloadInput,
+  OutboxRetryOptions,
+  OutboxSnapshot,
+  OutboxState,
   OutboxStorage,
   SurveyAnswer,
   SurveyAnswerInput,

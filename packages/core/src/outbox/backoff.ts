@@ -1,22 +1,5 @@
 import { backoffCap } from '../internal/retry/backoff.js';
-
-/**
- * Retry timing: exponential from `baseMs` by `factor`, capped at `maxMs`, with jitter so that many
- * devices coming back online at once do not all send in the same second.
- *
- * @example
- * ```ts
- * const r: OutboxRetryOptions = { baseMs: 2000, maxMs: 5 * 60_000 };
- * ```
- */
-export interface OutboxRetryOptions {
-  /** First wait, ms. Default 1000. */
-  baseMs?: number;
-  /** Longest wait, ms. Default 5 minutes. */
-  maxMs?: number;
-  /** Growth per attempt. Default 2. */
-  factor?: number;
-}
+import type { OutboxRetryOptions } from './types.js';
 
 /**
  * The wait before attempt `attempts + 1`: between half and all of `min(maxMs, baseMs·factor^(attempts−1))`,

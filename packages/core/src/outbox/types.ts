@@ -1,3 +1,4 @@
+import type { Observable } from 'rxjs';
 import type { ActionBody, ActionInput } from '../domain/schemas/actions.js';
 import type { ComplaintCreate, ComplaintCreateInput } from '../domain/schemas/complaint.js';
 
@@ -202,4 +203,165 @@ export interface OutboxLock {
 export interface HeldLock {
   renew(): Promise<boolean>;
   release(): Promise<void>;
+}
+
+/**
+ * Options of `createOutbox`. Only `client` and `storage` are required; the rest have defaults
+ * for browsers and WebViews (and are inert in Node).
+ *
+ * @example
+ * ```ts
+ * const o: OutboxOptions = { client, storage: new IndexedDBStorage(), retry: { maxMs: 60_000 } };
+ * ```
+ */
+export interface OutboxOptions {
+  client: OutboxClient;
+  storage: OutboxStorage;
+  /**
+   * Keeps two outboxes on the same storage from both sending. Default `storage.createLock()` (every
+   * storage here has one); a storage of your own shared by several outboxes must provide
+   * `createLock` or be given the same kind of lock here.
+   */
+  lock?: OutboxLock;
+  retry?: OutboxRetryOptions;
+  /** Whether to try sending at all. Default `navigator.onLine` (true where unknown). */
+  isOnline?: () => boolean;
+  /** Fires `online` / `offline`. Default `globalThis` when it is an event target (a window); `null` for none. */
+  onlineEvents?: OutboxEventTarget | null;
+  /** Fires `visibilitychange`. Default `globalThis.document`; `null` for none. */
+  visibilityEvents?: OutboxEventTarget | null;
+  /** Also look for work every this many ms (items added by other tabs, expired leases). Default 30 s; 0 for never. */
+  pollMs?: number;
+  /** How long a sent item stays listed (as `sent`) before it is deleted from the device. Default 24 h. */
+  retainSentMs?: number;
+  /** Flush once at start-up. Default true. */
+  autoStart?: boolean;
+  /** For tests. */
+  now?: () => number;
+  /** For tests: the jitter source. */
+  random?: () => number;
+}
+
+/**
+ * What the whole outbox is doing, for a badge or banner. `phase`: `idle` (nothing to send),
+ * `sending`, `waiting` (a retry is scheduled at `nextAttemptAt`, or another tab is sending),
+ * `offline` (waiting for the network), `paused` (the service answered 401: sign in again, then
+ * `flush()`).
+ *
+ * @example
+ * ```ts
+ * outbox.state$.subscribe((s) => { badge.hidden = s.queued + s.sending === 0; });
+ * ```
+ */
+export interface OutboxState {
+  phase: 'idle' | 'sending' | 'waiting' | 'offline' | 'paused';
+  online: boolean;
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  nextAttemptAt?: number | undefined;
+  /** Why the queue is waiting (network, 5xx, 401 …). */
+  lastError?: OutboxFailure | undefined;
+}
+
+/**
+ * Every item (in queue order) and the outbox's state, as `subscribe` delivers them.
+ *
+ * @example
+ * ```ts
+ * const { items, state } = outbox.snapshot();
+ * ```
+ */
+export interface OutboxSnapshot {
+  items: readonly OutboxItem[];
+  state: OutboxState;
+}
+
+/**
+ * The offline outbox: complaints and survey answers saved on the device and sent, in order and
+ * exactly once, when the network allows.
+ *
+ * @example
+ * ```ts
+ * const item = await outbox.add('complaint', input); // durable now: tell the user "已保存，联网后自动提交"
+ * outbox.item$(item.id).subscribe((i) => render(i?.state));
+ * ```
+ */
+export interface Outbox {
+  /**
+   * Validates `payload` (throws `OutboxValidationError` with the field errors: nothing is saved),
+   * saves it with a new id that is also its `Idempotency-Key`, and resolves once it is durable.
+   * Pass `{ id }` (from `newId()`, taken when the entry started) to make adding idempotent too: if an
+   * item with that id is already on the device it is returned and nothing new is saved, so a double
+   * tap, or a resubmit after a reload, queues one item and the service registers one complaint.
+   */
+  add<K extends OutboxKind>(kind: K, payload: OutboxPayloadInput[K], options?: { id?: string | undefined }): Promise<OutboxItemOf<K>>;
+  /**
+   * A new item id (a time-ordered UUIDv7, the future `Idempotency-Key`) to hold from when an entry
+   * starts and give to `add(…, { id })`.
+   *
+   * @example
+   * ```ts
+   * const entryKey = outbox.newId(); // when the customer starts typing
+   * await outbox.add('complaint', input, { id: entryKey }); // on every tap: one item
+   * ```
+   */
+  newId(): string;
+  /** Sends what is queued now, ignoring backoff (the user asked). Resolves when this pass ends; never rejects. */
+  flush(): Promise<void>;
+  /** Every item, read from storage, in queue order. */
+  list(): Promise<OutboxItem[]>;
+  /**
+   * Queues a failed item again. With `payload` (the user fixed it) the item is replaced by a new
+   * one with a new id and key: a changed request must not reuse the old key.
+   */
+  retry<K extends OutboxKind>(id: string, payload?: OutboxPayloadInput[K]): Promise<OutboxItem>;
+  /** Deletes an item that is not being sent (a draft the user discards, a failure they dismiss). */
+  remove(id: string): Promise<void>;
+  /** Calls `listener` now and after every change. Returns the unsubscribe. */
+  subscribe(listener: (snapshot: OutboxSnapshot) => void): () => void;
+  /** The last snapshot, without reading storage. */
+  snapshot(): OutboxSnapshot;
+  /** Every item in queue order; replays the current list. Completes on `close()`. */
+  readonly items$: Observable<readonly OutboxItem[]>;
+  /** The outbox's state; replays the current one. Completes on `close()`. */
+  readonly state$: Observable<OutboxState>;
+  /** One item as it changes (queued → sending → sent, or failed); `undefined` once removed. */
+  item$(id: string): Observable<OutboxItem | undefined>;
+  /** Stops triggers and timers, aborts a request under way (the item stays queued with its key), releases the lock. */
+  close(): Promise<void>;
+}
+
+/**
+ * Retry timing: exponential from `baseMs` by `factor`, capped at `maxMs`, with jitter so that many
+ * devices coming back online at once do not all send in the same second.
+ *
+ * @example
+ * ```ts
+ * const r: OutboxRetryOptions = { baseMs: 2000, maxMs: 5 * 60_000 };
+ * ```
+ */
+export interface OutboxRetryOptions {
+  /** First wait, ms. Default 1000. */
+  baseMs?: number;
+  /** Longest wait, ms. Default 5 minutes. */
+  maxMs?: number;
+  /** Growth per attempt. Default 2. */
+  factor?: number;
+}
+
+/**
+ * Something that fires `online` / `offline` events (a `window`), or `visibilitychange` (a `document`).
+ *
+ * @example
+ * ```ts
+ * const target: OutboxEventTarget = window;
+ * ```
+ */
+export interface OutboxEventTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+  /** For a document: `'visible'` or `'hidden'`. */
+  readonly visibilityState?: string;
 }

@@ -270,6 +270,27 @@ describe('outbox: observable state', () => {
 });
 
 describe('outbox: on the device', () => {
+  it('an item just added stays in the snapshot while a slow read of the storage that started before it ends', async () => {
+    const svc = fakeService();
+    const inner = new MemoryStorage();
+    const slow = {
+      get: (id: string) => inner.get(id),
+      put: (item: OutboxItem) => inner.put(item),
+      delete: (id: string) => inner.delete(id),
+      // An IndexedDB cursor over many items: the list comes back after the write below has finished.
+      list: () => new Promise<OutboxItem[]>((resolve) => void inner.list().then((l) => setTimeout(() => resolve(l), 30))),
+    };
+    const outbox = createOutbox({ client: svc.client, storage: slow, isOnline: () => false, onlineEvents: null, visibilityEvents: null, pollMs: 0 });
+    open.push(outbox);
+    const seen: number[] = [];
+    outbox.subscribe((s) => seen.push(s.items.length));
+    await new Promise((r) => setTimeout(r, 40)); // start-up read done; the start-up pass is reading again now
+    const item = await outbox.add('complaint', complaintInput(1));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(outbox.snapshot().items.map((i) => i.id)).toEqual([item.id]);
+    expect(seen.slice(seen.indexOf(1))).not.toContain(0); // the badge never flickers back to empty
+  });
+
   it('add() resolves only once saved; a storage that refuses the write rejects it and nothing is queued', async () => {
     const svc = fakeService();
     const storage = new MemoryStorage();
