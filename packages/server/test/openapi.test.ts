@@ -39,7 +39,7 @@ describe('OpenAPI document', () => {
   });
 
   it('describes every endpoint of the contract, with a description and request and response examples', () => {
-    expect(ALL_ENDPOINTS).toHaveLength(7 + 15);
+    expect(ALL_ENDPOINTS).toHaveLength(7 + 16);
     for (const { e, op } of operations()) {
       expect(op, `${e.method} ${e.path}`).toBeDefined();
       expect(op.operationId).toBe(e.operationId);

@@ -47,6 +47,7 @@ describe('every endpoint is reachable through a resource', () => {
       follow_up: { reached: false },
       request_review: { reason: 'r' },
       reopen: { reason: 'r' },
+      new_facts: { reason: 'r' },
     };
     const methods = client.complaints as unknown as Record<string, (id: string, body?: unknown) => Promise<unknown>>;
     for (const action of COMPLAINT_ACTIONS) {

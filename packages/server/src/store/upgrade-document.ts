@@ -10,6 +10,7 @@ import {
   regionFor,
   type StaffActor,
   type TimelineEvent,
+  timelinessOf,
 } from '@complaintkit/core/domain';
 
 /** @internal a stored document before schema 0004 (the fields it had that changed). */
@@ -37,7 +38,7 @@ function decisionOf(e: TimelineEvent, decidingOrgId: string, clock: ComplaintClo
     respondedAt: e.at,
     decidingOrgId,
     dueAt,
-    timeliness: Date.parse(notifiedAt) <= Date.parse(dueAt) ? 'met' : 'missed',
+    timeliness: timelinessOf(notifiedAt, dueAt),
   };
 }
 
@@ -117,7 +118,7 @@ export function upgradeDocument(raw: unknown, orgs: ReadonlyMap<string, Pick<Org
       ...old.decision,
       decidingOrgId: old.handlingOrgId,
       dueAt,
-      timeliness: Date.parse(old.decision.notifiedAt) <= Date.parse(dueAt) ? 'met' : 'missed',
+      timeliness: timelinessOf(old.decision.notifiedAt, dueAt),
     };
   }
   if (followUps.length === 0 && old.satisfaction) {

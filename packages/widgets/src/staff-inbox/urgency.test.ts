@@ -4,7 +4,7 @@ import { byUrgency, urgencyOf } from './urgency.js';
 const H = 3_600_000;
 const now = Date.parse('2026-03-10T00:00:00Z');
 const at = (ms: number) => new Date(now + ms).toISOString();
-const c = (dueIn: number | null, warnIn: number | null = null, paused = false, reviewIn: number | null = null) => ({
+const c = (dueIn: number | null, warnIn: number | null = null, paused = false, reviewIn: number | null = null, reviewWarnIn: number | null = null) => ({
   deadlines: {
     clockStartedAt: at(-10 * 24 * H),
     decisionDueAt: dueIn === null ? null : at(dueIn),
@@ -12,6 +12,8 @@ const c = (dueIn: number | null, warnIn: number | null = null, paused = false, r
     extensionLevel: 0 as const,
     paused,
     reviewDueAt: reviewIn === null ? null : at(reviewIn),
+    reviewWarnAt: reviewWarnIn === null ? null : at(reviewWarnIn),
+    calendarCovered: true,
   },
 });
 
@@ -23,6 +25,9 @@ describe('inbox urgency', () => {
     expect(urgencyOf(c(null, null, true), now).state).toBe('paused');
     // Under review, the review's deadline counts.
     expect(urgencyOf(c(-100 * H, null, false, 48 * H), now)).toMatchObject({ state: 'on_track', days: 2 });
+    // … and its own warning time: due soon ahead of the review's deadline, whatever the decision's said.
+    expect(urgencyOf(c(-100 * H, 10 * H, false, 48 * H, -H), now)).toMatchObject({ state: 'due_soon', days: 2 });
+    expect(urgencyOf(c(-100 * H, -200 * H, false, 48 * H, 10 * H), now)).toMatchObject({ state: 'on_track', days: 2 });
   });
 
   it('sorts the most urgent first and paused ones last', () => {

@@ -50,7 +50,9 @@ export function urgencyOf(c: Pick<Complaint, 'deadlines'>, now: number): Urgency
   const hours = Math.floor(Math.abs(left) / H);
   const days = Math.floor(hours / 24);
   if (left < 0) return { state: 'overdue', days: Math.ceil(-left / (24 * H)), hours, dueAt };
-  const warn = d.warnAt ? Date.parse(d.warnAt) : Number.POSITIVE_INFINITY;
+  // Under review the review warns ahead by its own time (core's activeDeadline), not the decision's.
+  const warnAt = d.reviewDueAt ? d.reviewWarnAt : d.warnAt;
+  const warn = warnAt ? Date.parse(warnAt) : Number.POSITIVE_INFINITY;
   return { state: now >= warn ? 'due_soon' : 'on_track', days, hours, dueAt };
 }
 

@@ -7,11 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../schemas/actor.js';
 import type { TimelineEvent } from '../schemas/complaint.js';
-import { CN_HOLIDAYS_2025, createHolidayCalendar } from './calendar.js';
+import { CN_HOLIDAYS_2025, calendarOfYears, WEEKEND_CALENDAR } from './calendar.js';
 import { activeDeadline, computeClock, deadlineAfter, deadlinesOf } from './compute.js';
 import { DEFAULT_CLOCK_POLICY } from './policy.js';
 
-const CN = createHolidayCalendar(CN_HOLIDAYS_2025);
+const CN = calendarOfYears([CN_HOLIDAYS_2025]);
+const WEEKENDS = { calendar: WEEKEND_CALENDAR };
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const at = (s: string) => Date.parse(s);
@@ -95,8 +96,10 @@ describe('a deadline on a rest day moves to the next working day', () => {
     ['2025-01-25T10:00:00+08:00', 'Sun 02-09', '2025-02-10', '2025-02-10'],
     ['2025-04-16T10:00:00+08:00', 'Thu 05-01, Labour Day', '2025-05-01', '2025-05-06'],
   ])('received %s, day 15 is %s → %s (weekends) / %s (CN 2025)', (received, _day, weekendDue, cnDue) => {
-    expect(dueOf(received)).toBe(endOf(weekendDue));
+    expect(dueOf(received, WEEKENDS)).toBe(endOf(weekendDue));
     expect(dueOf(received, { calendar: CN })).toBe(endOf(cnDue));
+    // The default calendar is mainland China's (2025 and 2026 shipped).
+    expect(dueOf(received)).toBe(endOf(cnDue));
   });
 
   it('the CN 2025 calendar knows its make-up working days and holidays', () => {
@@ -138,7 +141,7 @@ describe('extensions: 30 days, then 60 in all, counted from receipt', () => {
     expect(clock.extensionLevel).toBe(2);
     expect(clock.periodDays).toBe(60);
     expect(clock.dueAt).toBe(endOf('2025-05-06'));
-    expect(computeClock(c, { now }).dueAt).toBe(endOf('2025-05-02'));
+    expect(computeClock(c, { now, ...WEEKENDS }).dueAt).toBe(endOf('2025-05-02'));
   });
   it('an extended complaint is not overdue on day 16', () => {
     const c = complaint(received, [['extend', '2025-03-05T09:00:00+08:00']]);
@@ -338,7 +341,7 @@ describe('review (核查): requested within 30 days of the decision, decided wit
 
   it('the request window ends at the end of day 30 after the decision (Wed 04-09)', () => {
     const clock = computeClock(complaint(received, decided), { now: at('2025-03-11T09:00:00+08:00') });
-    expect(clock.review).toEqual({ requestBy: endOf('2025-04-09'), requestedAt: null, decisionDueAt: null, state: null });
+    expect(clock.review).toEqual({ requestBy: endOf('2025-04-09'), requestedAt: null, decisionDueAt: null, warnAt: null, state: null });
   });
 
   it('the window counts from when the complainant was told, when that was after the decision (letter on 03-15 → Mon 04-14)', () => {

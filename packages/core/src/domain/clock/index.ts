@@ -1,4 +1,14 @@
-export { CN_HOLIDAYS_2025, createHolidayCalendar, type HolidayCalendar, WEEKEND_CALENDAR } from './calendar.js';
+export {
+  CN_CALENDAR,
+  CN_HOLIDAY_YEARS,
+  CN_HOLIDAYS_2025,
+  CN_HOLIDAYS_2026,
+  calendarOfYears,
+  createHolidayCalendar,
+  type HolidayCalendar,
+  type HolidayYear,
+  WEEKEND_CALENDAR,
+} from './calendar.js';
 export {
   activeDeadline,
   type ClockInput,
@@ -8,6 +18,8 @@ export {
   computeClock,
   deadlineAfter,
   deadlinesOf,
+  warnAtOf,
 } from './compute.js';
 export { type ClockPolicy, DEFAULT_CLOCK_POLICY } from './policy.js';
 export { localDate } from './time.js';
+export { timelinessOf, toldAtOf } from './timeliness.js';

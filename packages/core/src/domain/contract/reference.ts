@@ -60,6 +60,7 @@ export const ACTION_REFERENCE: { readonly [A in ComplaintAction]: { readonly des
   follow_up: { description: 'Record the follow-up call (回访): reached or not, and if reached the satisfaction score.', example: { reached: true, satisfaction: 4, decisionAccepted: true } },
   close: { description: 'Close a complaint that has been responded to (办结).', example: { note: '客户已确认' } },
   request_review: { description: 'Ask for a review (核查) of the decision, within its window; the parent of the deciding organisation reviews it.', example: { reason: '对处理结果不满意' } },
+  new_facts: { description: 'Record new material that arrived during handling: the decision period restarts from the day it arrived.', example: { reason: '客户补充了交易流水', newFactsReceivedAt: '2026-03-08T10:00:00+08:00' } },
   reopen: { description: 'Reopen a closed complaint, for example when new facts arrive.', example: { reason: '收到新的证据', newFactsReceivedAt: '2026-03-20T10:00:00+08:00' } },
   withdraw: { description: 'Record that the complainant withdrew the complaint.', example: { reason: '客户主动撤回' } },
 };

@@ -58,6 +58,7 @@ const TABLE: Record<ComplaintAction, { from: ComplaintStatus[]; to: ComplaintSta
   close: { from: ['responded', 'followed_up'], to: 'closed', who: ['handler', 'manager'] },
   request_review: { from: ['responded', 'followed_up', 'closed'], to: 'under_review', who: ['customer', 'frontline'] },
   reopen: { from: ['closed'], to: 'in_progress', who: ['handler', 'manager'] },
+  new_facts: { from: ['accepted', 'in_progress', 'escalated', 'on_hold'], to: SAME, who: ['handler', 'manager'] },
   // "any open state": everything but closed and the final declined / merged / withdrawn.
   withdraw: {
     from: ['registered', 'accepted', 'in_progress', 'on_hold', 'escalated', 'responded', 'followed_up', 'under_review'],
@@ -131,6 +132,7 @@ const BODIES: Record<ComplaintAction, unknown> = {
   request_review: { reason: '对处理结果不满意' },
   reopen: { reason: '补充新证据' },
   withdraw: { reason: '已协商解决' },
+  new_facts: { reason: '客户补充了交易流水' },
 };
 
 /** A little world: registers a complaint and steps it, one hour and one seq per step. */
@@ -241,14 +243,14 @@ describe('the fixtures are in the states they claim', () => {
 });
 
 describe('the expected matrix (hand count from docs/domain)', () => {
-  it('has 15 actions × 12 states × 7 roles = 1260 cases, 79 of them allowed', () => {
+  it('has 16 actions × 12 states × 7 roles = 1344 cases, 87 of them allowed', () => {
     const cases = ACTIONS.flatMap((a) => STATES.flatMap((s) => ROLES.map((r) => expected(a, s, r))));
-    expect(ACTIONS).toHaveLength(15);
-    expect(cases).toHaveLength(1260);
-    expect(cases.filter((e) => e.ok)).toHaveLength(79);
+    expect(ACTIONS).toHaveLength(16);
+    expect(cases).toHaveLength(1344);
+    expect(cases.filter((e) => e.ok)).toHaveLength(87);
     expect(cases.filter((e) => !e.ok && e.code === 'role_not_allowed')).toHaveLength(
       // (states allowing the action) × (roles not allowed), summed over actions
-      1 * 4 + 1 * 6 + 3 * 5 + 5 * 4 + 1 * 5 + 2 * 5 + 2 * 6 + 1 * 6 + 4 * 5 + 3 * 5 + 1 * 4 + 2 * 5 + 3 * 5 + 1 * 5 + 8 * 5,
+      1 * 4 + 1 * 6 + 3 * 5 + 5 * 4 + 1 * 5 + 2 * 5 + 2 * 6 + 1 * 6 + 4 * 5 + 3 * 5 + 1 * 4 + 2 * 5 + 3 * 5 + 1 * 5 + 8 * 5 + 4 * 5,
     );
   });
 });
@@ -293,8 +295,8 @@ describe('allowedActions agrees with the table', () => {
 
   it('spot checks written out in full', () => {
     expect(allowedActions(fixtures.registered.c, M).sort()).toEqual(['accept', 'decline', 'merge', 'transfer']);
-    expect(allowedActions(fixtures.in_progress.c, H).sort()).toEqual(['escalate', 'hold', 'merge', 'respond', 'transfer']);
-    expect(allowedActions(fixtures.on_hold.c, H)).toEqual(['resume']);
+    expect(allowedActions(fixtures.in_progress.c, H).sort()).toEqual(['escalate', 'hold', 'merge', 'new_facts', 'respond', 'transfer']);
+    expect(allowedActions(fixtures.on_hold.c, H)).toEqual(['resume', 'new_facts']);
     expect(allowedActions(fixtures.responded.c, customer).sort()).toEqual(['follow_up', 'request_review', 'withdraw']);
     expect(allowedActions(fixtures.closed.c, customer)).toEqual(['request_review']);
     expect(allowedActions(fixtures.closed.c, M).sort()).toEqual(['reopen']);
@@ -666,9 +668,9 @@ describe('each step stores fresh deadlines', () => {
     expect(w.c.deadlines).toMatchObject({ decisionDueAt: '2025-04-02T23:59:59.999+08:00', extensionLevel: 1 });
     w.step('hold', H);
     expect(w.c.deadlines).toMatchObject({ decisionDueAt: null, warnAt: null, paused: true, extensionLevel: 1 });
-    // Two whole days on hold are added back: 04-02 → 04-04.
+    // Two whole days on hold are added back: 04-02 → 04-04, the Qingming holiday (04-04..06) → Mon 04-07.
     w.step('resume', H, {}, 2 * DAY);
-    expect(w.c.deadlines).toMatchObject({ decisionDueAt: '2025-04-04T23:59:59.999+08:00', paused: false });
+    expect(w.c.deadlines).toMatchObject({ decisionDueAt: '2025-04-07T23:59:59.999+08:00', paused: false });
     w.step('withdraw', customer);
     expect(w.c.deadlines).toMatchObject({ decisionDueAt: null, paused: false });
   });

@@ -4,6 +4,7 @@ import type { IdentityKind } from '../identity/keyed-hash.js';
 import { type Actor, actorRole, type Organisation } from '../schemas/actor.js';
 import type { Complaint, ComplaintCreate, Decision, TimelineEvent } from '../schemas/complaint.js';
 import { localDate } from '../clock/time.js';
+import { timelinessOf } from '../clock/timeliness.js';
 import { regionFor } from '../taxonomy/region-scope.js';
 import type { RefusalCode } from '../../core/errors/refused-error.js';
 import { refusal } from './errors.js';
@@ -183,7 +184,7 @@ export function applyAction<A extends ComplaintAction>(
         respondedAt: at,
         decidingOrgId: complaint.handlingOrgId,
         dueAt,
-        timeliness: Date.parse(b.notifiedAt) <= Date.parse(dueAt) ? 'met' : 'missed',
+        timeliness: timelinessOf(b.notifiedAt, dueAt),
       };
       // docs/domain/lifecycle.md: the review's decision is recorded beside the original, not over it.
       if (reviewing && complaint.review) next.review = { ...complaint.review, decision };
@@ -229,13 +230,16 @@ export function applyAction<A extends ComplaintAction>(
       };
       break;
     }
+    case 'new_facts':
     case 'reopen': {
       // docs/domain/clocks.md: new facts restart the clock from their receipt, which cannot lie in the
       // future (as registration refuses a future receivedAt), or the clock would be stretched.
-      const b = body as ActionBody<'reopen'>;
+      const b = body as ActionBody<'reopen' | 'new_facts'>;
       if (b.newFactsReceivedAt && Date.parse(b.newFactsReceivedAt) > ctx.now + 60_000) throw violation('newFactsReceivedAt lies in the future');
-      next.decision = null;
-      next.review = null;
+      if (action === 'reopen') {
+        next.decision = null;
+        next.review = null;
+      }
       break;
     }
   }
@@ -319,7 +323,7 @@ export function registerComplaint(input: ComplaintCreate, ctx: RegisterContext):
     leaderId: null,
     receivedAt,
     receivedDay: localDate(Date.parse(receivedAt)),
-    deadlines: { clockStartedAt: receivedAt, decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
+    deadlines: { clockStartedAt: receivedAt, decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null, reviewWarnAt: null, calendarCovered: true },
     decision: null,
     review: null,
     followUps: [],

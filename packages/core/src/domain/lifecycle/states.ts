@@ -53,7 +53,7 @@ export const isOpen = (status: ComplaintStatus): boolean => !FINAL_STATUSES.has(
  *
  * @example
  * ```ts
- * COMPLAINT_ACTIONS.length; // 15
+ * COMPLAINT_ACTIONS.length; // 16
  * ```
  */
 export const COMPLAINT_ACTIONS = [
@@ -72,6 +72,7 @@ export const COMPLAINT_ACTIONS = [
   'request_review',
   'reopen',
   'withdraw',
+  'new_facts',
 ] as const;
 
 /** A lifecycle action other than `register`. @example `const a: ComplaintAction = 'transfer';` */

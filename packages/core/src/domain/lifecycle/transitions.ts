@@ -69,4 +69,7 @@ export const TRANSITIONS: { readonly [A in ComplaintAction]: TransitionRule } = 
   request_review: { from: ['responded', 'followed_up', 'closed'], to: 'under_review', roles: ['customer', 'frontline'] },
   reopen: { from: ['closed'], to: 'in_progress', roles: ['handler', 'manager'] },
   withdraw: { from: OPEN, to: 'withdrawn', roles: ['customer', 'frontline'] },
+  // docs/domain/clocks.md, "New facts": new material during handling restarts the period from the day it
+  // arrived; recorded by those who handle (as reopen, which does the same after closing).
+  new_facts: { from: ['accepted', 'in_progress', 'escalated', 'on_hold'], to: 'same', roles: ['handler', 'manager'] },
 };

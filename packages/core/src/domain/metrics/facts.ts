@@ -1,5 +1,6 @@
 import { type ClockOptions, computeClock, deadlineAfter } from '../clock/index.js';
 import { localDate } from '../clock/time.js';
+import { timelinessOf, toldAtOf } from '../clock/timeliness.js';
 import type { Complaint } from '../schemas/complaint.js';
 import { majorBusinessClass } from '../taxonomy/business.js';
 import type { BusinessCategoryCode } from '../taxonomy/codes.js';
@@ -123,8 +124,7 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
     switch (e.type) {
       case 'respond':
         if (e.fromStatus !== 'under_review') {
-          const told = typeof e.data.notifiedAt === 'string' ? Date.parse(e.data.notifiedAt) : Number.NaN;
-          decidedAt = Number.isNaN(told) ? at : told;
+          decidedAt = toldAtOf(e);
           reached = null;
           accepted = null;
           reviewRequested = false;
@@ -173,8 +173,8 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
     customerKey: c.complainant.customerId ?? null,
     decidedAt,
     decidedDay: decidedAt === null ? null : localDate(decidedAt),
-    met: decided ? (decidedAt as number) <= dueAt : null,
-    metStrict: decided ? (decidedAt as number) <= strictDue : null,
+    met: decided ? timelinessOf(decidedAt as number, dueAt) === 'met' : null,
+    metStrict: decided ? timelinessOf(decidedAt as number, strictDue) === 'met' : null,
     handlingMs: decided ? Math.max(0, (decidedAt as number) - Date.parse(state.startedAt) - state.pausedMs) : null,
     dueAt: state.state === 'paused' ? null : dueAt,
     stoppedAt: state.state === 'stopped' && state.stoppedAt !== null ? Date.parse(state.stoppedAt) : null,

@@ -103,6 +103,16 @@ export const CloseBody = z.object({ note });
 export const RequestReviewBody = z.object({ reason: text(2000) });
 /** Body of `reopen`: new facts; the clock restarts from their receipt. @example `ReopenBody.parse({ reason: '补充新证据' });` */
 export const ReopenBody = z.object({ reason: text(2000), newFactsReceivedAt: z.optional(Timestamp) });
+/**
+ * Body of `new_facts`: new material arrived during handling; the period restarts from the day it
+ * arrived (`newFactsReceivedAt`, default: when recorded), which cannot lie in the future.
+ *
+ * @example
+ * ```ts
+ * NewFactsBody.parse({ reason: '客户补充了交易流水', newFactsReceivedAt: '2026-03-08T10:00:00+08:00' });
+ * ```
+ */
+export const NewFactsBody = z.object({ reason: text(2000), newFactsReceivedAt: z.optional(Timestamp) });
 /** Body of `withdraw`: handling ends on the day the request arrives. @example `WithdrawBody.parse({ reason: '已协商解决' });` */
 export const WithdrawBody = z.object({ reason: z.optional(text(2000)), receivedAt: z.optional(Timestamp) });
 
@@ -130,6 +140,7 @@ export const ACTION_BODIES = {
   request_review: RequestReviewBody,
   reopen: ReopenBody,
   withdraw: WithdrawBody,
+  new_facts: NewFactsBody,
 } as const;
 
 /** The parsed body of each action. @example `const b: ActionBody<'decline'> = { reason: '非本行业务' };` */

@@ -46,7 +46,7 @@ export interface TimelineEvent extends z.infer<typeof TimelineEvent> {}
  *
  * @example
  * ```ts
- * const d: Deadlines = { clockStartedAt: '2026-03-01T09:00:00+08:00', decisionDueAt: '2026-03-16T23:59:59.999+08:00', warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null };
+ * const d: Deadlines = { clockStartedAt: '2026-03-01T09:00:00+08:00', decisionDueAt: '2026-03-16T23:59:59.999+08:00', warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null, reviewWarnAt: null, calendarCovered: true };
  * ```
  */
 export const Deadlines = z.object({
@@ -59,6 +59,13 @@ export const Deadlines = z.object({
   paused: z.boolean(),
   /** When a review (核查) is under way: its decision deadline. */
   reviewDueAt: z.nullable(Timestamp),
+  /** When a review is under way: when it starts warning (due soon), as the decision clock does. */
+  reviewWarnAt: z.nullable(Timestamp),
+  /**
+   * Whether the service's holiday calendar covers the years of these deadlines. `false`: one lies in a
+   * year whose holidays are not loaded and was counted with weekends only (docs/domain/clocks.md).
+   */
+  calendarCovered: z.boolean(),
 });
 /** Deadlines. @example `complaint.deadlines.decisionDueAt;` */
 export interface Deadlines extends z.infer<typeof Deadlines> {}

@@ -3,6 +3,7 @@ import { migration as m0001 } from './0001_initial.js';
 import { migration as m0002 } from './0002_prefix_indexes.js';
 import { migration as m0003 } from './0003_staff_active.js';
 import { migration as m0004 } from './0004_complaint_record.js';
+import { migration as m0006 } from './0006_calendar_deadlines.js';
 import { migration as m0008 } from './0008_creation_keys.js';
 import { migration as m0008b } from './0008b_event_sequences.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_prefix_indexes': m0002,
   '0003_staff_active': m0003,
   '0004_complaint_record': m0004,
+  '0006_calendar_deadlines': m0006,
   '0008_creation_keys': m0008,
   '0008b_event_sequences': m0008b,
 };
