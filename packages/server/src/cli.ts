@@ -3,12 +3,12 @@
  * `complaintkit-server`: run the reference complaint service, or seed its demo data.
  *
  * ```sh
- * complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
+ * complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR] [--calendar FILE]
  * complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
  * complaintkit-server train --out FILE [--demo] …
  * ```
  * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret; PORT and HOST
- * stand in for --port and --host.
+ * stand in for --port and --host; CK_CALENDAR_FILE for --calendar.
  *
  * @packageDocumentation
  */
@@ -17,6 +17,7 @@ import { resolveJwtSecret } from './auth/secret.js';
 import { recallDemoActors, rememberDemoActors } from './cli/demo-actors.js';
 import { printDemoTokens } from './cli/demo-tokens.js';
 import { runTrain, TRAIN_USAGE } from './cli/train.js';
+import { loadCalendar } from './calendar/load-calendar.js';
 import { seedIfEmpty } from './jobs/seed-if-empty.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
@@ -24,7 +25,7 @@ import { resetDatabase } from './store/reset.js';
 
 const USAGE = `Usage:
   complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
-                            [--model FILE] [--lexicon FILE]
+                            [--model FILE] [--lexicon FILE] [--calendar FILE]
   complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
 ${TRAIN_USAGE}
 
@@ -34,8 +35,11 @@ ${TRAIN_USAGE}
   --model a suggestion model from \`train\` (default: the shipped one, trained on the demo bank); refused
           when trained with another taxonomy
   --lexicon a sensitive-case lexicon file (JSON; default: the shipped lexicon)
+  --calendar a holiday calendar file (JSON) adding the years after 2026, each citing its State Council
+          notice (see the server README); refused at start, naming the line and field, when invalid
 Environment: PORT and HOST (when --port / --host are not given), DATABASE_URL (PostgreSQL instead of
-SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder)`;
+SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder), CK_CALENDAR_FILE (when
+--calendar is not given)`;
 
 /** @internal */
 const fail = (message: string): never => {
@@ -74,6 +78,7 @@ async function main(argv: string[]): Promise<void> {
         static: { type: 'string' },
         model: { type: 'string' },
         lexicon: { type: 'string' },
+        calendar: { type: 'string' },
       },
       strict: true,
     }));
@@ -91,6 +96,13 @@ async function main(argv: string[]): Promise<void> {
   const port = int('port', (values.port as string | undefined) ?? (process.env.PORT || undefined), 8787);
   const host = (values.host as string | undefined) ?? (process.env.HOST || '127.0.0.1');
   if (port > 65_535) fail(`--port must be at most 65535, got ${port}`);
+  // The holiday calendar file is checked before seeding too, so a bad one fails at once.
+  const calendarFile = (values.calendar as string | undefined) ?? (process.env.CK_CALENDAR_FILE || undefined);
+  try {
+    loadCalendar({ file: calendarFile });
+  } catch (e) {
+    fail((e as Error).message);
+  }
 
   // Seeding is a step of its own, so the user is told it is happening (it takes a few seconds).
   const store = await openStore(where);
@@ -118,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
     staticDir: values.static as string | undefined,
     model: values.model as string | undefined,
     lexicon: values.lexicon as string | undefined,
+    calendarFile,
   }).catch((e: unknown) => {
     if ((e as { code?: unknown }).code === 'EADDRINUSE') fail(`port ${port} on ${host} is in use: pass --port N (npm start -- --port N) or set PORT`);
     throw e;

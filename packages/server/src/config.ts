@@ -38,8 +38,17 @@ export interface ServerOptions {
   /** Seed demo data into an empty database: a PRNG seed, or the generator's options. */
   readonly seed?: number | { seed?: number; months?: number } | undefined;
   readonly logger?: Logger | undefined;
-  /** Holiday calendar and clock policy for deadlines. */
+  /**
+   * Holiday calendar and clock policy for deadlines. Default calendar: the years core ships (2025,
+   * 2026) plus those of `calendarFile`.
+   */
   readonly clock?: Omit<ClockOptions, 'now'> | undefined;
+  /**
+   * A holiday calendar file (JSON, see `HolidayCalendarFile`) adding the years after the release,
+   * each citing its State Council notice; else CK_CALENDAR_FILE. A bad file stops the start, naming the
+   * line and field. Ignored when `clock.calendar` is given.
+   */
+  readonly calendarFile?: string | undefined;
   /** Event-stream polling interval (ms); default 250. */
   readonly pollMs?: number | undefined;
   /** Extra checks `GET /readyz` runs beside the database and migrations (e.g. calendar coverage). */

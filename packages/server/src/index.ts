@@ -11,6 +11,8 @@
  * @packageDocumentation
  */
 export { createApp } from './app.js';
+export { CalendarFileError, HolidayCalendarFile, HolidayYearEntry, parseHolidayCalendarFile } from './calendar/calendar-file.js';
+export { calendarCoverage, type LoadedCalendar, loadCalendar } from './calendar/load-calendar.js';
 export type { AppDeps } from './routes/deps.js';
 export type { ReadinessCheck } from './routes/health.js';
 export type { Caller } from './auth/caller.js';

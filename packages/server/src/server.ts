@@ -13,6 +13,7 @@ import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expir
 import { type SeedResult, seedIfEmpty } from './jobs/seed-if-empty.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { calendarCoverage, loadCalendar } from './calendar/load-calendar.js';
 import { loadSuggester } from './suggest/service/load.js';
 
 /**
@@ -57,6 +58,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The suggestion model and lexicon are checked before the database is touched: a model trained
   // with another taxonomy stops the start (ModelTaxonomyMismatchError says how to retrain).
   const suggester = loadSuggester({ model: o.model, lexicon: o.lexicon });
+  // The holiday calendar too (docs/domain/clocks.md): a bad calendar file stops the start, naming the
+  // line and field; a year the deadlines reach that no notice covers is said at start and in /readyz.
+  const calendar = o.clock?.calendar ?? loadCalendar({ file: o.calendarFile ?? process.env.CK_CALENDAR_FILE }).calendar;
+  const clock = { ...o.clock, calendar };
+  const coverage = calendarCoverage(calendar, now());
+  if (coverage.missing.length > 0) logger.error({ msg: 'holiday_calendar_not_covered', years: coverage.years, missing: coverage.missing, detail: coverage.detail });
+  else logger.info({ msg: 'holiday_calendar', years: coverage.years });
   const store = await openStore({ ...o, now });
   let seeded: SeedResult = { seeded: false };
   try {
@@ -79,14 +87,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     jwtSecret,
     now,
     logger,
-    clock: o.clock,
+    clock,
     hashIdentity,
     closing: closing.signal,
     staticDir: o.staticDir,
     pollMs: o.pollMs,
     limits: o.limits,
     dateBounds: o.dateBounds,
-    readinessChecks: o.readinessChecks,
+    readinessChecks: {
+      calendar: async () => {
+        const c = calendarCoverage(calendar, now());
+        return { ok: c.ok, detail: c.detail };
+      },
+      ...o.readinessChecks,
+    },
     suggester,
     track: (running) => {
       streams.add(running);
