@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { createComplaintClient } from '@complaintkit/core';
 import { silentLogger, startServer } from '@complaintkit/server';
 
+// A benchmark measures the service, not its per-caller rate limits (`limits.reads` / `limits.writes`).
+const UNLIMITED = { reads: { perSecond: 1e9, burst: 1e9 }, writes: { perSecond: 1e9, burst: 1e9 } };
+
 const calls = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 15);
 const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
-const server = await startServer({ port: 0, dataDir, seed: { seed: 7, months: 1 }, logger: silentLogger });
+const server = await startServer({ port: 0, dataDir, seed: { seed: 7, months: 1 }, logger: silentLogger, limits: UNLIMITED });
 try {
   // A head-office handler sees the whole bank (tokens name a staff member on record).
   await server.store.importDemoBank({ organisations: [], staff: [{ id: 'bench-handler', orgId: 'HO', role: 'handler', name: '基准' }], complaints: [] });

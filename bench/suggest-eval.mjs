@@ -17,6 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// A benchmark measures the service, not its per-caller rate limits (`limits.reads` / `limits.writes`).
+const UNLIMITED = { reads: { perSecond: 1e9, burst: 1e9 }, writes: { perSecond: 1e9, burst: 1e9 } };
+
 const SELF = fileURLToPath(import.meta.url);
 const NOW = Date.parse('2026-11-29T00:00:00Z');
 const DATASETS = ['demo', 'spamassassin'];
@@ -122,7 +125,7 @@ async function runHttp(requests) {
   const { demoBankExamples } = await import('@complaintkit/server/suggest');
   const texts = demoBankExamples({ seed: 7, now: NOW, months: 3 }).map((e) => e.text);
   const dir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
-  const server = await startServer({ port: 0, dataDir: dir, jwtSecret: 'bench-secret-0123456789abcdef', logger: silentLogger });
+  const server = await startServer({ port: 0, dataDir: dir, jwtSecret: 'bench-secret-0123456789abcdef', logger: silentLogger, limits: UNLIMITED });
   try {
     const token = await server.issueToken({ sub: 'u-bench', kind: 'system' }, '1h');
     const call = (description) =>

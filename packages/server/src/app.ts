@@ -13,7 +13,9 @@ import { DEFAULT_CLOCK_SKEW_MS, DEFAULT_EARLIEST_DATE } from './http/date-bounds
 import { resolveLimits } from './http/limits.js';
 import { describeError, jsonLogger } from './http/logger.js';
 import { methodNotAllowed } from './http/method-not-allowed.js';
+import { InFlight } from './http/in-flight.js';
 import { HttpProblem } from './http/problem.js';
+import { requestTimeout } from './http/request-timeout.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -29,7 +31,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the complaint service as a Hono app: security headers, CORS (any origin, with
- * Authorization), request ids, request logging without personal data, every contract operation
+ * Authorization), request ids, request logging without personal data, request timeouts, per-caller
+ * rate limits, every contract operation
  * (routes generated from core's ENDPOINTS and ACTION_ENDPOINTS), `GET /openapi.json`, optional static
  * example pages at `/examples/`, and problem documents for every error.
  *
@@ -74,6 +77,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       maxAge: 600,
     }),
   );
+  // A request still unanswered after limits.requestTimeoutMs is a 503 (the event stream is exempt);
+  // inside it, the requests being handled are counted so a shutdown lets them finish, and once the
+  // shutdown began a new one is a 503 with Connection: close.
+  app.use(requestTimeout(limits.requestTimeoutMs));
+  app.use((deps.inFlight ?? new InFlight()).middleware(d.closing));
   app.use(
     '/v1/*',
     bodyLimit({

@@ -8,6 +8,8 @@ import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
 import { answerClientErrors } from './http/client-error.js';
+import { InFlight } from './http/in-flight.js';
+import { resolveLimits } from './http/limits.js';
 import { jsonLogger } from './http/logger.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expire-idempotency.js';
 import { type SeedResult, seedIfEmpty } from './jobs/seed-if-empty.js';
@@ -27,7 +29,11 @@ import { loadSuggester } from './suggest/service/load.js';
 export interface RunningServer {
   /** `http://host:port`, no trailing slash. */
   readonly url: string;
-  /** Ends event streams, stops accepting requests and closes the database. */
+  /**
+   * Shuts down gracefully: stops accepting connections, answers new requests on kept-alive ones with
+   * 503, lets running requests finish (within `limits.requestTimeoutMs`), ends event streams with a
+   * `retry:` hint, then closes the database.
+   */
   close(): Promise<void>;
   readonly store: Store;
   /** Signs a token with this server's secret and clock (`ttl` default one hour). */
@@ -79,6 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw e;
   }
 
+  const limits = resolveLimits(o.limits);
+  const inFlight = new InFlight();
   const closing = new AbortController();
   setMaxListeners(0, closing.signal); // every open event stream listens for the shutdown
   const streams = new Set<Promise<void>>();
@@ -92,7 +100,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing: closing.signal,
     staticDir: o.staticDir,
     pollMs: o.pollMs,
-    limits: o.limits,
+    limits,
+    inFlight,
     dateBounds: o.dateBounds,
     readinessChecks: {
       calendar: async () => {
@@ -117,7 +126,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
+    // A request that has not fully arrived within requestTimeoutMs is a 408 (answerClientErrors);
+    // Node checks every connection for it at connectionsCheckingInterval.
+    const serverOptions = {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, limits.requestTimeoutMs),
+      connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 2))),
+    };
+    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host, serverOptions }, () => resolve(s));
     s.once('error', reject);
   });
   // Headers over Node's limit, malformed requests: a problem document, not Node's empty 431 / 400.
@@ -135,14 +151,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     issueToken: (claims, ttl = '1h') => issueToken(claims, jwtSecret, ttl, now),
     close() {
       closed ??= (async () => {
+        const http = server as Server;
+        // 1. Stop taking connections; from now on /readyz is 503 and a request on a kept-alive
+        //    connection gets 503 with Connection: close. Event streams end with a retry hint.
         closing.abort();
         stopExpiry();
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        // 2. Let the requests already running finish (a write commits and is answered), within the
+        //    request timeout; close each connection as soon as its answer has gone out.
+        const idle = setInterval(() => http.closeIdleConnections(), 50);
+        const finished = await inFlight.drained(limits.requestTimeoutMs);
+        if (!finished) logger.error({ msg: 'shutdown: requests still running after the request timeout', running: inFlight.count });
         await Promise.allSettled([...streams]);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-          setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 1000).unref();
-        });
+        // 3. Whatever is left (an answer still being written by a slow client) gets a second, then is cut.
+        const cut = setTimeout(() => http.closeAllConnections(), 1000);
+        await stopped;
+        clearInterval(idle);
+        clearTimeout(cut);
         await store.close();
       })();
       return closed;

@@ -15,11 +15,15 @@ export interface Limits {
   readonly streamsPerCaller: number;
   /** Open event streams in this process; one more is a 503. */
   readonly streamsTotal: number;
-  /** Token bucket for GET requests per caller: `burst` at once, refilled at `perSecond`. */
+  /** Token bucket for GET requests per caller: `burst` at once, refilled at `perSecond`; over it, 429 with `Retry-After`. */
   readonly reads: { readonly perSecond: number; readonly burst: number };
-  /** Token bucket for POST requests per caller. */
+  /** Token bucket for POST requests per caller, apart from the reads. */
   readonly writes: { readonly perSecond: number; readonly burst: number };
-  /** A request (other than the event stream) still unanswered after this long gets a 503. */
+  /**
+   * A request (other than the event stream) still unanswered after this long gets a 503 with
+   * `Retry-After`; one that has not fully arrived by then a 408; a shutdown waits this long at most
+   * for running requests.
+   */
   readonly requestTimeoutMs: number;
 }
 

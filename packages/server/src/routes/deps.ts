@@ -5,6 +5,7 @@ import type { StreamSlots } from '../events/stream-slots.js';
 import type { Turns } from '../events/turns.js';
 import type { DateBounds } from '../http/date-bounds.js';
 import type { Limits } from '../http/limits.js';
+import type { InFlight } from '../http/in-flight.js';
 import type { Logger } from '../http/logger.js';
 import type { Store } from '../store/store.js';
 import type { ReadinessCheck } from './health.js';
@@ -41,8 +42,10 @@ export interface AppDeps {
   readonly readinessChecks?: Readonly<Record<string, ReadinessCheck>> | undefined;
   /** The dates the service believes (default: from 2000-01-01 Beijing time to now plus 5 minutes). */
   readonly dateBounds?: Partial<DateBounds> | undefined;
-  /** Rate, stream and replay limits; see {@link Limits} for the defaults. */
+  /** Rate, stream, replay and timeout limits; see {@link Limits} for the defaults. */
   readonly limits?: Partial<Limits> | undefined;
+  /** Counts the requests being handled, so a shutdown can let them finish (`startServer` passes its own). */
+  readonly inFlight?: InFlight | undefined;
   /** The classification-suggestion model and sensitive-case lexicon (`loadSuggester`); default the shipped ones. */
   readonly suggester?: Suggester | undefined;
 }

@@ -2,6 +2,7 @@ import { ACTION_ENDPOINTS, ALL_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS } from '@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { complaintAction } from './complaint-action.js';
 import { createComplaint } from './create-complaint.js';
 import type { ResolvedDeps } from './deps.js';
@@ -44,8 +45,9 @@ export const HANDLERS: Record<string, Handler> = {
 export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
 /**
- * Registers one route per contract operation, each behind the authentication middleware, and a 405
- * (with `Allow`) for every other method on those paths.
+ * Registers one route per contract operation, each behind the authentication middleware and the
+ * caller's rate limits (`limits.reads` for GET, `limits.writes` for POST: 429 with `Retry-After`),
+ * and a 405 (with `Allow`) for every other method on those paths.
  *
  * @example
  * ```ts
@@ -53,13 +55,15 @@ export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$
  * ```
  */
 export function registerRoutes(app: Hono<AppEnv>, deps: ResolvedDeps, auth: MiddlewareHandler<AppEnv>): void {
+  // One set of read and write budgets for every operation: a caller's budget is theirs across endpoints.
+  const limit = rateLimit(deps.limits);
   for (const endpoint of ALL_ENDPOINTS) {
     const handler = HANDLERS[endpoint.operationId];
     if (!handler) throw new Error(`no handler for operation ${endpoint.operationId}: add one to HANDLERS`);
     const path = honoPath(endpoint.path);
     const run = (c: Context<AppEnv>) => handler(c, deps);
-    if (endpoint.method === 'GET') app.get(path, auth, run);
-    else app.post(path, auth, run);
+    if (endpoint.method === 'GET') app.get(path, auth, limit, run);
+    else app.post(path, auth, limit, run);
   }
   // Any other method on a known path: 405 with Allow (registered last, so the routes above win).
   const methods = new Map<string, string[]>();
