@@ -20,6 +20,7 @@ export { issueToken, verifyToken, type TokenClaims } from './auth/token.js';
 export type { ServerOptions } from './config.js';
 export { DEFAULT_LIMITS, type Limits } from './http/limits.js';
 export { EXAMPLE_PAGES_CSP } from './http/example-pages.js';
+export { InFlight } from './http/in-flight.js';
 export type { DateBounds } from './http/date-bounds.js';
 export { jsonLogger, type Logger, silentLogger } from './http/logger.js';
 export { buildOpenApiDocument } from './openapi/document.js';
