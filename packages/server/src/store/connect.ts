@@ -50,5 +50,33 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
   file.pragma('journal_mode = WAL');
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }), kind: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(file) }) }), kind: 'sqlite' };
+}
+
+/** @internal how many distinct SQL texts keep their prepared statement. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * The SQLite file with its statements prepared once per SQL text instead of on every query (Kysely
+ * prepares each query it runs; preparing was ~8% of a creation's CPU). One connection runs one
+ * statement at a time, so a kept statement is never in use twice; the oldest is dropped past
+ * {@link STATEMENTS_KEPT} (lists with variable `in (…)` make many texts).
+ */
+function preparedOnce(file: SQLite.Database): Pick<SQLite.Database, 'prepare' | 'close'> {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    prepare(source: string) {
+      let statement = kept.get(source);
+      if (!statement) {
+        statement = file.prepare(source);
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+        kept.set(source, statement);
+      }
+      return statement;
+    },
+    close() {
+      kept.clear();
+      return file.close();
+    },
+  } as Pick<SQLite.Database, 'prepare' | 'close'>;
 }
