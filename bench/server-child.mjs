@@ -34,6 +34,18 @@ if (o.mode === 'bare') {
   // A head-office handler: registers anywhere, reads the whole bank.
   await server.store.importDemoBank({ organisations: [], staff: [{ id: 'bench-handler', orgId: 'HO', role: 'handler', name: '基准' }], complaints: [] });
   const token = await server.issueToken({ sub: 'bench-handler', kind: 'staff', role: 'handler', org: 'HO' }, '2h');
+  // { profile: FILE }: a CPU profile of what runs from now (the load) until SIGTERM, not of the start.
+  let stopProfile = async () => {};
+  if (o.profile) {
+    const { Session } = await import('node:inspector/promises');
+    const { writeFileSync } = await import('node:fs');
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 250 });
+    await session.post('Profiler.start');
+    stopProfile = async () => writeFileSync(o.profile, JSON.stringify((await session.post('Profiler.stop')).profile));
+  }
   process.stdout.write(`${JSON.stringify({ url: server.url, token })}\n`);
-  process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
+  process.on('SIGTERM', () => stopProfile().then(() => server.close()).then(() => process.exit(0)));
 }

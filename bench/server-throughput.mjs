@@ -2,8 +2,10 @@
 // Usage: node bench/server-throughput.mjs [seconds-per-run=3] [rounds=3]
 //   DATABASE_URL=postgres://…/postgres  use that server (databases are created in it), else a
 //                                       throwaway PostgreSQL 15 from /usr/lib/postgresql/15/bin
-//   CK_SERVER_BASE=/path/to/index.js    another build of @complaintkit/server, run beside this one on
-//                                       PostgreSQL (e.g. the build before a change)
+//   CK_SERVER_BASE=/path/to/index.js    another build of @complaintkit/server, run beside this one
+//                                       (e.g. the build before a change): creations on both databases
+//   CK_BENCH_PG_DURABLE=1               the throwaway PostgreSQL with fsync and synchronous_commit on
+//                                       (default off, as the tests run it)
 //   CK_BENCH_ONLY=sqlite|postgres       one half only
 // Every server runs in its own process; the load comes from this one (keep-alive node:http clients, each
 // sending its next request when the previous answer is read). Rounds alternate the targets so machine
@@ -16,7 +18,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from '../packages/server/node_modules/pg/lib/index.js';
+import { createRequire } from 'node:module';
+
+// pg is the server package's dependency: load the same one.
+const pg = createRequire(new URL('../packages/server/package.json', import.meta.url))('pg');
 
 const seconds = Number(process.argv[2] ?? 3);
 const rounds = Number(process.argv[3] ?? 3);
@@ -102,7 +107,8 @@ async function throwawayPostgres() {
     if (r.status !== 0) throw new Error(r.stderr || r.stdout);
   };
   run(`${bin}/initdb -D ${dir}/data -A trust -U postgres --no-sync >/dev/null`);
-  run(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w start -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null`);
+  const fast = process.env.CK_BENCH_PG_DURABLE === '1' ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  run(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/log -w start -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 ${fast} -c max_connections=200" >/dev/null`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
@@ -140,6 +146,14 @@ try {
     children.push(sqlite);
     runs.push({ name: 'SQLite: POST /v1/complaints', target: sqlite, kind: 'create', clients: 8 });
     runs.push({ name: 'SQLite: GET /v1/me', target: sqlite, kind: 'me', clients: 8 });
+    if (process.env.CK_SERVER_BASE) {
+      const baseDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
+      dirs.push(baseDir);
+      const sqliteBase = await startChild({ mode: 'service', dataDir: baseDir, server: process.env.CK_SERVER_BASE });
+      children.push(sqliteBase);
+      runs.push({ name: 'SQLite, CK_SERVER_BASE: POST /v1/complaints', target: sqliteBase, kind: 'create', clients: 8 });
+      runs.push({ name: 'SQLite, CK_SERVER_BASE: GET /v1/me', target: sqliteBase, kind: 'me', clients: 8 });
+    }
   }
   if (only !== 'sqlite') {
     postgres = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await throwawayPostgres();
@@ -166,7 +180,7 @@ try {
     for (const r of runs) rates.get(r.name).push(await load(r.target, r.kind, r.clients, seconds * 1000));
   }
   const m = (name) => median(rates.get(name));
-  console.log(`\n${rounds} rounds × ${seconds} s, Node ${process.version}; median requests/s (min–max):\n`);
+  console.log(`\n${rounds} rounds × ${seconds} s, Node ${process.version}, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores; median requests/s (min–max):\n`);
   console.log('| target | clients | req/s | min–max | ratio |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of runs) {
@@ -174,6 +188,9 @@ try {
     const base = r.kind === 'create' ? m('bare node:http, POST') : m('bare node:http, GET');
     const ratio = r.name.startsWith('bare') ? '' : `${(m(r.name) / base).toFixed(2)}× bare`;
     console.log(`| ${r.name} | ${r.clients} | ${m(r.name).toFixed(0)} | ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} | ${ratio} |`);
+  }
+  if (rates.has('SQLite, CK_SERVER_BASE: POST /v1/complaints')) {
+    console.log(`\nSQLite, this build / CK_SERVER_BASE: creations ${(m('SQLite: POST /v1/complaints') / m('SQLite, CK_SERVER_BASE: POST /v1/complaints')).toFixed(2)}×, GET /v1/me ${(m('SQLite: GET /v1/me') / m('SQLite, CK_SERVER_BASE: GET /v1/me')).toFixed(2)}×`);
   }
   if (rates.has('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')) {
     console.log(`\nPostgreSQL creations, this build / CK_SERVER_BASE: 8 clients ${(m('PostgreSQL: POST /v1/complaints') / m('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints')).toFixed(2)}×, 32 clients ${(m('PostgreSQL: POST /v1/complaints, 32 clients') / m('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')).toFixed(2)}×`);

@@ -1,0 +1,81 @@
+// CPU profile of the service under a creation load: where a POST /v1/complaints spends its time.
+// Usage: node bench/server-profile.mjs [seconds=8] [clients=8]   (SQLite; CK_SERVER=<index.js> for another build)
+// Runs the service in a child, profiles it (the inspector's CPU profiler, as `node --cpu-prof`) only
+// while this process loads it, and prints
+// the self time grouped by what it belongs to (JWT, validation, idempotency hash, SQLite, JSON, Hono,
+// node:http, logging, GC) and the top functions. The .cpuprofile stays in the printed folder.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const seconds = Number(process.argv[2] ?? 8);
+const clients = Number(process.argv[3] ?? 8);
+const dir = mkdtempSync(join(tmpdir(), 'ck-prof-'));
+const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
+const profileFile = join(dir, 'creation.cpuprofile');
+const child = spawn(process.execPath, [childScript, JSON.stringify({ mode: 'service', dataDir: join(dir, 'data'), profile: profileFile, ...(process.env.CK_SERVER && { server: process.env.CK_SERVER }) })], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let out = '';
+const { url, token } = await new Promise((resolve) => {
+  child.stdout.on('data', (c) => {
+    out += c;
+    if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+  });
+});
+const body = JSON.stringify({
+  intakeChannel: 'hotline', businessChannel: 'A010303', businessCategory: 'B0302', cause: 'C11',
+  complainant: { name: '张三', phone: '13812345678' }, description: '信用卡年费未经告知被扣收，要求退还年费并说明收费依据',
+});
+const agent = new Agent({ keepAlive: true, maxSockets: clients });
+let n = 0;
+const one = () =>
+  new Promise((resolve, reject) => {
+    const req = request(new URL('/v1/complaints', url), {
+      method: 'POST', agent,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `prof-${++n}`, 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(String(res.statusCode)))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+const until = Date.now() + seconds * 1000;
+await Promise.all(Array.from({ length: clients }, async () => { while (Date.now() < until) await one(); }));
+agent.destroy();
+child.kill('SIGTERM');
+await once(child, 'exit');
+const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+// Self time per node from the samples.
+const self = new Map();
+const dt = profile.timeDeltas;
+for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+const groups = [
+  ['JWT (jose)', /jose/], ['zod (validation)', /zod/], ['Hono', /hono/], ['better-sqlite3 / Kysely', /better-sqlite3|kysely/],
+  ['@complaintkit/core', /packages\/core|@complaintkit\/core/], ['@complaintkit/server', /packages\/server\/(dist|src)/],
+  ['node:http / net', /node:_http|node:net|node:internal\/(http|stream|streams)|_http_/], ['crypto', /node:crypto|node:internal\/crypto/],
+];
+const byGroup = new Map();
+const byFn = new Map();
+for (const node of profile.nodes) {
+  const t = self.get(node.id) ?? 0;
+  if (!t) continue;
+  const u = node.callFrame.url;
+  const name = node.callFrame.functionName || '(anonymous)';
+  const g = name === '(garbage collector)' ? 'GC' : name === '(idle)' ? 'idle' : name === '(program)' ? 'program (native)' : (groups.find(([, re]) => re.test(u))?.[0] ?? (u ? 'other JS' : 'native / builtins'));
+  byGroup.set(g, (byGroup.get(g) ?? 0) + t);
+  const key = `${name} ${u.replace(/^.*node_modules\/(\.pnpm\/)?/, '').replace(/^file:\/\/.*\/packages\//, '')}:${node.callFrame.lineNumber + 1}`;
+  byFn.set(key, (byFn.get(key) ?? 0) + t);
+}
+const busy = total - (byGroup.get('idle') ?? 0);
+console.log(`${n} creations in ${seconds} s (${(n / seconds).toFixed(0)}/s); busy CPU ${(busy / 1000).toFixed(0)} ms = ${(busy / n / 1000).toFixed(3)} ms per creation; profile in ${dir}\n`);
+console.log('| part | share of busy CPU | ms per creation |\n|---|---:|---:|');
+for (const [g, t] of [...byGroup].filter(([g]) => g !== 'idle').sort((a, b) => b[1] - a[1])) console.log(`| ${g} | ${((100 * t) / busy).toFixed(1)}% | ${(t / n / 1000).toFixed(3)} |`);
+console.log('\ntop functions (self time):');
+for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * t) / busy).toFixed(1).padStart(5)}%  ${k}`);
