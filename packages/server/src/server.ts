@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { deadlinesOf } from '@complaintkit/core/domain';
 import { createIdentityHasher } from '@complaintkit/core/node';
 import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
@@ -80,6 +81,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     // Seeded and pre-0003 complaints get their identity hashes once the bank's secret is known.
     await store.fillIdentityHashes(hashIdentity);
+    // Deadlines counted with weekends only for want of a year's notice are recounted once a calendar
+    // file brings that year (docs/domain/clocks.md).
+    const recounted = await store.refreshUncoveredDeadlines((c) => deadlinesOf(c, { ...clock, now: now() }));
+    if (recounted > 0) logger.info({ msg: 'deadlines_recounted', complaints: recounted, years: coverage.years });
   } catch (e) {
     await store.close();
     throw e;

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarFileError } from '../src/calendar/calendar-file.js';
 import type { Logger } from '../src/http/logger.js';
 import { startServer } from '../src/server.js';
-import { registration } from './helpers/fixture-bank.js';
-import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
+import { silentLogger } from '../src/http/logger.js';
+import { FIXTURE_BANK, registration } from './helpers/fixture-bank.js';
+import { BACKENDS, freshDatabase, startTestServer, type TestServer } from './helpers/harness.js';
 
 const endOf = (date: string) => `${date}T23:59:59.999+08:00`;
 const dir = mkdtempSync(join(tmpdir(), 'ck-calendar-'));
@@ -146,6 +147,42 @@ describe.each(BACKENDS)('deadlines on the holiday calendar, over HTTP (%s)', (ba
       expect(ready.status).toBe(200);
       expect(ready.body.checks.calendar).toEqual({ ok: true, detail: 'holidays known for 2025, 2026, 2027' });
     });
+  });
+});
+
+describe.each(BACKENDS)('a calendar file loaded later (%s)', (backend) => {
+  it('recounts at start the open complaints whose deadlines it did not cover', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-recount-'));
+    const databaseUrl = backend === 'postgres' ? await freshDatabase() : undefined;
+    const now = () => Date.parse('2026-12-20T10:00:00+08:00');
+    const common = { port: 0, dataDir, databaseUrl, jwtSecret: 'test-secret-0123456789abcdef', logger: silentLogger, now };
+    try {
+      const before = await startServer(common);
+      let id: string;
+      try {
+        await before.store.importDemoBank(FIXTURE_BANK);
+        const token = await before.issueToken({ sub: 'u-sb-frontline', kind: 'staff', role: 'frontline', org: 'SB-4403' });
+        const res = await fetch(`${before.url}/v1/complaints`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(registration()) });
+        const body = await res.json();
+        expect(body.deadlines).toMatchObject({ decisionDueAt: endOf('2027-01-04'), calendarCovered: false });
+        id = body.id;
+      } finally {
+        await before.close();
+      }
+      const log = recording();
+      const after = await startServer({ ...common, logger: log.logger, calendarFile: file('recount-2027.json', FILE_2027) });
+      try {
+        const token = await after.issueToken({ sub: 'u-sb-handler', kind: 'staff', role: 'handler', org: 'SB-4403' });
+        const read = await fetch(`${after.url}/v1/complaints/${id}`, { headers: { authorization: `Bearer ${token}` } });
+        // Day 15 is Mon 2027-01-04, off in the file → Tue 01-05.
+        expect((await read.json()).deadlines).toMatchObject({ decisionDueAt: endOf('2027-01-05'), calendarCovered: true });
+        expect(log.lines).toContainEqual(expect.objectContaining({ msg: 'deadlines_recounted', complaints: 1 }));
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

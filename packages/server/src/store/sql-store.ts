@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Complaint, ComplaintListQuery, TimelineEvent } from '@complaintkit/core/domain';
+import { activeDeadline, type Complaint, type ComplaintListQuery, type TimelineEvent } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
 import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
@@ -388,6 +388,31 @@ export class SqlStore implements Store {
         await db
           .updateTable('complaints')
           .set({ phone_hash: phoneHash, id_number_hash: idNumberHash, document: JSON.stringify(next) })
+          .where('id', '=', r.id)
+          .execute();
+        changed++;
+      }
+      return changed;
+    });
+  }
+
+  async refreshUncoveredDeadlines(deadlinesOf: (complaint: Complaint) => Complaint['deadlines']): Promise<number> {
+    return inWriteTransaction(this.db, this.kind, async (db) => {
+      const rows = await db
+        .selectFrom('complaints')
+        .select(['id', 'document'])
+        .where('status', 'not in', ['declined', 'merged', 'withdrawn', 'closed'])
+        .execute();
+      let changed = 0;
+      for (const r of rows) {
+        const c = JSON.parse(r.document) as Complaint;
+        if (c.deadlines.calendarCovered !== false) continue;
+        const next: Complaint = { ...c, deadlines: deadlinesOf(c) };
+        if (JSON.stringify(next.deadlines) === JSON.stringify(c.deadlines)) continue;
+        const due = activeDeadline(next);
+        await db
+          .updateTable('complaints')
+          .set({ document: JSON.stringify(next), due_at: due ? Date.parse(due.dueAt) : null, warn_at: due ? Date.parse(due.warnAt) : null })
           .where('id', '=', r.id)
           .execute();
         changed++;

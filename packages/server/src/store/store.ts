@@ -207,6 +207,13 @@ export interface Store {
   fillIdentityHashes(hash: IdentityHasher): Promise<number>;
 
   /**
+   * Recomputes, with `deadlinesOf`, the stored deadlines of open complaints whose calendar did not
+   * cover them (`deadlines.calendarCovered: false`), so years a calendar file adds apply to complaints
+   * already running (docs/domain/clocks.md); the list columns follow. Returns how many changed.
+   */
+  refreshUncoveredDeadlines(deadlinesOf: (complaint: Complaint) => Complaint['deadlines']): Promise<number>;
+
+  /**
    * Deletes idempotency records made before `before` (epoch ms); returns how many. The key a
    * complaint was created with stays on the complaint (creation stays exactly-once).
    */
