@@ -9,8 +9,15 @@ import { BANK } from './fixture.js';
 
 /** The example pages folder (`examples/`), served at /examples/ as `npm start` serves it. */
 export const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
-/** Where the test runs save screenshots that the docs show. */
-export const SCREENSHOTS = fileURLToPath(new URL('../../docs/guides/widgets-screenshots', import.meta.url));
+/** The screenshots the docs show (committed): rewritten only by `pnpm --filter @complaintkit/integration run screenshots`. */
+export const DOCS_SCREENSHOTS = fileURLToPath(new URL('../../docs/guides/widgets-screenshots', import.meta.url));
+/**
+ * Where a test run saves its screenshots: `integration/.output/screenshots` (not committed), or the
+ * docs' folder when `CK_UPDATE_SCREENSHOTS=1` (the `screenshots` script), so a plain test run never
+ * rewrites committed files.
+ */
+export const SCREENSHOTS =
+  process.env.CK_UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOTS : fileURLToPath(new URL('../.output/screenshots', import.meta.url));
 
 /**
  * The real service with the example pages, the test bank, and every POST it answered (to count
@@ -85,7 +92,7 @@ export const sidewaysOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
- * Saves a full-page screenshot for the docs as `<name>-<width>.png`.
+ * Saves a full-page screenshot as `<name>-<width>.png` in {@link SCREENSHOTS}.
  *
  * @example
  * ```ts

@@ -43,6 +43,35 @@ const loadSuggestions = (): Promise<SuggestionsModule> => {
   return suggestionsModule;
 };
 
+const optionLists = new Map<string, DocumentFragment>();
+/** @internal a picker's options (a first "choose" option, then leaves under their major class), built once per taxonomy and language, handed out as clones. */
+const optionList = (nodes: readonly TaxonomyNode[], lang: 'zh-CN' | 'en', choose: string): DocumentFragment => {
+  const key = `${nodes[0]?.code ?? ''} ${lang} ${choose}`;
+  let list = optionLists.get(key);
+  if (!list) {
+    list = document.createDocumentFragment();
+    const option = (value: string, text: string) => {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = text;
+      return o;
+    };
+    const label = (n: TaxonomyNode) => (lang === 'en' ? n.en : n.zh);
+    list.append(option('', choose));
+    for (const g of grouped(nodes)) {
+      if (g.leaves.length === 0) list.append(option(g.major.code, label(g.major)));
+      else {
+        const group = document.createElement('optgroup');
+        group.label = label(g.major);
+        group.append(...g.leaves.map((n) => option(n.code, label(n))));
+        list.append(group);
+      }
+    }
+    optionLists.set(key, list);
+  }
+  return list.cloneNode(true) as DocumentFragment;
+};
+
 /** @internal leaves of a taxonomy, grouped under their major class. */
 const grouped = (nodes: readonly TaxonomyNode[]) => {
   const majors = nodes.filter((n) => n.parent === null);
@@ -155,6 +184,8 @@ export class ComplaintForm extends CkElement {
   private offOutbox: (() => void) | undefined;
   private offKeyboard: (() => void) | undefined;
   private announcedQueued = false;
+  private restoreTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly optionNodes = new Map<string, { key: string; nodes: DocumentFragment }>();
   private follower: import('../suggestions/suggestions.js').SuggestionFollower | undefined;
   /** The suggestions last shown, recorded with the registration beside the codes chosen. */
   private shown: SuggestionRecord | undefined;
@@ -187,20 +218,25 @@ export class ComplaintForm extends CkElement {
   /** Restores the draft; follows the outbox when an entry is waiting on the device. */
   override connectedCallback(): void {
     super.connectedCallback();
+    // The draft is read after the first render: the first touch of localStorage loads the origin's
+    // storage synchronously (tens of ms on a throttled phone), and the empty form can be shown and
+    // focused meanwhile. Typing before the draft arrives wins over the draft.
+    this.restoreTimer = setTimeout(() => this.restoreDraft(), 0);
+  }
+
+  private restoreDraft(): void {
     const draft = this.store.load();
-    if (draft) {
+    if (!draft) return;
+    if (Object.keys(this.values).length === 0 && this.phase === 'editing') {
       this.values = draft.values;
       this.entryKey = draft.key;
       this.submitted = draft.submitted;
       if (draft.savedAt) this.note = this.t('draftSaved', { time: formatDateTime(draft.savedAt, this.lang_) });
+      if ((draft.values.description ?? '').trim()) this.followWords();
     }
-    if (this.submitted) {
-      this.phase = 'sending';
-      void this.followOutbox();
-    } else if (draft) {
-      // Something is on the device from before: look for complaints still waiting.
-      void this.followOutbox();
-    }
+    if (this.submitted) this.phase = 'sending';
+    // Something is on the device from before: look for complaints still waiting.
+    void this.followOutbox();
   }
 
   /** Stops following the outbox and the keyboard. */
@@ -209,6 +245,7 @@ export class ComplaintForm extends CkElement {
     this.offOutbox?.();
     this.offOutbox = undefined;
     this.offKeyboard?.();
+    clearTimeout(this.restoreTimer);
     this.follower?.dispose();
     this.follower = undefined;
   }
@@ -221,6 +258,10 @@ export class ComplaintForm extends CkElement {
 
   /** Keeps the form value and validity in step with the fields. */
   protected override updated(changed: PropertyValues<this>): void {
+    for (const id of ['businessCategory', 'cause'] as const) {
+      const select = this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement | null;
+      if (select && select.value !== (this.values[id] ?? '')) select.value = this.values[id] ?? '';
+    }
     if (changed.has('values' as keyof ComplaintForm) || changed.has('files' as keyof ComplaintForm)) this.syncInternals();
   }
 
@@ -491,27 +532,28 @@ export class ComplaintForm extends CkElement {
 
   private picker(id: 'businessCategory' | 'cause', nodes: readonly TaxonomyNode[]): TemplateResult {
     const a = this.aria(id, id === 'businessCategory');
-    const label = (n: TaxonomyNode) => (this.domainLang === 'en' ? n.en : n.zh);
-    const value = this.values[id] ?? '';
-    const groups = grouped(nodes);
     return html`<select
       id=${id}
       required
       aria-invalid=${a.invalid}
       aria-describedby=${a.describedby}
-      .value=${value}
       @change=${(e: Event) => this.onField(id, (e.target as HTMLSelectElement).value)}
       @blur=${(e: FocusEvent) => this.onBlur(id, e)}
-    >
-      <option value="" ?selected=${!value}>${this.t('choose')}</option>
-      ${groups.map((g) =>
-        g.leaves.length === 0
-          ? html`<option value=${g.major.code} ?selected=${value === g.major.code}>${label(g.major)}</option>`
-          : html`<optgroup label=${label(g.major)}>
-              ${g.leaves.map((n) => html`<option value=${n.code} ?selected=${value === n.code}>${label(n)}</option>`)}
-            </optgroup>`,
-      )}
-    </select>`;
+    >${this.optionsOf(id, nodes)}</select>`;
+  }
+
+  /**
+   * The picker's options as DOM cloned from a list built once per taxonomy and language (one
+   * `cloneNode` instead of a template per option: most of the form's first render). The same
+   * fragment is handed back until the language changes, so later renders leave the options alone.
+   */
+  private optionsOf(id: 'businessCategory' | 'cause', nodes: readonly TaxonomyNode[]): DocumentFragment {
+    const key = `${this.domainLang} ${this.t('choose')}`;
+    const mine = this.optionNodes.get(id);
+    if (mine?.key === key) return mine.nodes;
+    const nodesNow = optionList(nodes, this.domainLang, this.t('choose'));
+    this.optionNodes.set(id, { key, nodes: nodesNow });
+    return nodesNow;
   }
 
   private text(id: (typeof TEXT_FIELDS)[number], multiline = false): TemplateResult {
