@@ -60,6 +60,7 @@ describe('embedding the widgets', () => {
   it.each([
     ['mobile-h5/', 'customer', 'ck-complaint-form #description'],
     ['staff-mobile/', 'handler', 'ck-staff-inbox #q'],
+    ['vue/', 'customer', 'ck-complaint-form #description'],
   ])('%s renders under a strict CSP (no inline script or style)', async (path, who, ready) => {
     const { page, violations } = await openUnderCsp(path, tokens[who] as string);
     const scripts = new Set<string>();
