@@ -7,6 +7,7 @@ import { ForbiddenError } from '../core/errors/forbidden-error.js';
 import { InvalidTransitionError } from '../core/errors/invalid-transition-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import { RateLimitError } from '../core/errors/rate-limit-error.js';
+import { ReviewUnavailableError } from '../core/errors/review-unavailable-error.js';
 import { RuleViolationError } from '../core/errors/rule-violation-error.js';
 import { ServerError } from '../core/errors/server-error.js';
 import { TimeoutError } from '../core/errors/timeout-error.js';
@@ -48,6 +49,8 @@ export function errorFromResponse(
       return new InvalidTransitionError({ ...init, allowedActions });
     case 'rule_violation':
       return new RuleViolationError(init);
+    case 'review_unavailable':
+      return new ReviewUnavailableError({ ...init, allowedActions });
     case 'idempotency_key_reused':
       return new ConflictError(init);
     case 'rate_limited':

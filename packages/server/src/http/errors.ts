@@ -1,4 +1,4 @@
-import { InvalidTransitionError, type RefusalCode, RefusedError, RuleViolationError } from '@complaintkit/core';
+import { InvalidTransitionError, type RefusalCode, RefusedError, ReviewUnavailableError, RuleViolationError } from '@complaintkit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../store/errors.js';
@@ -7,9 +7,9 @@ import { describeError, type Logger } from './logger.js';
 import { HttpProblem } from './problem.js';
 import { safePath } from './safe-path.js';
 
-/** @internal A refused step's HTTP status, by its class: the state 409, a rule 422, the role 403. */
+/** @internal A refused step's HTTP status, by its class: the state 409, a rule or an unavailable review 422, the role 403. */
 const refusalStatus = (err: RefusedError): number =>
-  err instanceof InvalidTransitionError ? 409 : err instanceof RuleViolationError ? 422 : 403;
+  err instanceof InvalidTransitionError ? 409 : err instanceof RuleViolationError || err instanceof ReviewUnavailableError ? 422 : 403;
 
 /**
  * The problem an error stands for: our own problems as they are, lifecycle refusals as 409 / 403 /

@@ -107,6 +107,7 @@ const DETAILS: Record<ProblemCode, string> = {
   invalid_transition: 'cannot close a complaint that is registered',
   conflict: 'complaint CK20260302-000042 was changed concurrently; retry the request',
   rule_violation: 'receivedAt lies in the future',
+  review_unavailable: 'the head office decided this complaint and has no higher-level organisation to review it: the complainant may turn to mediation, arbitration, litigation or the regulator',
   idempotency_key_reused: 'this Idempotency-Key was already used for a different request; use a new key for a new request',
   rate_limited: 'too many requests; retry after the Retry-After seconds',
   internal: 'something went wrong on our side; retry later, quoting the request id',

@@ -7,6 +7,7 @@ import {
   type Complaint,
   type ComplaintAction,
   TRANSITIONS,
+  withMergedFrom,
 } from '@complaintkit/core/domain';
 import { ForbiddenError } from '@complaintkit/core';
 import type { Context } from 'hono';
@@ -24,22 +25,38 @@ import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
 
 /**
- * The checks that need the database, after core accepted the step: a merge target must exist, be
- * visible and differ; a transfer's organisation must exist and its assignee work there; a start's
- * assignee must be staff.
+ * The merge target as this caller may see it, or `undefined` when it does not exist or is hidden
+ * from them (then {@link checkTargets} refuses, after core's own checks).
  *
  * @example
  * ```ts
- * await checkTargets(tx, caller, complaint, 'transfer', { toOrgId: 'BR-44', reason: '属地' });
+ * const target = await mergeTargetFor(tx, caller, { intoComplaintId: 'CK20260301-000001', reason: '重复' });
  * ```
  */
-export async function checkTargets(tx: WriteTransaction, caller: Caller, complaint: Complaint, action: ComplaintAction, body: unknown): Promise<void> {
-  if (action === 'merge') {
-    const b = body as ActionBody<'merge'>;
-    if (b.intoComplaintId === complaint.id) throw ruleViolation('intoComplaintId', 'a complaint cannot be merged into itself');
-    const target = await tx.getComplaint(b.intoComplaintId);
-    if (!target || !isVisible(caller.visibility, target)) throw ruleViolation('intoComplaintId', 'no such complaint among those you may see');
-  }
+export async function mergeTargetFor(tx: WriteTransaction, caller: Caller, body: ActionBody<'merge'>): Promise<ComplaintRecord | undefined> {
+  const target = await tx.getComplaint(body.intoComplaintId);
+  return target && isVisible(caller.visibility, target) ? target : undefined;
+}
+
+/**
+ * The checks that need the database, after core accepted the step: a merge target must exist and be
+ * visible (core checked it is another, earlier, open complaint of the same complainant); a transfer's
+ * organisation must exist and its assignee work there; a start's assignee must be staff; an
+ * escalation's leader (包案) an active leadership-role staff member.
+ *
+ * @example
+ * ```ts
+ * await checkTargets(tx, complaint, 'transfer', { toOrgId: 'BR-44', reason: '属地' }, undefined);
+ * ```
+ */
+export async function checkTargets(
+  tx: WriteTransaction,
+  complaint: Complaint,
+  action: ComplaintAction,
+  body: unknown,
+  mergeTarget: ComplaintRecord | undefined,
+): Promise<void> {
+  if (action === 'merge' && !mergeTarget) throw ruleViolation('intoComplaintId', 'no such complaint among those you may see');
   if (action === 'transfer') {
     const b = body as ActionBody<'transfer'>;
     const orgId = b.toOrgId ?? complaint.handlingOrgId;
@@ -52,6 +69,16 @@ export async function checkTargets(tx: WriteTransaction, caller: Caller, complai
   if (action === 'start') {
     const b = body as ActionBody<'start'>;
     if (b.assigneeId !== undefined && !(await tx.getStaff(b.assigneeId))) throw ruleViolation('assigneeId', `no staff member ${b.assigneeId}`);
+  }
+  if (action === 'escalate') {
+    // docs/domain/lifecycle.md, 包案: the leader named must hold the leadership role (and still work here).
+    const b = body as ActionBody<'escalate'>;
+    if (b.leaderId !== undefined) {
+      const leader = await tx.getStaff(b.leaderId);
+      if (!leader) throw ruleViolation('leaderId', `no active staff member ${b.leaderId}: name an active leadership-role staff member`);
+      if (leader.role !== 'leadership')
+        throw ruleViolation('leaderId', `${b.leaderId} is ${leader.role} staff: 包案 names a leadership-role staff member`);
+    }
   }
 }
 
@@ -118,18 +145,21 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
     // Checked again inside the transaction: the complaint may have moved since.
     refuseUnlessMayAct(caller, record, id, action, { now, clock: deps.clock });
     const seq = await tx.nextEventSeq();
-    // 核查: the parent of the deciding organisation reviews (docs/domain/lifecycle.md).
-    const reviewerOrgId =
-      action === 'request_review' ? ((await tx.getOrganisation(record.complaint.handlingOrgId))?.parentId ?? undefined) : undefined;
+    // 核查: the parent of the deciding organisation reviews; the head office has none (null: refused).
+    const decidingOrg = action === 'request_review' ? await tx.getOrganisation(record.complaint.handlingOrgId) : undefined;
+    const mergeTarget = action === 'merge' ? await mergeTargetFor(tx, caller, body as ActionBody<'merge'>) : undefined;
     const next = applyAction(record.complaint, action, body, {
       actor: caller.actor,
       now,
       seq,
       ...(deps.clock && { clock: deps.clock }),
-      ...(reviewerOrgId && { reviewerOrgId }),
+      ...(decidingOrg && { reviewerOrgId: decidingOrg.parentId }),
+      ...(mergeTarget && { mergeTarget: mergeTarget.complaint }),
     });
-    await checkTargets(tx, caller, record.complaint, action, body);
+    await checkTargets(tx, record.complaint, action, body, mergeTarget);
     await tx.updateComplaint(next, record.complaint.version);
+    // The target lists what was merged into it (docs/domain/lifecycle.md), in the same transaction.
+    if (mergeTarget) await tx.updateComplaint(withMergedFrom(mergeTarget.complaint, next.id, now), mergeTarget.complaint.version, { event: false });
     return { status: 200, body: next };
   });
   return sendResult(c, result);

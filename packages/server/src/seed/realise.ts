@@ -40,7 +40,7 @@ export function realise(specs: readonly ComplaintSpec[], plans: readonly LifePla
     seqOf[slot] = n + 1;
   });
 
-  return specs.map((spec, ci) => {
+  const complaints = specs.map((spec, ci) => {
     const plan = plans[ci] as LifePlan;
     const base = offsets[ci] as number;
     const [first, ...rest] = plan.steps;
@@ -74,4 +74,14 @@ export function realise(specs: readonly ComplaintSpec[], plans: readonly LifePla
     });
     return complaint;
   });
+  // The target of a merge lists what was merged into it (docs/domain/lifecycle.md), as the service does live.
+  const byId = new Map(complaints.map((c, i) => [c.id, i]));
+  for (const c of complaints) {
+    const at = c.mergedInto === null ? undefined : byId.get(c.mergedInto);
+    if (at !== undefined) {
+      const target = complaints[at] as Complaint;
+      complaints[at] = { ...target, mergedFrom: [...target.mergedFrom, c.id] };
+    }
+  }
+  return complaints;
 }

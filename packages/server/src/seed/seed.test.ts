@@ -163,7 +163,8 @@ describe('complaints', () => {
     for (const c of complaints) {
       const { result, wrongStatus } = replay(c);
       wrong.push(...wrongStatus);
-      if (JSON.stringify(result) !== JSON.stringify(c)) mismatched++;
+      // mergedFrom is written on the target by the merge of another complaint, not by its own timeline.
+      if (JSON.stringify({ ...result, mergedFrom: c.mergedFrom }) !== JSON.stringify(c)) mismatched++;
     }
     expect(wrong).toEqual([]);
     expect(mismatched).toBe(0);
@@ -259,9 +260,11 @@ describe('complaints', () => {
     expect(repeats / complaints.length).toBeLessThan(0.1);
   });
 
-  it('merge only into an earlier complaint of the same customer', () => {
+  it('merge only into an earlier complaint of the same customer, which lists what was merged into it', () => {
     const merged = complaints.filter((c) => c.status === 'merged');
     expect(merged.length).toBeGreaterThan(0);
+    const listed = complaints.flatMap((c) => c.mergedFrom.map((from) => [from, c.id]));
+    expect(listed.sort()).toEqual(merged.map((c) => [c.id, c.mergedInto]).sort());
     for (const c of merged) {
       const into = byId.get(c.mergedInto!)!;
       expect(into.complainant.customerId).toBe(c.complainant.customerId);

@@ -138,7 +138,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       await saveFollowUps(db, c);
       await insertLastEvent(db, c, paths);
     },
-    async updateComplaint(c, expectedVersion) {
+    async updateComplaint(c, expectedVersion, options = {}) {
       const paths = await pathsFor(db, c);
       const { id: _id, row_seq: _seq, ...row } = complaintRow(c, paths, 0);
       const result = await db
@@ -149,7 +149,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentUpdateError(c.id);
       await saveFollowUps(db, c);
-      await insertLastEvent(db, c, paths);
+      if (options.event !== false) await insertLastEvent(db, c, paths);
     },
   };
 }

@@ -118,8 +118,11 @@ export interface WriteTransaction {
   nextComplaintNumber(): Promise<number>;
   /** Inserts a new complaint and its first timeline event. */
   insertComplaint(complaint: Complaint): Promise<void>;
-  /** Saves a changed complaint (version must be `expectedVersion + 1`) and its newest timeline event. */
-  updateComplaint(complaint: Complaint, expectedVersion: number): Promise<void>;
+  /**
+   * Saves a changed complaint (version must be `expectedVersion + 1`) and its newest timeline event;
+   * with `{ event: false }` the document only (a merge target gaining `mergedFrom` has no event of its own).
+   */
+  updateComplaint(complaint: Complaint, expectedVersion: number, options?: { readonly event?: boolean }): Promise<void>;
 }
 
 /**

@@ -8,6 +8,7 @@ export { NetworkError } from './network-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { RateLimitError } from './rate-limit-error.js';
 export { type RefusalCode, type RefusalInit, RefusedError } from './refused-error.js';
+export { ReviewUnavailableError } from './review-unavailable-error.js';
 export { ResponseValidationError } from './response-validation-error.js';
 export { RuleViolationError } from './rule-violation-error.js';
 export { ServerError } from './server-error.js';

@@ -4,14 +4,15 @@ import { ComplaintKitError, type ErrorInit } from './complaint-kit-error.js';
 /**
  * Why a step was refused: `invalid_transition` (the complaint's state does not allow it, HTTP 409),
  * `role_not_allowed` or `forbidden` (the caller may not, HTTP 403), `rule_violation` (a rule of the
- * Measures or of the bank refuses it, HTTP 422).
+ * Measures or of the bank refuses it, HTTP 422), `review_unavailable` (no review of this decision is
+ * possible, HTTP 422).
  *
  * @example
  * ```ts
  * const code: RefusalCode = 'rule_violation';
  * ```
  */
-export type RefusalCode = 'invalid_transition' | 'role_not_allowed' | 'forbidden' | 'rule_violation';
+export type RefusalCode = 'invalid_transition' | 'role_not_allowed' | 'forbidden' | 'rule_violation' | 'review_unavailable';
 
 /**
  * What a refusal knows besides {@link ErrorInit}: what the caller may do now, and, when the domain

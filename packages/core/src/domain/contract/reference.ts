@@ -145,7 +145,8 @@ export function referenceOf(endpoint: Endpoint): EndpointReference {
           ACTION_ENDPOINTS[a].operationId,
           {
             description: `${ACTION_REFERENCE[a].description} From: ${TRANSITIONS[a].from.join(', ')}. Roles: ${TRANSITIONS[a].roles.join(', ')}.`,
-            problems: ACTION_PROBLEMS,
+            // Only a review request can meet a decision that cannot be reviewed (docs/domain/lifecycle.md).
+            problems: a === 'request_review' ? [...ACTION_PROBLEMS, 'review_unavailable' as const] : ACTION_PROBLEMS,
             example: { body: ACTION_REFERENCE[a].example },
           },
         ] as const,

@@ -8,6 +8,7 @@ import { timelinessOf } from '../clock/timeliness.js';
 import { regionFor } from '../taxonomy/region-scope.js';
 import type { RefusalCode } from '../../core/errors/refused-error.js';
 import { refusal } from './errors.js';
+import { actionRefusal, declineRefusal, mergeRefusal, namedPersonRefusal, type Refusal } from './rules.js';
 import { COMPLAINT_ACTIONS, type ComplaintAction, type ComplaintStatus } from './states.js';
 import { REGISTER_ROLES, TRANSITIONS } from './transitions.js';
 
@@ -27,18 +28,27 @@ export interface StepContext {
   readonly clock?: Omit<ClockOptions, 'now'>;
   /**
    * For `request_review`: the organisation that reviews (核查), the parent of the one that decided.
-   * The service knows the organisation tree and passes it; without it the complaint stays where it is.
+   * The service knows the organisation tree and passes it; `null` when the deciding organisation has
+   * no parent (the head office: the request is refused); left out, the complaint stays where it is.
    */
-  readonly reviewerOrgId?: string;
+  readonly reviewerOrgId?: string | null;
+  /**
+   * For `merge`: the complaint to merge into, as stored now. The service always passes it, and the
+   * merge rules (earlier, open, same complainant) are checked against it; without it only the
+   * self-merge is refused.
+   */
+  readonly mergeTarget?: Pick<Complaint, 'id' | 'status' | 'receivedAt' | 'complainant'>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The actions this actor may take on the complaint now: state and role allow them, and so do the
- * rules (extension limits and approvals). Given `at` (and the whole complaint), the clock's rules
- * apply as well: no extension once the deadline it would extend has passed, no review request after
- * its 30-day window, so a UI never offers a step the service will refuse.
+ * rules (docs/domain/lifecycle.md): recusal (none for the staff member complained about), extension
+ * limits and approvals, one review per decision (and none of a head-office decision, when
+ * `at.reviewerOrgId` is `null`). Given `at` (and the whole complaint), the clock's rules apply as
+ * well: no extension once the deadline it would extend has passed, no review request after its
+ * 30-day window, so a UI never offers a step the service will refuse.
  *
  * @example
  * ```ts
@@ -50,28 +60,23 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function allowedActions(
   complaint: Pick<Complaint, 'status' | 'deadlines'> | Complaint,
   actor: Actor,
-  at?: { readonly now: number; readonly clock?: Omit<ClockOptions, 'now'> },
+  at?: { readonly now: number; readonly clock?: Omit<ClockOptions, 'now'>; readonly reviewerOrgId?: string | null },
 ): ComplaintAction[] {
   const role = actorRole(actor);
   // With a time and the whole complaint, the clock's rules apply too (see applyAction).
   const clock = at && 'timeline' in complaint ? computeClock(complaint, { ...at.clock, now: at.now }) : undefined;
+  const rules = { clock, now: at?.now ?? Number.NEGATIVE_INFINITY, reviewerOrgId: at?.reviewerOrgId };
+  const whole = { subjectStaffId: undefined, review: null, ...complaint };
   return COMPLAINT_ACTIONS.filter((a) => {
     const rule = TRANSITIONS[a];
     if (!rule.from.includes(complaint.status) || !rule.roles.includes(role)) return false;
-    if (a === 'extend') {
-      // Measures art. 17: a manager (or leadership) grants the first extension, only leadership the second,
-      // and only while the period it extends is still running.
-      const level = complaint.deadlines.extensionLevel;
-      if (!(level === 0 || (level === 1 && role === 'leadership'))) return false;
-      if (clock && at && !clock.paused && at.now > Date.parse(clock.dueAt)) return false;
-    }
-    if (a === 'request_review' && clock?.review && at && at.now > Date.parse(clock.review.requestBy)) return false;
-    return true;
+    return actionRefusal(whole, a, actor, role, rules) === null;
   });
 }
 
 const refuse = (code: RefusalCode, action: ComplaintAction, complaint: Complaint, ctx: StepContext, message: string) =>
   refusal(code, action, complaint.status, allowedActions(complaint, ctx.actor, ctx), message);
+const refuseFor = (r: Refusal, action: ComplaintAction, complaint: Complaint, ctx: StepContext) => refuse(r.code, action, complaint, ctx, r.message);
 
 /**
  * Checks and applies one lifecycle action, returning the new complaint (timeline event appended,
@@ -99,32 +104,46 @@ export function applyAction<A extends ComplaintAction>(
   if (!rule.roles.includes(role)) {
     throw refuse('role_not_allowed', action, complaint, ctx, `the ${role} role may not ${action}; allowed: ${rule.roles.join(', ')}`);
   }
+  const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
+  // Recusal, extension and review rules: the same functions allowedActions applies.
+  const ruled = actionRefusal(complaint, action, ctx.actor, role, { clock, now: ctx.now, reviewerOrgId: ctx.reviewerOrgId });
+  if (ruled) throw refuseFor(ruled, action, complaint, ctx);
   const body = ACTION_BODIES[action].parse(input) as ActionBody<A>;
   const violation = (message: string) => refuse('rule_violation', action, complaint, ctx, message);
+  const check = (r: Refusal | null) => {
+    if (r) throw refuseFor(r, action, complaint, ctx);
+  };
   const at = iso(ctx.now);
 
   let next: Complaint = { ...complaint };
   let to: ComplaintStatus = rule.to === 'same' ? complaint.status : rule.to === 'previous' ? complaint.status : rule.to;
   const data: Record<string, unknown> = { ...(body as object) };
   let reason: string | null = typeof data.reason === 'string' ? data.reason : null;
+  // 首问负责 (docs/domain/lifecycle.md): every complaint has a staff first responder. A self-service or
+  // regulator-referred complaint gets the first member of staff who takes a step on it: the one who
+  // accepts it, or declines, merges, transfers or records its withdrawal before anyone accepted it.
+  if (ctx.actor.kind === 'staff' && complaint.firstResponder === null) next.firstResponder = ctx.actor;
 
   switch (action) {
     case 'accept': {
       // 首问负责 (docs/domain/lifecycle.md): a self-service or regulator-referred complaint gets its
       // staff first responder here; accepting also verifies the complainant's identity.
-      if (ctx.actor.kind === 'staff') next.firstResponder ??= ctx.actor;
       next.complainant = { ...complaint.complainant, identityVerified: true };
+      break;
+    }
+    case 'decline': {
+      check(declineRefusal(complaint, body as ActionBody<'decline'>));
       break;
     }
     case 'merge': {
       const b = body as ActionBody<'merge'>;
-      if (b.intoComplaintId === complaint.id) throw violation('a complaint cannot be merged into itself');
+      check(mergeRefusal(complaint, b.intoComplaintId, ctx.mergeTarget));
       next.mergedInto = b.intoComplaintId;
       break;
     }
     case 'transfer': {
       const b = body as ActionBody<'transfer'>;
-      if (b.toAssigneeId && b.toAssigneeId === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
+      check(namedPersonRefusal(complaint, b.toAssigneeId));
       data.fromOrgId = complaint.handlingOrgId;
       data.fromAssigneeId = complaint.assigneeId;
       if (b.toOrgId) next.handlingOrgId = b.toOrgId;
@@ -135,7 +154,7 @@ export function applyAction<A extends ComplaintAction>(
     case 'start': {
       const b = body as ActionBody<'start'>;
       const assignee = b.assigneeId ?? complaint.assigneeId ?? ctx.actor.id;
-      if (assignee === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
+      check(namedPersonRefusal(complaint, assignee));
       next.assigneeId = assignee;
       break;
     }
@@ -143,7 +162,7 @@ export function applyAction<A extends ComplaintAction>(
       const b = body as ActionBody<'escalate'>;
       // docs/domain/lifecycle.md, recusal (回避): a leader who takes the case personally (包案) handles it, so the
       // staff member complained about may not be that leader either.
-      if (b.leaderId && b.leaderId === complaint.subjectStaffId) throw violation('recusal (回避): the staff member complained about may not handle it');
+      check(namedPersonRefusal(complaint, b.leaderId));
       next.severity = b.severity;
       next.leaderId = b.leaderId ?? complaint.leaderId;
       break;
@@ -156,18 +175,8 @@ export function applyAction<A extends ComplaintAction>(
     case 'extend': {
       const b = body as ActionBody<'extend'>;
       const level = complaint.deadlines.extensionLevel;
-      if (level >= 2) throw violation('both extensions have been used: 60 days is the longest period the Measures allow');
-      // docs/domain/lifecycle.md ("who": manager first, leadership second): a manager asking for the second
-      // extension is refused for their role (403 role_not_allowed, as allowedActions already says),
-      // not as a rule violation.
-      if (level === 1 && role !== 'leadership')
-        throw refuse('role_not_allowed', action, complaint, ctx, 'the second extension needs leadership (higher-level or senior approval)');
+      // The level, role and deadline rules were checked above (extensionRefusal); the body's one here.
       if (level === 1 && !b.approvedBy) throw violation('the second extension needs approvedBy: the approving senior manager or higher-level organisation');
-      // An extension lengthens a period that is still running (Measures art. 17); granted after the
-      // deadline it would turn a missed deadline into a met one and flatter the timeliness rate.
-      const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
-      if (!clock.paused && ctx.now > Date.parse(clock.dueAt))
-        throw violation(`the decision was due ${clock.dueAt}: an extension must be granted before the deadline it extends`);
       data.level = level + 1;
       break;
     }
@@ -176,7 +185,6 @@ export function applyAction<A extends ComplaintAction>(
       // docs/domain/clocks.md: decide *and inform* within the period, so met or missed is judged on
       // when the complainant was told, which cannot lie in the future.
       if (Date.parse(b.notifiedAt) > ctx.now + 60_000) throw violation('notifiedAt lies in the future: record the decision once the complainant has been told');
-      const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
       const reviewing = complaint.status === 'under_review' && complaint.review !== null;
       const dueAt = reviewing ? (clock.review?.decisionDueAt ?? clock.dueAt) : clock.dueAt;
       const decision: Decision = {
@@ -211,9 +219,7 @@ export function applyAction<A extends ComplaintAction>(
       break;
     }
     case 'request_review': {
-      const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
-      if (clock.review && ctx.now > Date.parse(clock.review.requestBy))
-        throw violation(`a review must be requested by ${clock.review.requestBy} (30 days after the complainant received the decision)`);
+      // The window, one review per decision and the head-office refusal were checked above (reviewRequestRefusal).
       // docs/domain: the reviewer is the parent of the deciding organisation; a reviewer there assigns it.
       data.decidedByOrgId = complaint.handlingOrgId;
       if (ctx.reviewerOrgId && ctx.reviewerOrgId !== complaint.handlingOrgId) {

@@ -37,6 +37,21 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const FINAL_STATUSES: ReadonlySet<ComplaintStatus> = new Set(['declined', 'merged', 'withdrawn']);
 
 /**
+ * The open states, still being handled (docs/domain/lifecycle.md): every state but `closed` and the
+ * final ones. The one definition of "open": withdrawal is possible from exactly these, and a merge
+ * target must be in one of them.
+ *
+ * @example
+ * ```ts
+ * OPEN_STATUSES.has('under_review'); // true
+ * OPEN_STATUSES.has('closed');       // false
+ * ```
+ */
+export const OPEN_STATUSES: ReadonlySet<ComplaintStatus> = new Set(
+  COMPLAINT_STATUSES.filter((s) => s !== 'closed' && !FINAL_STATUSES.has(s)),
+);
+
+/**
  * States in which the complaint is still open: a withdrawal is possible and the decision clock may run.
  *
  * @example
@@ -45,7 +60,7 @@ export const FINAL_STATUSES: ReadonlySet<ComplaintStatus> = new Set(['declined',
  * isOpen('closed');      // false
  * ```
  */
-export const isOpen = (status: ComplaintStatus): boolean => !FINAL_STATUSES.has(status) && status !== 'closed';
+export const isOpen = (status: ComplaintStatus): boolean => OPEN_STATUSES.has(status);
 
 /**
  * Every lifecycle action, in the order a complaint usually meets them. The service exposes each as

@@ -1,5 +1,5 @@
 import type { ActorRole } from '../schemas/actor.js';
-import type { ComplaintAction, ComplaintStatus } from './states.js';
+import { type ComplaintAction, type ComplaintStatus, OPEN_STATUSES } from './states.js';
 
 /**
  * One row of the lifecycle table (docs/domain/lifecycle.md): the states an action may start from, the
@@ -16,18 +16,6 @@ export interface TransitionRule {
   readonly to: ComplaintStatus | 'same' | 'previous';
   readonly roles: readonly ActorRole[];
 }
-
-/** States in which a complaint is still being handled and may be withdrawn. @internal */
-const OPEN: readonly ComplaintStatus[] = [
-  'registered',
-  'accepted',
-  'in_progress',
-  'on_hold',
-  'escalated',
-  'responded',
-  'followed_up',
-  'under_review',
-];
 
 /**
  * Who may register a complaint (首问负责: the registering actor becomes the first responder):
@@ -50,7 +38,8 @@ export const REGISTER_ROLES: readonly ActorRole[] = ['frontline', 'handler', 'cu
  */
 export const TRANSITIONS: { readonly [A in ComplaintAction]: TransitionRule } = {
   accept: { from: ['registered'], to: 'accepted', roles: ['frontline', 'handler', 'manager'] },
-  decline: { from: ['registered'], to: 'declined', roles: ['manager'] },
+  // During handling only on the ground that the complainant did not make it (rules.ts, declineRefusal).
+  decline: { from: ['registered', 'accepted', 'in_progress', 'on_hold', 'escalated'], to: 'declined', roles: ['manager'] },
   merge: { from: ['registered', 'accepted', 'in_progress'], to: 'merged', roles: ['handler', 'manager'] },
   transfer: {
     from: ['registered', 'accepted', 'in_progress', 'escalated', 'under_review'],
@@ -68,7 +57,7 @@ export const TRANSITIONS: { readonly [A in ComplaintAction]: TransitionRule } = 
   close: { from: ['responded', 'followed_up'], to: 'closed', roles: ['handler', 'manager'] },
   request_review: { from: ['responded', 'followed_up', 'closed'], to: 'under_review', roles: ['customer', 'frontline'] },
   reopen: { from: ['closed'], to: 'in_progress', roles: ['handler', 'manager'] },
-  withdraw: { from: OPEN, to: 'withdrawn', roles: ['customer', 'frontline'] },
+  withdraw: { from: [...OPEN_STATUSES], to: 'withdrawn', roles: ['customer', 'frontline'] },
   // docs/domain/clocks.md, "New facts": new material during handling restarts the period from the day it
   // arrived; recorded by those who handle (as reopen, which does the same after closing).
   new_facts: { from: ['accepted', 'in_progress', 'escalated', 'on_hold'], to: 'same', roles: ['handler', 'manager'] },

@@ -6,8 +6,18 @@ const note = z.optional(text(2000));
 
 /** Body of `accept`: the complaint is in scope and the complainant (or representative) is verified. @example `AcceptBody.parse({ note: '身份已核实' });` */
 export const AcceptBody = z.object({ note });
-/** Body of `decline` (不予办理): the submitter is told why. @example `DeclineBody.parse({ reason: '非消费投诉' });` */
-export const DeclineBody = z.object({ reason: text(2000) });
+/**
+ * Body of `decline` (不予办理): the submitter is told why. `ground`: `not_consumer_complaint`, or
+ * `not_by_complainant` (not made by the complainant or their legal representative or agent), the only
+ * ground on which a complaint may be declined during handling (docs/domain/lifecycle.md).
+ *
+ * @example
+ * ```ts
+ * DeclineBody.parse({ reason: '非消费投诉' });
+ * DeclineBody.parse({ reason: '非本人或其代理人提出', ground: 'not_by_complainant' });
+ * ```
+ */
+export const DeclineBody = z.object({ reason: text(2000), ground: z.optional(z.enum(['not_consumer_complaint', 'not_by_complainant'])) });
 /** Body of `merge`: the same matter again within the handling period, no new facts. @example `MergeBody.parse({ intoComplaintId: 'CK20260301-000001', reason: '重复投诉' });` */
 export const MergeBody = z.object({ intoComplaintId: ComplaintId, reason: text(2000) });
 /**

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   invalid_transition: { status: 409, title: 'Not possible in the current state' },
   conflict: { status: 409, title: 'Changed concurrently' },
   rule_violation: { status: 422, title: 'A handling rule forbids this' },
+  review_unavailable: { status: 422, title: 'No review is possible for this decision' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key already used for another request' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
