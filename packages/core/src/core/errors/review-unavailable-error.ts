@@ -17,7 +17,7 @@ export class ReviewUnavailableError extends RefusedError {
     super(
       init, 'review_unavailable',
       'No review (核查) is possible for this decision',
-      'Do not retry: point the complainant to the other remedies (mediation, arbitration, litigation, or the regulator).',
+      'Do not retry: point the complainant to the other remedies (mediation, arbitration, litigation, the regulator).',
     );
   }
 }
