@@ -35,7 +35,7 @@ export type { Reminders, RemindersOptions } from './resources/reminders.js';
 // The domain types the client takes and returns (the schemas and functions are in `@complaintkit/core/domain`).
 export type { Endpoint } from './domain/contract/endpoints.js';
 export type { ComplaintAction, ComplaintStatus } from './domain/lifecycle/states.js';
-export type { ActionInput } from './domain/schemas/actions.js';
+export type { ActionInput, ActionInputs } from './domain/schemas/actions.js';
 export type { Actor, Organisation, StaffRole } from './domain/schemas/actor.js';
 export type { Complaint, ComplaintCreateInput, Deadlines, TimelineEvent } from './domain/schemas/complaint.js';
 export type { ComplaintListQueryInput } from './domain/schemas/query.js';

@@ -3,7 +3,7 @@ import type { HeadersLike, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/page-promise.js';
 import { ACTION_ENDPOINTS, ENDPOINTS } from '../domain/contract/endpoints.js';
 import type { ComplaintAction } from '../domain/lifecycle/states.js';
-import type { ActionInput } from '../domain/schemas/actions.js';
+import type { ActionInput, ActionInputs } from '../domain/schemas/actions.js';
 import type { Complaint, ComplaintCreateInput } from '../domain/schemas/complaint.js';
 import type { ComplaintListQueryInput } from '../domain/schemas/query.js';
 import type { ComplaintChange } from '../domain/schemas/stream.js';
@@ -70,7 +70,9 @@ type ActionArgs<A extends ComplaintAction> = Partial<ActionInput<A>> extends Act
 
 /**
  * One method per lifecycle action (camelCase), each `POST /v1/complaints/{id}/{action}` with an
- * `Idempotency-Key`, returning the complaint after the action.
+ * `Idempotency-Key`, returning the complaint after the action. Each takes its action's body:
+ * {@link ActionInputs} lists them with their fields (`accept` takes `AcceptInput`, `followUp` takes
+ * `FollowUpInput`, …); a method whose body has only optional fields may be called without one.
  *
  * @example
  * ```ts

@@ -10,6 +10,8 @@ import {
   RuleViolationError,
   TimeoutError,
 } from '../../src/index.js';
+import { errorFromResponse } from '../../src/internal/to-error.js';
+import { isRetryable, isRetryableStatus } from '../../src/internal/retryable.js';
 import { OutboxClosedError, OutboxItemError, OutboxStorageError, OutboxValidationError } from '../../src/outbox.js';
 import { http, input, makeComplaint, problem, server, staff, testClient, url, useServer } from './helpers.js';
 
@@ -88,5 +90,17 @@ describe('the error hierarchy users rely on', () => {
     }
     expect(errors.map((e) => e.code)).toEqual(['validation_failed', 'storage_failed', 'outbox_closed', 'item_not_found']);
     expect(errors[0]!.message).toContain('description');
+  });
+
+  it('decides retryability in one place: every HTTP status maps to an error whose retryable agrees with the structural rule', () => {
+    const disagree: string[] = [];
+    for (let status = 400; status < 600; status++) {
+      const e = errorFromResponse(status, undefined, {});
+      if (e.retryable !== isRetryableStatus(status)) disagree.push(`${status} ${e.name} retryable=${e.retryable}`);
+      // and an error of another copy of the package (read structurally) gets the same answer
+      if (isRetryable({ status }) !== e.retryable) disagree.push(`${status} read structurally`);
+    }
+    expect(disagree).toEqual([]);
+    expect(isRetryable(new TypeError('fetch failed'))).toBe(true); // no answer at all: the network
   });
 });

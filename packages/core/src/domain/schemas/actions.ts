@@ -155,5 +155,74 @@ export const ACTION_BODIES = {
 
 /** The parsed body of each action. @example `const b: ActionBody<'decline'> = { reason: '非本行业务' };` */
 export type ActionBody<A extends keyof typeof ACTION_BODIES> = z.infer<(typeof ACTION_BODIES)[A]>;
-/** The body of each action as sent (defaults may be left out). @example `const b: ActionInput<'hold'> = { reason: '鉴定' };` */
-export type ActionInput<A extends keyof typeof ACTION_BODIES> = z.input<(typeof ACTION_BODIES)[A]>;
+
+// What each action takes, as sent: one interface per action, each the input type of its zod schema
+// (an interface, not an alias, so the API reference lists its fields). Defaults may be left out.
+/** What `accept` takes: an optional note. @example `const b: AcceptInput = { note: '身份已核实' };` */
+export interface AcceptInput extends z.input<typeof AcceptBody> {}
+/** What `decline` (不予办理) takes: the reason the submitter is told. @example `const b: DeclineInput = { reason: '非消费投诉' };` */
+export interface DeclineInput extends z.input<typeof DeclineBody> {}
+/** What `merge` takes: the complaint this one joins, and why. @example `const b: MergeInput = { intoComplaintId: 'CK20260301-000001', reason: '重复投诉' };` */
+export interface MergeInput extends z.input<typeof MergeBody> {}
+/** What `transfer` (转办) takes: `toOrgId`, `toAssigneeId` or both, and a reason. @example `const b: TransferInput = { toOrgId: 'SB-440301', reason: '属地管理' };` */
+export interface TransferInput extends z.input<typeof TransferBody> {}
+/** What `start` takes: an optional handler and note. @example `const b: StartInput = { assigneeId: 'u-2001' };` */
+export interface StartInput extends z.input<typeof StartBody> {}
+/** What `escalate` (包案) takes: severity, an optional leader, and a reason. @example `const b: EscalateInput = { severity: 'major', leaderId: 'u-9001', reason: '涉众' };` */
+export interface EscalateInput extends z.input<typeof EscalateBody> {}
+/** What `hold` takes: the reason the clock pauses; `complainantNotified` defaults to true. @example `const b: HoldInput = { reason: '司法鉴定' };` */
+export interface HoldInput extends z.input<typeof HoldBody> {}
+/** What `resume` takes: an optional note. @example `const b: ResumeInput = {};` */
+export interface ResumeInput extends z.input<typeof ResumeBody> {}
+/** What `extend` takes: the reason, when the complainant was told, and for the second extension who approved it. @example `const b: ExtendInput = { reason: '案情复杂', complainantNotifiedAt: '2026-03-10T10:00:00+08:00' };` */
+export interface ExtendInput extends z.input<typeof ExtendBody> {}
+/** What `respond` takes: the decision, remedy and amount, basis, the remedies open to the complainant, and how and when they were told. @example `const b: RespondInput = { outcome: 'upheld', basis: '《信用卡章程》第十条', remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: '2026-03-12T15:00:00+08:00' };` */
+export interface RespondInput extends z.input<typeof RespondBody> {}
+/** What `follow_up` (回访) takes: whether the complainant was reached, satisfaction 1–5 (required when reached), whether they accept the decision. @example `const b: FollowUpInput = { reached: true, satisfaction: 5, decisionAccepted: true };` */
+export interface FollowUpInput extends z.input<typeof FollowUpBody> {}
+/** What `close` takes: an optional note. @example `const b: CloseInput = {};` */
+export interface CloseInput extends z.input<typeof CloseBody> {}
+/** What `request_review` (核查) takes: why the complainant asks for a review. @example `const b: RequestReviewInput = { reason: '对处理结果不满意' };` */
+export interface RequestReviewInput extends z.input<typeof RequestReviewBody> {}
+/** What `reopen` takes: the new facts' reason and when they were received. @example `const b: ReopenInput = { reason: '补充新证据' };` */
+export interface ReopenInput extends z.input<typeof ReopenBody> {}
+/** What `withdraw` takes: an optional reason and when the request arrived. @example `const b: WithdrawInput = { reason: '已协商解决' };` */
+export interface WithdrawInput extends z.input<typeof WithdrawBody> {}
+
+/**
+ * What each lifecycle action takes, by action: `ActionInputs['hold']` is `HoldInput`. Each entry is
+ * the input type of the action's schema in `ACTION_BODIES` (a test checks that they are the same).
+ *
+ * @example
+ * ```ts
+ * const bodies: Partial<ActionInputs> = { accept: {}, decline: { reason: '非消费投诉' } };
+ * ```
+ */
+export interface ActionInputs {
+  accept: AcceptInput;
+  decline: DeclineInput;
+  merge: MergeInput;
+  transfer: TransferInput;
+  start: StartInput;
+  escalate: EscalateInput;
+  hold: HoldInput;
+  resume: ResumeInput;
+  extend: ExtendInput;
+  respond: RespondInput;
+  follow_up: FollowUpInput;
+  close: CloseInput;
+  request_review: RequestReviewInput;
+  reopen: ReopenInput;
+  withdraw: WithdrawInput;
+}
+
+/**
+ * The body of an action as sent (defaults may be left out): `ActionInput<'hold'>` is `HoldInput`.
+ * See {@link ActionInputs} for every action's fields.
+ *
+ * @example
+ * ```ts
+ * const b: ActionInput<'hold'> = { reason: '鉴定' };
+ * ```
+ */
+export type ActionInput<A extends keyof typeof ACTION_BODIES> = ActionInputs[A];

@@ -3,10 +3,10 @@
  * and every schema of the HTTP contract turns into JSON Schema (the server builds OpenAPI from them).
  */
 import * as z from 'zod/mini';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ACTION_ENDPOINTS, ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
 import { COMPLAINT_ACTIONS } from '../lifecycle/states.js';
-import { ACTION_BODIES } from './actions.js';
+import { ACTION_BODIES, type ActionInput } from './actions.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
 import { Problem } from './problem.js';
 import { ComplaintListQuery } from './query.js';
@@ -164,5 +164,20 @@ describe('complaintNumber', () => {
     expect(complaintNumber(Date.parse('2026-03-01T16:00:00Z'), 42)).toBe('CK20260302-000042'); // 00:00 in Beijing
     expect(complaintNumber(0, 1_234_567)).toBe('CK19700101-1234567');
     expect(ComplaintId.safeParse(complaintNumber(Date.now(), 7)).success).toBe(true);
+  });
+});
+
+describe('action inputs', () => {
+  it('each action\'s documented input interface is exactly its schema\'s input type (checked by tsc)', () => {
+    type Mismatched = {
+      [A in keyof typeof ACTION_BODIES]: [ActionInput<A>] extends [z.input<(typeof ACTION_BODIES)[A]>]
+        ? [z.input<(typeof ACTION_BODIES)[A]>] extends [ActionInput<A>]
+          ? never
+          : A
+        : A;
+    }[keyof typeof ACTION_BODIES];
+    expectTypeOf<Mismatched>().toEqualTypeOf<never>();
+    // and at run time, the example of the docs parses
+    expect(ACTION_BODIES.hold.parse({ reason: '鉴定' } satisfies ActionInput<'hold'>)).toEqual({ reason: '鉴定', complainantNotified: true });
   });
 });
