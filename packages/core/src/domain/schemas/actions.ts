@@ -153,7 +153,7 @@ export const ACTION_BODIES = {
   new_facts: NewFactsBody,
 } as const;
 
-/** The parsed body of each action. @example `const b: ActionBody<'decline'> = { reason: '非本行业务' };` */
+/** The parsed body of each action: its {@link ActionInputs | input} with the defaults filled in. @example `const b: ActionBody<'decline'> = { reason: '非本行业务' };` */
 export type ActionBody<A extends keyof typeof ACTION_BODIES> = z.infer<(typeof ACTION_BODIES)[A]>;
 
 // What each action takes, as sent: one interface per action, each the input type of its zod schema
@@ -186,6 +186,8 @@ export interface CloseInput extends z.input<typeof CloseBody> {}
 export interface RequestReviewInput extends z.input<typeof RequestReviewBody> {}
 /** What `reopen` takes: the new facts' reason and when they were received. @example `const b: ReopenInput = { reason: '补充新证据' };` */
 export interface ReopenInput extends z.input<typeof ReopenBody> {}
+/** What `new_facts` takes: what the new facts are, and when they were received (default now). @example `const b: NewFactsInput = { reason: '补充交易流水' };` */
+export interface NewFactsInput extends z.input<typeof NewFactsBody> {}
 /** What `withdraw` takes: an optional reason and when the request arrived. @example `const b: WithdrawInput = { reason: '已协商解决' };` */
 export interface WithdrawInput extends z.input<typeof WithdrawBody> {}
 
@@ -214,6 +216,7 @@ export interface ActionInputs {
   request_review: RequestReviewInput;
   reopen: ReopenInput;
   withdraw: WithdrawInput;
+  new_facts: NewFactsInput;
 }
 
 /**

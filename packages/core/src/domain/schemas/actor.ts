@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
  * ```
  */
 export const StaffRole = z.enum(['frontline', 'handler', 'manager', 'leadership', 'auditor']);
-/** A staff role. @example `const r: StaffRole = 'handler';` */
+/** A staff role. @useDeclaredType @example `const r: StaffRole = 'handler';` */
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /**
@@ -21,7 +21,7 @@ export type StaffRole = z.infer<typeof StaffRole>;
  * ```
  */
 export const StaffActor = z.object({ kind: z.literal('staff'), id: z.string(), role: StaffRole, orgId: z.string() });
-/** A staff actor. @example `const a: StaffActor = complaint.firstResponder!;` */
+/** A staff actor. @useDeclaredType @example `const a: StaffActor = complaint.firstResponder!;` */
 export type StaffActor = z.infer<typeof StaffActor>;
 
 /**
@@ -38,7 +38,7 @@ export const Actor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), id: z.string() }),
   z.object({ kind: z.literal('system'), id: z.string() }),
 ]);
-/** Who acted. @example `const a: Actor = { kind: 'customer', id: 'C-88' };` */
+/** Who acted. @useDeclaredType @example `const a: Actor = { kind: 'customer', id: 'C-88' };` */
 export type Actor = z.infer<typeof Actor>;
 
 /**

@@ -24,5 +24,5 @@ export const IntakeChannel = z.enum(INTAKE_CHANNEL_CODES);
  * ```
  */
 export const Severity = z.enum(['normal', 'complex', 'sensitive', 'major']);
-/** A severity. @example `const s: Severity = 'sensitive';` */
+/** A severity. @useDeclaredType @example `const s: Severity = 'sensitive';` */
 export type Severity = z.infer<typeof Severity>;

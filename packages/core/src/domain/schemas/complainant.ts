@@ -20,7 +20,7 @@ export const PriorityGroup = z.enum([
   'elderly',
   'disabled',
 ]);
-/** A priority group. @example `const g: PriorityGroup = 'elderly';` */
+/** A priority group. @useDeclaredType @example `const g: PriorityGroup = 'elderly';` */
 export type PriorityGroup = z.infer<typeof PriorityGroup>;
 
 /**

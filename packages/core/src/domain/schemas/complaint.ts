@@ -103,7 +103,7 @@ const registrationFields = {
  * ```
  */
 export const RegionScope = z.enum(['regional', 'not_regional', 'unknown']);
-/** A region scope. @example `const s: RegionScope = 'unknown';` */
+/** A region scope. @useDeclaredType @example `const s: RegionScope = 'unknown';` */
 export type RegionScope = z.infer<typeof RegionScope>;
 
 /**
@@ -116,7 +116,7 @@ export type RegionScope = z.infer<typeof RegionScope>;
  * ```
  */
 export const Timeliness = z.enum(['met', 'missed']);
-/** Met or missed. @example `const t: Timeliness = 'missed';` */
+/** Met or missed. @useDeclaredType @example `const t: Timeliness = 'missed';` */
 export type Timeliness = z.infer<typeof Timeliness>;
 
 /**
@@ -139,7 +139,7 @@ export const Decision = z.extend(RespondBody, {
   /** `met` when the complainant was told (`notifiedAt`) by `dueAt`. */
   timeliness: Timeliness,
 });
-/** A stored decision. @example `complaint.decision?.timeliness;` */
+/** A stored decision. @useDeclaredType @example `complaint.decision?.timeliness;` */
 export type Decision = z.infer<typeof Decision>;
 
 /**
@@ -161,7 +161,7 @@ export const Review = z.object({
   /** The review's own decision, once made. */
   decision: z.nullable(Decision),
 });
-/** A review. @example `complaint.review?.decision?.outcome;` */
+/** A review. @useDeclaredType @example `complaint.review?.decision?.outcome;` */
 export type Review = z.infer<typeof Review>;
 
 /**
@@ -182,7 +182,7 @@ export const FollowUp = z.object({
   decisionAccepted: z.nullable(z.boolean()),
   comment: z.nullable(z.string()),
 });
-/** A follow-up attempt. @example `complaint.followUps.at(-1)?.score;` */
+/** A follow-up attempt. @useDeclaredType @example `complaint.followUps.at(-1)?.score;` */
 export type FollowUp = z.infer<typeof FollowUp>;
 
 /**

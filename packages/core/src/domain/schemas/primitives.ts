@@ -10,7 +10,7 @@ import { localDate } from '../clock/time.js';
  * ```
  */
 export const Timestamp = z.iso.datetime({ offset: true });
-/** An ISO 8601 instant. @example `const t: Timestamp = new Date().toISOString();` */
+/** An ISO 8601 instant. @useDeclaredType @example `const t: Timestamp = new Date().toISOString();` */
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /**
@@ -22,7 +22,7 @@ export type Timestamp = z.infer<typeof Timestamp>;
  * ```
  */
 export const ComplaintId = z.string().check(z.regex(/^CK\d{8}-\d{6,}$/));
-/** A complaint number. @example `const id: ComplaintId = 'CK20260301-000042';` */
+/** A complaint number. @useDeclaredType @example `const id: ComplaintId = 'CK20260301-000042';` */
 export type ComplaintId = z.infer<typeof ComplaintId>;
 
 /**
@@ -46,7 +46,7 @@ export const complaintNumber = (receivedAtMs: number, counter: number): Complain
  * ```
  */
 export const RegionCode = z.string().check(z.regex(/^\d{6}$/));
-/** A GB/T 2260 code. @example `const r: RegionCode = '110000';` */
+/** A GB/T 2260 code. @useDeclaredType @example `const r: RegionCode = '110000';` */
 export type RegionCode = z.infer<typeof RegionCode>;
 
 /** @internal a bounded, trimmed free-text field. */

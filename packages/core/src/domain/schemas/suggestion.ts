@@ -13,7 +13,7 @@ import { text } from './primitives.js';
  * ```
  */
 export const SensitiveKind = z.enum(['media', 'lawsuit', 'regulator', 'petition', 'repeated_escalation', 'distress']);
-/** A sensitive-case kind. @example `const k: SensitiveKind = 'media';` */
+/** A sensitive-case kind. @useDeclaredType @example `const k: SensitiveKind = 'media';` */
 export type SensitiveKind = z.infer<typeof SensitiveKind>;
 
 /**
@@ -29,7 +29,7 @@ export const SuggestClassification = z.object({
   description: text(5000),
   requestedResolution: z.optional(text(2000)),
 });
-/** The body as sent. @example `const b: SuggestClassificationInput = { description: '…' };` */
+/** The body as sent. @useDeclaredType @example `const b: SuggestClassificationInput = { description: '…' };` */
 export type SuggestClassificationInput = z.input<typeof SuggestClassification>;
 
 /** @internal one suggested code with its score and the words behind it. */
@@ -58,7 +58,7 @@ export const FlagEvidence = z.object({
   start: z.number().check(z.int(), z.nonnegative()),
   end: z.number().check(z.int(), z.nonnegative()),
 });
-/** A flag's evidence. @example `flag.evidence.map((e: FlagEvidence) => e.text);` */
+/** A flag's evidence. @useDeclaredType @example `flag.evidence.map((e: FlagEvidence) => e.text);` */
 export type FlagEvidence = z.infer<typeof FlagEvidence>;
 
 /**
@@ -70,7 +70,7 @@ export type FlagEvidence = z.infer<typeof FlagEvidence>;
  * ```
  */
 export const SensitiveFlag = z.object({ kind: SensitiveKind, evidence: z.array(FlagEvidence) });
-/** A sensitive-case flag. @example `const kinds = s.flags.map((f: SensitiveFlag) => f.kind);` */
+/** A sensitive-case flag. @useDeclaredType @example `const kinds = s.flags.map((f: SensitiveFlag) => f.kind);` */
 export type SensitiveFlag = z.infer<typeof SensitiveFlag>;
 
 /**
@@ -94,7 +94,7 @@ export const ClassificationSuggestions = z.object({
   /** True when a flag suggests taking the case to leadership (包案). */
   escalationSuggested: z.boolean(),
 });
-/** The suggestions. @example `const s: ClassificationSuggestions = await client.classification.suggest(body);` */
+/** The suggestions. @useDeclaredType @example `const s: ClassificationSuggestions = await client.classification.suggest(body);` */
 export type ClassificationSuggestions = z.infer<typeof ClassificationSuggestions>;
 
 /**
@@ -115,5 +115,5 @@ export const SuggestionRecord = z.object({
   /** The causes shown, best first. */
   cause: z.array(ComplaintCause).check(z.maxLength(3)),
 });
-/** A suggestion record. @example `complaint.suggestion?.businessCategory[0] === complaint.businessCategory;` */
+/** A suggestion record. @useDeclaredType @example `complaint.suggestion?.businessCategory[0] === complaint.businessCategory;` */
 export type SuggestionRecord = z.infer<typeof SuggestionRecord>;
