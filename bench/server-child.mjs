@@ -30,6 +30,8 @@ if (o.mode === 'bare') {
     seed: { seed: 7, months: 1 },
     logger: silentLogger,
     jwtSecret: 'bench-secret-0123456789abcdef',
+    // The benchmark measures the service, not its per-caller rate limits (one token sends everything).
+    limits: { reads: { perSecond: 1e9, burst: 1e9 }, writes: { perSecond: 1e9, burst: 1e9 } },
   });
   // A head-office handler: registers anywhere, reads the whole bank.
   await server.store.importDemoBank({ organisations: [], staff: [{ id: 'bench-handler', orgId: 'HO', role: 'handler', name: '基准' }], complaints: [] });

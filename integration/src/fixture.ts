@@ -42,7 +42,10 @@ export async function startService(): Promise<{
   stop: () => Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ck-int-'));
-  const server = await startServer({ port: 0, dataDir, logger: silentLogger });
+  // One token per role sends thousands of requests here (the lossy-network suite): these tests are
+  // about exactly-once, not the per-caller rate limits, which the server's own tests cover.
+  const unlimited = { perSecond: 1e9, burst: 1e9 };
+  const server = await startServer({ port: 0, dataDir, logger: silentLogger, limits: { reads: unlimited, writes: unlimited } });
   await server.store.importDemoBank(BANK);
   const staff = (id: string, role: string, org: string) =>
     server.issueToken({ sub: id, kind: 'staff', role, org } as Parameters<RunningServer['issueToken']>[0]);

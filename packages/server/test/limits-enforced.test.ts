@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, issueToken, openStore, type RunningServer, silentLogger, type Store, startServer } from '../src/index.js';
 import { FIXTURE_BANK, registration } from './helpers/fixture-bank.js';
-import { startTestServer, type TestServer } from './helpers/harness.js';
+import { BACKENDS, freshDatabase, startTestServer, type TestServer } from './helpers/harness.js';
 
 /** The limits of issue #11 that `limits` declared but nothing enforced: rates, timeouts, shutdown. */
 describe('per-caller rate limits', () => {
@@ -86,13 +86,15 @@ describe('request timeouts', () => {
   });
 });
 
-describe('graceful shutdown', () => {
+describe.each(BACKENDS)('graceful shutdown (%s)', (backend) => {
   let dataDir: string;
+  let databaseUrl: string | undefined;
   let server: RunningServer;
   const secret = 'shutdown-secret-0123456789abcdef';
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ck-shutdown-'));
-    server = await startServer({ port: 0, dataDir, jwtSecret: secret, logger: silentLogger, pollMs: 50 });
+    databaseUrl = backend === 'postgres' ? await freshDatabase() : undefined;
+    server = await startServer({ port: 0, dataDir, databaseUrl, jwtSecret: secret, logger: silentLogger, pollMs: 50 });
     await server.store.importDemoBank(FIXTURE_BANK);
   });
   afterAll(async () => {
@@ -126,7 +128,7 @@ describe('graceful shutdown', () => {
     expect(await streamText).toMatch(/retry: \d+/);
     await closed;
     // The write was committed: it is there after the restart.
-    const reopened = await openStore({ dataDir });
+    const reopened = await openStore({ dataDir, databaseUrl });
     try {
       expect((await reopened.getComplaint(id))?.complaint.description).toBe('关机时提交的投诉');
     } finally {
