@@ -10,6 +10,7 @@ import { Complaint as ComplaintSchema } from '@complaintkit/core/domain';
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/connect.js';
+import { SqlStore } from '../src/store/sql-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import type { Database } from '../src/store/schema.js';
@@ -92,6 +93,12 @@ async function writeOldData(db: Kysely<unknown>) {
         values (${e.seq}, ${c.id}, ${Date.parse(e.at)}, ${e.type}, ${path}, ${null}, ${(c.complainant as { customerId?: string }).customerId ?? null}, ${JSON.stringify(e)}, ${e.seq === 9 ? JSON.stringify(c) : null})`.execute(db);
     }
   }
+  // The counters as the service left them, and the idempotency record of the merged one's creation.
+  for (const [name, value] of [['event_seq', 11], ['complaint_no', 2], ['complaint_row', 2]] as const) {
+    await sql`update counters set value = ${value} where name = ${name}`.execute(db);
+  }
+  await sql`insert into idempotency (scope, key, request_hash, status_code, response, created_at)
+    values ('staff:u-cc:handler:CC-CARD', 'k-old-create', 'h-old', 201, ${JSON.stringify(OLD_MERGED)}, ${Date.parse(OLD_MERGED.receivedAt)})`.execute(db);
 }
 
 describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (backend) => {
@@ -159,6 +166,17 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     expect(c).toMatchObject({ receivedDay: '2025-03-03', regionCode: '440300', regionScope: 'regional', subjectOrgId: 'SB-4403', mergedFrom: [OLD_MERGED.id] });
     const merged = await load(OLD_MERGED.id);
     expect(merged.c).toMatchObject({ regionCode: null, regionScope: 'not_regional', mergedInto: OLD_REVIEWED.id, decision: null, followUps: [] });
+  });
+
+  it('continues event numbers, complaint numbers and list order after what is stored (0008b: sequences on PostgreSQL)', async () => {
+    const store = new SqlStore(db, backend);
+    const drawn = await store.mutate(undefined, async (tx) => ({ status: 200, body: [await tx.nextEventSeq(), await tx.nextComplaintNumber()] }));
+    expect(drawn.body).toEqual([12, 3]);
+  });
+
+  it('keeps the creating key of a complaint whose idempotency record is still held (0008)', async () => {
+    const row = await db.selectFrom('complaints').select(['creation_scope', 'creation_key', 'creation_hash']).where('id', '=', OLD_MERGED.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ creation_scope: 'staff:u-cc:handler:CC-CARD', creation_key: 'k-old-create', creation_hash: 'h-old' });
   });
 
   it('upgrades stored event snapshots too', async () => {

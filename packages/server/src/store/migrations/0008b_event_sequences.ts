@@ -12,9 +12,15 @@ export const migration: Migration = {
   // one writer at a time anyway). The counters rows stay, unused on PostgreSQL, for `down`.
   async up(db: Kysely<unknown>) {
     if (!isPostgres(db)) return;
+    // Past the counter, and past what is stored should a counter ever lag it.
+    const stored: Record<string, ReturnType<typeof sql>> = {
+      event_seq: sql`(select coalesce(max(seq), 0) from events)`,
+      complaint_no: sql`0`,
+      complaint_row: sql`(select coalesce(max(row_seq), 0) from complaints)`,
+    };
     for (const [counter, seq] of Object.entries(COUNTER_SEQUENCES)) {
       await sql`create sequence ${sql.id(seq)} as bigint minvalue 1`.execute(db);
-      await sql`select setval(${seq}, greatest(value, 1), value > 0) from counters where name = ${counter}`.execute(db);
+      await sql`select setval(${seq}, greatest(v, 1), v > 0) from (select greatest(value, ${stored[counter]}) as v from counters where name = ${counter}) c`.execute(db);
     }
   },
   async down(db: Kysely<unknown>) {
