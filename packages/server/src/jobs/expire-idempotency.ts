@@ -27,7 +27,8 @@ export interface IdempotencyExpiryOptions {
  * creation does not depend on these records: the key a complaint was created with stays on the
  * complaint (unique per caller) and a repeat finds it at any age. What expires here is the replay of
  * other steps (accept, respond, …): a repeat after the TTL runs again, and the lifecycle refuses a
- * step the complaint has already taken (409 `invalid_transition`). Returns the stop function.
+ * step that moved the complaint on (409 `invalid_transition`); a repeatable step (a follow-up
+ * attempt) retried after the TTL is applied again. Returns the stop function.
  *
  * @example
  * ```ts
