@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((o) => o.close()));
 });
 
-function setUp(options: { online?: boolean } = {}) {
+function setUp(options: { online?: boolean; retry?: { baseMs: number; maxMs: number } } = {}) {
   const svc = fakeService();
   const net = fakeNetwork(options.online ?? false);
   const storage = new MemoryStorage();
@@ -26,7 +26,7 @@ function setUp(options: { online?: boolean } = {}) {
     onlineEvents: net.events,
     visibilityEvents: null,
     pollMs: 0,
-    retry: { baseMs: 20, maxMs: 40 },
+    retry: options.retry ?? { baseMs: 20, maxMs: 40 },
   });
   open.push(outbox);
   return { svc, net, storage, outbox };
@@ -36,7 +36,9 @@ const survey = { complaintId: 'CK20260301-000042', answer: { reached: true, sati
 
 describe('outbox: offline, then online', () => {
   it('keeps items queued in order while requests fail, then sends each once, in order, with the key made at add()', async () => {
-    const { svc, net, outbox } = setUp({ online: true });
+    // A backoff longer than the test, so no timed retry can send while the queue is being inspected on
+    // a loaded machine (a 20 ms backoff fired between flush() and list() there); online and flush() do not wait it out.
+    const { svc, net, outbox } = setUp({ online: true, retry: { baseMs: 60_000, maxMs: 60_000 } });
     svc.online = false; // navigator says online, but every request fails (a WebView's usual lie)
     const a = await outbox.add('complaint', complaintInput(1));
     const b = await outbox.add('survey', survey);
