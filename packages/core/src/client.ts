@@ -11,6 +11,8 @@ import type { Reminders, RemindersOptions } from './resources/reminders.js';
 import { type ComplaintsResource, complaintsResource } from './resources/complaints.js';
 import { type ClassificationResource, classificationResource } from './resources/classification.js';
 import { type IdentityResource, identityResource } from './resources/identity.js';
+import { type AlertsResource, alertsResource } from './resources/alerts.js';
+import { type HistoryResource, historyResource, type ReportsResource, reportsResource } from './resources/reports.js';
 import { DEFAULT_RETRY_POLICY } from './internal/retry/backoff.js';
 import { sleep } from './internal/retry/sleep.js';
 import { createEmitter } from './internal/telemetry/emitter.js';
@@ -45,6 +47,12 @@ export interface ComplaintClient {
   readonly identity: IdentityResource;
   /** Suggested codes and sensitive-case flags for a complaint being registered. */
   readonly classification: ClassificationResource;
+  /** Reports, trends, heat map and regulator statistics (managers, leadership, auditors). */
+  readonly reports: ReportsResource;
+  /** Early-warning rules and alerts, and an Observable of alerts as they open and resolve. */
+  readonly alerts: AlertsResource;
+  /** History import from an old system. */
+  readonly history: HistoryResource;
   /**
    * Every request, response, retry, error and warning of this client, without personal data.
    * Hot: subscribe before the calls you want to see.
@@ -122,6 +130,9 @@ export function createComplaintClient(options: ClientOptions): ComplaintClient {
     complaints: complaintsResource(ctx),
     identity: identityResource(ctx),
     classification: classificationResource(ctx),
+    reports: reportsResource(ctx),
+    alerts: alertsResource(ctx),
+    history: historyResource(ctx),
     events$: listenerObservable<ClientEvent>((listener) => emitter.listen(listener)),
     reminders: (opts) => lazyObservable(() => import('./internal/realtime/reminders.js').then((m) => m.remindersOf(ctx, opts))),
     request: (endpoint, input = {}, opts) => {

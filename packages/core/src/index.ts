@@ -30,6 +30,8 @@ export * from './core/errors/index.js';
 export type { ComplaintActionMethods, ComplaintsResource, StreamOptions, WatchOptions } from './resources/complaints.js';
 export type { ClassificationResource } from './resources/classification.js';
 export type { IdentityResource, OrganisationList } from './resources/identity.js';
+export type { AlertRulesResource, AlertsResource } from './resources/alerts.js';
+export type { HistoryResource, ReportsResource } from './resources/reports.js';
 export type { Reminders, RemindersOptions } from './resources/reminders.js';
 
 // The domain types the client takes and returns (the schemas and functions are in `@complaintkit/core/domain`).
@@ -41,4 +43,7 @@ export type { Complaint, ComplaintCreateInput, Deadlines, TimelineEvent } from '
 export type { ComplaintListQueryInput } from './domain/schemas/query.js';
 export type { ClassificationSuggestions, SuggestClassificationInput, SuggestionRecord } from './domain/schemas/suggestion.js';
 export type { ComplaintChange, Me } from './domain/schemas/stream.js';
+export type { Alert, AlertRule, AlertRuleInputData, AlertRulePatch, AlertEvaluation } from './domain/schemas/alerts.js';
+export type { HeatMap, RegulatorStatistics, Report, ReportQueryInput, Trend, TrendQueryInput, HeatMapQueryInput } from './domain/schemas/reports.js';
+export type { ImportRequestInput, ImportSummary } from './domain/schemas/history-import.js';
 export type { BusinessCategoryCode, BusinessChannelCode, ComplaintCauseCode, IntakeChannelCode } from './domain/taxonomy/codes.js';

@@ -6,6 +6,7 @@
  * complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR] [--calendar FILE]
  * complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
  * complaintkit-server train --out FILE [--demo] …
+ * complaintkit-server import FILE [--format csv|ndjson] [--batch 5000] [--data ./data]
  * ```
  * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret; PORT and HOST
  * stand in for --port and --host; CK_CALENDAR_FILE for --calendar.
@@ -18,6 +19,7 @@ import { recallDemoActors, rememberDemoActors } from './cli/demo-actors.js';
 import { printDemoTokens } from './cli/demo-tokens.js';
 import { runTrain, TRAIN_USAGE } from './cli/train.js';
 import { loadCalendar } from './calendar/load-calendar.js';
+import { IMPORT_USAGE, runImport } from './cli/import-command.js';
 import { seedIfEmpty } from './jobs/seed-if-empty.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
@@ -28,6 +30,7 @@ const USAGE = `Usage:
                             [--model FILE] [--lexicon FILE] [--calendar FILE]
   complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
 ${TRAIN_USAGE}
+${IMPORT_USAGE}
 
   serve   migrates, seeds demo data into an empty database, starts the service and prints demo tokens
   seed    migrates and seeds only
@@ -63,6 +66,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'train') return runTrain(rest, fail);
+  if (command === 'import') {
+    try {
+      process.exitCode = await runImport(rest, { databaseUrl: process.env.DATABASE_URL || undefined });
+    } catch (e) {
+      if (e instanceof TypeError || /^(import takes|--)/.test((e as Error).message)) fail((e as Error).message);
+      throw e;
+    }
+    return;
+  }
   if (command !== 'serve' && command !== 'seed') fail(`unknown command "${command}"`);
   let values: Record<string, string | boolean | undefined>;
   try {

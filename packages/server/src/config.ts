@@ -66,6 +66,8 @@ export interface ServerOptions {
   readonly lexicon?: string | undefined;
   /** How long a mutation's first result is kept for `Idempotency-Key` replays (ms); default 24 h. */
   readonly idempotencyTtlMs?: number | undefined;
+  /** How often early-warning rules are evaluated (ms); default 5 minutes; 0 turns the schedule off. */
+  readonly alertEveryMs?: number | undefined;
 }
 
 /**

@@ -51,3 +51,5 @@ export {
   type Suggester,
   type SuggestInput,
 } from './suggest/index.js';
+export type { FactsOptions } from './store/reports/facts-rows.js';
+export type { ReportingStore } from './store/reports/reporting-store.js';

@@ -12,6 +12,7 @@ import { answerClientErrors } from './http/client-error.js';
 import { InFlight } from './http/in-flight.js';
 import { resolveLimits } from './http/limits.js';
 import { jsonLogger } from './http/logger.js';
+import { DEFAULT_ALERT_EVERY_MS, startAlertEvaluation } from './jobs/evaluate-alerts.js';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from './jobs/expire-idempotency.js';
 import { type SeedResult, seedIfEmpty } from './jobs/seed-if-empty.js';
 import { openStore } from './store/open-store.js';
@@ -72,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const coverage = calendarCoverage(calendar, now());
   if (coverage.missing.length > 0) logger.error({ msg: 'holiday_calendar_not_covered', years: coverage.years, missing: coverage.missing, detail: coverage.detail });
   else logger.info({ msg: 'holiday_calendar', years: coverage.years });
-  const store = await openStore({ ...o, now });
+  const store = await openStore({ ...o, now }, { clock });
   let seeded: SeedResult = { seeded: false };
   try {
     if (o.seed !== undefined) {
@@ -130,6 +131,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
   });
 
+  const alertEveryMs = o.alertEveryMs ?? DEFAULT_ALERT_EVERY_MS;
+  const stopAlerts = alertEveryMs > 0 ? startAlertEvaluation({ store, now: o.now ?? Date.now, everyMs: alertEveryMs, logger }) : () => {};
+
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     // A request that has not fully arrived within requestTimeoutMs is a 408 (answerClientErrors);
     // Node checks every connection for it at connectionsCheckingInterval.
@@ -161,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         //    connection gets 503 with Connection: close. Event streams end with a retry hint.
         closing.abort();
         stopExpiry();
+        stopAlerts();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         // 2. Let the requests already running finish (a write commits and is answered), within the

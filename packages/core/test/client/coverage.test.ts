@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createComplaintClient } from '../../src/index.js';
-import { ALL_ENDPOINTS, ENDPOINTS } from '../../src/domain/contract/endpoints.js';
+import { ALL_ENDPOINTS } from '../../src/domain/contract/all-endpoints.js';
+import { ENDPOINTS } from '../../src/domain/contract/endpoints.js';
 import { COMPLAINT_ACTIONS } from '../../src/domain/lifecycle/states.js';
 import { HttpResponse, http, makeComplaint, server, testClient, url, useServer } from './helpers.js';
 
@@ -13,7 +14,7 @@ describe('every endpoint is reachable through a resource', () => {
     server.use(
       http.all(`${url('')}/*`, ({ request }) => {
         const path = new URL(request.url).pathname;
-        const route = path.replace(/CK\d{8}-\d{6}/, '{id}');
+        const route = path.replace(/CK\d{8}-\d{6}/, '{id}').replace(/\/(AR|AL)-[\w-]+/, '/{id}');
         hits.add(`${request.method} ${route}`);
         if (route === '/v1/events') return new HttpResponse('', { headers: { 'content-type': 'text/event-stream' } });
         if (route === '/v1/complaints') return HttpResponse.json(request.method === 'GET' ? { data: [], nextCursor: null } : c);
@@ -55,6 +56,21 @@ describe('every endpoint is reachable through a resource', () => {
       expect(typeof methods[name]).toBe('function');
       await methods[name]!(c.id, bodies[action] ?? {});
     }
+    const range = { from: '2026-03-01', to: '2026-03-31' };
+    await client.reports.get(range);
+    await client.reports.trend({ ...range, interval: 'month', metric: 'volume' });
+    await client.reports.heatMap(range);
+    await client.reports.regulator({ quarter: '2026Q1' });
+    await client.alerts.rules.list();
+    await client.alerts.rules.create({ name: 'n', metric: 'volume', direction: 'above', threshold: 1 });
+    await client.alerts.rules.get('AR-1');
+    await client.alerts.rules.update('AR-1', { threshold: 2 });
+    await client.alerts.rules.remove('AR-1');
+    await client.alerts.list();
+    await client.alerts.evaluate();
+    await client.alerts.acknowledge('AL-1');
+    await client.alerts.resolve('AL-1');
+    await client.history.import({ format: 'ndjson', data: '' });
     const expected = ALL_ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect([...hits].sort()).toEqual([...new Set(expected)].sort());
   });

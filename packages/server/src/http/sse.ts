@@ -1,14 +1,17 @@
 import type { StoredChange } from '../store/store.js';
 
 /**
- * One Server-Sent Events message of the change stream (`GET /v1/events`): `id` is the event's seq.
+ * One Server-Sent Events message of the change stream (`GET /v1/events`): `id` is the event's seq; a
+ * complaint change is an `event: change`, an early-warning alert an `event: alert` (clients that
+ * only know changes skip it).
  *
  * @example
  * ```ts
  * sseMessage({ seq: 7, change }); // 'id: 7\nevent: change\ndata: {…}\n\n'
  * ```
  */
-export const sseMessage = ({ seq, change }: StoredChange): string => `id: ${seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`;
+export const sseMessage = (m: StoredChange): string =>
+  m.alert ? `id: ${m.seq}\nevent: alert\ndata: ${JSON.stringify(m.alert)}\n\n` : `id: ${m.seq}\nevent: change\ndata: ${JSON.stringify(m.change)}\n\n`;
 
 /**
  * An SSE comment line (keeps proxies and clients from timing out).

@@ -2,6 +2,7 @@ import { ALL_ENDPOINTS, COMMON_PROBLEMS, ENDPOINT_REFERENCE, type Endpoint, PROB
 import { defaultSuggester } from '../suggest/service/load.js';
 import type { SuggestInput } from '../suggest/service/suggester.js';
 import { changeExample, listExample, problemExample, responseExamples } from './examples.js';
+import { reportingExamples } from './reporting-examples.js';
 import { componentSchemas, type Json, schemaOf, withRefs } from './schemas.js';
 
 /** @internal the example path of an operation (`{id}` filled in). */
@@ -20,7 +21,7 @@ function successExamples(): Record<string, unknown> {
     'classification.suggest': defaultSuggester().suggest(ENDPOINT_REFERENCE.suggestClassification.example?.body as SuggestInput),
   };
   for (const [action, complaint] of Object.entries(ex.actions)) out[`complaints.${action}`] = complaint;
-  return out;
+  return { ...out, ...reportingExamples() };
 }
 
 /** @internal the problem codes of an operation, grouped by HTTP status. */

@@ -7,6 +7,7 @@ import { badRequest } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
 import { sseComment, sseMessage, sseRefetch } from '../http/sse.js';
 import { parseOr400 } from '../http/validate.js';
+import { mayReadReports } from '../policy/reporting-access.js';
 import { isVisible } from '../policy/visibility.js';
 import type { StoredChange } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
@@ -45,6 +46,7 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
     throw badRequest([{ path: 'Last-Event-ID', message: 'must be the id (a number) of the last event received' }]);
   }
+  const seesAlerts = mayReadReports(caller);
   const release = deps.streams.acquire(scopeOf(caller));
   const unlisten = deps.feed.listen();
   let head: number;
@@ -82,7 +84,10 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
 
   /** The next messages after the cursor: from the feed's memory, else a page from the database. */
   const nextMessages = async (): Promise<string> => {
-    const wanted = (ch: StoredChange) => isVisible(caller.visibility, ch.access) && (complaintId === undefined || ch.change.complaint.id === complaintId);
+    // Alerts go to those who may read them (managers, leadership, auditors), on the whole-bank stream only.
+    const wanted = (ch: StoredChange) =>
+      isVisible(caller.visibility, ch.access) &&
+      (ch.alert ? complaintId === undefined && seesAlerts : complaintId === undefined || ch.change.complaint.id === complaintId);
     const recent = deps.feed.after(cursor, PAGE);
     if (recent) {
       const last = recent[recent.length - 1];
@@ -97,7 +102,7 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
       const page = await deps.store.eventsAfter(cursor, caller.visibility, { ...(complaintId !== undefined && { complaintId }), limit: PAGE, upTo });
       const last = page[page.length - 1];
       cursor = page.length < PAGE ? Math.max(cursor, upTo) : (last as StoredChange).seq;
-      return page.map(sseMessage).join('');
+      return page.filter(wanted).map(sseMessage).join('');
     });
   };
 

@@ -1,4 +1,4 @@
-import { ACTION_ENDPOINTS, ALL_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS } from '@complaintkit/core/domain';
+import { ACTION_ENDPOINTS, ALL_ENDPOINTS, COMPLAINT_ACTIONS, ENDPOINTS , REPORTING_ENDPOINTS } from '@complaintkit/core/domain';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
@@ -10,6 +10,10 @@ import { streamEvents } from './event-stream.js';
 import { me, organisations } from './identity.js';
 import { getComplaint, listComplaints } from './read-complaints.js';
 import { suggestClassification } from './suggest-classification.js';
+import { createAlertRule, deleteAlertRule, getAlertRule, listAlertRules, updateAlertRule } from './alert-rules.js';
+import { acknowledgeAlert, evaluateAlerts, listAlerts, resolveAlert } from './alerts.js';
+import { importHistoryRoute } from './history-import.js';
+import { getHeatMap, getRegulatorStatistics, getReport, getTrend } from './reports.js';
 
 /** @internal a route handler. */
 type Handler = (c: Context<AppEnv>, deps: ResolvedDeps) => Response | Promise<Response>;
@@ -31,6 +35,20 @@ export const HANDLERS: Record<string, Handler> = {
   [ENDPOINTS.me.operationId]: (c) => me(c),
   [ENDPOINTS.organisations.operationId]: organisations,
   [ENDPOINTS.suggestClassification.operationId]: suggestClassification,
+  [REPORTING_ENDPOINTS.report.operationId]: getReport,
+  [REPORTING_ENDPOINTS.trend.operationId]: getTrend,
+  [REPORTING_ENDPOINTS.heatMap.operationId]: getHeatMap,
+  [REPORTING_ENDPOINTS.regulator.operationId]: getRegulatorStatistics,
+  [REPORTING_ENDPOINTS.listAlertRules.operationId]: listAlertRules,
+  [REPORTING_ENDPOINTS.createAlertRule.operationId]: createAlertRule,
+  [REPORTING_ENDPOINTS.getAlertRule.operationId]: getAlertRule,
+  [REPORTING_ENDPOINTS.updateAlertRule.operationId]: updateAlertRule,
+  [REPORTING_ENDPOINTS.deleteAlertRule.operationId]: deleteAlertRule,
+  [REPORTING_ENDPOINTS.listAlerts.operationId]: listAlerts,
+  [REPORTING_ENDPOINTS.evaluateAlerts.operationId]: evaluateAlerts,
+  [REPORTING_ENDPOINTS.acknowledgeAlert.operationId]: acknowledgeAlert,
+  [REPORTING_ENDPOINTS.resolveAlert.operationId]: resolveAlert,
+  [REPORTING_ENDPOINTS.importHistory.operationId]: importHistoryRoute,
   ...Object.fromEntries(COMPLAINT_ACTIONS.map((a) => [ACTION_ENDPOINTS[a].operationId, (c: Context<AppEnv>, d: ResolvedDeps) => complaintAction(c, d, a)])),
 };
 
@@ -62,8 +80,7 @@ export function registerRoutes(app: Hono<AppEnv>, deps: ResolvedDeps, auth: Midd
     if (!handler) throw new Error(`no handler for operation ${endpoint.operationId}: add one to HANDLERS`);
     const path = honoPath(endpoint.path);
     const run = (c: Context<AppEnv>) => handler(c, deps);
-    if (endpoint.method === 'GET') app.get(path, auth, limit, run);
-    else app.post(path, auth, limit, run);
+    app.on(endpoint.method, path, auth, limit, run);
   }
   // Any other method on a known path: 405 with Allow (registered last, so the routes above win).
   const methods = new Map<string, string[]>();

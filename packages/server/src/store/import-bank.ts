@@ -2,6 +2,7 @@ import type { Complaint } from '@complaintkit/core/domain';
 import type { Insertable, Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import { advanceCounters, counterValues } from './counters.js';
+import { type FactsOptions, writeFacts } from './reports/facts-rows.js';
 import { complaintRow, followUpRows, pathsOf } from './rows.js';
 import type { Database, EventsTable, FollowUpsTable } from './schema.js';
 import type { BankImport } from './store.js';
@@ -29,7 +30,7 @@ const numberOf = (id: string): number => Number(/-(\d+)$/.exec(id)?.[1] ?? 0);
  * await inWriteTransaction(db, kind, (tx) => importBank(tx, kind, bank));
  * ```
  */
-export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport) {
+export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport, facts: FactsOptions = {}) {
   const existing = await db.selectFrom('organisations').select(['id', 'path']).execute();
   const paths = pathsOf(bank.organisations, new Map(existing.map((o) => [o.id, o.path])));
   await insertBatched(
@@ -93,6 +94,11 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
   await insertBatched(db, 'complaints', complaintRows);
   await insertBatched(db, 'events', eventRows);
   await insertBatched(db, 'follow_ups', followUps);
+  await writeFacts(
+    db,
+    complaints.map((c) => ({ complaint: c as Complaint, orgPath: pathOf(c.handlingOrgId) })),
+    facts,
+  );
   await advanceCounters(db, kind, { event_seq: maxSeq, complaint_no: maxNo, complaint_row: row });
   return { organisations: bank.organisations.length, staff: bank.staff.length, complaints: complaints.length, events: eventRows.length };
 }

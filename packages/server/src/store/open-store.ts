@@ -1,4 +1,5 @@
 import { type DatabaseLocation, openDatabase } from './connect.js';
+import type { FactsOptions } from './reports/facts-rows.js';
 import { SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
@@ -9,11 +10,12 @@ import type { Store } from './store.js';
  * @example
  * ```ts
  * const store = await openStore({ dataDir: './data' });
+ * const withCalendar = await openStore({ dataDir: './data' }, { clock: { calendar } });
  * ```
  */
-export async function openStore(where: DatabaseLocation & { readonly now?: (() => number) | undefined }): Promise<Store> {
+export async function openStore(where: DatabaseLocation & { readonly now?: (() => number) | undefined }, facts: FactsOptions = {}): Promise<Store> {
   const { db, kind } = openDatabase(where);
-  const store = new SqlStore(db, kind, where.now ?? Date.now);
+  const store = new SqlStore(db, kind, where.now ?? Date.now, facts);
   try {
     await store.migrate();
   } catch (e) {

@@ -117,8 +117,68 @@ export interface CountersTable {
   value: number;
 }
 
+/** Row of `complaint_facts`: core's `ComplaintFacts` of one complaint, flattened. @internal */
+export interface ComplaintFactsTable {
+  id: string;
+  received_at: number;
+  received_day: string;
+  counted: number;
+  intake_channel: string;
+  business_channel: string;
+  business_category: string;
+  business_major: string;
+  cause: string;
+  severity: string;
+  region_code: string | null;
+  province: string;
+  prefecture: string;
+  org_path: string;
+  customer_key: string | null;
+  decided_at: number | null;
+  decided_day: string | null;
+  met: number | null;
+  met_strict: number | null;
+  handling_ms: number | null;
+  due_at: number | null;
+  stopped_at: number | null;
+  reached: number | null;
+  score: number | null;
+  rated_day: string | null;
+  accepted: number | null;
+  review_requested: number;
+  is_repeat: number;
+}
+
+/** Row of `alert_rules`: the rule as JSON, with its scope path for subtree queries. @internal */
+export interface AlertRulesTable {
+  id: string;
+  org_path: string;
+  enabled: number;
+  document: string;
+}
+
+/** Row of `alerts`: the alert as JSON, with what dedup and listing filter on. @internal */
+export interface AlertsTable {
+  id: string;
+  rule_id: string;
+  org_path: string;
+  status: string;
+  opened_at: number;
+  document: string;
+}
+
+/** Row of `import_sources`: an imported history record's source id and the complaint it became. @internal */
+export interface ImportSourcesTable {
+  source_id: string;
+  complaint_id: string;
+}
+
 /** The database as Kysely sees it. @internal */
 export interface Database {
+  complaint_facts: ComplaintFactsTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  import_sources: ImportSourcesTable;
   organisations: OrganisationsTable;
   staff: StaffTable;
   complaints: ComplaintsTable;

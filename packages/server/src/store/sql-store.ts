@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { activeDeadline, type Complaint, type ComplaintListQuery, type TimelineEvent } from '@complaintkit/core/domain';
+import { activeDeadline, type Alert, type Complaint, type ComplaintListQuery, DEFAULT_REPEAT_WINDOW_DAYS, type TimelineEvent } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
 import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
@@ -11,6 +11,8 @@ import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
+import { type FactsOptions, refreshRepeats, writeFacts } from './reports/facts-rows.js';
+import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
 import type { Database } from './schema.js';
 import type {
@@ -119,7 +121,7 @@ async function createdWith(db: Db, idem: IdempotentRequest) {
 }
 
 /** @internal the write-transaction facade over a transaction's Kysely. */
-function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined): WriteTransaction {
+function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, facts: FactsOptions): WriteTransaction {
   const bump = (name: CounterName) => nextValue(db, kind, name);
   return {
     getComplaint: (id) => reads.complaint(db, id),
@@ -137,6 +139,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       await db.insertInto('complaints').values({ ...complaintRow(c, paths, rowSeq), ...creation }).execute();
       await saveFollowUps(db, c);
       await insertLastEvent(db, c, paths);
+      await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], facts);
     },
     async updateComplaint(c, expectedVersion, options = {}) {
       const paths = await pathsFor(db, c);
@@ -150,6 +153,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentUpdateError(c.id);
       await saveFollowUps(db, c);
       if (options.event !== false) await insertLastEvent(db, c, paths);
+      await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], facts);
     },
   };
 }
@@ -168,16 +172,61 @@ export class SqlStore implements Store {
   readonly #commits = new EventEmitter().setMaxListeners(0);
   /** The newest event head known final (PostgreSQL; see {@link SqlStore.lastEventSeq}). */
   #settledHead = 0;
+  #reporting: ReportingStore | undefined;
+
+  /** Reports, alert rules and alerts over this database. */
+  get reporting(): ReportingStore {
+    this.#reporting ??= sqlReporting(this.db, this.kind, () => this.#commits.emit('commit'), this.facts);
+    return this.#reporting;
+  }
 
   constructor(
     readonly db: Db,
     readonly kind: DatabaseKind,
     /** The service's clock: stamps idempotency records. */
     readonly now: () => number = Date.now,
+    /** How metric facts are derived (the service's holiday calendar, the repeat window). */
+    readonly facts: FactsOptions = {},
   ) {}
 
-  migrate(): Promise<void> {
-    return migrateToLatest(this.db as Kysely<unknown>);
+  async migrate(): Promise<void> {
+    await migrateToLatest(this.db as Kysely<unknown>);
+    // A database from before reporting (or after a restore) gets its facts rebuilt once.
+    const [complaints, facts] = await Promise.all([
+      this.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      this.db.selectFrom('complaint_facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    if (Number(complaints.n) !== Number(facts.n)) await this.rebuildFacts();
+  }
+
+  /**
+   * Rebuilds every complaint's metric facts and repeat flags from the stored complaints, in one
+   * write transaction (after a migration, a restore, or a change of calendar or repeat window).
+   *
+   * @example
+   * ```ts
+   * await store.rebuildFacts();
+   * ```
+   */
+  async rebuildFacts(): Promise<void> {
+    await inWriteTransaction(this.db, this.kind, async (db) => {
+      await db.deleteFrom('complaint_facts').execute();
+      let after = -1;
+      for (;;) {
+        const rows = await db
+          .selectFrom('complaints')
+          .select(['row_seq', 'document', 'handling_org_path'])
+          .where('row_seq', '>', after)
+          .orderBy('row_seq')
+          .limit(5_000)
+          .execute();
+        if (rows.length === 0) break;
+        after = Number(rows[rows.length - 1]?.row_seq);
+        const items = rows.map((r) => ({ complaint: JSON.parse(r.document) as Complaint, orgPath: r.handling_org_path }));
+        await writeFacts(db, items, this.facts, false);
+      }
+      await refreshRepeats(db, 'all', this.facts.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS);
+    });
   }
 
   async health(): Promise<{ reachable: boolean; pendingMigrations: string[] }> {
@@ -268,7 +317,7 @@ export class SqlStore implements Store {
             }
           }
         }
-        const result = await fn(writeTransaction(db, this.kind, idem));
+        const result = await fn(writeTransaction(db, this.kind, idem, this.facts));
         if (idem) {
           await db
             .insertInto('idempotency')
@@ -305,7 +354,7 @@ export class SqlStore implements Store {
   async eventsAfter(afterSeq: number, visibility: Visibility, options: { complaintId?: string; limit?: number; upTo?: number } = {}): Promise<StoredChange[]> {
     const rows = await this.db
       .selectFrom('events')
-      .select(['seq', 'complaint_id', 'event', 'snapshot', 'handling_org_path', 'first_org_path', 'customer_id'])
+      .select(['seq', 'complaint_id', 'type', 'event', 'snapshot', 'handling_org_path', 'first_org_path', 'customer_id'])
       .where('seq', '>', afterSeq)
       .$if(options.upTo !== undefined, (q) => q.where('seq', '<=', options.upTo as number))
       .where(visibilitySql(visibility))
@@ -314,7 +363,7 @@ export class SqlStore implements Store {
       .limit(options.limit ?? 500)
       .execute();
     // Imported history has no snapshot: rebuild one from the current complaint, cut at the event.
-    const missing = [...new Set(rows.filter((r) => r.snapshot === null).map((r) => r.complaint_id))];
+    const missing = [...new Set(rows.filter((r) => r.snapshot === null && r.type !== ALERT_EVENT_TYPE).map((r) => r.complaint_id))];
     const current = new Map<string, Complaint>();
     if (missing.length > 0) {
       const docs = await this.db.selectFrom('complaints').select(['id', 'document']).where('id', 'in', missing).execute();
@@ -322,6 +371,11 @@ export class SqlStore implements Store {
     }
     const changes: StoredChange[] = [];
     for (const r of rows) {
+      const access = { handlingOrgPath: r.handling_org_path, firstOrgPath: r.first_org_path, customerId: r.customer_id };
+      if (r.type === ALERT_EVENT_TYPE) {
+        changes.push({ seq: Number(r.seq), alert: JSON.parse(r.event) as Alert, access });
+        continue;
+      }
       const event = JSON.parse(r.event) as TimelineEvent;
       let complaint: Complaint | undefined;
       if (r.snapshot !== null) complaint = JSON.parse(r.snapshot) as Complaint;
@@ -330,7 +384,6 @@ export class SqlStore implements Store {
         if (now) complaint = { ...now, status: event.toStatus, timeline: now.timeline.filter((e) => e.seq <= event.seq) };
       }
       if (complaint) {
-        const access = { handlingOrgPath: r.handling_org_path, firstOrgPath: r.first_org_path, customerId: r.customer_id };
         changes.push({ seq: Number(r.seq), change: { event, complaint }, access });
       }
     }
@@ -432,7 +485,7 @@ export class SqlStore implements Store {
   }
 
   async importDemoBank(bank: Parameters<Store['importDemoBank']>[0]) {
-    const counts = await inWriteTransaction(this.db, this.kind, (db) => importBank(db, this.kind, bank));
+    const counts = await inWriteTransaction(this.db, this.kind, (db) => importBank(db, this.kind, bank, this.facts));
     this.#commits.emit('commit');
     return counts;
   }

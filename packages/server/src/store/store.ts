@@ -1,7 +1,8 @@
-import type { Complaint, ComplaintChange, ComplaintListQuery, Organisation, StaffRole } from '@complaintkit/core/domain';
+import type { Alert, Complaint, ComplaintChange, ComplaintListQuery, Organisation, StaffRole } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
 import type { Visibility } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
+import type { ReportingStore } from './reports/reporting-store.js';
 
 /**
  * An organisation with its materialised path (`/HO/BR-44/SB-440301/`): a subtree is a path prefix.
@@ -139,19 +140,32 @@ export interface ComplaintPage {
 }
 
 /**
- * One stored event with the change message the stream sends for it.
+ * Who may see a stored event, for filtering in memory: a complaint's access paths at the event, or an
+ * alert's organisation (with no customer: no customer sees an alert).
  *
  * @example
  * ```ts
- * for (const { seq, change } of await store.eventsAfter(0, v)) console.log(seq, change.event.type);
+ * const a: EventAccess = { handlingOrgPath: '/HO/BR-44/', firstOrgPath: null, customerId: null };
  * ```
  */
-export interface StoredChange {
-  readonly seq: number;
-  readonly change: ComplaintChange;
-  /** Who may see it (the complaint's access paths at the event), for filtering in memory. */
-  readonly access: { readonly handlingOrgPath: string; readonly firstOrgPath: string | null; readonly customerId: string | null };
+export interface EventAccess {
+  readonly handlingOrgPath: string;
+  readonly firstOrgPath: string | null;
+  readonly customerId: string | null;
 }
+
+/**
+ * One stored event with the message the stream sends for it: a complaint change, or an alert.
+ *
+ * @example
+ * ```ts
+ * for (const { seq, change } of await store.eventsAfter(0, v)) if (change) console.log(seq, change.event.type);
+ * ```
+ */
+export type StoredChange =
+  | { readonly seq: number; readonly change: ComplaintChange; readonly alert?: undefined; readonly access: EventAccess }
+  /** An early-warning alert opened or resolved (sent as an `alert` message); no customer sees one. */
+  | { readonly seq: number; readonly alert: Alert; readonly change?: undefined; readonly access: EventAccess };
 
 /**
  * The storage of the complaint service. Two backends implement it through Kysely: SQLite (a file in
@@ -221,6 +235,9 @@ export interface Store {
    * complaint was created with stays on the complaint (creation stays exactly-once).
    */
   expireIdempotency(before: number): Promise<number>;
+
+  /** Reports over the metric facts, early-warning rules and alerts. */
+  readonly reporting: ReportingStore;
 
   /** Loads a whole bank in one transaction with batched inserts, setting the counters past it. */
   importDemoBank(bank: BankImport): Promise<{ organisations: number; staff: number; complaints: number; events: number }>;

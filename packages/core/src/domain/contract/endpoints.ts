@@ -19,11 +19,11 @@ import { COMPLAINT_ACTIONS, type ComplaintAction } from '../lifecycle/states.js'
  */
 export interface Endpoint {
   readonly operationId: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** OpenAPI-style path template, `{id}` for a parameter. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'complaints' | 'events' | 'identity' | 'classification';
+  readonly tag: 'complaints' | 'events' | 'identity' | 'classification' | 'reports' | 'alerts' | 'history';
   // Typed as $ZodType (every schema here is one), not SomeType: z.safeParse and z.toJSONSchema accept
   // only $ZodType, so a loop over ENDPOINTS (the OpenAPI document, the client) needed casts before.
   readonly query?: z.core.$ZodType;
@@ -35,6 +35,8 @@ export interface Endpoint {
   readonly idempotent: boolean;
   /** `text/event-stream` instead of JSON. */
   readonly stream?: boolean;
+  /** Also answers `text/csv` (with `format=csv`). */
+  readonly csv?: boolean;
 }
 
 /** @internal */
@@ -165,19 +167,3 @@ export const ENDPOINTS = {
  * ```
  */
 export const ACTION_ENDPOINTS = actionEndpoints;
-
-/**
- * Every operation of the contract, once, in a stable order: `ENDPOINTS` in their order, then one
- * endpoint per lifecycle action in `COMPLAINT_ACTIONS` order. The server registers its routes from
- * this list and the OpenAPI document lists its operations from it; a new endpoint added to
- * `ENDPOINTS` appears in both.
- *
- * @example
- * ```ts
- * for (const e of ALL_ENDPOINTS) console.log(e.method, e.path, e.operationId);
- * ```
- */
-export const ALL_ENDPOINTS: readonly Endpoint[] = Object.freeze([
-  ...Object.values(ENDPOINTS),
-  ...COMPLAINT_ACTIONS.map((action) => ACTION_ENDPOINTS[action]),
-]);

@@ -3,6 +3,8 @@ import type { ProblemCode } from '../schemas/problem.js';
 import type { ComplaintAction } from '../lifecycle/states.js';
 import { TRANSITIONS } from '../lifecycle/transitions.js';
 import { ACTION_ENDPOINTS, ENDPOINTS, type Endpoint } from './endpoints.js';
+import { REPORTING_ENDPOINTS } from './reporting-endpoints.js';
+import { REPORTING_REFERENCE } from './reporting-reference.js';
 
 // The reference half of the contract: what each operation does, the problems it can answer with and
 // an example request, keyed like ENDPOINTS (and by action) so that every operation must have one.
@@ -139,6 +141,7 @@ let byOperation: Map<string, EndpointReference> | undefined;
 export function referenceOf(endpoint: Endpoint): EndpointReference {
   byOperation ??= new Map<string, EndpointReference>([
     ...(Object.keys(ENDPOINT_REFERENCE) as (keyof typeof ENDPOINTS)[]).map((k) => [ENDPOINTS[k].operationId, ENDPOINT_REFERENCE[k]] as const),
+    ...(Object.keys(REPORTING_REFERENCE) as (keyof typeof REPORTING_ENDPOINTS)[]).map((k) => [REPORTING_ENDPOINTS[k].operationId, REPORTING_REFERENCE[k]] as const),
     ...(Object.keys(ACTION_REFERENCE) as ComplaintAction[]).map(
       (a) =>
         [

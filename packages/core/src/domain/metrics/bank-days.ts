@@ -1,4 +1,4 @@
-import { addDays } from '../clock/time.js';
+import { addDays, endOfLocalDay, localDate } from '../clock/time.js';
 
 /**
  * An inclusive range of bank days in Asia/Shanghai (`YYYY-MM-DD`). A complaint received at
@@ -176,3 +176,33 @@ export const yearEarlierRange = (r: DayRange): DayRange => ({ from: sameDayYearE
  * ```
  */
 export const monthsIn = (r: DayRange): number => daysIn(r) / 30.436875;
+
+/**
+ * The last millisecond of a bank day in Asia/Shanghai, as epoch ms ("the end of the period").
+ *
+ * @example
+ * ```ts
+ * endOfBankDay('2026-03-31') === Date.parse('2026-03-31T23:59:59.999+08:00'); // true
+ * ```
+ */
+export const endOfBankDay = (day: string): number => endOfLocalDay(day);
+
+/**
+ * A bank day plus (or minus) calendar days.
+ *
+ * @example
+ * ```ts
+ * addBankDays('2026-02-28', 1); // '2026-03-01'
+ * ```
+ */
+export const addBankDays = (day: string, days: number): string => addDays(day, days);
+
+/**
+ * The bank day (Asia/Shanghai) of an instant.
+ *
+ * @example
+ * ```ts
+ * bankDayOf(Date.parse('2026-02-28T17:30:00Z')); // '2026-03-01'
+ * ```
+ */
+export const bankDayOf = (ms: number): string => localDate(ms);

@@ -1,7 +1,10 @@
 export { AGGREGATE_IDS, AGGREGATES, type AggregateDefinition, type AggregateId, type Aggregates, emptyAggregates } from './aggregates.js';
 export {
+  addBankDays,
+  bankDayOf,
   type DayRange,
   daysIn,
+  endOfBankDay,
   type Interval,
   monthsIn,
   type Period,

@@ -1,6 +1,5 @@
-import { endOfLocalDay } from '../clock/time.js';
+import { type DayRange, endOfBankDay, monthsIn } from './bank-days.js';
 import { AGGREGATE_IDS, AGGREGATES, type Aggregates, emptyAggregates } from './aggregates.js';
-import { type DayRange, monthsIn } from './bank-days.js';
 import { type MetricId, metricValues } from './definitions.js';
 import { type Dimension, dimensionKey, type OrgGroups } from './dimensions.js';
 import type { ComplaintFacts } from './facts.js';
@@ -85,7 +84,7 @@ export const isOverdueAt = (f: ComplaintFacts, end: number): boolean =>
  */
 export function computeReport(facts: readonly ComplaintFacts[], spec: ReportSpec): ReportResult {
   const { from, to } = spec.range;
-  const end = endOfLocalDay(to);
+  const end = endOfBankDay(to);
   const keyOf = (f: ComplaintFacts): Record<string, string> =>
     Object.fromEntries(spec.groupBy.map((d) => [d, dimensionKey(f, d, spec.orgs)]));
   type Acc = { key: Record<string, string>; aggregates: Aggregates; handling: number[]; overdue: number };

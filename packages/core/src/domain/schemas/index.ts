@@ -8,3 +8,6 @@ export * from './problem.js';
 export * from './query.js';
 export * from './stream.js';
 export * from './suggestion.js';
+export * from './alerts.js';
+export * from './reports.js';
+export * from './history-import.js';

@@ -14,8 +14,8 @@ import { backoffDelay } from '../retry/backoff.js';
 import { readSse } from './sse-parser.js';
 import { isRetryable } from '../retryable.js';
 
-/** @internal */
-const parseChange = (ctx: ClientContext, data: string, p: Prepared, status: number): ComplaintChange => {
+/** @internal parses one message's data with its schema (per the client's validation mode). */
+const parseData = <T>(ctx: ClientContext, schema: z.core.$ZodType, data: string, p: Prepared, status: number): T => {
   const { init } = p;
   let value: unknown;
   try {
@@ -23,12 +23,12 @@ const parseChange = (ctx: ClientContext, data: string, p: Prepared, status: numb
   } catch {
     throw new ResponseValidationError({ ...init, issues: [{ path: '', message: 'An event is not JSON.' }] });
   }
-  if (ctx.validation === 'off') return value as ComplaintChange;
-  const r = z.safeParse(ENDPOINTS.streamEvents.response, value);
-  if (r.success) return r.data as ComplaintChange;
+  if (ctx.validation === 'off') return value as T;
+  const r = z.safeParse(schema, value);
+  if (r.success) return r.data as T;
   if (ctx.validation === 'strict') throw new ResponseValidationError({ ...init, issues: issuesOf(r.error.issues) });
   warnInvalid(ctx, p, status);
-  return value as ComplaintChange;
+  return value as T;
 };
 
 /**
@@ -43,6 +43,17 @@ export function changeStream(
   query: { complaintId?: string | undefined },
   options: StreamOptions = {},
 ): Observable<ComplaintChange> {
+  return eventStream<ComplaintChange>(ctx, query, options, 'change', ENDPOINTS.streamEvents.response);
+}
+
+/** @internal the event stream's messages of one `event:` name, parsed with `schema`. */
+export function eventStream<T>(
+  ctx: ClientContext,
+  query: { complaintId?: string | undefined },
+  options: StreamOptions,
+  eventName: string,
+  schema: z.core.$ZodType,
+): Observable<T> {
   const idleMs = options.idleTimeoutMs ?? 45_000;
   const policy = {
     maxRetries: 0,
@@ -51,7 +62,7 @@ export function changeStream(
     maxRetryAfterMs: 0,
   };
   const maxFailures = options.maxConsecutiveFailures ?? Number.POSITIVE_INFINITY;
-  return new Observable<ComplaintChange>((subscriber) => {
+  return new Observable<T>((subscriber) => {
     const stop = new AbortController();
     let lastEventId = options.lastEventId;
     let failures = 0;
@@ -87,8 +98,8 @@ export function changeStream(
           for await (const m of readSse(res.body, heartbeat)) {
             if (m.id !== undefined) lastEventId = m.id;
             if (m.event === 'refetch') options.onRefetch?.();
-            if (m.event !== 'change') continue;
-            subscriber.next(parseChange(ctx, m.data, p, res.status));
+            if (m.event !== eventName) continue;
+            subscriber.next(parseData<T>(ctx, schema, m.data, p, res.status));
           }
           error = new NetworkError({ ...p.init, code: 'stream_ended' });
         } catch (e) {

@@ -6,6 +6,7 @@ import { migration as m0004 } from './0004_complaint_record.js';
 import { migration as m0006 } from './0006_calendar_deadlines.js';
 import { migration as m0008 } from './0008_creation_keys.js';
 import { migration as m0008b } from './0008b_event_sequences.js';
+import { migration as m0005 } from './0005_reporting.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -15,7 +16,7 @@ import { migration as m0008b } from './0008b_event_sequences.js';
  *
  * @example
  * ```ts
- * Object.keys(MIGRATIONS); // ['0001_initial', '0002_prefix_indexes', '0003_staff_active', '0004_complaint_record']
+ * Object.keys(MIGRATIONS); // ['0001_initial', '0002_prefix_indexes', '0003_staff_active', '0004_complaint_record', '0005_reporting']
  * ```
  */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_calendar_deadlines': m0006,
   '0008_creation_keys': m0008,
   '0008b_event_sequences': m0008b,
+  '0005_reporting': m0005,
 };

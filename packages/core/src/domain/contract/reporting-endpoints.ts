@@ -1,0 +1,180 @@
+import * as z from 'zod/mini';
+import {
+  Alert,
+  AlertEvaluation,
+  AlertListQuery,
+  AlertRule,
+  AlertRuleInput,
+  AlertRulePatch,
+} from '../schemas/alerts.js';
+import { HeatMap, HeatMapQuery, RegulatorQuery, RegulatorStatistics, Report, ReportQuery, Trend, TrendQuery } from '../schemas/reports.js';
+import { ImportRequest, ImportSummary } from '../schemas/history-import.js';
+import type { Endpoint } from './endpoints.js';
+
+/** @internal */
+const op = <const E extends Endpoint>(e: E) => e;
+
+/**
+ * The reporting operations: reports, trends, the heat map and regulator statistics (managers,
+ * leadership and auditors, over their subtree), early-warning rules and alerts, and the history
+ * import. Part of {@link ENDPOINTS}.
+ *
+ * @example
+ * ```ts
+ * REPORTING_ENDPOINTS.report.path; // '/v1/reports'
+ * ```
+ */
+export const REPORTING_ENDPOINTS = {
+  report: op({
+    operationId: 'reports.get',
+    method: 'GET',
+    path: '/v1/reports',
+    summary: "Metrics for a range of bank days over the caller's subtree, filtered, grouped by up to two dimensions",
+    tag: 'reports',
+    query: ReportQuery,
+    response: Report,
+    successStatus: 200,
+    idempotent: false,
+  }),
+  trend: op({
+    operationId: 'reports.trend',
+    method: 'GET',
+    path: '/v1/reports/trend',
+    summary: 'One metric per day, week, month or quarter, with its change month on month and year on year',
+    tag: 'reports',
+    query: TrendQuery,
+    response: Trend,
+    successStatus: 200,
+    idempotent: false,
+  }),
+  heatMap: op({
+    operationId: 'reports.heatMap',
+    method: 'GET',
+    path: '/v1/reports/heat-map',
+    summary: 'Counts and rates by province or prefecture (GB/T 2260), with the not-regional bucket',
+    tag: 'reports',
+    query: HeatMapQuery,
+    response: HeatMap,
+    successStatus: 200,
+    idempotent: false,
+  }),
+  regulator: op({
+    operationId: 'reports.regulator',
+    method: 'GET',
+    path: '/v1/reports/regulator',
+    summary: "A quarter's regulator statistics (B × C × A counts, QoQ, YoY, timeliness) as JSON or CSV (format=csv)",
+    tag: 'reports',
+    query: RegulatorQuery,
+    response: RegulatorStatistics,
+    successStatus: 200,
+    idempotent: false,
+    csv: true,
+  }),
+  listAlertRules: op({
+    operationId: 'alertRules.list',
+    method: 'GET',
+    path: '/v1/alert-rules',
+    summary: "The early-warning rules of the caller's subtree",
+    tag: 'alerts',
+    response: z.object({ data: z.array(AlertRule) }),
+    successStatus: 200,
+    idempotent: false,
+  }),
+  createAlertRule: op({
+    operationId: 'alertRules.create',
+    method: 'POST',
+    path: '/v1/alert-rules',
+    summary: "Create an early-warning rule over the caller's subtree (managers and leadership)",
+    tag: 'alerts',
+    body: AlertRuleInput,
+    response: AlertRule,
+    successStatus: 201,
+    idempotent: true,
+  }),
+  getAlertRule: op({
+    operationId: 'alertRules.get',
+    method: 'GET',
+    path: '/v1/alert-rules/{id}',
+    summary: 'One early-warning rule',
+    tag: 'alerts',
+    response: AlertRule,
+    successStatus: 200,
+    idempotent: false,
+  }),
+  updateAlertRule: op({
+    operationId: 'alertRules.update',
+    method: 'PATCH',
+    path: '/v1/alert-rules/{id}',
+    summary: 'Change an early-warning rule (managers and leadership)',
+    tag: 'alerts',
+    body: AlertRulePatch,
+    response: AlertRule,
+    successStatus: 200,
+    idempotent: true,
+  }),
+  deleteAlertRule: op({
+    operationId: 'alertRules.delete',
+    method: 'DELETE',
+    path: '/v1/alert-rules/{id}',
+    summary: 'Remove an early-warning rule; its alerts stay on record (managers and leadership)',
+    tag: 'alerts',
+    response: z.object({ id: z.string(), deleted: z.literal(true) }),
+    successStatus: 200,
+    idempotent: false,
+  }),
+  listAlerts: op({
+    operationId: 'alerts.list',
+    method: 'GET',
+    path: '/v1/alerts',
+    summary: "Alerts of the caller's subtree, newest first",
+    tag: 'alerts',
+    query: AlertListQuery,
+    response: z.object({ data: z.array(Alert) }),
+    successStatus: 200,
+    idempotent: false,
+  }),
+  evaluateAlerts: op({
+    operationId: 'alerts.evaluate',
+    method: 'POST',
+    path: '/v1/alerts/evaluate',
+    summary: "Evaluate the early-warning rules of the caller's subtree now (the service also does so on a schedule)",
+    tag: 'alerts',
+    body: z.object({ ruleId: z.optional(z.string()) }),
+    response: AlertEvaluation,
+    successStatus: 200,
+    idempotent: true,
+  }),
+  acknowledgeAlert: op({
+    operationId: 'alerts.acknowledge',
+    method: 'POST',
+    path: '/v1/alerts/{id}/acknowledge',
+    summary: 'Acknowledge an open alert: someone is on it (it stays deduplicated until resolved)',
+    tag: 'alerts',
+    body: z.object({ note: z.optional(z.string().check(z.maxLength(2000))) }),
+    response: Alert,
+    successStatus: 200,
+    idempotent: true,
+  }),
+  resolveAlert: op({
+    operationId: 'alerts.resolve',
+    method: 'POST',
+    path: '/v1/alerts/{id}/resolve',
+    summary: 'Resolve an alert by hand (the service resolves it itself when its rule stops firing)',
+    tag: 'alerts',
+    body: z.object({ note: z.optional(z.string().check(z.maxLength(2000))) }),
+    response: Alert,
+    successStatus: 200,
+    idempotent: true,
+  }),
+  importHistory: op({
+    operationId: 'history.import',
+    method: 'POST',
+    path: '/v1/history/import',
+    summary: 'Import historical complaints (CSV or NDJSON text, the documented columns), all-or-nothing per batch, idempotent on the source id',
+    tag: 'history',
+    body: ImportRequest,
+    response: ImportSummary,
+    successStatus: 200,
+    idempotent: true,
+  }),
+} as const;

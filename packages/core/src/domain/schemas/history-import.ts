@@ -1,0 +1,116 @@
+import * as z from 'zod/mini';
+import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
+import { RegionCode, Timestamp } from './primitives.js';
+
+/** @internal an optional field that a CSV cell leaves empty. */
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
+
+/**
+ * One historical complaint as a bank's old system exports it: one CSV row (a header row names the
+ * columns, in any order) or one NDJSON line, with these fields. Times are ISO 8601 with an offset;
+ * empty cells are absent values. The importer replays the complaint through the lifecycle with these
+ * times (register → accept → start → extend/hold/resume → respond → follow-up → review → close), so
+ * its timeline, clock and metrics are those of the same complaint entered live.
+ *
+ * | column | meaning |
+ * |---|---|
+ * | `sourceId` | the old system's complaint id: the import is idempotent on it |
+ * | `receivedAt` | the bank's receipt |
+ * | `orgId` | the organisation that handled (and decided) it |
+ * | `intakeChannel`, `businessChannel`, `businessCategory`, `cause`, `severity` | the codes (JR/T 0169-2018 A, B, C) |
+ * | `regionCode` | GB/T 2260 code; empty for a functional centre (not regional) |
+ * | `customerId` | the bank's customer id (repeat detection) |
+ * | `description` | what it was about (personal numbers are redacted from search) |
+ * | `regulatorReference` | for a regulator transfer |
+ * | `extendedAt`, `extendedAgainAt` | first and second extension |
+ * | `holdFrom`, `holdTo` | one external-appraisal hold |
+ * | `decidedAt`, `outcome` | when the complainant was told the decision, and upheld / partly_upheld / not_upheld |
+ * | `followUpAt`, `reached`, `satisfaction`, `decisionAccepted` | the follow-up (回访) |
+ * | `reviewRequestedAt`, `reviewDecidedAt` | a review (核查) |
+ * | `closedAt` | closing |
+ * | `withdrawnAt`, `declinedAt` | handling ended without a decision |
+ *
+ * @example
+ * ```ts
+ * HistoryRecord.parse({ sourceId: 'OLD-1', receivedAt: '2024-03-01T09:00:00+08:00', orgId: 'SB-440301', intakeChannel: 'hotline',
+ *   businessChannel: 'A0101', businessCategory: 'B0302', cause: 'C11', decidedAt: '2024-03-10T10:00:00+08:00', outcome: 'upheld' });
+ * ```
+ */
+export const HistoryRecord = z.object({
+  sourceId: z.string().check(z.minLength(1), z.maxLength(128)),
+  receivedAt: Timestamp,
+  orgId: z.string().check(z.minLength(1), z.maxLength(64)),
+  intakeChannel: IntakeChannel,
+  businessChannel: BusinessChannel,
+  businessCategory: BusinessCategory,
+  cause: ComplaintCause,
+  severity: opt(Severity),
+  regionCode: opt(RegionCode),
+  customerId: opt(z.string().check(z.minLength(1), z.maxLength(64))),
+  description: opt(z.string().check(z.maxLength(5000))),
+  regulatorReference: opt(z.string().check(z.maxLength(64))),
+  extendedAt: opt(Timestamp),
+  extendedAgainAt: opt(Timestamp),
+  holdFrom: opt(Timestamp),
+  holdTo: opt(Timestamp),
+  decidedAt: opt(Timestamp),
+  outcome: opt(z.enum(['upheld', 'partly_upheld', 'not_upheld'])),
+  followUpAt: opt(Timestamp),
+  reached: opt(z.boolean()),
+  satisfaction: opt(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
+  decisionAccepted: opt(z.boolean()),
+  reviewRequestedAt: opt(Timestamp),
+  reviewDecidedAt: opt(Timestamp),
+  closedAt: opt(Timestamp),
+  withdrawnAt: opt(Timestamp),
+  declinedAt: opt(Timestamp),
+});
+/** One historical complaint. @example `const r: HistoryRecord = HistoryRecord.parse(row);` */
+export type HistoryRecord = z.infer<typeof HistoryRecord>;
+
+/**
+ * The columns of {@link HistoryRecord}, in the order an export template lists them.
+ *
+ * @example
+ * ```ts
+ * HISTORY_COLUMNS.join(','); // the CSV header
+ * ```
+ */
+export const HISTORY_COLUMNS = Object.keys(HistoryRecord.shape) as (keyof HistoryRecord)[];
+
+/**
+ * The body of `POST /v1/history/import`: the file's text (CSV with a header row, or NDJSON), its
+ * format, and how many complaints go in one transaction.
+ *
+ * @example
+ * ```ts
+ * const r: ImportRequestInput = { format: 'ndjson', data: lines.join('\n') };
+ * ```
+ */
+export const ImportRequest = z.object({
+  format: z.enum(['csv', 'ndjson']),
+  data: z.string().check(z.maxLength(50_000_000)),
+  batchSize: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(50_000)), 5_000),
+});
+/** An import request as sent. @example `const r: ImportRequestInput = { format: 'csv', data: csvText };` */
+export type ImportRequestInput = z.input<typeof ImportRequest>;
+
+/**
+ * What an import did: complaints imported, already there (same `sourceId`: skipped), and the bad
+ * rows with their line and field. A file with any bad row imports nothing.
+ *
+ * @example
+ * ```ts
+ * const s: ImportSummary = await client.history.import({ format: 'csv', data });
+ * if (s.errors.length) console.table(s.errors);
+ * ```
+ */
+export const ImportSummary = z.object({
+  read: z.number(),
+  imported: z.number(),
+  skipped: z.number(),
+  batches: z.number(),
+  errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+});
+/** An import summary. @example `const s: ImportSummary = await client.history.import(req);` */
+export type ImportSummary = z.infer<typeof ImportSummary>;

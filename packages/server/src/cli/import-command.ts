@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importHistory } from '../history/import-history.js';
+import { openStore } from '../store/open-store.js';
+
+/**
+ * Usage of `complaintkit-server import`.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(IMPORT_USAGE);
+ * ```
+ */
+export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndjson] [--batch 5000] [--data ./data]
+
+  import  loads historical complaints (CSV with a header row, or NDJSON; columns in docs/guides/measuring-complaint-handling.md):
+          every row is checked first and nothing is written if any is bad; then one transaction per batch.
+          Already imported source ids are skipped: run it again to resume an interrupted import.`;
+
+/** @internal a progress bar on stderr (a TTY redraws one line; otherwise one line per 10 %). */
+function progressBar(): (done: number, total: number) => void {
+  const start = Date.now();
+  let lastTenth = -1;
+  return (done, total) => {
+    const f = total === 0 ? 1 : done / total;
+    const rate = Math.round(done / Math.max(0.001, (Date.now() - start) / 1000));
+    const width = 30;
+    const bar = `${'#'.repeat(Math.round(f * width))}${'.'.repeat(width - Math.round(f * width))}`;
+    const text = `[${bar}] ${done}/${total} (${(f * 100).toFixed(0)} %, ${rate}/s)`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${text}${done === total ? '\n' : ''}`);
+    else if (Math.floor(f * 10) > lastTenth) {
+      lastTenth = Math.floor(f * 10);
+      process.stderr.write(`${text}\n`);
+    }
+  };
+}
+
+/**
+ * Runs `complaintkit-server import FILE`: exit code 0 when imported (or nothing left to import), 1
+ * when the file has bad rows (listed on stderr with line and field; nothing written), 2 on bad usage.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runImport(['history.csv', '--batch', '10000']);
+ * ```
+ */
+export async function runImport(args: string[], env: { databaseUrl?: string | undefined } = {}): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string' }, batch: { type: 'string' }, data: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new Error('import takes exactly one FILE');
+  const format = (values.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'ndjson')) as string;
+  if (format !== 'csv' && format !== 'ndjson') throw new Error(`--format must be csv or ndjson, got "${format}"`);
+  const batchSize = values.batch === undefined ? 5_000 : Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a whole number ≥ 1, got "${values.batch}"`);
+  const text = await readFile(file, 'utf8');
+  const store = await openStore({ dataDir: values.data ?? './data', databaseUrl: env.databaseUrl });
+  try {
+    const started = Date.now();
+    const summary = await importHistory(store, text, format, { batchSize, onProgress: progressBar() });
+    if (summary.errors.length > 0) {
+      for (const e of summary.errors.slice(0, 200)) process.stderr.write(`line ${e.line}, ${e.field}: ${e.message}\n`);
+      if (summary.errors.length > 200) process.stderr.write(`… and ${summary.errors.length - 200} more\n`);
+      process.stderr.write(`${summary.errors.length} bad rows in ${file}: nothing imported. Fix them and run the import again.\n`);
+      return 1;
+    }
+    const secs = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `Read ${summary.read} rows: imported ${summary.imported}, skipped ${summary.skipped} already imported, in ${summary.batches} batches (${secs.toFixed(1)} s, ${Math.round(summary.imported / Math.max(secs, 0.001))}/s).\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,124 @@
+import { type ClockOptions, type Complaint, type ComplaintFacts, DEFAULT_REPEAT_WINDOW_DAYS, factsOf } from '@complaintkit/core/domain';
+import { type Kysely, sql } from 'kysely';
+import type { ComplaintFactsTable, Database } from '../schema.js';
+
+/** @internal */
+const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
+
+/**
+ * The `complaint_facts` row of core's facts (booleans as 0/1).
+ *
+ * @example
+ * ```ts
+ * const row = factsRow(factsOf(complaint, { orgPath }));
+ * ```
+ */
+export function factsRow(f: ComplaintFacts): ComplaintFactsTable {
+  return {
+    id: f.id,
+    received_at: f.receivedAt,
+    received_day: f.receivedDay,
+    counted: f.counted ? 1 : 0,
+    intake_channel: f.intakeChannel,
+    business_channel: f.businessChannel,
+    business_category: f.businessCategory,
+    business_major: f.businessMajor,
+    cause: f.cause,
+    severity: f.severity,
+    region_code: f.regionCode,
+    province: f.province,
+    prefecture: f.prefecture,
+    org_path: f.orgPath,
+    customer_key: f.customerKey,
+    decided_at: f.decidedAt,
+    decided_day: f.decidedDay,
+    met: bit(f.met),
+    met_strict: bit(f.metStrict),
+    handling_ms: f.handlingMs,
+    due_at: f.dueAt,
+    stopped_at: f.stoppedAt,
+    reached: bit(f.reached),
+    score: f.score,
+    rated_day: f.ratedDay,
+    accepted: bit(f.accepted),
+    review_requested: f.reviewRequested ? 1 : 0,
+    is_repeat: 0,
+  };
+}
+
+/**
+ * How the store derives facts: the holiday calendar and clock policy of the service (so met or missed
+ * is judged on the same deadlines the handlers saw) and the repeat window in days.
+ *
+ * @example
+ * ```ts
+ * const o: FactsOptions = { clock: { calendar }, repeatWindowDays: 30 };
+ * ```
+ */
+export interface FactsOptions {
+  readonly clock?: Omit<ClockOptions, 'now'> | undefined;
+  readonly repeatWindowDays?: number | undefined;
+}
+
+/** @internal inserts in chunks under both dialects' bound-parameter limits. */
+const CHUNK = Math.floor(30_000 / 28);
+
+/**
+ * Writes (or rewrites) the facts of some complaints inside the caller's transaction, then refreshes
+ * the repeat flags of every complaint of the same customers: a complaint imported out of order can
+ * make a later one a repeat. Exact, not approximate: the flags equal core's `markRepeats` over all
+ * complaints (a test checks this after random writes).
+ *
+ * @example
+ * ```ts
+ * await writeFacts(tx, [{ complaint, orgPath: '/HO/BR-44/' }], options);
+ * await writeFacts(tx, many, options, false); // then refreshRepeats(tx, 'all', 30) once
+ * ```
+ */
+export async function writeFacts(
+  db: Kysely<Database>,
+  items: readonly { complaint: Complaint; orgPath: string }[],
+  options: FactsOptions = {},
+  refresh = true,
+): Promise<void> {
+  if (items.length === 0) return;
+  const rows = items.map(({ complaint, orgPath }) => factsRow(factsOf(complaint, { orgPath }, options.clock)));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await db.deleteFrom('complaint_facts').where('id', 'in', chunk.map((r) => r.id)).execute();
+    await db.insertInto('complaint_facts').values(chunk).execute();
+  }
+  if (!refresh) return;
+  const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
+  await refreshRepeats(db, keys, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS);
+}
+
+/**
+ * Recomputes `is_repeat` for the complaints of these customers (all complaints with `'all'`):
+ * a repeat has an earlier complaint (received before it, or at the same instant with a smaller
+ * number) of the same customer on the same B major class at most `windowDays` before it.
+ *
+ * @example
+ * ```ts
+ * await refreshRepeats(db, ['C-1001'], 30);
+ * ```
+ */
+export async function refreshRepeats(db: Kysely<Database>, keys: readonly string[] | 'all', windowDays: number): Promise<void> {
+  const windowMs = windowDays * 86_400_000;
+  const update = (where: ReturnType<typeof sql>) =>
+    sql`update complaint_facts set is_repeat = case when exists (
+          select 1 from complaint_facts p
+          where p.customer_key = complaint_facts.customer_key and p.business_major = complaint_facts.business_major
+            and (p.received_at < complaint_facts.received_at or (p.received_at = complaint_facts.received_at and p.id < complaint_facts.id))
+            and p.received_at >= complaint_facts.received_at - ${windowMs}
+        ) then 1 else 0 end
+        where ${where}`.execute(db);
+  if (keys === 'all') {
+    await update(sql`customer_key is not null`);
+    return;
+  }
+  for (let i = 0; i < keys.length; i += 5_000) {
+    const chunk = keys.slice(i, i + 5_000);
+    await update(sql`customer_key in (${sql.join(chunk)})`);
+  }
+}

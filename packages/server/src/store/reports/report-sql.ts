@@ -1,0 +1,195 @@
+import {
+  AGGREGATE_IDS,
+  AGGREGATES,
+  type Aggregates,
+  compareKeys,
+  DIMENSION_COLUMNS,
+  type Dimension,
+  emptyAggregates,
+  endOfBankDay,
+  type FactFilter,
+  metricValues,
+  monthsIn,
+  POPULATIONS,
+  type Population,
+  type ReportResult,
+  type ReportRow,
+  type ReportSpec,
+} from '@complaintkit/core/domain';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { likePrefix } from '../like-prefix.js';
+import type { Database } from '../schema.js';
+
+/** @internal a SQL condition that is always true. */
+const TRUE = sql<boolean>`1 = 1`;
+
+/**
+ * The SQL `where` of a report filter over `complaint_facts`: the in-database twin of core's
+ * `matchesFilter` (a property test holds the two equal).
+ *
+ * @example
+ * ```ts
+ * db.selectFrom('complaint_facts').where(filterSql({ businessCategory: ['B03'] }));
+ * ```
+ */
+export function filterSql(f: FactFilter): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (f.orgPath) parts.push(sql`org_path like ${likePrefix(f.orgPath)} escape '\\'`);
+  if (f.region !== undefined) {
+    parts.push(f.region === 'not_regional' ? sql`region_code is null` : sql`region_code like ${likePrefix(f.region)} escape '\\'`);
+  }
+  const oneOf = (col: string, values: readonly string[] | undefined) => {
+    if (values && values.length > 0) parts.push(sql`${sql.ref(col)} in (${sql.join(values)})`);
+  };
+  const anyPrefix = (col: string, codes: readonly string[] | undefined) => {
+    if (codes && codes.length > 0)
+      parts.push(sql`(${sql.join(codes.map((c) => sql`${sql.ref(col)} like ${likePrefix(c)} escape '\\'`), sql` or `)})`);
+  };
+  oneOf('intake_channel', f.intakeChannel);
+  anyPrefix('business_channel', f.businessChannel);
+  anyPrefix('business_category', f.businessCategory);
+  anyPrefix('cause', f.cause);
+  oneOf('severity', f.severity);
+  return parts.length === 0 ? TRUE : sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** @internal the SQL expression of one dimension's group key. */
+function dimensionSql(d: Dimension, spec: ReportSpec): RawBuilder<string> {
+  if (d !== 'organisation') return sql<string>`${sql.ref(DIMENSION_COLUMNS[d])}`;
+  const orgs = spec.orgs;
+  if (!orgs) throw new Error('a report by organisation needs the organisation groups');
+  if (orgs.children.length === 0) return sql<string>`${orgs.scope.id}`;
+  const whens = orgs.children.map((c) => sql`when org_path like ${likePrefix(c.path)} escape '\\' then ${c.id}`);
+  return sql<string>`(case ${sql.join(whens, sql` `)} else ${orgs.scope.id} end)`;
+}
+
+/** @internal `g0, g1` select items and their group-by list. */
+function groupSql(spec: ReportSpec): { select: RawBuilder<unknown>; by: RawBuilder<unknown> } {
+  if (spec.groupBy.length === 0) return { select: sql`'' as g0`, by: sql`` };
+  const exprs = spec.groupBy.map((d) => dimensionSql(d, spec));
+  // By position: PostgreSQL does not match a select expression to a group-by expression when their
+  // bound parameters differ in number ($1 vs $5), even when the values are the same.
+  return {
+    select: sql.join(exprs.map((e, i) => sql`${e} as ${sql.ref(`g${i}`)}`)),
+    by: sql.raw(`group by ${exprs.map((_, i) => i + 1).join(', ')}`),
+  };
+}
+
+/** @internal a bigint or numeric from either driver as a number. */
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Runs a report over `complaint_facts`: one grouped query per population (received, decided, rated)
+ * with one `sum(case …)` per aggregate of core's `AGGREGATES`, one for the handling-time quantiles
+ * (nearest rank, by window functions) and one for the open overdue at the end of the range; the
+ * metric values then come from core's `metricValues`, the same formulas the in-memory report uses.
+ *
+ * @example
+ * ```ts
+ * const r = await runReport(db, { range: { from: '2026-03-01', to: '2026-03-31' }, filter: { orgPath: '/HO/' }, groupBy: ['cause'] });
+ * ```
+ */
+export async function runReport(db: Kysely<Database>, spec: ReportSpec): Promise<ReportResult> {
+  const { from, to } = spec.range;
+  const where = filterSql(spec.filter);
+  const g = groupSql(spec);
+  const dims = spec.groupBy;
+  const keyOf = (r: Raw): Record<string, string> => Object.fromEntries(dims.map((d, i) => [d, String(r[`g${i}`])]));
+
+  type Acc = { key: Record<string, string>; aggregates: Aggregates; p50: number | null; p90: number | null; overdue: number };
+  const groups = new Map<string, Acc>();
+  const total: Acc = { key: {}, aggregates: emptyAggregates(), p50: null, p90: null, overdue: 0 };
+  const accOf = (r: Raw): Acc => {
+    const key = keyOf(r);
+    const k = JSON.stringify(key);
+    const found = groups.get(k);
+    if (found) return found;
+    const a: Acc = { key, aggregates: emptyAggregates(), p50: null, p90: null, overdue: 0 };
+    groups.set(k, a);
+    return a;
+  };
+
+  const populations = Object.keys(POPULATIONS) as Population[];
+  await Promise.all(
+    populations.map(async (p) => {
+      const ids = AGGREGATE_IDS.filter((id) => AGGREGATES[id].population === p);
+      const sums = ids.map((id) => {
+        const a = AGGREGATES[id];
+        const value = 'sumColumn' in a ? sql.ref(a.sumColumn) : sql`1`;
+        return sql`sum(case when ${sql.raw(a.sql)} then ${value} else 0 end) as ${sql.ref(id)}`;
+      });
+      const pop = POPULATIONS[p];
+      const { rows } = await sql<Raw>`select ${g.select}, ${sql.join(sums)} from complaint_facts
+        where ${sql.raw(pop.sql)} and ${sql.ref(pop.dayColumn)} >= ${from} and ${sql.ref(pop.dayColumn)} <= ${to} and ${where}
+        ${g.by}`.execute(db);
+      for (const r of rows) {
+        const acc = accOf(r);
+        for (const id of ids) {
+          acc.aggregates[id] += n(r[id]);
+          total.aggregates[id] += n(r[id]);
+        }
+      }
+    }),
+  );
+
+  const quantiles = async (grouped: boolean) => {
+    const gg = grouped ? g : groupSql({ ...spec, groupBy: [] });
+    const partition = grouped && dims.length > 0 ? sql`partition by ${sql.join(dims.map((d) => dimensionSql(d, spec)))}` : sql``;
+    const outer = grouped && dims.length > 0 ? sql`group by ${sql.join(dims.map((_, i) => sql.ref(`g${i}`)))}` : sql``;
+    const cols = grouped && dims.length > 0 ? sql.join(dims.map((_, i) => sql.ref(`g${i}`))) : sql`'' as g0`;
+    const { rows } = await sql<Raw>`select ${cols},
+        min(case when rn = (cnt + 1) / 2 then handling_ms end) as p50,
+        min(case when rn = (9 * cnt + 9) / 10 then handling_ms end) as p90
+      from (select ${gg.select}, handling_ms,
+              row_number() over (${partition} order by handling_ms) as rn,
+              count(*) over (${partition}) as cnt
+            from complaint_facts
+            where decided_day >= ${from} and decided_day <= ${to} and handling_ms is not null and ${where}) t
+      ${outer}`.execute(db);
+    return rows;
+  };
+  const end = endOfBankDay(to);
+  const [grouped, overall, overdue] = await Promise.all([
+    dims.length > 0 ? quantiles(true) : Promise.resolve([]),
+    quantiles(false),
+    sql<Raw>`select ${g.select}, count(*) as overdue from complaint_facts
+      where received_at <= ${end} and due_at is not null and due_at < ${end}
+        and (decided_at is null or decided_at > ${end}) and (stopped_at is null or stopped_at > ${end}) and ${where}
+      ${g.by}`.execute(db),
+  ]);
+  const q = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  for (const r of grouped) {
+    const acc = accOf(r);
+    acc.p50 = q(r.p50);
+    acc.p90 = q(r.p90);
+  }
+  total.p50 = q(overall[0]?.p50);
+  total.p90 = q(overall[0]?.p90);
+  for (const r of overdue.rows) {
+    accOf(r).overdue += n(r.overdue);
+    total.overdue += n(r.overdue);
+  }
+
+  const months = monthsIn(spec.range);
+  const row = (a: Acc): ReportRow => ({
+    key: a.key,
+    aggregates: a.aggregates,
+    handlingP50Ms: a.p50,
+    handlingP90Ms: a.p90,
+    overdueOpen: a.overdue,
+    metrics: metricValues({
+      aggregates: a.aggregates,
+      total: total.aggregates,
+      handlingP50Ms: a.p50,
+      handlingP90Ms: a.p90,
+      overdueOpen: a.overdue,
+      outlets: spec.outlets ?? null,
+      customers: spec.customers ?? null,
+      months,
+    }),
+  });
+  const rows = dims.length === 0 ? [] : [...groups.values()].sort((a, b) => compareKeys(a.key, b.key)).map(row);
+  return { rows, total: row(total) };
+}

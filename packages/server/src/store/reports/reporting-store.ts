@@ -1,0 +1,181 @@
+import { type Alert, type AlertRule, type Complaint, complaintNumber, type HistoryRecord, type ReportResult, type ReportSpec } from '@complaintkit/core/domain';
+import { eventCount } from '../../history/replay.js';
+import { importBank } from '../import-bank.js';
+import type { FactsOptions } from './facts-rows.js';
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseKind } from '../connect.js';
+import { likePrefix } from '../like-prefix.js';
+import { nextValue } from '../counters.js';
+import { inWriteTransaction } from '../write-transaction.js';
+import { drawValues } from './draw-values.js';
+import type { Database } from '../schema.js';
+import { runReport } from './report-sql.js';
+
+/**
+ * The `type` of an alert's row in `events`: the stream sends it as an `alert` message, not a
+ * complaint change (customers never see one: the row has no customer).
+ *
+ * @example
+ * ```ts
+ * if (row.type === ALERT_EVENT_TYPE) …
+ * ```
+ */
+export const ALERT_EVENT_TYPE = 'alert';
+
+/**
+ * The reporting side of the store: reports over `complaint_facts`, and the early-warning rules and
+ * alerts (stored as JSON documents with the columns their queries filter on).
+ *
+ * @example
+ * ```ts
+ * const r = await store.reporting.report({ range, filter: { orgPath: '/HO/' }, groupBy: [] });
+ * ```
+ */
+export interface ReportingStore {
+  /** A report (core's `ReportSpec` → `ReportResult`), computed in the database. */
+  report(spec: ReportSpec): Promise<ReportResult>;
+  /** Rules whose organisation lies under `underPath` (all when omitted). */
+  listRules(underPath?: string): Promise<AlertRule[]>;
+  getRule(id: string): Promise<{ rule: AlertRule; orgPath: string } | undefined>;
+  /** Inserts or replaces a rule. */
+  saveRule(rule: AlertRule, orgPath: string): Promise<void>;
+  deleteRule(id: string): Promise<boolean>;
+  /** Alerts under `underPath`, newest first. */
+  listAlerts(underPath: string | undefined, q: { status?: readonly string[] | undefined; ruleId?: string | undefined; limit: number }): Promise<Alert[]>;
+  getAlert(id: string): Promise<{ alert: Alert; orgPath: string } | undefined>;
+  /** The open or acknowledged alert of a rule, if any (at most one: alerts are deduplicated while open). */
+  activeAlert(ruleId: string): Promise<Alert | undefined>;
+  /**
+   * Inserts or replaces an alert; with `publish`, also appends it to the event stream (an `alert`
+   * message to every stream that sees `orgPath`), in the same transaction.
+   */
+  saveAlert(alert: Alert, orgPath: string, options?: { publish?: boolean }): Promise<void>;
+  /**
+   * Imports one batch of history in one transaction: records whose `sourceId` is already imported are
+   * skipped; the others get complaint numbers and event numbers and are built by `build`, then stored
+   * with their events, facts and source ids. All of the batch or none of it.
+   */
+  importHistoryBatch(
+    records: readonly HistoryRecord[],
+    build: (record: HistoryRecord, id: string, firstSeq: number) => Complaint,
+  ): Promise<{ imported: number; skipped: number }>;
+}
+
+/**
+ * The Kysely implementation of {@link ReportingStore}.
+ *
+ * @example
+ * ```ts
+ * const reporting = sqlReporting(db);
+ * ```
+ */
+export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed: () => void, facts: FactsOptions = {}): ReportingStore {
+  const under = (p: string | undefined) => (p ? sql<boolean>`org_path like ${likePrefix(p)} escape '\\'` : sql<boolean>`1 = 1`);
+  return {
+    report: (spec) => runReport(db, spec),
+    async listRules(underPath) {
+      const rows = await db.selectFrom('alert_rules').select('document').where(under(underPath)).orderBy('id').execute();
+      return rows.map((r) => JSON.parse(r.document) as AlertRule);
+    },
+    async getRule(id) {
+      const r = await db.selectFrom('alert_rules').select(['document', 'org_path']).where('id', '=', id).executeTakeFirst();
+      return r && { rule: JSON.parse(r.document) as AlertRule, orgPath: r.org_path };
+    },
+    async saveRule(rule, orgPath) {
+      const row = { id: rule.id, org_path: orgPath, enabled: rule.enabled ? 1 : 0, document: JSON.stringify(rule) };
+      await db
+        .insertInto('alert_rules')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ org_path: row.org_path, enabled: row.enabled, document: row.document }))
+        .execute();
+    },
+    async deleteRule(id) {
+      const r = await db.deleteFrom('alert_rules').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+    async listAlerts(underPath, q) {
+      const rows = await db
+        .selectFrom('alerts')
+        .select('document')
+        .where(under(underPath))
+        .$if(Boolean(q.status?.length), (x) => x.where('status', 'in', q.status as string[]))
+        .$if(q.ruleId !== undefined, (x) => x.where('rule_id', '=', q.ruleId as string))
+        .orderBy('opened_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.limit)
+        .execute();
+      return rows.map((r) => JSON.parse(r.document) as Alert);
+    },
+    async getAlert(id) {
+      const r = await db.selectFrom('alerts').select(['document', 'org_path']).where('id', '=', id).executeTakeFirst();
+      return r && { alert: JSON.parse(r.document) as Alert, orgPath: r.org_path };
+    },
+    async activeAlert(ruleId) {
+      const r = await db
+        .selectFrom('alerts')
+        .select('document')
+        .where('rule_id', '=', ruleId)
+        .where('status', 'in', ['open', 'acknowledged'])
+        .executeTakeFirst();
+      return r && (JSON.parse(r.document) as Alert);
+    },
+    async saveAlert(alert, orgPath, options = {}) {
+      const row = { id: alert.id, rule_id: alert.ruleId, org_path: orgPath, status: alert.status, opened_at: Date.parse(alert.openedAt), document: JSON.stringify(alert) };
+      await inWriteTransaction(db, kind, async (tx) => {
+        await tx
+          .insertInto('alerts')
+          .values(row)
+          .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, document: row.document, org_path: row.org_path }))
+          .execute();
+        if (!options.publish) return;
+        const seq = await nextValue(tx, kind, 'event_seq');
+        await tx
+          .insertInto('events')
+          .values({
+            seq,
+            complaint_id: alert.id,
+            at: Date.parse(alert.updatedAt),
+            type: ALERT_EVENT_TYPE,
+            handling_org_path: orgPath,
+            first_org_path: null,
+            customer_id: null,
+            event: JSON.stringify(alert),
+            snapshot: null,
+          })
+          .execute();
+      });
+      if (options.publish) committed();
+    },
+    async importHistoryBatch(records, build) {
+      const result = await inWriteTransaction(db, kind, async (tx) => {
+        const ids = records.map((r) => r.sourceId);
+        const known = new Set<string>();
+        for (let i = 0; i < ids.length; i += 5_000) {
+          const rows = await tx.selectFrom('import_sources').select('source_id').where('source_id', 'in', ids.slice(i, i + 5_000)).execute();
+          for (const r of rows) known.add(r.source_id);
+        }
+        const fresh = records.filter((r) => !known.has(r.sourceId));
+        if (fresh.length === 0) return { imported: 0, skipped: records.length };
+        // Numbers drawn from the counters (not read and advanced), so live writers beside the import
+        // never draw the same ones; a record's events take its drawn seqs in order.
+        const numbers = await drawValues(tx, kind, 'complaint_no', fresh.length);
+        const counts = fresh.map(eventCount);
+        const seqs = await drawValues(tx, kind, 'event_seq', counts.reduce((a, b) => a + b, 0));
+        let next = 0;
+        const complaints = fresh.map((r, i) => {
+          const id = complaintNumber(Date.parse(r.receivedAt), numbers[i] as number);
+          const own = seqs.slice(next, next + (counts[i] as number));
+          next += counts[i] as number;
+          const c = build(r, id, own[0] as number);
+          return { ...c, timeline: c.timeline.map((e, k) => ({ ...e, seq: own[k] as number })) };
+        });
+        await importBank(tx, kind, { organisations: [], staff: [], complaints }, facts);
+        const sources = fresh.map((r, i) => ({ source_id: r.sourceId, complaint_id: (complaints[i] as Complaint).id }));
+        for (let i = 0; i < sources.length; i += 10_000) await tx.insertInto('import_sources').values(sources.slice(i, i + 10_000)).execute();
+        return { imported: fresh.length, skipped: records.length - fresh.length };
+      });
+      if (result.imported > 0) committed();
+      return result;
+    },
+  };
+}
