@@ -37,6 +37,7 @@ export type {
   OrganisationRecord,
   StaffMember,
   Store,
+  EventAccess,
   StoredChange,
   StoredResult,
   WriteTransaction,
