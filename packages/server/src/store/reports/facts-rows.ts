@@ -83,18 +83,23 @@ export async function writeFacts(
 ): Promise<void> {
   if (items.length === 0) return;
   const rows = items.map(({ complaint, orgPath }) => factsRow(factsOf(complaint, { orgPath }, options.clock)));
+  const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await db.deleteFrom('complaint_facts').where('id', 'in', chunk.map((r) => r.id)).execute();
     await db.insertInto('complaint_facts').values(chunk).execute();
   }
   if (!refresh) return;
-  const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
-  await refreshRepeats(db, keys, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS);
+  // Only these customers' complaints received at or after the earliest written one can change: a
+  // live write (the newest complaint) touches its own row alone, so concurrent PostgreSQL writers of
+  // one customer never lock each other's rows.
+  const from = Math.min(...rows.map((r) => r.received_at));
+  await refreshRepeats(db, keys, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, from);
 }
 
 /**
- * Recomputes `is_repeat` for the complaints of these customers (all complaints with `'all'`):
+ * Recomputes `is_repeat` for the complaints of these customers received at or after `fromMs` (all
+ * complaints with `'all'`):
  * a repeat has an earlier complaint (received before it, or at the same instant with a smaller
  * number) of the same customer on the same B major class at most `windowDays` before it.
  *
@@ -103,7 +108,7 @@ export async function writeFacts(
  * await refreshRepeats(db, ['C-1001'], 30);
  * ```
  */
-export async function refreshRepeats(db: Kysely<Database>, keys: readonly string[] | 'all', windowDays: number): Promise<void> {
+export async function refreshRepeats(db: Kysely<Database>, keys: readonly string[] | 'all', windowDays: number, fromMs = 0): Promise<void> {
   const windowMs = windowDays * 86_400_000;
   const update = (where: ReturnType<typeof sql>) =>
     sql`update complaint_facts set is_repeat = case when exists (
@@ -119,6 +124,6 @@ export async function refreshRepeats(db: Kysely<Database>, keys: readonly string
   }
   for (let i = 0; i < keys.length; i += 5_000) {
     const chunk = keys.slice(i, i + 5_000);
-    await update(sql`customer_key in (${sql.join(chunk)})`);
+    await update(sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`);
   }
 }
