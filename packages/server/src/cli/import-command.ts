@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadCalendar } from '../calendar/load-calendar.js';
 import { importHistory } from '../history/import-history.js';
 import { openStore } from '../store/open-store.js';
 
@@ -12,11 +13,12 @@ import { openStore } from '../store/open-store.js';
  * process.stdout.write(IMPORT_USAGE);
  * ```
  */
-export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndjson] [--batch 5000] [--data ./data]
+export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndjson] [--batch 5000] [--data ./data] [--calendar FILE]
 
   import  loads historical complaints (CSV with a header row, or NDJSON; columns in docs/guides/measuring-complaint-handling.md):
           every row is checked first and nothing is written if any is bad; then one transaction per batch.
-          Already imported source ids are skipped: run it again to resume an interrupted import.`;
+          Already imported source ids are skipped: run it again to resume an interrupted import.
+          Deadlines are judged on the service's holiday calendar (--calendar or CK_CALENDAR_FILE, as for serve).`;
 
 /** @internal a progress bar on stderr (a TTY redraws one line; otherwise one line per 10 %). */
 function progressBar(): (done: number, total: number) => void {
@@ -48,7 +50,7 @@ function progressBar(): (done: number, total: number) => void {
 export async function runImport(args: string[], env: { databaseUrl?: string | undefined } = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string' }, batch: { type: 'string' }, data: { type: 'string' } },
+    options: { format: { type: 'string' }, batch: { type: 'string' }, data: { type: 'string' }, calendar: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -59,10 +61,12 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
   const batchSize = values.batch === undefined ? 5_000 : Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a whole number ≥ 1, got "${values.batch}"`);
   const text = await readFile(file, 'utf8');
-  const store = await openStore({ dataDir: values.data ?? './data', databaseUrl: env.databaseUrl });
+  // The calendar the service judges deadlines on, so imported facts equal live ones.
+  const clock = { calendar: loadCalendar({ file: values.calendar ?? process.env.CK_CALENDAR_FILE }).calendar };
+  const store = await openStore({ dataDir: values.data ?? './data', databaseUrl: env.databaseUrl }, { clock });
   try {
     const started = Date.now();
-    const summary = await importHistory(store, text, format, { batchSize, onProgress: progressBar() });
+    const summary = await importHistory(store, text, format, { batchSize, clock, onProgress: progressBar() });
     if (summary.errors.length > 0) {
       for (const e of summary.errors.slice(0, 200)) process.stderr.write(`line ${e.line}, ${e.field}: ${e.message}\n`);
       if (summary.errors.length > 200) process.stderr.write(`… and ${summary.errors.length - 200} more\n`);
