@@ -122,9 +122,18 @@ export async function evaluateRules(
   const rules = (await store.reporting.listRules(options.underPath)).filter((r) => options.ruleId === undefined || r.id === options.ruleId);
   const out = { rules: rules.length, opened: [] as Alert[], updated: [] as Alert[], resolved: [] as Alert[] };
   for (const rule of rules) {
-    const o = await evaluateRule(store, rule, options.now);
+    let o = await evaluateRule(store, rule, options.now);
+    if (o.kind === 'opened') {
+      if (await store.reporting.saveAlert(o.alert, o.orgPath, { publish: true, ifNoneActive: true })) {
+        out.opened.push(o.alert);
+        continue;
+      }
+      // Another evaluation opened one meanwhile (checked in the write transaction): update that one.
+      o = await evaluateRule(store, rule, options.now);
+      if (o.kind === 'opened') continue;
+    }
     if (o.kind === 'none') continue;
-    await store.reporting.saveAlert(o.alert, o.orgPath, { publish: o.kind !== 'updated' });
+    await store.reporting.saveAlert(o.alert, o.orgPath, { publish: o.kind === 'resolved' });
     out[o.kind].push(o.alert);
   }
   return out;

@@ -1,5 +1,6 @@
 import { compare, labelOf, periodOf, previousPeriod, type RegulatorStatistics, yearEarlierPeriod } from '@complaintkit/core/domain';
 import type { OrganisationRecord, Store } from '../store/store.js';
+import { csvText } from './csv.js';
 import { reportSpec } from './spec.js';
 
 /**
@@ -45,16 +46,14 @@ export async function buildRegulatorStatistics(store: Store, scope: Organisation
   };
 }
 
-/** @internal RFC 4180 quoting. */
-const cell = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** @internal a figure rounded to `digits` decimals, as a number. */
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
 /**
  * The statistics as CSV (UTF-8 with a byte-order mark so spreadsheet programs read the Chinese
  * labels): one line per B × C × A with codes and zh-CN names, then the total, QoQ, YoY and
- * timeliness lines.
+ * timeliness lines. Text cells are guarded against formula injection ({@link csvText}); figures are
+ * numbers, a negative change included.
  *
  * @example
  * ```ts
@@ -66,9 +65,9 @@ export function regulatorCsv(s: RegulatorStatistics): string {
     ['quarter', 'org_id', 'business_category', 'business_category_name', 'cause', 'cause_name', 'business_channel', 'business_channel_name', 'count'],
     ...s.rows.map((r) => [s.quarter, s.orgId, r.businessCategory, labelOf(r.businessCategory), r.cause, labelOf(r.cause), r.businessChannel, labelOf(r.businessChannel), r.count]),
     [s.quarter, s.orgId, 'total', '', '', '', '', '', s.total],
-    [s.quarter, s.orgId, 'qoq_percent', '', '', '', '', '', s.qoq.percent === null ? s.qoq.status : s.qoq.percent.toFixed(2)],
-    [s.quarter, s.orgId, 'yoy_percent', '', '', '', '', '', s.yoy.percent === null ? s.yoy.status : s.yoy.percent.toFixed(2)],
-    [s.quarter, s.orgId, 'timeliness', '', '', '', '', '', s.timeliness === null ? '' : s.timeliness.toFixed(4)],
+    [s.quarter, s.orgId, 'qoq_percent', '', '', '', '', '', s.qoq.percent === null ? s.qoq.status : round(s.qoq.percent, 2)],
+    [s.quarter, s.orgId, 'yoy_percent', '', '', '', '', '', s.yoy.percent === null ? s.yoy.status : round(s.yoy.percent, 2)],
+    [s.quarter, s.orgId, 'timeliness', '', '', '', '', '', s.timeliness === null ? null : round(s.timeliness, 4)],
   ];
-  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvText(lines);
 }

@@ -20,8 +20,7 @@ export async function listAlerts(c: Context<AppEnv>, deps: ResolvedDeps): Promis
   const scope = await reportScope(c.get('caller'), deps.store, undefined);
   const schema = REPORTING_ENDPOINTS.listAlerts.query;
   const q = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
-  const data = await deps.store.reporting.listAlerts(scope.path, q);
-  return c.json({ data: q.level ? data.filter((a) => q.level?.includes(a.level)) : data });
+  return c.json({ data: await deps.store.reporting.listAlerts(scope.path, q) });
 }
 
 /**

@@ -88,6 +88,6 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     await tx.insertComplaint(complaint);
     return { status: 201, body: complaint };
   });
-  if (!result.replayed && result.status === 201) warnIfSensitive(deps, result.body as Complaint);
+  if (!result.replayed && result.status === 201) await warnIfSensitive(deps, result.body as Complaint);
   return sendResult(c, result);
 }

@@ -67,8 +67,10 @@ export type AlertRulePatch = z.input<typeof AlertRulePatch>;
 /**
  * An alert a rule raised: open until acknowledged or resolved, raised once while open (a rule that
  * keeps firing updates the figures of its open alert), resolved by the service when the rule stops
- * firing. `figures` are those of the evaluation that last fired it; `complaints` is the list query
- * (`GET /v1/complaints?…`) of the complaints behind it.
+ * firing. `figures` are those of the evaluation that last fired it; `complaints` is the query
+ * (`GET /v1/complaints?…`, or the one complaint) of the complaints behind it. A registration the
+ * sensitive-case lexicon flags opens an alert too (`ruleId` `sensitive-case:<complaint id>`, with
+ * `complaintId` and `flags`).
  *
  * @example
  * ```ts
@@ -93,6 +95,10 @@ export const Alert = z.object({
     volume: z.number(),
   }),
   complaints: z.string(),
+  /** A sensitive-case alert's complaint (one alert per flagged registration). */
+  complaintId: z.optional(z.string()),
+  /** A sensitive-case alert's flag kinds (`lawsuit`, `media`, …), never the complainant's words. */
+  flags: z.optional(z.array(z.string())),
   openedAt: Timestamp,
   updatedAt: Timestamp,
   acknowledgedAt: z.nullable(Timestamp),

@@ -41,15 +41,20 @@ export interface ReportingStore {
   saveRule(rule: AlertRule, orgPath: string): Promise<void>;
   deleteRule(id: string): Promise<boolean>;
   /** Alerts under `underPath`, newest first. */
-  listAlerts(underPath: string | undefined, q: { status?: readonly string[] | undefined; ruleId?: string | undefined; limit: number }): Promise<Alert[]>;
+  listAlerts(
+    underPath: string | undefined,
+    q: { status?: readonly string[] | undefined; level?: readonly string[] | undefined; ruleId?: string | undefined; limit: number },
+  ): Promise<Alert[]>;
   getAlert(id: string): Promise<{ alert: Alert; orgPath: string } | undefined>;
   /** The open or acknowledged alert of a rule, if any (at most one: alerts are deduplicated while open). */
   activeAlert(ruleId: string): Promise<Alert | undefined>;
   /**
    * Inserts or replaces an alert; with `publish`, also appends it to the event stream (an `alert`
-   * message to every stream that sees `orgPath`), in the same transaction.
+   * message to every stream that sees `orgPath`), in the same transaction. With `ifNoneActive`, a new
+   * alert is written only when its rule has no open or acknowledged alert, checked inside the write
+   * transaction (so concurrent evaluations cannot open two); returns whether it was written.
    */
-  saveAlert(alert: Alert, orgPath: string, options?: { publish?: boolean }): Promise<void>;
+  saveAlert(alert: Alert, orgPath: string, options?: { publish?: boolean; ifNoneActive?: boolean }): Promise<boolean>;
   /**
    * Imports one batch of history in one transaction: records whose `sourceId` is already imported are
    * skipped; the others get complaint numbers and event numbers and are built by `build`, then stored
@@ -100,6 +105,8 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
         .where(under(underPath))
         .$if(Boolean(q.status?.length), (x) => x.where('status', 'in', q.status as string[]))
         .$if(q.ruleId !== undefined, (x) => x.where('rule_id', '=', q.ruleId as string))
+        // The level lives in the document; JSON.stringify writes it as "level":"…" (an enum, never escaped).
+        .$if(Boolean(q.level?.length), (x) => x.where((eb) => eb.or((q.level ?? []).map((l) => eb('document', 'like', `%"level":"${l}"%`)))))
         .orderBy('opened_at', 'desc')
         .orderBy('id', 'desc')
         .limit(q.limit)
@@ -121,13 +128,23 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
     },
     async saveAlert(alert, orgPath, options = {}) {
       const row = { id: alert.id, rule_id: alert.ruleId, org_path: orgPath, status: alert.status, opened_at: Date.parse(alert.openedAt), document: JSON.stringify(alert) };
-      await inWriteTransaction(db, kind, async (tx) => {
+      const written = await inWriteTransaction(db, kind, async (tx) => {
+        if (options.ifNoneActive) {
+          const active = await tx
+            .selectFrom('alerts')
+            .select('id')
+            .where('rule_id', '=', alert.ruleId)
+            .where('status', 'in', ['open', 'acknowledged'])
+            .where('id', '<>', alert.id)
+            .executeTakeFirst();
+          if (active) return false;
+        }
         await tx
           .insertInto('alerts')
           .values(row)
           .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, document: row.document, org_path: row.org_path }))
           .execute();
-        if (!options.publish) return;
+        if (!options.publish) return true;
         const seq = await nextValue(tx, kind, 'event_seq');
         await tx
           .insertInto('events')
@@ -143,8 +160,10 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
             snapshot: null,
           })
           .execute();
+        return true;
       });
-      if (options.publish) committed();
+      if (written && options.publish) committed();
+      return written;
     },
     async importHistoryBatch(records, build) {
       const result = await inWriteTransaction(db, kind, async (tx) => {

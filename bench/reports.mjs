@@ -1,0 +1,199 @@
+// Reporting at scale: imports N deterministic historical complaints (two years, skewed like a real
+// bank: a few busy sub-branches, credit cards about half, most decided on time) through the import
+// path (`complaintkit-server import FILE`), then times every report, trend, heat map, regulator table
+// and alert evaluation over HTTP against the running service, on SQLite and (with --pg) PostgreSQL.
+//   node bench/reports.mjs [complaints=1000000] [--pg] [--runs 20] [--keep]
+// Needs `pnpm -r build`. Data goes to bench/.data/reports-<N>/ (the NDJSON file is reused).
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openStore, silentLogger, startServer } from '@complaintkit/server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLI = join(here, '../packages/server/dist/cli.js');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { pg: { type: 'boolean' }, runs: { type: 'string' }, keep: { type: 'boolean' }, batch: { type: 'string' } },
+});
+const N = Number(positionals[0] ?? 1_000_000);
+const RUNS = Number(values.runs ?? 20);
+const BATCH = values.batch ?? '10000';
+const dir = join(here, '.data', `reports-${N}`);
+mkdirSync(dir, { recursive: true });
+const DAY = 86_400_000;
+/** The history ends here; the service's clock is set to it so "this month" is the last month of data. */
+const AS_OF = Date.parse('2026-11-27T18:00:00+08:00');
+const START = AS_OF - 730 * DAY;
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const weighted = (pairs) => {
+  const total = pairs.reduce((s, [, w]) => s + w, 0);
+  let acc = 0;
+  const cum = pairs.map(([v, w]) => {
+    acc += w / total;
+    return [v, acc];
+  });
+  return (u) => cum.find(([, c]) => u < c)?.[0] ?? cum[cum.length - 1][0];
+};
+const CATEGORY = weighted([['B0302', 45], ['B0202', 12], ['B0201', 10], ['B0301', 8], ['B04', 6], ['B01', 6], ['B08', 5], ['B09', 4], ['B99', 4]]);
+const CAUSE = weighted([['C11', 30], ['C01', 20], ['C03', 15], ['C05', 10], ['C07', 10], ['C99', 15]]);
+const CHANNEL = weighted([['A0101', 30], ['A010303', 25], ['A02', 15], ['A0102', 10], ['A010301', 10], ['A0104', 10]]);
+const INTAKE = weighted([['hotline', 40], ['mobile_app', 20], ['outlet', 20], ['online_banking', 10], ['wechat', 5], ['regulator_transfer', 5]]);
+const iso = (t) => new Date(t).toISOString();
+
+/** Writes the history file: receipts grow over the two years with a weekly rhythm; organisations are Zipf-skewed. */
+async function generate(file, orgs) {
+  const rnd = prng(20261130);
+  const units = orgs.filter((o) => o.kind === 'sub_branch' || o.kind === 'outlet' || o.kind === 'centre');
+  // Zipf(1.1) over the units in a shuffled but fixed order: a few take a large share.
+  const order = units.map((o, i) => [o, prng(i + 1)()]).sort((a, b) => a[1] - b[1]).map(([o]) => o);
+  const unit = weighted(order.map((o, i) => [o, 1 / (i + 1) ** 1.1]));
+  const out = createWriteStream(file);
+  for (let i = 0; i < N; i++) {
+    // Receipt: density ∝ 1 + 0.6x over the two years (the last day 60 % busier than the first), drawn
+    // by inverse transform; weekends 40 % quieter.
+    let t;
+    do {
+      const u = rnd();
+      t = START + 730 * DAY * ((Math.sqrt(1 + 1.2 * u * 1.3) - 1) / 0.6);
+    } while (new Date(t + 8 * 3_600_000).getUTCDay() % 6 === 0 && rnd() < 0.4);
+    const org = unit(rnd());
+    const r = {
+      sourceId: `OLD-${i}`,
+      receivedAt: iso(t),
+      orgId: org.id,
+      intakeChannel: INTAKE(rnd()),
+      businessChannel: CHANNEL(rnd()),
+      businessCategory: CATEGORY(rnd()),
+      cause: CAUSE(rnd()),
+      ...(org.regionCode && { regionCode: org.regionCode }),
+      ...(rnd() < 0.85 && { customerId: `RC${String(Math.floor(400_000 * rnd() ** 1.5)).padStart(7, '0')}` }),
+    };
+    const fate = rnd();
+    if (fate < 0.02) r.declinedAt = iso(t + 3_600_000);
+    else if (fate < 0.05) r.withdrawnAt = iso(t + Math.floor(1 + rnd() * 8) * DAY);
+    else {
+      const days = rnd() < 0.92 ? 1 + Math.floor(rnd() * 13) : 14 + Math.floor(rnd() * 30);
+      const decided = t + days * DAY + Math.floor(rnd() * 6 * 3_600_000);
+      if (days > 12 && rnd() < 0.7) r.extendedAt = iso(t + 10 * DAY);
+      if (decided < AS_OF - DAY) {
+        r.decidedAt = iso(decided);
+        r.outcome = rnd() < 0.5 ? 'not_upheld' : rnd() < 0.6 ? 'partly_upheld' : 'upheld';
+        if (rnd() < 0.7 && decided + DAY < AS_OF) {
+          r.followUpAt = iso(decided + DAY);
+          r.reached = rnd() < 0.9;
+          if (r.reached) r.satisfaction = rnd() < 0.9 ? 4 + Math.floor(rnd() * 2) : 1 + Math.floor(rnd() * 3);
+          if (r.reached && rnd() < 0.6) r.decisionAccepted = rnd() < 0.85;
+          if (rnd() < 0.6 && decided + 2 * DAY < AS_OF) r.closedAt = iso(decided + 2 * DAY);
+        }
+      }
+    }
+    if (!out.write(`${JSON.stringify(r)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function run(kind) {
+  const dataDir = join(dir, kind);
+  let databaseUrl;
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  if (kind === 'postgres') {
+    const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `ck_bench_reports_${N}`;
+    spawnSync('psql', [admin, '-c', `drop database if exists ${name}`, '-c', `create database ${name}`], { stdio: 'inherit' });
+    const u = new URL(admin);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  }
+  const env = { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
+  // The demo bank's organisation tree (and one month of demo complaints) first: imports need organisations.
+  const seeded = spawnSync(process.execPath, [CLI, 'seed', '--data', dataDir, '--months', '1'], { env, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(seeded.stderr);
+  const store = await openStore({ dataDir, databaseUrl });
+  const orgs = await store.listOrganisations();
+  await store.close();
+  const file = join(here, '.data', `reports-${N}.ndjson`);
+  if (!existsSync(file)) {
+    const t0 = performance.now();
+    await generate(file, orgs);
+    console.log(`generated ${N} records in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${file}`);
+  }
+
+  // Import through the CLI, as a bank would.
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, 'import', file, '--data', dataDir, '--batch', BATCH], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (b) => (out += b));
+  const [code] = await once(child, 'exit');
+  const secs = (performance.now() - t0) / 1000;
+  if (code !== 0) throw new Error(`import exited ${code}`);
+  console.log(out.trim());
+  const importRate = N / secs;
+
+  const server = await startServer({ port: 0, dataDir, databaseUrl, logger: silentLogger, alertEveryMs: 0, now: () => AS_OF, jwtSecret: 'bench-secret-0123456789abcdef0123' });
+  const token = await server.issueToken({ sub: 'bench', kind: 'system' }, '30d');
+  const get = async (path, init = {}) => {
+    const t = performance.now();
+    const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${body}`);
+    return [performance.now() - t, body];
+  };
+  const rules = [
+    { name: '信用卡广东环比上升50%', metric: 'volume', filter: { region: '44', businessCategory: ['B03'] }, window: 'month', comparison: 'mom', direction: 'above', threshold: 50, minimumVolume: 20 },
+    { name: '按时办结率低于95%', metric: 'timeliness', window: 'month', direction: 'below', threshold: 0.95, minimumVolume: 10 },
+    { name: '重复投诉率高于10%', metric: 'repeatRate', window: 'month', direction: 'above', threshold: 0.1, minimumVolume: 10 },
+    { name: '逾期超过5件', metric: 'overdueOpen', direction: 'above', threshold: 5 },
+  ];
+  const ids = [];
+  for (const r of rules) ids.push(JSON.parse((await get('/v1/alert-rules', { method: 'POST', body: JSON.stringify(r) }))[1]).id);
+  const queries = [
+    ['report: one month, whole bank', '/v1/reports?from=2026-10-01&to=2026-10-31'],
+    ['report: one month, a branch subtree', `/v1/reports?from=2026-10-01&to=2026-10-31&orgId=${orgs.find((o) => o.kind === 'branch').id}`],
+    ['report: a quarter by B × C', '/v1/reports?from=2026-07-01&to=2026-09-30&groupBy=businessCategory&groupBy=cause'],
+    ['report: a year by organisation', '/v1/reports?from=2025-12-01&to=2026-11-30&groupBy=organisation'],
+    ['trend: volume per month over two years (MoM, YoY)', '/v1/reports/trend?from=2024-12-01&to=2026-11-30&interval=month&metric=volume'],
+    ['trend: timeliness per week over a quarter', '/v1/reports/trend?from=2026-09-01&to=2026-11-30&interval=week&metric=timeliness'],
+    ['heat map: provinces, a year', '/v1/reports/heat-map?from=2025-12-01&to=2026-11-30&level=province'],
+    ['heat map: prefectures, a month', '/v1/reports/heat-map?from=2026-10-01&to=2026-10-31&level=prefecture'],
+    ['regulator statistics: a quarter', '/v1/reports/regulator?quarter=2026Q3'],
+    ...ids.map((id, i) => [`alert evaluation: ${rules[i].name}`, '/v1/alerts/evaluate', { method: 'POST', body: JSON.stringify({ ruleId: id }) }]),
+  ];
+  const rows = [];
+  for (const [name, path, init] of queries) {
+    await get(path, init); // warm
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push((await get(path, init))[0]);
+    rows.push([name, median(times), p95(times)]);
+  }
+  await server.close();
+  if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+  return { importRate, secs, rows };
+}
+
+const kinds = values.pg ? ['sqlite', 'postgres'] : ['sqlite'];
+const results = {};
+for (const kind of kinds) results[kind] = await run(kind);
+console.log(`\n${N.toLocaleString('en')} complaints, ${RUNS} runs each (after one warm-up), over HTTP on this machine`);
+for (const kind of kinds) console.log(`import (${kind}): ${results[kind].secs.toFixed(1)} s, ${Math.round(results[kind].importRate).toLocaleString('en')} complaints/s`);
+console.log(`\n| query | ${kinds.map((k) => `${k} median | ${k} p95`).join(' | ')} |\n|---|${kinds.map(() => '---:|---:').join('|')}|`);
+for (let i = 0; i < results.sqlite.rows.length; i++) {
+  console.log(`| ${results.sqlite.rows[i][0]} | ${kinds.map((k) => `${results[k].rows[i][1].toFixed(1)} ms | ${results[k].rows[i][2].toFixed(1)} ms`).join(' | ')} |`);
+}
