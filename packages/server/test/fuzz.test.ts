@@ -24,6 +24,8 @@ const BATCH = 8;
  * HTTP) are tested in http-privacy.test.ts.
  */
 const HTTP_SHARE = Number(process.env.CK_FUZZ_HTTP_SHARE ?? 0.25);
+/** The personal numbers among the hostile values (a mobile, an ID and a card number). */
+const PERSONAL = ['13911112222', '11010519491231002X', '6222021234567890123'];
 const SEED = process.env.CK_FUZZ_SEED === undefined ? undefined : Number(process.env.CK_FUZZ_SEED);
 
 interface Sent {
@@ -140,6 +142,9 @@ describe('fuzz: hostile requests across every operation', () => {
         if (problem.status !== res.status || !PROBLEM_CODES.includes(problem.code as never) || typeof problem.title !== 'string') {
           throw new Error(`malformed problem document: ${what}`);
         }
+        // No personal number the generator sends comes back unmasked (the request id is the client's own).
+        const { requestId: _own, ...rest } = problem as Record<string, unknown>;
+        if (PERSONAL.some((n) => JSON.stringify(rest).includes(n))) throw new Error(`personal number echoed: ${what}`);
       }
     };
     await fc.assert(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PAGES_CSP } from '../src/http/example-pages.js';
+import { registration } from './helpers/fixture-bank.js';
 import { startTestServer, type TestServer } from './helpers/harness.js';
 
 /** What reaches the log and the problem documents when a client puts personal data in the path (issue #11). */
@@ -31,6 +32,13 @@ describe('personal data sent in a path', () => {
     const line = logged.find((e) => e.msg === 'request');
     expect(line?.path).toBe(masked);
     expect(JSON.stringify(logged)).not.toContain(secret);
+  });
+
+  it('masks a personal number a problem quotes from the body', async () => {
+    const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ subjectOrgId: '13911112222' }) });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).not.toContain('13911112222');
+    expect(res.body.detail).toContain('139****2222');
   });
 
   it('still names a well-formed complaint number that does not exist', async () => {

@@ -1,11 +1,12 @@
-import { PROBLEMS, type Problem, type ProblemCode } from '@complaintkit/core/domain';
+import { PROBLEMS, type Problem, type ProblemCode, redactText } from '@complaintkit/core/domain';
 
 /** @internal */
 const TYPE_BASE = 'https://complaintkit.dev/problems/';
 
 /**
  * An error that becomes an RFC 9457 problem document (`application/problem+json`). Throw it from a
- * route; the error handler adds the request id and sends it.
+ * route; the error handler adds the request id and sends it. Phone, ID and card numbers in its detail
+ * and field messages are masked in the document (core's `redactText`).
  *
  * @example
  * ```ts
@@ -32,15 +33,19 @@ export class HttpProblem extends Error {
    * ```
    */
   toProblem(requestId: string | undefined, instance?: string): Problem {
+    // A detail may quote what the client sent (`no organisation <toOrgId>`): personal numbers in it
+    // are masked here, once for every problem, with core's redactText.
+    const { errors, ...extra } = this.extra;
     return {
       type: `${TYPE_BASE}${this.code.replace(/_/g, '-')}`,
       title: PROBLEMS[this.code].title,
       status: this.status,
-      detail: this.message,
+      detail: redactText(this.message),
       ...(instance !== undefined && { instance }),
       code: this.code,
       ...(requestId !== undefined && { requestId }),
-      ...this.extra,
+      ...extra,
+      ...(errors && { errors: errors.map((e) => ({ ...e, path: redactText(e.path), message: redactText(e.message) })) }),
     };
   }
 }
