@@ -24,7 +24,9 @@ describe.each(BACKENDS)('kill -9 during load (%s)', (backend) => {
 
   it('has every acknowledged write after a restart, and an unanswered one retried with its key is made once', async () => {
     const databaseUrl = backend === 'postgres' ? await freshDatabase() : undefined;
-    const options = { dataDir, jwtSecret: secret, ...(databaseUrl && { databaseUrl }) };
+    // One token sends every write: this is about durability, not the per-caller rate limits.
+    const limits = { writes: { perSecond: 1e9, burst: 1e9 }, reads: { perSecond: 1e9, burst: 1e9 } };
+    const options = { dataDir, jwtSecret: secret, limits, ...(databaseUrl && { databaseUrl }) };
     child = await startChildServer({ ...options, bank: FIXTURE_BANK });
     const token = await issueToken({ sub: 'u-sb-handler', kind: 'staff', role: 'handler', org: 'SB-4403' }, secret, '1h');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -14,8 +14,10 @@ describe.runIf(BACKENDS.includes('postgres'))('two instances on one PostgreSQL d
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    a = await startTestServer('postgres');
-    b = await startTestServer('postgres', { databaseUrl: a.databaseUrl as string, fixture: false });
+    // One token sends every write here: this is about ordering and exactly-once, not the rate limits.
+    const limits = { writes: { perSecond: 1e9, burst: 1e9 }, reads: { perSecond: 1e9, burst: 1e9 } };
+    a = await startTestServer('postgres', { limits });
+    b = await startTestServer('postgres', { databaseUrl: a.databaseUrl as string, fixture: false, limits });
   });
   afterAll(async () => {
     await b?.close();
