@@ -13,6 +13,7 @@ import { type ClassificationResource, classificationResource } from './resources
 import { type IdentityResource, identityResource } from './resources/identity.js';
 import { type AlertsResource, alertsResource } from './resources/alerts.js';
 import { type HistoryResource, historyResource, type ReportsResource, reportsResource } from './resources/reports.js';
+import { type TagsResource, tagsResource } from './resources/tags.js';
 import { DEFAULT_RETRY_POLICY } from './internal/retry/backoff.js';
 import { sleep } from './internal/retry/sleep.js';
 import { createEmitter } from './internal/telemetry/emitter.js';
@@ -53,6 +54,8 @@ export interface ComplaintClient {
   readonly alerts: AlertsResource;
   /** History import from an old system. */
   readonly history: HistoryResource;
+  /** Complaint-derived customer tags: read one customer's, import a tagging run's. */
+  readonly tags: TagsResource;
   /**
    * Every request, response, retry, error and warning of this client, without personal data.
    * Hot: subscribe before the calls you want to see.
@@ -133,6 +136,7 @@ export function createComplaintClient(options: ClientOptions): ComplaintClient {
     reports: reportsResource(ctx),
     alerts: alertsResource(ctx),
     history: historyResource(ctx),
+    tags: tagsResource(ctx),
     events$: listenerObservable<ClientEvent>((listener) => emitter.listen(listener)),
     reminders: (opts) => lazyObservable(() => import('./internal/realtime/reminders.js').then((m) => m.remindersOf(ctx, opts))),
     request: (endpoint, input = {}, opts) => {

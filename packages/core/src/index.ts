@@ -33,6 +33,7 @@ export type { IdentityResource, OrganisationList } from './resources/identity.js
 export type { AlertRulesResource, AlertsResource } from './resources/alerts.js';
 export type { HistoryResource, ReportsResource } from './resources/reports.js';
 export type { Reminders, RemindersOptions } from './resources/reminders.js';
+export type { TagsResource } from './resources/tags.js';
 
 // The domain types the client takes and returns (the schemas and functions are in `@complaintkit/core/domain`).
 export type { Endpoint } from './domain/contract/endpoints.js';
@@ -41,6 +42,8 @@ export type { ActionInput, ActionInputs } from './domain/schemas/actions.js';
 export type { Actor, Organisation, StaffRole } from './domain/schemas/actor.js';
 export type { Complaint, ComplaintCreateInput, Deadlines, TimelineEvent } from './domain/schemas/complaint.js';
 export type { ComplaintListQueryInput } from './domain/schemas/query.js';
+export type { ChangedComplaint, ComplaintChangesQueryInput } from './domain/schemas/changes.js';
+export type { CustomerTag, CustomerTagImportInput, CustomerTagImportResult, CustomerTags } from './domain/schemas/customer-tags.js';
 export type { ClassificationSuggestions, SuggestClassificationInput, SuggestionRecord } from './domain/schemas/suggestion.js';
 export type { ComplaintChange, Me } from './domain/schemas/stream.js';
 export type { Alert, AlertRule, AlertRuleInputData, AlertRulePatch, AlertEvaluation } from './domain/schemas/alerts.js';

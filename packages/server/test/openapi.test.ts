@@ -39,8 +39,8 @@ describe('OpenAPI document', () => {
   });
 
   it('describes every endpoint of the contract, with a description and request and response examples', () => {
-    // 7 complaint, identity and classification operations, 16 lifecycle actions, 14 reporting operations (reports, alerts, history import).
-    expect(ALL_ENDPOINTS).toHaveLength(7 + 16 + 14);
+    // 10 complaint, change-feed, tag, identity and classification operations, 16 lifecycle actions, 14 reporting operations (reports, alerts, history import).
+    expect(ALL_ENDPOINTS).toHaveLength(10 + 16 + 14);
     for (const { e, op } of operations()) {
       expect(op, `${e.method} ${e.path}`).toBeDefined();
       expect(op.operationId).toBe(e.operationId);

@@ -56,5 +56,6 @@ export { EXPORT_COLUMNS, type ExportColumn, FieldNames, type FieldNamesInput } f
 export { deltaRows, type ExportManifest, type ExportOptions, type ExportRow, snapshotRows, writeExport } from './export/write-export.js';
 export { type ReconcileReport, type ResultFiles, reconcile } from './reconcile/reconcile.js';
 export { readService, type ServiceSourceOptions } from './input/read-service.js';
+export { changedAssignments, type PublishOptions, publishTags } from './publish/publish-tags.js';
 export { runCli } from './cli/main.js';
 export { UsageError } from './cli/build.js';

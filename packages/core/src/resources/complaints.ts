@@ -4,11 +4,13 @@ import type { PagePromise } from '../core/page-promise.js';
 import { ACTION_ENDPOINTS, ENDPOINTS } from '../domain/contract/endpoints.js';
 import type { ComplaintAction } from '../domain/lifecycle/states.js';
 import type { ActionInput, ActionInputs } from '../domain/schemas/actions.js';
+import type { ChangedComplaint, ComplaintChangesQueryInput } from '../domain/schemas/changes.js';
 import type { Complaint, ComplaintCreateInput } from '../domain/schemas/complaint.js';
 import type { ComplaintListQueryInput } from '../domain/schemas/query.js';
 import type { ComplaintChange } from '../domain/schemas/stream.js';
 import type { ClientContext } from '../internal/context.js';
 import { lazyObservable } from '../internal/lazy-observable.js';
+import { listChanges } from '../internal/changes.js';
 import { listComplaints } from '../internal/list.js';
 import { callJson } from '../internal/request.js';
 
@@ -113,6 +115,19 @@ export interface ComplaintsResource extends ComplaintActionMethods {
   /** `GET /v1/complaints`: await for the first page, `for await` for every item. @example `for await (const c of client.complaints.list({ overdue: true })) notify(c);` */
   list(query?: ComplaintListQueryInput, options?: RequestOptions): PagePromise<Complaint>;
   /**
+   * `GET /v1/complaint-changes`: every complaint changed after `since` (an event sequence number), in
+   * the order the changes committed, each with `seq`, the cursor after it. Nothing committed meanwhile
+   * is skipped; keep the last item's `seq` and pass it as `since` next time.
+   *
+   * @example
+   * ```ts
+   * let since = loadCursor() ?? '0';
+   * for await (const { seq, complaint } of client.complaints.changes({ since })) { handle(complaint); since = String(seq); }
+   * saveCursor(since);
+   * ```
+   */
+  changes(query?: ComplaintChangesQueryInput, options?: RequestOptions): PagePromise<ChangedComplaint>;
+  /**
    * Any lifecycle action by name (what the offline outbox replays).
    *
    * @example
@@ -157,6 +172,7 @@ export function complaintsResource(ctx: ClientContext): ComplaintsResource {
     create: (body: ComplaintCreateInput, options?: RequestOptions) => callJson(ctx, ENDPOINTS.createComplaint, { body }, options),
     get: (id: string, options?: RequestOptions) => callJson(ctx, ENDPOINTS.getComplaint, { params: { id } }, options),
     list: (query?: ComplaintListQueryInput, options?: RequestOptions) => listComplaints(ctx, query, options),
+    changes: (query?: ComplaintChangesQueryInput, options?: RequestOptions) => listChanges(ctx, query, options),
     transition,
     stream: (query?: { complaintId?: string | undefined }, options?: StreamOptions) =>
       lazyObservable(() => import('../internal/realtime/stream.js').then((m) => m.changeStream(ctx, query ?? {}, options))),

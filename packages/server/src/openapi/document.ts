@@ -176,6 +176,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
       { name: 'events', description: 'The change stream' },
       { name: 'identity', description: 'The caller and their organisations' },
       { name: 'classification', description: "Suggested codes and sensitive-case flags from a complaint's words; never applied by themselves" },
+      { name: 'tags', description: 'Complaint-derived retail-customer tags (docs/domain/tags.md): imported from a tagging run, read beside a complaint' },
     ],
     paths,
     components: {

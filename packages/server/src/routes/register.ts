@@ -4,7 +4,9 @@ import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { complaintAction } from './complaint-action.js';
+import { complaintChanges } from './complaint-changes.js';
 import { createComplaint } from './create-complaint.js';
+import { customerTags, importCustomerTags } from './customer-tags.js';
 import type { ResolvedDeps } from './deps.js';
 import { streamEvents } from './event-stream.js';
 import { me, organisations } from './identity.js';
@@ -31,6 +33,9 @@ export const HANDLERS: Record<string, Handler> = {
   [ENDPOINTS.createComplaint.operationId]: createComplaint,
   [ENDPOINTS.listComplaints.operationId]: listComplaints,
   [ENDPOINTS.getComplaint.operationId]: getComplaint,
+  [ENDPOINTS.complaintChanges.operationId]: complaintChanges,
+  [ENDPOINTS.importCustomerTags.operationId]: importCustomerTags,
+  [ENDPOINTS.customerTags.operationId]: customerTags,
   [ENDPOINTS.streamEvents.operationId]: streamEvents,
   [ENDPOINTS.me.operationId]: (c) => me(c),
   [ENDPOINTS.organisations.operationId]: organisations,

@@ -171,6 +171,21 @@ export interface AlertsTable {
 export interface ImportSourcesTable {
   source_id: string;
   complaint_id: string;
+/** Row of `customer_tags`: a tagging run's latest assignment per customer and code (docs/domain/tags.md). Since 0009. @internal */
+export interface CustomerTagsTable {
+  customer_id: string;
+  code: string;
+  /** `active` or `exited`. */
+  status: string;
+  /** Epoch ms. */
+  valid_from: number;
+  valid_until: number | null;
+  /** Complaint numbers, as a JSON array. */
+  evidence: string;
+  /** `<rule kind>@<version>`. */
+  version: string;
+  last_evaluated_at: number;
+  imported_at: number;
 }
 
 /** The database as Kysely sees it. @internal */
@@ -186,5 +201,6 @@ export interface Database {
   events: EventsTable;
   idempotency: IdempotencyTable;
   counters: CountersTable;
+  customer_tags: CustomerTagsTable;
 }
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { activeDeadline, type Alert, type Complaint, type ComplaintListQuery, DEFAULT_REPEAT_WINDOW_DAYS, type TimelineEvent } from '@complaintkit/core/domain';
+import { activeDeadline, type Alert, type Complaint, type ComplaintListQuery, type CustomerTag, type CustomerTagImport, DEFAULT_REPEAT_WINDOW_DAYS, type TimelineEvent } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
 import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
@@ -388,6 +388,94 @@ export class SqlStore implements Store {
       }
     }
     return changes;
+  }
+
+  async changedComplaints(afterSeq: number, visibility: Visibility, limit: number): Promise<{ seq: number; complaint: Complaint }[]> {
+    // Only up to the head no running writer can still commit below (writers may commit out of order
+    // on PostgreSQL): a change above it comes in a later read, never skipped.
+    const upTo = await this.lastEventSeq();
+    if (upTo <= afterSeq) return [];
+    // One statement: each complaint's latest event after the cursor, joined to its current document.
+    const latest = this.db
+      .selectFrom('events')
+      .select((eb) => ['complaint_id', eb.fn.max('seq').as('last_seq')])
+      .where('seq', '>', afterSeq)
+      .where('seq', '<=', upTo)
+      .groupBy('complaint_id')
+      .as('m');
+    const rows = await this.db
+      .selectFrom('complaints')
+      .innerJoin(latest, 'm.complaint_id', 'complaints.id')
+      .select(['m.last_seq', 'complaints.document'])
+      .where(visibilitySql(visibility))
+      .orderBy('m.last_seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ seq: Number(r.last_seq), complaint: maskComplaint(JSON.parse(r.document) as Complaint) }));
+  }
+
+  async writeCustomerTags(batch: CustomerTagImport, now: number): Promise<{ written: number; deleted: number }> {
+    return inWriteTransaction(this.db, this.kind, async (db) => {
+      let deleted = 0;
+      for (const d of batch.deleted) {
+        const r = await db.deleteFrom('customer_tags').where('customer_id', '=', d.customerId).where('code', '=', d.code).executeTakeFirst();
+        deleted += Number(r.numDeletedRows);
+      }
+      const rows = batch.assignments.map((a) => ({
+        customer_id: a.customerId,
+        code: a.code,
+        status: a.status,
+        valid_from: Date.parse(a.validFrom),
+        valid_until: a.validUntil === null ? null : Date.parse(a.validUntil),
+        evidence: JSON.stringify(a.evidence),
+        version: a.version,
+        last_evaluated_at: Date.parse(a.lastEvaluatedAt),
+        imported_at: now,
+      }));
+      // Batches of 100 rows keep every statement under SQLite's and PostgreSQL's parameter limits.
+      for (let i = 0; i < rows.length; i += 100) {
+        await db
+          .insertInto('customer_tags')
+          .values(rows.slice(i, i + 100))
+          .onConflict((oc) =>
+            oc.columns(['customer_id', 'code']).doUpdateSet((eb) => ({
+              status: eb.ref('excluded.status'),
+              valid_from: eb.ref('excluded.valid_from'),
+              valid_until: eb.ref('excluded.valid_until'),
+              evidence: eb.ref('excluded.evidence'),
+              version: eb.ref('excluded.version'),
+              last_evaluated_at: eb.ref('excluded.last_evaluated_at'),
+              imported_at: eb.ref('excluded.imported_at'),
+            })),
+          )
+          .execute();
+      }
+      return { written: rows.length, deleted };
+    });
+  }
+
+  async customerTags(customerId: string): Promise<CustomerTag[]> {
+    const rows = await this.db.selectFrom('customer_tags').selectAll().where('customer_id', '=', customerId).orderBy('code').execute();
+    const iso = (t: number | string) => new Date(Number(t)).toISOString();
+    return rows.map((r) => ({
+      code: r.code,
+      status: r.status as CustomerTag['status'],
+      validFrom: iso(r.valid_from),
+      validUntil: r.valid_until === null ? null : iso(r.valid_until),
+      evidence: JSON.parse(r.evidence) as string[],
+      version: r.version,
+      lastEvaluatedAt: iso(r.last_evaluated_at),
+    }));
+  }
+
+  async visibleComplaintIds(visibility: Visibility, customerId: string, ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('complaints')
+      .select('id')
+      .where((eb) => (ids.length ? eb.or([eb('customer_id', '=', customerId), eb('id', 'in', ids)]) : eb('customer_id', '=', customerId)))
+      .where(visibilitySql(visibility))
+      .execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Alert, Complaint, ComplaintChange, ComplaintListQuery, Organisation, StaffRole } from '@complaintkit/core/domain';
+import type { Alert, Complaint, ComplaintChange, ComplaintListQuery, CustomerTag, CustomerTagImport, Organisation, StaffRole } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
 import type { Visibility } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
@@ -210,6 +210,12 @@ export interface Store {
   /** Events after `afterSeq` (and at most `upTo`) the visibility allows, oldest first. */
   eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number; upTo?: number }): Promise<StoredChange[]>;
   /**
+   * The complaints the visibility allows whose latest event up to {@link Store.lastEventSeq} is after
+   * `afterSeq`, ordered by that event's `seq`, at most `limit`: reading on from the last `seq` returned
+   * never skips a change a concurrent writer commits later.
+   */
+  changedComplaints(afterSeq: number, visibility: Visibility, limit: number): Promise<{ seq: number; complaint: Complaint }[]>;
+  /**
    * The highest committed event sequence number (0 when none) below which no event can still
    * appear: reading up to it never skips an event a concurrent writer commits later.
    */
@@ -222,6 +228,13 @@ export interface Store {
    * yet (seeded or from before schema 0004) with the bank's hasher; returns how many it changed.
    */
   fillIdentityHashes(hash: IdentityHasher): Promise<number>;
+
+  /** Stores a batch of tag assignments (each replaces the same customer and code) and deletions, in one transaction. */
+  writeCustomerTags(batch: CustomerTagImport, now: number): Promise<{ written: number; deleted: number }>;
+  /** One customer's stored tags, in code order. */
+  customerTags(customerId: string): Promise<CustomerTag[]>;
+  /** Of the complaints numbered `ids` or belonging to `customerId`, the numbers the visibility allows. */
+  visibleComplaintIds(visibility: Visibility, customerId: string, ids: readonly string[]): Promise<Set<string>>;
 
   /**
    * Recomputes, with `deadlinesOf`, the stored deadlines of open complaints whose calendar did not

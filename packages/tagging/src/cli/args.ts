@@ -5,7 +5,10 @@ export const USAGE = `complaintkit-tags: complaint-derived customer tags for CRM
 
   complaintkit-tags build [options]        read complaints, update tags, write a delta (and a snapshot)
     --input FILE        complaints as .ndjson/.jsonl/.csv in the export shape (repeatable)
-    --service URL       read from a running service instead (token in $CK_TOKEN or --token-env)
+    --service URL       read from a running service instead (token in $CK_TOKEN or --token-env): only
+                        the complaints changed since the last run (the service's change cursor)
+    --publish URL       also send the run's changed tags (all of them after --full) to that service,
+                        where staff see them beside the complaint (a system or head-office manager token)
     --rules FILE        tag rules (.json/.yaml); default: the built-in catalogue
     --keys FILE         CRM key file (customerId + phone/idNumber/cardNumber columns; repeatable)
     --secret-env NAME   environment variable holding the bank's identity secret (default CK_IDENTITY_SECRET)
@@ -34,6 +37,7 @@ export function parseCli(argv: readonly string[]) {
     options: {
       input: { type: 'string', multiple: true },
       service: { type: 'string' },
+      publish: { type: 'string' },
       'token-env': { type: 'string', default: 'CK_TOKEN' },
       rules: { type: 'string' },
       keys: { type: 'string', multiple: true },

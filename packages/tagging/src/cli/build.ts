@@ -13,6 +13,7 @@ import { readComplaintFile, type SourcedRow } from '../input/read-complaints.js'
 import { readService } from '../input/read-service.js';
 import type { TagEvent } from '../model/assignment.js';
 import { EventLog } from '../model/event-log.js';
+import { changedAssignments, publishTags } from '../publish/publish-tags.js';
 import { BUILT_IN_RULES } from '../rules/built-in.js';
 import { loadRules } from '../rules/load.js';
 import type { parseCli } from './args.js';
@@ -32,6 +33,8 @@ export interface BuildResult {
   readonly exports: { path: string; manifest: ExportManifest }[];
   readonly unlinkedReport: string | null;
   readonly invalidKeys: number;
+  /** Tags sent to the service with `--publish`; `null` without it. */
+  readonly published: number | null;
 }
 
 /** @internal `complaintkit-tags build`. Nothing is published unless every input reads cleanly. */
@@ -83,7 +86,7 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
 
   let lastPosition = 0;
   const source = v.service
-    ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', changedSince: engine.cursor })
+    ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', since: engine.cursor })
     : (async function* chain(): AsyncGenerator<SourcedRow> {
         for (const f of inputs) {
           for await (const r of readComplaintFile(f)) {
@@ -97,11 +100,15 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   // A full rebuild starts a new event log, staged beside the old one until the run succeeds.
   const staging = full ? new EventLog(join(stateDir, `.full-${process.pid}`)) : null;
   const runEvents = await (staging ?? eventLog).begin();
+  const changed: TagEvent[] = [];
   let summary: BuildResult['summary'];
   try {
     summary = await engine.run(source, {
       asOf,
-      onEvent: (e) => runEvents.write(e),
+      onEvent: (e) => {
+        if (v.publish && !full) changed.push(e);
+        return runEvents.write(e);
+      },
       onUnlinked: (u) => unlinked.push(u),
       onProgress: (read) => bar.update(read, lastPosition),
       progressEvery: 5_000,
@@ -157,9 +164,12 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
     unlinkedReport = join(stateDir, 'reports', `unlinked-${compact(summary.asOf)}.ndjson`);
     await writeFile(unlinkedReport, unlinked.map((u) => JSON.stringify(u)).join('\n') + '\n');
   }
+  // Before the commit point: if the service refuses, the run fails and the next one sends them again.
+  const token = process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '';
+  const published = v.publish ? await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token }) : null;
   await writeSnapshot(engine, stateFile);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys };
+  return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published };
 }
 
 /**

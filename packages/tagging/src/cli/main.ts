@@ -43,6 +43,8 @@ export async function runCli(argv: readonly string[], io: { out: (s: string) => 
             ...(r.invalidKeys ? [`  invalid key rows  ${r.invalidKeys} (skipped: a number failed its check)`] : []),
             `  customers         ${r.customers} (${s.evaluated} evaluated)`,
             `  tag changes       ${s.assigned} assigned, ${s.removed} removed`,
+            ...(r.published !== null ? [`  sent to service   ${r.published} tags`] : []),
+            ...(s.cursor !== null ? [`  change cursor     ${s.cursor} (the next --service run reads after it)`] : []),
             ...r.exports.flatMap(({ path, manifest: m }) => [
               `  ${m.kind.padEnd(17)} ${path}: ${m.counts.upserts} upserts, ${m.counts.deletes} deletes`,
               ...Object.entries(m.counts.byTag).map(([code, c]) => `      ${code.padEnd(36)} ${c.upserts}${c.deletes ? ` (−${c.deletes})` : ''}`),

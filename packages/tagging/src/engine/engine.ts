@@ -36,7 +36,15 @@ export interface CustomerState {
  * const item: EngineInput = { row: { id: 'CK20260301-000001', … }, file: 'day.ndjson', line: 12 };
  * ```
  */
-export type EngineInput = ComplaintRowInput | { readonly row: ComplaintRowInput | ComplaintRow; readonly file?: string; readonly line?: number };
+export type EngineInput =
+  | ComplaintRowInput
+  | {
+      readonly row: ComplaintRowInput | ComplaintRow;
+      readonly file?: string;
+      readonly line?: number;
+      /** The service's change cursor after this row (the `seq` of its latest change), from {@link readService}. */
+      readonly cursor?: string;
+    };
 
 /**
  * A complaint the run could not link to a customer (never guessed). No personal data: the number and
@@ -100,7 +108,10 @@ export interface RunSummary {
   /** The first and last event sequence numbers of this run (`null` when nothing changed). */
   readonly firstSeq: number | null;
   readonly lastSeq: number;
-  /** The latest `updatedAt` of any complaint read so far: the next changed-since cursor. */
+  /**
+   * The service's change cursor after this run (`GET /v1/complaint-changes?since=`): the `seq` of the
+   * last change read from a service, kept from earlier runs; `null` when never read from a service.
+   */
   readonly cursor: string | null;
 }
 
@@ -145,7 +156,7 @@ export class TagEngine {
   asOf: number | null = null;
   /** @internal */
   seq = 0;
-  /** @internal */
+  /** @internal the service's change cursor (see {@link RunSummary.cursor}). */
   cursor: string | null = null;
 
   constructor(options: TagEngineOptions) {
@@ -194,7 +205,7 @@ export class TagEngine {
     let cursor = this.cursor;
     const pending: Unlinked[] = [];
     for await (const item of isObservable(source) ? toAsyncIterable(source) : source) {
-      const { row: raw, file } = 'row' in item ? item : { row: item, file: undefined };
+      const { row: raw, file, cursor: after } = 'row' in item ? item : { row: item, file: undefined, cursor: undefined };
       let row: ComplaintRow;
       if (file === undefined) {
         const parsed = ComplaintRow.safeParse(raw);
@@ -204,7 +215,7 @@ export class TagEngine {
         row = raw as ComplaintRow;
       }
       read++;
-      if (cursor === null || row.updatedAt > cursor) cursor = row.updatedAt;
+      if (after !== undefined) cursor = after;
       const link = this.#linker ? this.#linker.link(row) : row.customerId ? ({ status: 'matched', customerId: row.customerId, via: 'customerId' } as const) : ({ status: 'unmatched' } as const);
       if (link.status === 'matched') {
         linked++;

@@ -73,8 +73,10 @@ export type ComplaintRow = z.output<typeof ComplaintRow>;
 export const COMPLAINT_ROW_FIELDS = Object.keys(ComplaintRow.shape) as readonly (keyof ComplaintRow)[];
 
 /**
- * Flattens a complaint as the service returns it (`client.complaints.get`, a list item, an NDJSON line
- * of whole complaints) into the export shape.
+ * Flattens a complaint as the service returns it (`client.complaints.get`, a list or changes item, an
+ * NDJSON line of whole complaints) into the export shape. The keyed hashes of the phone and ID number
+ * are carried only when staff verified the complainant's identity (docs/domain/tags.md: a customer is
+ * linked by verified identifiers, never guessed from what someone typed); raw and masked numbers never.
  *
  * @example
  * ```ts
@@ -82,7 +84,9 @@ export const COMPLAINT_ROW_FIELDS = Object.keys(ComplaintRow.shape) as readonly 
  * ```
  */
 export function complaintToRow(c: Complaint): ComplaintRowInput {
-  const review = c.timeline.findLast((e) => e.type === 'request_review');
+  // The review sits beside the decision on the record; older records only have the timeline event.
+  const reviewAt = c.review?.requestedAt ?? c.timeline.findLast((e) => e.type === 'request_review')?.at ?? null;
+  const verified = c.complainant.identityVerified;
   // The latest follow-up attempt (the record keeps every attempt in `followUps`).
   const followUp = c.followUps.at(-1);
   return {
@@ -94,12 +98,14 @@ export function complaintToRow(c: Complaint): ComplaintRowInput {
     businessCategory: c.businessCategory,
     severity: c.severity,
     customerId: c.complainant.customerId ?? null,
+    phoneHash: verified ? c.complainant.phoneHash : null,
+    idNumberHash: verified ? c.complainant.idNumberHash : null,
     priorityGroups: c.complainant.priorityGroups,
     decisionDueAt: c.deadlines.decisionDueAt,
     respondedAt: c.decision?.respondedAt ?? null,
     followUpAt: followUp?.at ?? null,
     satisfactionScore: followUp?.score ?? null,
     decisionAccepted: followUp?.decisionAccepted ?? null,
-    reviewRequestedAt: review?.at ?? null,
+    reviewRequestedAt: reviewAt,
   };
 }

@@ -21,6 +21,8 @@ export interface SourcedRow {
   readonly line: number;
   /** How far into the file (characters) the row ends: for progress bars. */
   readonly position: number;
+  /** From a service: the change cursor after this row (see {@link readService}). */
+  readonly cursor?: string;
 }
 
 /** @internal */

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { ACTION_BODIES } from '../schemas/actions.js';
 import { Organisation } from '../schemas/actor.js';
 import { Complaint, ComplaintCreate } from '../schemas/complaint.js';
+import { ChangedComplaint, ComplaintChangesQuery } from '../schemas/changes.js';
+import { CustomerTagImport, CustomerTagImportResult, CustomerTags } from '../schemas/customer-tags.js';
 import { ComplaintListQuery, pageOf } from '../schemas/query.js';
 import { ComplaintChange, Me } from '../schemas/stream.js';
 import { ClassificationSuggestions, SuggestClassification } from '../schemas/suggestion.js';
@@ -23,7 +25,7 @@ export interface Endpoint {
   /** OpenAPI-style path template, `{id}` for a parameter. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'complaints' | 'events' | 'identity' | 'classification' | 'reports' | 'alerts' | 'history';
+  readonly tag: 'complaints' | 'events' | 'identity' | 'classification' | 'reports' | 'alerts' | 'history' | 'tags';
   // Typed as $ZodType (every schema here is one), not SomeType: z.safeParse and z.toJSONSchema accept
   // only $ZodType, so a loop over ENDPOINTS (the OpenAPI document, the client) needed casts before.
   readonly query?: z.core.$ZodType;
@@ -113,6 +115,17 @@ export const ENDPOINTS = {
     successStatus: 200,
     idempotent: false,
   }),
+  complaintChanges: op({
+    operationId: 'complaints.changes',
+    method: 'GET',
+    path: '/v1/complaint-changes',
+    summary: 'The complaints changed after a cursor (an event sequence number), in commit order',
+    tag: 'complaints',
+    query: ComplaintChangesQuery,
+    response: pageOf(ChangedComplaint),
+    successStatus: 200,
+    idempotent: false,
+  }),
   streamEvents: op({
     operationId: 'events.stream',
     method: 'GET',
@@ -153,6 +166,27 @@ export const ENDPOINTS = {
     tag: 'classification',
     body: SuggestClassification,
     response: ClassificationSuggestions,
+    successStatus: 200,
+    idempotent: false,
+  }),
+  importCustomerTags: op({
+    operationId: 'tags.import',
+    method: 'POST',
+    path: '/v1/customer-tags',
+    summary: "Store a batch of a tagging run's assignments (complaint-derived customer tags)",
+    tag: 'tags',
+    body: CustomerTagImport,
+    response: CustomerTagImportResult,
+    successStatus: 200,
+    idempotent: false,
+  }),
+  customerTags: op({
+    operationId: 'tags.customer',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/tags',
+    summary: "One retail customer's complaint-derived tags with their evidence",
+    tag: 'tags',
+    response: CustomerTags,
     successStatus: 200,
     idempotent: false,
   }),

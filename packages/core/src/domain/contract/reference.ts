@@ -104,6 +104,12 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
       'One complaint with its whole timeline. Unmasked for staff who may handle it and for the customer who owns it, masked for auditors; a complaint the caller may not see is 404, as if it did not exist.',
     problems: ['not_found'],
   },
+  complaintChanges: {
+    description:
+      'The complaints changed after `since` (an event sequence number: the `seq` of timeline events and the SSE `id`), one item per complaint, ordered by the sequence number of its latest change, with the complainant masked as in lists. It reads only up to the sequence number below which no writer can still commit, so reading on from the last `seq` seen never skips a change committed meanwhile; a complaint changed again later comes again. Follow `nextCursor` as `since` until it is null, then keep the `seq` of the last item for the next read. Staff read the complaints of their subtree (as in lists), the system every complaint; customers may not (403).',
+    problems: ['validation_failed', 'forbidden'],
+    example: { query: { since: '264847', limit: '100' } },
+  },
   streamEvents: {
     description:
       'A Server-Sent Events stream of the changes to complaints the caller may see (optionally one complaint), complainant masked: `id` is the event sequence number, `event: change`, `data` a ComplaintChange; a `: ping` comment every 15 s. Send `Last-Event-ID` to replay what was missed.',
@@ -120,6 +126,33 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
       "The top three business categories (B) and causes (C) for a complaint's words, each with a score and the words behind it, from a model trained on the bank's own complaints; and, for staff only, the sensitive-case flags (media, lawsuit, regulator hotline, petition, repeated escalation, distress) with the phrases found as evidence. Stores and applies nothing: fast enough to call, debounced, as the person types. Send what was shown as `suggestion` when registering. Every signed-in caller may ask.",
     problems: ['validation_failed'],
     example: { body: { description: '信用卡年费未经告知就被扣了，已经多次投诉，再不处理我就打12378', requestedResolution: '要求退还年费' } },
+  },
+  importCustomerTags: {
+    description:
+      "Stores a batch (at most 1,000) of a tagging run's assignments (`complaintkit-tags` output, docs/domain/tags.md): each replaces the stored tag of the same customer and code, and `deleted` removes tags by customer and code. Only the bank's back end (a system token) and head-office managers may import; everyone else gets 403.",
+    problems: ['validation_failed', 'forbidden'],
+    example: {
+      body: {
+        assignments: [
+          {
+            customerId: 'C-000001',
+            code: 'repeat_complainer',
+            status: 'active',
+            validFrom: '2026-10-02T01:00:00.000Z',
+            validUntil: '2026-12-31T01:00:00.000Z',
+            evidence: ['CK20260901-000001', 'CK20260915-000007', 'CK20261002-000003'],
+            version: 'repeat_complainer@1',
+            lastEvaluatedAt: '2026-11-29T00:00:00.000Z',
+          },
+        ],
+        deleted: [{ customerId: 'C-000002', code: 'churn_risk:medium' }],
+      },
+    },
+  },
+  customerTags: {
+    description:
+      "One retail customer's complaint-derived tags (active and exited) with their validity, rule version and evidence, for staff to see beside a complaint (`complainant.customerId`). Staff see a customer's tags only when one of the customer's complaints is visible to them (handled in their subtree or first responded there), and the evidence only as far as those complaints; otherwise 404, as if there were none. The system sees all. Customers never see tags (403).",
+    problems: ['forbidden', 'not_found'],
   },
 };
 
