@@ -24,8 +24,9 @@ export interface ServiceSourceOptions {
 /**
  * Reads the complaints changed since the previous run from a running service through the typed client
  * (`client.complaints.changes`, `GET /v1/complaint-changes`), as rows of the export shape, each with
- * the cursor after it. The service orders changes by its event sequence, which writers commit in
- * order, so no change committed while a run reads is skipped: it comes in this run or the next. A
+ * the cursor after it. The service orders changes by its event sequence and reads only up to the
+ * number below which no writer can still commit, so no change committed while a run reads is skipped:
+ * it comes in this run or the next. A
  * complaint changed twice comes once, in its latest state. Personal numbers come masked and are never
  * used: linking relies on the customer id and the keyed hashes of verified identifiers.
  *
