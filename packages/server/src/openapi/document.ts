@@ -1,12 +1,13 @@
 import { ALL_ENDPOINTS, COMMON_PROBLEMS, ENDPOINT_REFERENCE, type Endpoint, PROBLEMS, type ProblemCode, referenceOf } from '@complaintkit/core/domain';
 import { defaultSuggester } from '../suggest/service/load.js';
 import type { SuggestInput } from '../suggest/service/suggester.js';
-import { changeExample, listExample, problemExample, responseExamples } from './examples.js';
+import { maskComplaint } from '../policy/mask.js';
+import { changeExample, customerTagsExample, listExample, problemExample, responseExamples } from './examples.js';
 import { reportingExamples } from './reporting-examples.js';
 import { componentSchemas, type Json, schemaOf, withRefs } from './schemas.js';
 
 /** @internal the example path of an operation (`{id}` filled in). */
-const examplePath = (e: Endpoint) => e.path.replace('{id}', 'CK20260302-000042');
+const examplePath = (e: Endpoint) => e.path.replace('{id}', 'CK20260302-000042').replace('{customerId}', 'C-000001');
 
 /** @internal the success example of each operation, by operationId. */
 function successExamples(): Record<string, unknown> {
@@ -15,6 +16,9 @@ function successExamples(): Record<string, unknown> {
     'complaints.create': ex.created,
     'complaints.list': listExample(ex.created),
     'complaints.get': ex.actions.close,
+    'complaints.changes': { data: [{ seq: 1014, complaint: maskComplaint(ex.actions.close) }], nextCursor: null },
+    'tags.import': { written: 1, deleted: 1 },
+    'tags.customer': customerTagsExample(),
     'events.stream': changeExample(ex.actions.accept),
     'identity.me': ex.me,
     'identity.organisations': { data: [ex.organisation] },
@@ -56,14 +60,25 @@ function operationOf(e: Endpoint, success: unknown): Json {
   const ref = referenceOf(e);
   const parameters: Json[] = [{ $ref: '#/components/parameters/RequestId' }];
   for (const name of e.path.match(/\{(\w+)\}/g) ?? []) {
-    parameters.push({
-      name: name.slice(1, -1),
-      in: 'path',
-      required: true,
-      description: 'The complaint number',
-      schema: { type: 'string', pattern: '^CK\\d{8}-\\d{6,}$' },
-      example: 'CK20260302-000042',
-    });
+    parameters.push(
+      name === '{customerId}'
+        ? {
+            name: 'customerId',
+            in: 'path',
+            required: true,
+            description: "The retail customer id (the CRM's external id)",
+            schema: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^|]+$' },
+            example: 'C-000001',
+          }
+        : {
+            name: name.slice(1, -1),
+            in: 'path',
+            required: true,
+            description: 'The complaint number',
+            schema: { type: 'string', pattern: '^CK\\d{8}-\\d{6,}$' },
+            example: 'CK20260302-000042',
+          },
+    );
   }
   if (e.query) {
     const q = schemaOf(e.query, 'input') as { properties?: Record<string, Json>; required?: string[] };

@@ -133,3 +133,17 @@ export const listExample = (c: Complaint) => ({ data: [maskComplaint(c)], nextCu
  * ```
  */
 export const changeExample = (c: Complaint) => ({ event: c.timeline[c.timeline.length - 1], complaint: maskComplaint(c) });
+
+/**
+ * The example of one customer's tags: the tag the import example sends, as the service returns it.
+ *
+ * @example
+ * ```ts
+ * customerTagsExample().tags[0]?.code; // 'repeat_complainer'
+ * ```
+ */
+export function customerTagsExample(): { customerId: string; tags: unknown[] } {
+  const sent = (ENDPOINT_REFERENCE.importCustomerTags.example?.body as { assignments: { customerId: string }[] }).assignments[0] as { customerId: string };
+  const { customerId, ...tag } = sent;
+  return { customerId, tags: [tag] };
+}
