@@ -100,7 +100,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   const full = run(['build', '--input', data, '--full', '--as-of', AS_OF, '--state', join(dir, 'state'), '--out', join(dir, 'out'), '--quiet']);
   // The engine alone on the same state, in this process: snapshot load, then the run.
   let t = performance.now();
-  const engine = await readSnapshot(join(dir, 'state', 'tags-state.ndjson'), { rules: BUILT_IN_RULES });
+  const engine = await readSnapshot(join(dir, 'state', 'tags-state.sqlite'), { rules: BUILT_IN_RULES });
   const loadSeconds = (performance.now() - t) / 1000;
   t = performance.now();
   await engine.run(readNdjson(fresh), { asOf: NEXT });

@@ -53,7 +53,7 @@ describe('complaintkit-tags', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/bad\.ndjson:2 field "receivedAt"/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
-    expect(existsSync(join(dir, 'state', 'tags-state.ndjson'))).toBe(false);
+    expect(existsSync(join(dir, 'state', 'tags-state.sqlite'))).toBe(false);
     expect(await readdir(join(dir, 'state')).catch(() => [])).toEqual([]);
   });
 

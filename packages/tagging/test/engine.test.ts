@@ -77,8 +77,8 @@ describe('TagEngine', () => {
     for (const cut of cuts) {
       const batch = versions.filter((v) => v.updatedAt > last && v.updatedAt <= cut);
       await engine.run(batch, { asOf: cut });
-      await writeSnapshot(engine, join(dir, 'state.ndjson'));
-      engine = await readSnapshot(join(dir, 'state.ndjson'), { rules: BUILT_IN_RULES });
+      await writeSnapshot(engine, join(dir, 'state.sqlite'));
+      engine = await readSnapshot(join(dir, 'state.sqlite'), { rules: BUILT_IN_RULES });
       last = cut;
       const full = new TagEngine({ rules: BUILT_IN_RULES });
       await full.run(
@@ -112,6 +112,32 @@ describe('TagEngine', () => {
     await engine.run(from([{ ...r, customerId: 'C2', updatedAt: at(2) }]), { asOf: at(3) });
     expect(engine.customerTags('C1').every((a) => a.status === 'exited')).toBe(true);
     expect(engine.customerTags('C2').map((a) => a.code)).toContain('regulator_referred');
+  });
+
+  it('restored from its saved state, reads only the customers it needs and still moves complaints and expires tags right', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-tags-'));
+    const file = join(dir, 'state.sqlite');
+    const first = new TagEngine({ rules: BUILT_IN_RULES });
+    const r = row(0, 'C1', { intakeChannel: 'regulator_transfer' });
+    await first.run([r, row(0, 'C3'), row(1, 'C4')], { asOf: at(1) });
+    await writeSnapshot(first, file);
+    const engine = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    await engine.run([{ ...r, customerId: 'C2', updatedAt: at(2) }], { asOf: at(3) });
+    // Only the two customers the re-linked complaint touches were read from the file.
+    expect([...engine.customers.keys()].sort()).toEqual(['C1', 'C2']);
+    expect(engine.customerTags('C1').every((a) => a.status === 'exited')).toBe(true);
+    expect(engine.customerTags('C2').map((a) => a.code)).toContain('regulator_referred');
+    await writeSnapshot(engine, file);
+    engine.close();
+    // A year on, every tag has expired, and the file says so.
+    const later = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    expect(later.customerCount).toBe(4);
+    await later.run([], { asOf: at(800) });
+    await writeSnapshot(later, file);
+    later.close();
+    const last = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    expect([...last.assignments()].filter((a) => a.status === 'active')).toEqual([]);
+    last.close();
   });
 
   it('reports unmatched complaints by number and leaves them out', async () => {

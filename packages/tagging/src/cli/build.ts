@@ -16,6 +16,7 @@ import { EventLog } from '../model/event-log.js';
 import { changedAssignments, publishTags } from '../publish/publish-tags.js';
 import { BUILT_IN_RULES } from '../rules/built-in.js';
 import { loadRules } from '../rules/load.js';
+import type { RuleSet } from '../rules/schema.js';
 import type { parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
@@ -76,9 +77,40 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   }
 
   const stateDir = v.state ?? './tag-state';
-  const stateFile = join(stateDir, 'tags-state.ndjson');
-  const full = v.full || !existsSync(stateFile);
-  const engine = full ? new TagEngine({ rules, ...(linker ? { linker } : {}) }) : await readSnapshot(stateFile, { rules, ...(linker ? { linker } : {}) });
+  const stateFile = join(stateDir, 'tags-state.sqlite');
+  // The NDJSON state of earlier versions is read once and replaced by the SQLite one.
+  const legacyFile = join(stateDir, 'tags-state.ndjson');
+  const saved = existsSync(stateFile) ? stateFile : existsSync(legacyFile) ? legacyFile : null;
+  const full = v.full || saved === null;
+  const engine = full || saved === null ? new TagEngine({ rules, ...(linker ? { linker } : {}) }) : await readSnapshot(saved, { rules, ...(linker ? { linker } : {}) });
+  try {
+    return await buildWith(engine, { v, log, started, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, full, invalidKeys });
+  } finally {
+    engine.close();
+  }
+}
+
+/** @internal the rest of `build`, once the engine is made or restored. */
+async function buildWith(
+  engine: TagEngine,
+  o: {
+    v: Values;
+    log: (line: string) => void;
+    started: number;
+    inputs: string[];
+    formats: string[];
+    sinceArg: number | null;
+    asOf: string;
+    fields: FieldNames;
+    rules: RuleSet;
+    stateDir: string;
+    stateFile: string;
+    legacyFile: string;
+    full: boolean;
+    invalidKeys: number;
+  },
+): Promise<BuildResult> {
+  const { v, log, started, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, full, invalidKeys } = o;
   await mkdir(stateDir, { recursive: true });
   const eventLog = new EventLog(stateDir);
   if (!full) await eventLog.discardAfter(engine.seq);
@@ -168,6 +200,7 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   const token = process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '';
   const published = v.publish ? await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token }) : null;
   await writeSnapshot(engine, stateFile);
+  await rm(legacyFile, { force: true });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published };
 }

@@ -8,6 +8,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { type ComplaintFacts, toFacts } from './facts.js';
 import { isObservable } from 'rxjs';
 import { type Source, toAsyncIterable } from './source.js';
+import type { StateFile } from './state-file.js';
 
 /** @internal a tag as the engine keeps it (times in ms). */
 export interface StoredTag {
@@ -150,8 +151,12 @@ export class TagEngine {
   readonly #linker: Linker | undefined;
   /** @internal */
   customers = new Map<string, CustomerState>();
-  /** @internal complaint number → customer, for the complaints kept. */
-  owners = new Map<string, string>();
+  /** @internal complaint number → customer, for the complaints kept (`null`: dropped from {@link backing}). */
+  owners = new Map<string, string | null>();
+  /** @internal the saved state read lazily (after {@link readSnapshot}); `customers` then caches what was read. */
+  backing: StateFile | null = null;
+  /** @internal customers dropped in memory that {@link backing} still holds. */
+  dropped = new Set<string>();
   /** @internal */
   asOf: number | null = null;
   /** @internal */
@@ -173,7 +178,47 @@ export class TagEngine {
 
   /** The number of customers the engine holds state for. @example `engine.customerCount;` */
   get customerCount(): number {
-    return this.customers.size;
+    const saved = this.backing;
+    if (!saved) return this.customers.size;
+    let n = saved.count();
+    for (const id of this.customers.keys()) if (!saved.has(id)) n++;
+    for (const id of this.dropped) if (saved.has(id)) n--;
+    return n;
+  }
+
+  /**
+   * Closes the saved state this engine reads from, if any.
+   *
+   * @example
+   * ```ts
+   * const engine = await readSnapshot(file, { rules });
+   * try { await engine.run(rows, { asOf }); await writeSnapshot(engine, file); } finally { engine.close(); }
+   * ```
+   */
+  close(): void {
+    this.backing?.close();
+  }
+
+  /** @internal a customer's state, read from the saved state on first use. */
+  #state(id: string): CustomerState | undefined {
+    const held = this.customers.get(id);
+    if (held || !this.backing || this.dropped.has(id)) return held;
+    const saved = this.backing.customer(id);
+    if (saved) this.customers.set(id, saved);
+    return saved;
+  }
+
+  /** @internal the customer a kept complaint belongs to. */
+  #ownerOf(complaintId: string): string | undefined {
+    const o = this.owners.get(complaintId);
+    if (o !== undefined) return o ?? undefined;
+    return this.backing?.ownerOf(complaintId);
+  }
+
+  /** @internal */
+  #disown(complaintId: string): void {
+    if (this.backing) this.owners.set(complaintId, null);
+    else this.owners.delete(complaintId);
   }
 
   /**
@@ -234,6 +279,7 @@ export class TagEngine {
     for (const u of pending) options.onUnlinked?.(u);
 
     for (const [id, c] of this.customers) if (c.revisitAt !== null && c.revisitAt <= asOf) dirty.add(id);
+    if (this.backing) for (const id of this.backing.dueBy(asOf)) if (!this.customers.has(id) && !this.dropped.has(id)) dirty.add(id);
     const firstSeq = this.seq + 1;
     let assigned = 0;
     let removed = 0;
@@ -268,22 +314,23 @@ export class TagEngine {
 
   /** @internal replaces what is known of one complaint. */
   #upsert(id: string, customerId: string | null, facts: ComplaintFacts | null, asOf: number, dirty: Set<string>): void {
-    const owner = this.owners.get(id);
+    const owner = this.#ownerOf(id);
     if (owner !== undefined) {
-      const state = this.customers.get(owner)!;
-      const i = state.facts.findIndex((f) => f.id === id);
-      const prev = state.facts[i]!;
+      const state = this.#state(owner);
+      const i = state ? state.facts.findIndex((f) => f.id === id) : -1;
+      const prev = state?.facts[i];
       // An older version read after a newer one changes nothing.
-      if (facts !== null && prev.updatedAt > facts.updatedAt && owner === customerId) return;
-      state.facts.splice(i, 1);
-      this.owners.delete(id);
+      if (prev && facts !== null && prev.updatedAt > facts.updatedAt && owner === customerId) return;
+      if (state && i >= 0) state.facts.splice(i, 1);
+      this.#disown(id);
       dirty.add(owner);
     }
     if (customerId === null || facts === null || !stillRelevant(facts, asOf, this.#compiled)) return;
-    let state = this.customers.get(customerId);
+    let state = this.#state(customerId);
     if (!state) {
       state = { facts: [], tags: [], revisitAt: null };
       this.customers.set(customerId, state);
+      this.dropped.delete(customerId);
     }
     state.facts.push(facts);
     this.owners.set(id, customerId);
@@ -292,10 +339,10 @@ export class TagEngine {
 
   /** @internal evaluates one customer and turns the differences into events. */
   #evaluate(customerId: string, asOf: number, asOfIso: string, runId: string): TagEvent[] {
-    const state = this.customers.get(customerId);
+    const state = this.#state(customerId);
     if (!state) return [];
     const kept = state.facts.filter((f) => stillRelevant(f, asOf, this.#compiled));
-    for (const f of state.facts) if (!kept.includes(f)) this.owners.delete(f.id);
+    if (kept.length !== state.facts.length) for (const f of state.facts) if (!kept.includes(f)) this.#disown(f.id);
     state.facts = kept;
     const results = evaluateCustomer(kept, asOf, this.#compiled);
     const events: TagEvent[] = [];
@@ -325,7 +372,10 @@ export class TagEngine {
     this.seq += events.length;
     state.tags = next;
     state.revisitAt = nextChangeAt(kept, asOf, this.#compiled);
-    if (!kept.length && !next.length) this.customers.delete(customerId);
+    if (!kept.length && !next.length) {
+      this.customers.delete(customerId);
+      if (this.backing) this.dropped.add(customerId);
+    }
     return events;
   }
 
@@ -352,11 +402,22 @@ export class TagEngine {
    */
   *assignments(): Generator<TagAssignment> {
     const at = this.lastAsOf ?? new Date(0).toISOString();
+    for (const [id, state] of this.states()) for (const t of state.tags) yield toAssignment(id, t, at);
+  }
+
+  /**
+   * @internal every customer's state in key order: from memory, and from the saved state (read one at
+   * a time, not kept) for the customers this run did not touch.
+   */
+  *states(): Generator<[string, CustomerState]> {
+    const saved = this.backing;
+    const all = saved ? new Set([...saved.ids(), ...this.customers.keys()]) : this.customers.keys();
     // Sorting `<id>|` sorts the keys `<id>|<code>`: customer ids never hold a "|".
-    const ids = [...this.customers.keys()].map((id) => `${id}|`).sort();
+    const ids = [...all].filter((id) => !this.dropped.has(id)).map((id) => `${id}|`).sort();
     for (const bar of ids) {
       const id = bar.slice(0, -1);
-      for (const t of this.customers.get(id)!.tags) yield toAssignment(id, t, at);
+      const state = this.customers.get(id) ?? saved?.customer(id);
+      if (state) yield [id, state];
     }
   }
 
@@ -370,7 +431,7 @@ export class TagEngine {
    */
   customerTags(customerId: string): TagAssignment[] {
     const at = this.lastAsOf ?? new Date(0).toISOString();
-    return (this.customers.get(customerId)?.tags ?? []).map((t) => toAssignment(customerId, t, at));
+    return (this.#state(customerId)?.tags ?? []).map((t) => toAssignment(customerId, t, at));
   }
 }
 

@@ -1,124 +1,105 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { openSync, readSync, closeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../input/errors.js';
 import { readLines } from '../input/read-lines.js';
-import type { ComplaintFacts } from './facts.js';
-import { type CustomerState, type StoredTag, TagEngine, type TagEngineOptions } from './engine.js';
+import { type CustomerState, TagEngine, type TagEngineOptions } from './engine.js';
+import { decodeCustomer, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
 
-/** @internal the snapshot format; bumped when the layout changes. */
-const FORMAT = 'complaintkit-tags-state/1';
-
-/** @internal a fact as a compact array. */
-type FactRow = [string, number, string, 0 | 1, number, string, 0 | 1, number | null, number | null, number | null, boolean | null, number | null, number];
-/** @internal a tag as a compact array. */
-type TagRow = [string, 0 | 1, number, number | null, string[], string];
+/** @internal the NDJSON state of earlier versions, still read so an existing state carries over. */
+const LEGACY_FORMAT = 'complaintkit-tags-state/1';
 
 /** @internal */
-const factRow = (f: ComplaintFacts): FactRow => [
-  f.id,
-  f.receivedAt,
-  f.category,
-  f.regulator ? 1 : 0,
-  f.severity,
-  f.priority.join(','),
-  f.undecided ? 1 : 0,
-  f.dueAt,
-  f.followUpAt,
-  f.score,
-  f.accepted,
-  f.reviewAt,
-  f.updatedAt,
-];
-/** @internal */
-const fromFactRow = (r: FactRow): ComplaintFacts => ({
-  id: r[0],
-  receivedAt: r[1],
-  category: r[2],
-  regulator: r[3] === 1,
-  severity: r[4],
-  priority: r[5] ? r[5].split(',') : [],
-  undecided: r[6] === 1,
-  dueAt: r[7],
-  followUpAt: r[8],
-  score: r[9],
-  accepted: r[10],
-  reviewAt: r[11],
-  updatedAt: r[12],
+const metaOf = (engine: TagEngine): StateMeta => ({
+  format: STATE_FORMAT,
+  rules: engine.rulesDigest,
+  ruleSetVersion: engine.rules.version,
+  asOf: engine.asOf,
+  seq: engine.seq,
+  cursor: engine.cursor,
 });
 
 /**
- * Writes the engine's state to `file` (NDJSON, one customer a line, no personal data), first under a
- * temporary name, renamed when complete: a crash never leaves half a snapshot.
+ * Saves the engine's state to `file` (SQLite, no personal data). An engine restored from that same file
+ * ({@link readSnapshot}) writes back only the customers its runs touched, in one transaction; otherwise
+ * the whole state is written under a temporary name and renamed when complete. Either way a crash never
+ * leaves half a state.
  *
  * @example
  * ```ts
- * await writeSnapshot(engine, 'state/tags-state.ndjson');
+ * await writeSnapshot(engine, 'state/tags-state.sqlite');
  * ```
  */
 export async function writeSnapshot(engine: TagEngine, file: string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const out = createWriteStream(tmp, { encoding: 'utf8' });
-  const write = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
-  };
+  const saved = engine.backing;
+  if (saved && resolve(saved.file) === resolve(file)) {
+    saved.update(metaOf(engine), engine.customers, engine.dropped, engine.owners);
+    return;
+  }
+  StateFile.create(file, metaOf(engine), engine.states());
+}
+
+/** @internal whether a file starts like an SQLite database. */
+function isSqlite(file: string): boolean {
+  let fd: number;
   try {
-    await write(
-      `${JSON.stringify({ format: FORMAT, rules: engine.rulesDigest, ruleSetVersion: engine.rules.version, asOf: engine.asOf, seq: engine.seq, cursor: engine.cursor })}\n`,
-    );
-    let batch = '';
-    for (const [id, c] of engine.customers) {
-      const tags: TagRow[] = c.tags.map((t) => [t.code, t.active ? 1 : 0, t.validFrom, t.validUntil, [...t.evidence], t.version]);
-      batch += `${JSON.stringify([id, c.revisitAt, c.facts.map(factRow), tags])}\n`;
-      if (batch.length > 1 << 16) {
-        await write(batch);
-        batch = '';
-      }
-    }
-    await write(batch);
-    out.end();
-    await once(out, 'finish');
-    await rename(tmp, file);
-  } catch (e) {
-    out.destroy();
-    await rm(tmp, { force: true });
-    throw e;
+    fd = openSync(file, 'r');
+  } catch {
+    throw new InputError(file, null, null, 'the state file does not exist or cannot be read');
+  }
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * Restores an engine from a snapshot written by {@link writeSnapshot}. A snapshot made under other
- * rules is refused: run a full build instead.
+ * Restores an engine from a state written by {@link writeSnapshot}. The state is read lazily: a run
+ * loads only the customers its complaints touch and those whose tags are due to change, so a daily run
+ * costs in proportion to what changed, not to all customers. Close the engine when done. A state made
+ * under other rules is refused: run a full build instead. (The NDJSON state of earlier versions is read
+ * whole, and written as SQLite next time.)
  *
  * @example
  * ```ts
- * const engine = await readSnapshot('state/tags-state.ndjson', { rules });
+ * const engine = await readSnapshot('state/tags-state.sqlite', { rules });
  * ```
  */
 export async function readSnapshot(file: string, options: TagEngineOptions): Promise<TagEngine> {
   const engine = new TagEngine(options);
+  const restore = (meta: { format: string; rules: string; ruleSetVersion: string; asOf: number | null; seq: number; cursor: string | null }, format: string) => {
+    if (meta.format !== format) throw new InputError(file, 1, 'format', `not a tag-state file of format ${STATE_FORMAT}`);
+    if (meta.rules !== engine.rulesDigest) {
+      throw new InputError(file, 1, 'rules', `made under other rules (set ${meta.ruleSetVersion}); run a full build (--full) with the new rules`);
+    }
+    engine.asOf = meta.asOf;
+    engine.seq = meta.seq;
+    // Format 1 kept an updatedAt instant here, not the service's change cursor.
+    engine.cursor = meta.cursor !== null && /^\d+$/.test(meta.cursor) ? meta.cursor : null;
+  };
+  if (isSqlite(file)) {
+    const state = StateFile.open(file);
+    try {
+      restore(state.meta(), STATE_FORMAT);
+    } catch (e) {
+      state.close();
+      throw e;
+    }
+    engine.backing = state;
+    return engine;
+  }
   let header = true;
   for await (const { text, line } of readLines(file)) {
     const data = JSON.parse(text);
     if (header) {
-      if (data.format !== FORMAT) throw new InputError(file, line, 'format', `not a tag-state snapshot of format ${FORMAT}`);
-      if (data.rules !== engine.rulesDigest) {
-        throw new InputError(file, line, 'rules', `made under other rules (set ${data.ruleSetVersion}); run a full build (--full) with the new rules`);
-      }
-      engine.asOf = data.asOf;
-      engine.seq = data.seq;
-      engine.cursor = data.cursor;
+      restore(data, LEGACY_FORMAT);
       header = false;
       continue;
     }
-    const [id, revisitAt, facts, tags] = data as [string, number | null, FactRow[], TagRow[]];
-    const state: CustomerState = {
-      revisitAt,
-      facts: facts.map(fromFactRow),
-      tags: tags.map(
-        (t): StoredTag => ({ code: t[0], active: t[1] === 1, validFrom: t[2], validUntil: t[3], evidence: t[4], version: t[5] }),
-      ),
-    };
+    const [id, revisitAt, facts, tags] = data as [string, number | null, unknown[], unknown[]];
+    const state: CustomerState = decodeCustomer(JSON.stringify([facts, tags]), revisitAt);
     engine.customers.set(id, state);
     for (const f of state.facts) engine.owners.set(f.id, id);
   }

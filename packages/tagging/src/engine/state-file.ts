@@ -1,0 +1,231 @@
+import { renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { InputError } from '../input/errors.js';
+import type { CustomerState, StoredTag } from './engine.js';
+import type { ComplaintFacts } from './facts.js';
+
+/** @internal the state format; bumped when the layout changes. */
+export const STATE_FORMAT = 'complaintkit-tags-state/2';
+
+/** @internal a fact as a compact array. */
+type FactRow = [string, number, string, 0 | 1, number, string, 0 | 1, number | null, number | null, number | null, boolean | null, number | null, number];
+/** @internal a tag as a compact array. */
+type TagRow = [string, 0 | 1, number, number | null, string[], string];
+
+/** @internal */
+const factRow = (f: ComplaintFacts): FactRow => [
+  f.id,
+  f.receivedAt,
+  f.category,
+  f.regulator ? 1 : 0,
+  f.severity,
+  f.priority.join(','),
+  f.undecided ? 1 : 0,
+  f.dueAt,
+  f.followUpAt,
+  f.score,
+  f.accepted,
+  f.reviewAt,
+  f.updatedAt,
+];
+/** @internal */
+const NONE: readonly string[] = Object.freeze([]);
+/** @internal */
+const fromFactRow = (r: FactRow): ComplaintFacts => ({
+  id: r[0],
+  receivedAt: r[1],
+  category: r[2],
+  regulator: r[3] === 1,
+  severity: r[4],
+  priority: r[5] ? r[5].split(',') : NONE,
+  undecided: r[6] === 1,
+  dueAt: r[7],
+  followUpAt: r[8],
+  score: r[9],
+  accepted: r[10],
+  reviewAt: r[11],
+  updatedAt: r[12],
+});
+
+/** @internal one customer's state as the text of its row. */
+export const encodeCustomer = (c: CustomerState): string =>
+  JSON.stringify([c.facts.map(factRow), c.tags.map((t): TagRow => [t.code, t.active ? 1 : 0, t.validFrom, t.validUntil, [...t.evidence], t.version])]);
+
+/** @internal */
+export const decodeCustomer = (text: string, revisitAt: number | null): CustomerState => {
+  const [facts, tags] = JSON.parse(text) as [FactRow[], TagRow[]];
+  return {
+    revisitAt,
+    facts: facts.map(fromFactRow),
+    tags: tags.map((t): StoredTag => ({ code: t[0], active: t[1] === 1, validFrom: t[2], validUntil: t[3], evidence: t[4], version: t[5] })),
+  };
+};
+
+/** @internal what the engine's header holds. */
+export interface StateMeta {
+  readonly format: string;
+  readonly rules: string;
+  readonly ruleSetVersion: string;
+  readonly asOf: number | null;
+  readonly seq: number;
+  readonly cursor: string | null;
+}
+
+/**
+ * The engine's saved state, read lazily: an SQLite file (better-sqlite3) with one row per customer
+ * (facts and tags as compact JSON, and when its tags may next change without new input, indexed) and
+ * one per kept complaint (its customer). An incremental run loads only the customers its complaints
+ * touch and those whose tags are due to change, and writes back only those, in one transaction.
+ *
+ * @example
+ * ```ts
+ * const state = StateFile.open('tag-state/tags-state.sqlite');
+ * state.customer('C-1001')?.tags;
+ * state.close();
+ * ```
+ */
+export class StateFile {
+  readonly #db: Database.Database;
+  readonly #get: Database.Statement<[string], { revisit_at: number | null; data: string }>;
+  readonly #owner: Database.Statement<[string], { customer_id: string }>;
+  readonly #due: Database.Statement<[number], { id: string }>;
+
+  private constructor(
+    readonly file: string,
+    db: Database.Database,
+  ) {
+    this.#db = db;
+    this.#get = db.prepare('select revisit_at, data from customers where id = ?');
+    this.#owner = db.prepare('select customer_id from owners where complaint_id = ?');
+    this.#due = db.prepare('select id from customers where revisit_at <= ?');
+  }
+
+  /**
+   * Opens a state file written by {@link StateFile.create}; a file that is not one is an
+   * {@link InputError}.
+   *
+   * @example
+   * ```ts
+   * const state = StateFile.open('tag-state/tags-state.sqlite');
+   * ```
+   */
+  static open(file: string): StateFile {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { fileMustExist: true });
+      db.pragma('journal_mode = WAL');
+      db.prepare('select 1 from meta limit 1').get();
+    } catch {
+      throw new InputError(file, null, null, `not a tag-state file of format ${STATE_FORMAT}`);
+    }
+    return new StateFile(file, db);
+  }
+
+  /**
+   * Writes a whole state to a new file, under a temporary name renamed when complete.
+   *
+   * @example
+   * ```ts
+   * StateFile.create('state.sqlite', meta, engine.customers);
+   * ```
+   */
+  static create(file: string, meta: StateMeta, customers: Iterable<[string, CustomerState]>): void {
+    const tmp = `${file}.tmp-${process.pid}`;
+    rmSync(tmp, { force: true });
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec(`create table meta (key text primary key, value text not null);
+        create table customers (id text primary key, revisit_at integer, data text not null) without rowid;
+        create table owners (complaint_id text primary key, customer_id text not null) without rowid;`);
+      const put = db.prepare('insert into customers (id, revisit_at, data) values (?, ?, ?)');
+      const own = db.prepare('insert into owners (complaint_id, customer_id) values (?, ?)');
+      db.transaction(() => {
+        db.prepare('insert into meta (key, value) values (?, ?)').run('state', JSON.stringify(meta));
+        for (const [id, c] of customers) {
+          put.run(id, c.revisitAt, encodeCustomer(c));
+          for (const f of c.facts) own.run(f.id, id);
+        }
+      })();
+      db.exec('create index customers_revisit on customers (revisit_at)');
+      db.close();
+      renameSync(tmp, file);
+    } catch (e) {
+      if (db.open) db.close();
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  /** The saved header. @example `state.meta().asOf;` */
+  meta(): StateMeta {
+    const row = this.#db.prepare<[string], { value: string }>('select value from meta where key = ?').get('state');
+    if (!row) throw new InputError(this.file, null, 'meta', 'the state file has no header');
+    return JSON.parse(row.value) as StateMeta;
+  }
+
+  /** One customer's saved state, or `undefined`. @example `state.customer('C-1');` */
+  customer(id: string): CustomerState | undefined {
+    const row = this.#get.get(id);
+    return row && decodeCustomer(row.data, row.revisit_at);
+  }
+
+  /** The saved owner of a kept complaint. @example `state.ownerOf('CK20260301-000001');` */
+  ownerOf(complaintId: string): string | undefined {
+    return this.#owner.get(complaintId)?.customer_id;
+  }
+
+  /** Customers whose tags may change by `asOf` without new input. @example `[...state.dueBy(Date.now())];` */
+  *dueBy(asOf: number): Generator<string> {
+    for (const r of this.#due.iterate(asOf)) yield r.id;
+  }
+
+  /** Every saved customer id, sorted. @example `state.ids().length;` */
+  ids(): string[] {
+    return this.#db
+      .prepare<[], { id: string }>('select id from customers')
+      .all()
+      .map((r) => r.id);
+  }
+
+  /** How many customers are saved. @example `state.count();` */
+  count(): number {
+    return (this.#db.prepare<[], { n: number }>('select count(*) as n from customers').get()?.n ?? 0) as number;
+  }
+
+  /** Whether a customer is saved. @example `state.has('C-1');` */
+  has(id: string): boolean {
+    return this.#get.get(id) !== undefined;
+  }
+
+  /**
+   * Saves what a run changed in one transaction: the customers it holds in memory (rewritten), the
+   * customers it dropped, the owners it changed (`null`: dropped), and the header.
+   *
+   * @example
+   * ```ts
+   * state.update(meta, engine.customers, dropped, owners);
+   * ```
+   */
+  update(meta: StateMeta, customers: Iterable<[string, CustomerState]>, dropped: Iterable<string>, owners: Iterable<[string, string | null]>): void {
+    const put = this.#db.prepare('insert or replace into customers (id, revisit_at, data) values (?, ?, ?)');
+    const del = this.#db.prepare('delete from customers where id = ?');
+    const own = this.#db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
+    const disown = this.#db.prepare('delete from owners where complaint_id = ?');
+    this.#db.transaction(() => {
+      for (const [id, c] of customers) put.run(id, c.revisitAt, encodeCustomer(c));
+      for (const id of dropped) del.run(id);
+      for (const [cid, owner] of owners) {
+        if (owner === null) disown.run(cid);
+        else own.run(cid, owner);
+      }
+      this.#db.prepare('insert or replace into meta (key, value) values (?, ?)').run('state', JSON.stringify(meta));
+    })();
+  }
+
+  /** Closes the file. @example `state.close();` */
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+}
