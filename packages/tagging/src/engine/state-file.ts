@@ -88,6 +88,7 @@ export class StateFile {
   readonly #db: Database.Database;
   readonly #get: Database.Statement<[string], { revisit_at: number | null; data: string }>;
   readonly #owner: Database.Statement<[string], { customer_id: string }>;
+  readonly #has: Database.Statement<[string], { one: number }>;
   readonly #due: Database.Statement<[number], { id: string }>;
 
   private constructor(
@@ -97,6 +98,7 @@ export class StateFile {
     this.#db = db;
     this.#get = db.prepare('select revisit_at, data from customers where id = ?');
     this.#owner = db.prepare('select customer_id from owners where complaint_id = ?');
+    this.#has = db.prepare('select 1 as one from customers where id = ?');
     this.#due = db.prepare('select id from customers where revisit_at <= ?');
   }
 
@@ -113,7 +115,10 @@ export class StateFile {
     let db: Database.Database;
     try {
       db = new Database(file, { fileMustExist: true });
+      // A run's update is one transaction; WAL with NORMAL sync keeps the file whole on a crash and
+      // does not wait for the disk on every commit (a lost last commit only means the run is redone).
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
       db.prepare('select 1 from meta limit 1').get();
     } catch {
       throw new InputError(file, null, null, `not a tag-state file of format ${STATE_FORMAT}`);
@@ -136,9 +141,10 @@ export class StateFile {
     try {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
+      // Indexes are made after the rows are in: one sort instead of a B-tree insert per row.
       db.exec(`create table meta (key text primary key, value text not null);
-        create table customers (id text primary key, revisit_at integer, data text not null) without rowid;
-        create table owners (complaint_id text primary key, customer_id text not null) without rowid;`);
+        create table customers (id text not null, revisit_at integer, data text not null);
+        create table owners (complaint_id text not null, customer_id text not null);`);
       const put = db.prepare('insert into customers (id, revisit_at, data) values (?, ?, ?)');
       const own = db.prepare('insert into owners (complaint_id, customer_id) values (?, ?)');
       db.transaction(() => {
@@ -148,7 +154,9 @@ export class StateFile {
           for (const f of c.facts) own.run(f.id, id);
         }
       })();
-      db.exec('create index customers_revisit on customers (revisit_at)');
+      db.exec(`create unique index customers_id on customers (id);
+        create unique index owners_complaint on owners (complaint_id);
+        create index customers_revisit on customers (revisit_at);`);
       db.close();
       renameSync(tmp, file);
     } catch (e) {
@@ -196,7 +204,7 @@ export class StateFile {
 
   /** Whether a customer is saved. @example `state.has('C-1');` */
   has(id: string): boolean {
-    return this.#get.get(id) !== undefined;
+    return this.#has.get(id) !== undefined;
   }
 
   /**
