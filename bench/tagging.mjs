@@ -119,6 +119,6 @@ for (const r of rows) {
   console.log(`  complaintkit-tags --full:     ${r.full.toFixed(1)} s  (${Math.round(N / r.full).toLocaleString('en')} complaints/s), peak RSS ${r.rss.toFixed(0)} MB, ${r.tags} tags`);
   console.log(`  ratio ours / DuckDB:          ${(r.full / r.duck).toFixed(2)}×`);
   console.log(`  incremental, ${M} new:        ${r.inc.toFixed(2)} s whole command (snapshot load + run + delta + snapshot write), peak RSS ${r.incRss.toFixed(0)} MB`);
-  console.log(`    of which: snapshot load ${r.loadSeconds.toFixed(2)} s, engine run ${r.runSeconds.toFixed(2)} s (in process)`);
+  console.log(`    of which: state open ${r.loadSeconds.toFixed(2)} s, engine run ${r.runSeconds.toFixed(2)} s (in process)`);
   console.log(`  per-tag counts equal to DuckDB's: ${r.diff.length ? `no\n    ${r.diff.join('\n    ')}` : 'yes'}`);
 }

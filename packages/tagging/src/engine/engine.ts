@@ -333,7 +333,9 @@ export class TagEngine {
       this.dropped.delete(customerId);
     }
     state.facts.push(facts);
-    this.owners.set(id, customerId);
+    // Backed by a saved state: record only an owner that differs from the saved one (fewer rows to write).
+    if (this.backing?.ownerOf(id) === customerId) this.owners.delete(id);
+    else this.owners.set(id, customerId);
     dirty.add(customerId);
   }
 
@@ -416,7 +418,7 @@ export class TagEngine {
     const ids = [...all].filter((id) => !this.dropped.has(id)).map((id) => `${id}|`).sort();
     for (const bar of ids) {
       const id = bar.slice(0, -1);
-      const state = this.customers.get(id) ?? saved?.customer(id);
+      const state = this.customers.get(id) ?? saved?.peek(id);
       if (state) yield [id, state];
     }
   }

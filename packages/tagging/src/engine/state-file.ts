@@ -89,6 +89,8 @@ export class StateFile {
   readonly #get: Database.Statement<[string], { revisit_at: number | null; data: string }>;
   readonly #owner: Database.Statement<[string], { customer_id: string }>;
   readonly #has: Database.Statement<[string], { one: number }>;
+  /** What each customer read through {@link StateFile.customer} was, so unchanged ones are not rewritten. */
+  readonly #read = new Map<string, string>();
   readonly #due: Database.Statement<[number], { id: string }>;
 
   private constructor(
@@ -173,8 +175,16 @@ export class StateFile {
     return JSON.parse(row.value) as StateMeta;
   }
 
-  /** One customer's saved state, or `undefined`. @example `state.customer('C-1');` */
+  /** One customer's saved state, or `undefined`; remembered so {@link StateFile.update} skips it if unchanged. @example `state.customer('C-1');` */
   customer(id: string): CustomerState | undefined {
+    const row = this.#get.get(id);
+    if (!row) return undefined;
+    this.#read.set(id, `${row.revisit_at}:${row.data}`);
+    return decodeCustomer(row.data, row.revisit_at);
+  }
+
+  /** One customer's saved state, read and forgotten (for walking every customer). @example `state.peek('C-1');` */
+  peek(id: string): CustomerState | undefined {
     const row = this.#get.get(id);
     return row && decodeCustomer(row.data, row.revisit_at);
   }
@@ -218,11 +228,18 @@ export class StateFile {
    */
   update(meta: StateMeta, customers: Iterable<[string, CustomerState]>, dropped: Iterable<string>, owners: Iterable<[string, string | null]>): void {
     const put = this.#db.prepare('insert or replace into customers (id, revisit_at, data) values (?, ?, ?)');
+    const set = this.#db.prepare('update customers set revisit_at = ?, data = ? where id = ?');
     const del = this.#db.prepare('delete from customers where id = ?');
     const own = this.#db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
     const disown = this.#db.prepare('delete from owners where complaint_id = ?');
     this.#db.transaction(() => {
-      for (const [id, c] of customers) put.run(id, c.revisitAt, encodeCustomer(c));
+      for (const [id, c] of customers) {
+        const data = encodeCustomer(c);
+        const before = this.#read.get(id);
+        if (before === undefined) put.run(id, c.revisitAt, data);
+        else if (before !== `${c.revisitAt}:${data}`) set.run(c.revisitAt, data, id);
+        this.#read.set(id, `${c.revisitAt}:${data}`);
+      }
       for (const id of dropped) del.run(id);
       for (const [cid, owner] of owners) {
         if (owner === null) disown.run(cid);
