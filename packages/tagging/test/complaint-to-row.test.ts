@@ -14,7 +14,7 @@ const record = (over: Partial<Complaint['complainant']> = {}): Complaint =>
     regionCode: '440305', regionScope: 'regional', subjectOrgId: 'SB-1', handlingOrgId: 'SB-1', registeredBy: { kind: 'system', id: 'sys' },
     firstResponder: { kind: 'staff', id: 'u-1', role: 'frontline', orgId: 'SB-1' }, assigneeId: 'u-1', leaderId: null,
     receivedAt: '2026-06-01T08:00:00+08:00', receivedDay: '2026-06-01',
-    deadlines: { clockStartedAt: '2026-06-01T08:00:00+08:00', decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: '2026-07-01T23:59:59.999+08:00' },
+    deadlines: { clockStartedAt: '2026-06-01T08:00:00+08:00', decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: '2026-07-01T23:59:59.999+08:00', reviewWarnAt: null, calendarCovered: true },
     decision: {
       outcome: 'not_upheld', basis: '章程', remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: '2026-06-08T10:00:00+08:00',
       respondedAt: '2026-06-08T09:00:00+08:00', decidingOrgId: 'SB-1', dueAt: '2026-06-16T23:59:59.999+08:00', timeliness: 'met',

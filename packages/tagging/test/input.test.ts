@@ -42,7 +42,7 @@ describe('complaint files', () => {
       handlingOrgId: 'SB-1', regionScope: 'unknown', subjectOrgId: 'SB-1', registeredBy: { kind: 'customer', id: 'C-9' },
       firstResponder: { kind: 'staff', id: 'u-1', role: 'frontline', orgId: 'SB-1' }, assigneeId: null, leaderId: null,
       receivedAt: '2026-06-01T08:00:00+08:00', receivedDay: '2026-06-01',
-      deadlines: { clockStartedAt: '2026-06-01T08:00:00+08:00', decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null },
+      deadlines: { clockStartedAt: '2026-06-01T08:00:00+08:00', decisionDueAt: null, warnAt: null, extensionLevel: 0, paused: false, reviewDueAt: null, reviewWarnAt: null, calendarCovered: true },
       decision: null, review: null, followUps: [{ attempt: 1, at: '2026-06-10T08:00:00+08:00', reached: true, score: 2, decisionAccepted: false, comment: null }],
       repeatOf: null, mergedInto: null, mergedFrom: [], createdAt: '2026-06-01T08:00:00+08:00', updatedAt: '2026-06-10T08:00:00+08:00', timeline: [],
     };
