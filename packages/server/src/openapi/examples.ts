@@ -143,7 +143,8 @@ export const changeExample = (c: Complaint) => ({ event: c.timeline[c.timeline.l
  * ```
  */
 export function customerTagsExample(): { customerId: string; tags: unknown[] } {
-  const sent = (ENDPOINT_REFERENCE.importCustomerTags.example?.body as { assignments: { customerId: string }[] }).assignments[0] as { customerId: string };
+  const body = ENDPOINT_REFERENCE.importCustomerTags.example?.body as { assignments: { customerId: string }[] } | undefined;
+  const sent = body?.assignments[0] ?? { customerId: 'C-000001' };
   const { customerId, ...tag } = sent;
   return { customerId, tags: [tag] };
 }

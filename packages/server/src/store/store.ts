@@ -210,7 +210,7 @@ export interface Store {
   /** Events after `afterSeq` (and at most `upTo`) the visibility allows, oldest first. */
   eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number; upTo?: number }): Promise<StoredChange[]>;
   /**
-   * The complaints the visibility allows whose latest event up to {@link Store.lastEventSeq} is after
+   * The complaints the visibility allows whose latest event up to `lastEventSeq` is after
    * `afterSeq`, ordered by that event's `seq`, at most `limit`: reading on from the last `seq` returned
    * never skips a change a concurrent writer commits later.
    */

@@ -43,7 +43,7 @@ export type EngineInput =
       readonly row: ComplaintRowInput | ComplaintRow;
       readonly file?: string;
       readonly line?: number;
-      /** The service's change cursor after this row (the `seq` of its latest change), from {@link readService}. */
+      /** The service's change cursor after this row (the `seq` of its latest change), from `readService`. */
       readonly cursor?: string;
     };
 
@@ -151,7 +151,7 @@ export class TagEngine {
   readonly #linker: Linker | undefined;
   /** @internal */
   customers = new Map<string, CustomerState>();
-  /** @internal complaint number → customer, for the complaints kept (`null`: dropped from {@link backing}). */
+  /** @internal complaint number → customer, for the complaints kept (`null`: dropped from `backing`). */
   owners = new Map<string, string | null>();
   /** @internal the saved state read lazily (after {@link readSnapshot}); `customers` then caches what was read. */
   backing: StateFile | null = null;

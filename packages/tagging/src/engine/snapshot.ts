@@ -91,7 +91,7 @@ export async function readSnapshot(file: string, options: TagEngineOptions): Pro
     return engine;
   }
   let header = true;
-  for await (const { text, line } of readLines(file)) {
+  for await (const { text } of readLines(file)) {
     const data = JSON.parse(text);
     if (header) {
       restore(data, LEGACY_FORMAT);

@@ -21,7 +21,7 @@ export interface SourcedRow {
   readonly line: number;
   /** How far into the file (characters) the row ends: for progress bars. */
   readonly position: number;
-  /** From a service: the change cursor after this row (see {@link readService}). */
+  /** From a service: the change cursor after this row (see `readService`). */
   readonly cursor?: string;
 }
 
