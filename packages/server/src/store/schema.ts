@@ -171,6 +171,8 @@ export interface AlertsTable {
 export interface ImportSourcesTable {
   source_id: string;
   complaint_id: string;
+}
+
 /** Row of `customer_tags`: a tagging run's latest assignment per customer and code (docs/domain/tags.md). Since 0009. @internal */
 export interface CustomerTagsTable {
   customer_id: string;
