@@ -1,4 +1,4 @@
-import { redactText } from '../domain/masking/mask.js';
+import { redactText } from '../domain/masking/redact.js';
 import type { Problem } from '../domain/schemas/problem.js';
 import { AuthenticationError } from '../core/errors/authentication-error.js';
 import { ComplaintKitError, type ErrorInit } from '../core/errors/complaint-kit-error.js';

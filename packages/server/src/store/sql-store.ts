@@ -1,5 +1,16 @@
 import { EventEmitter } from 'node:events';
-import { activeDeadline, type Alert, type Complaint, type ComplaintListQuery, type CustomerTag, type CustomerTagImport, DEFAULT_REPEAT_WINDOW_DAYS, type TimelineEvent } from '@complaintkit/core/domain';
+import {
+  activeDeadline,
+  type Alert,
+  type Complaint,
+  type ComplaintListQuery,
+  type CustomerTag,
+  type CustomerTagImport,
+  DEFAULT_REPEAT_WINDOW_DAYS,
+  redactComplaintText,
+  redactEventText,
+  type TimelineEvent,
+} from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
 import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
@@ -376,9 +387,11 @@ export class SqlStore implements Store {
         changes.push({ seq: Number(r.seq), alert: JSON.parse(r.event) as Alert, access });
         continue;
       }
-      const event = JSON.parse(r.event) as TimelineEvent;
+      // Free text leaves redacted (docs/domain/personal-data.md): the event as stored holds it as typed,
+      // and snapshots written before redaction covered free text are redacted here too (redacting twice changes nothing).
+      const event = redactEventText(JSON.parse(r.event) as TimelineEvent);
       let complaint: Complaint | undefined;
-      if (r.snapshot !== null) complaint = JSON.parse(r.snapshot) as Complaint;
+      if (r.snapshot !== null) complaint = redactComplaintText(JSON.parse(r.snapshot) as Complaint);
       else {
         const now = current.get(r.complaint_id);
         if (now) complaint = { ...now, status: event.toStatus, timeline: now.timeline.filter((e) => e.seq <= event.seq) };

@@ -1,1 +1,3 @@
-export { maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone, redactText } from './mask.js';
+export { maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone } from './mask.js';
+export { redactComplaintText, redactEventText } from './free-text.js';
+export { redactText } from './redact.js';

@@ -79,32 +79,3 @@ export function maskComplainant<T extends { name: string; phone?: string | undef
     ...(c.representative !== undefined && { representative: { ...c.representative, name: maskName(c.representative.name) } }),
   };
 }
-
-const ID_RE = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
-const CARD_RE = /(?<!\d)\d{12,19}(?!\d)/g;
-// People write numbers in groups: cards as 4-4-4-4(-3), mobiles as 3-4-4, with spaces or dashes.
-// Those were passed through unmasked (PIPL; docs/domain/personal-data.md), so match them too.
-const GROUPED_CARD_RE = /(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?(?![\d])/g;
-const PHONE_RE = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
-// Landlines with an area code (0755-12345678) are phone numbers too (PIPL).
-const LANDLINE_RE = /(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])/g;
-
-/**
- * Masks personal numbers found anywhere in free text (ID numbers, card numbers, mobile and landline
- * numbers, also when written in groups with spaces or dashes), for
- * log lines and error messages built from text a person typed.
- *
- * @example
- * ```ts
- * redactText('call 13812345678 about card 6222021234567890123');
- * // 'call 138****5678 about card ***************0123'
- * ```
- */
-export function redactText(text: string): string {
-  return text
-    .replace(ID_RE, maskIdNumber)
-    .replace(GROUPED_CARD_RE, maskCardNumber)
-    .replace(PHONE_RE, maskPhone)
-    .replace(LANDLINE_RE, maskPhone)
-    .replace(CARD_RE, maskCardNumber);
-}

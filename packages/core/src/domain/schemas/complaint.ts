@@ -2,7 +2,17 @@ import * as z from 'zod/mini';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES } from '../lifecycle/states.js';
 import { RespondBody } from './actions.js';
 import { Actor, StaffActor } from './actor.js';
-import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
+import {
+  BusinessCategory,
+  BusinessCategoryLeaf,
+  BusinessChannel,
+  BusinessChannelLeaf,
+  ComplaintCause,
+  ComplaintCauseLeaf,
+  IntakeChannel,
+  KnownRegionCode,
+  Severity,
+} from './codes.js';
 import { AttachmentMeta, Complainant, ComplainantRecord } from './complainant.js';
 import { ComplaintId, RegionCode, Timestamp, text } from './primitives.js';
 import { SuggestionRecord } from './suggestion.js';
@@ -199,12 +209,18 @@ export type FollowUp = z.infer<typeof FollowUp>;
  */
 export const ComplaintCreate = z.object({
   ...registrationFields,
+  // Leaf codes only (or a class's "other" leaf), so shares never mix levels (docs/domain/taxonomy.md);
+  // stored complaints keep whatever code they were registered with.
+  businessChannel: BusinessChannelLeaf,
+  businessCategory: BusinessCategoryLeaf,
+  cause: ComplaintCauseLeaf,
   complainant: Complainant,
   /**
-   * GB/T 2260 code of where the matter arose. Left out: filled from the handling organisation (a
+   * GB/T 2260 code of where the matter arose, on the published list at province and prefecture level
+   * (a county code needs its prefecture). Left out: filled from the handling organisation (a
    * functional centre is not regional; head office alone does not say where); `null`: not regional.
    */
-  regionCode: z.optional(z.nullable(RegionCode)),
+  regionCode: z.optional(z.nullable(KnownRegionCode)),
   /** The organisation complained about (被投诉机构); defaults to the organisation that first handles it. */
   subjectOrgId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** The organisation that handles it; defaults to the registering staff member's, or for a customer to the branch of `regionCode`. */

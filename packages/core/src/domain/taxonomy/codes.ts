@@ -112,3 +112,40 @@ export const INTAKE_CHANNEL_CODES = [
 ] as const;
 /** One such code. @example `const c: IntakeChannelCode = 'staff_mobile';` */
 export type IntakeChannelCode = (typeof INTAKE_CHANNEL_CODES)[number];
+
+/** @internal the codes of a list that no other code of it extends: its leaves, the "other" leaves included. */
+const leavesOf = <C extends string>(codes: readonly C[]): [C, ...C[]] =>
+  codes.filter((c) => !codes.some((o) => o !== c && o.startsWith(c))) as [C, ...C[]];
+
+/**
+ * The dimension-A codes a complaint may carry: leaves only (or a class's "other" leaf), so shares never
+ * mix levels (docs/domain/taxonomy.md): `A0103` is a class, `A010303` its leaf.
+ *
+ * @example
+ * ```ts
+ * BUSINESS_CHANNEL_LEAF_CODES.includes('A010303'); // true
+ * BUSINESS_CHANNEL_LEAF_CODES.includes('A0103');   // false
+ * ```
+ */
+export const BUSINESS_CHANNEL_LEAF_CODES = leavesOf(BUSINESS_CHANNEL_CODES);
+
+/**
+ * The dimension-B codes a complaint may carry: leaves only (`B02` is a class; `B0201` … `B0299` its leaves).
+ *
+ * @example
+ * ```ts
+ * BUSINESS_CATEGORY_LEAF_CODES.includes('B0299'); // true
+ * BUSINESS_CATEGORY_LEAF_CODES.includes('B02');   // false
+ * ```
+ */
+export const BUSINESS_CATEGORY_LEAF_CODES = leavesOf(BUSINESS_CATEGORY_CODES);
+
+/**
+ * The dimension-C codes a complaint may carry: all of them are leaves today.
+ *
+ * @example
+ * ```ts
+ * COMPLAINT_CAUSE_LEAF_CODES.includes('C99'); // true
+ * ```
+ */
+export const COMPLAINT_CAUSE_LEAF_CODES = leavesOf(COMPLAINT_CAUSE_CODES);
