@@ -37,6 +37,17 @@ describe.each(BACKENDS)('lifecycle rules at their edges (%s)', (backend) => {
     return c;
   };
 
+  describe('region codes (GB/T 2260)', () => {
+    it('a six-digit code not on the list is refused by the service, naming regionCode; a listed county code is taken', async () => {
+      const off = await post('/v1/complaints', 'u-sb-frontline', registration({ regionCode: '449900' }));
+      expect(off.status).toBe(400);
+      expect((off.body as AnyJson).errors).toEqual([expect.objectContaining({ path: 'regionCode' })]);
+      const on = await post('/v1/complaints', 'u-sb-frontline', registration({ regionCode: '440305' }));
+      expect(on.status).toBe(201);
+      expect((on.body as AnyJson).regionCode).toBe('440305');
+    });
+  });
+
   describe('review (核查)', () => {
     it('one review per decision: the first request is accepted, a second after the review decision is refused', async () => {
       const c = await inProgress();

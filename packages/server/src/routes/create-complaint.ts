@@ -1,5 +1,6 @@
 import { ForbiddenError } from '@complaintkit/core';
-import { actorRole, type Complaint, complaintNumber, ENDPOINTS, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
+import { actorRole, type Complaint, complaintNumber, ENDPOINTS, KnownRegionCode, REGISTER_ROLES, registerComplaint } from '@complaintkit/core/domain';
+import * as z from 'zod/mini';
 import type { Context } from 'hono';
 import { scopeOf } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
@@ -15,6 +16,9 @@ import type { ComplaintRecord } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
 import { warnIfSensitive } from './sensitive-warning.js';
+
+/** @internal the region code a registration gives, checked against the GB/T 2260 list (the service's check, not the client's). */
+const KNOWN_REGION = z.object({ regionCode: KnownRegionCode });
 
 /**
  * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
@@ -43,6 +47,8 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const raw = await readJsonBody(c.req.raw);
   const input = parseOr400(ENDPOINTS.createComplaint.body, raw);
+  // The list is the service's to check (the client's schema checks the format only): docs/domain/taxonomy.md.
+  if (input.regionCode != null) parseOr400(KNOWN_REGION, { regionCode: input.regionCode });
   assertDatesInBounds(ENDPOINTS.createComplaint.body, input, deps.dateBounds, deps.now());
   if (caller.actor.kind === 'customer') input.complainant = { ...input.complainant, customerId: caller.actor.id };
 

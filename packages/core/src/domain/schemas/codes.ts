@@ -8,7 +8,6 @@ import {
   COMPLAINT_CAUSE_LEAF_CODES,
   INTAKE_CHANNEL_CODES,
 } from '../taxonomy/codes.js';
-import { isKnownRegionCode } from '../taxonomy/gbt2260.js';
 
 /** A dimension-A code on the wire. @example `BusinessChannel.parse('A010303');` */
 export const BusinessChannel = z.enum(BUSINESS_CHANNEL_CODES);
@@ -22,19 +21,6 @@ export const BusinessChannelLeaf = z.enum(BUSINESS_CHANNEL_LEAF_CODES);
 export const BusinessCategoryLeaf = z.enum(BUSINESS_CATEGORY_LEAF_CODES);
 /** A dimension-C leaf code, as a registration must give it. @example `ComplaintCauseLeaf.parse('C11');` */
 export const ComplaintCauseLeaf = z.enum(COMPLAINT_CAUSE_LEAF_CODES);
-/**
- * A GB/T 2260 region code on the published list at province and prefecture level (a county-level code
- * needs its prefecture), as a registration must give it (docs/domain/taxonomy.md).
- *
- * @example
- * ```ts
- * KnownRegionCode.parse('440305'); // a district of 深圳市 (4403)
- * ```
- */
-export const KnownRegionCode = z.string().check(
-  z.regex(/^\d{6}$/),
-  z.refine(isKnownRegionCode, { message: 'not on the GB/T 2260 list: give a province (440000), prefecture (440300) or county (440305) code' }),
-);
 /** An intake channel on the wire. @example `IntakeChannel.parse('hotline');` */
 export const IntakeChannel = z.enum(INTAKE_CHANNEL_CODES);
 

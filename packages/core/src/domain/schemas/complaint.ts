@@ -10,7 +10,6 @@ import {
   ComplaintCause,
   ComplaintCauseLeaf,
   IntakeChannel,
-  KnownRegionCode,
   Severity,
 } from './codes.js';
 import { AttachmentMeta, Complainant, ComplainantRecord } from './complainant.js';
@@ -220,7 +219,7 @@ export const ComplaintCreate = z.object({
    * (a county code needs its prefecture). Left out: filled from the handling organisation (a
    * functional centre is not regional; head office alone does not say where); `null`: not regional.
    */
-  regionCode: z.optional(z.nullable(KnownRegionCode)),
+  regionCode: z.optional(z.nullable(RegionCode)),
   /** The organisation complained about (被投诉机构); defaults to the organisation that first handles it. */
   subjectOrgId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** The organisation that handles it; defaults to the registering staff member's, or for a customer to the branch of `regionCode`. */

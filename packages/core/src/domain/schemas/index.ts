@@ -2,6 +2,7 @@ export * from './actions.js';
 export * from './actor.js';
 export * from './changes.js';
 export * from './codes.js';
+export * from './known-region-code.js';
 export * from './complainant.js';
 export * from './complaint.js';
 export * from './customer-tags.js';
