@@ -4,6 +4,7 @@ import { ComplaintStatus } from './complaint-status/complaint-status.js';
 import { SatisfactionSurvey } from './satisfaction-survey/satisfaction-survey.js';
 import { StaffInbox } from './staff-inbox/staff-inbox.js';
 import { StatusBadge } from './status-badge/status-badge.js';
+import { autoloadDashboard } from './dashboard/autoload.js';
 
 /**
  * Every element class under its tag name (what `/auto` and `/define` register).
@@ -32,4 +33,6 @@ export const CK_ELEMENT_CLASSES = {
  */
 export function defineAll(): void {
   for (const [tag, cls] of Object.entries(CK_ELEMENT_CLASSES)) if (!customElements.get(tag)) customElements.define(tag, cls);
+  // The dashboard is a chunk of its own: fetched only when the page has one of its tags.
+  if (typeof document !== 'undefined') autoloadDashboard(document);
 }

@@ -32,6 +32,7 @@ export async function printDemoTokens(url: string, secret: string, actors: DemoA
       `  staff mobile (handler):   ${url}/examples/staff-mobile/#token=${tokens.handler}`,
       `  plain HTML + loader:      ${url}/examples/plain-html/#token=${customer}`,
       `  Vue 3 app (customer):     ${url}/examples/vue/#token=${customer}`,
+      `  dashboard (manager):      ${url}/examples/dashboard/#token=${tokens.manager}`,
     );
   }
   writeFileSync(join(dataDir, 'demo-tokens.json'), `${JSON.stringify({ url, tokens }, null, 2)}\n`, { mode: 0o600 });
