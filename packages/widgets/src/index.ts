@@ -35,6 +35,7 @@ export type { DashboardAlerts } from './dashboard/alerts.js';
 export type { DashboardHeatMap } from './dashboard/heat-map.js';
 export type { DashboardRates } from './dashboard/rates.js';
 export type { DashboardShares, ShareDimension } from './dashboard/shares.js';
-export type { DashboardTimeliness } from './dashboard/timeliness.js';
+export type { DashboardTimeliness, TimelinessData } from './dashboard/timeliness.js';
+export type { DashboardWords } from './dashboard/words.js';
 export type { DashboardTrend } from './dashboard/trend.js';
 export type { DashboardPart } from './dashboard/dashboard-part.js';

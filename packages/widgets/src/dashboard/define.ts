@@ -22,6 +22,7 @@ export { DashboardAlerts } from './alerts.js';
 export { DashboardHeatMap } from './heat-map.js';
 export { DashboardRates } from './rates.js';
 export { DashboardShares, type ShareDimension } from './shares.js';
-export { DashboardTimeliness } from './timeliness.js';
+export { DashboardTimeliness, type TimelinessData } from './timeliness.js';
+export { DASHBOARD_WORDS, type DashboardWords } from './words.js';
 export { DashboardTrend } from './trend.js';
 export { PROVINCE_TILES } from './province-tiles.js';

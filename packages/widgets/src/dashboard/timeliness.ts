@@ -4,7 +4,8 @@ import { DashboardPart } from './dashboard-part.js';
 import { formatNumber, formatRate } from './format.js';
 import { fill } from './words.js';
 
-type Data = { report: Report; names: ReadonlyMap<string, string> };
+/** What `<ck-dashboard-timeliness>` shows: the report by organisation and the organisations' names. @example `const d: TimelinessData = { report, names: new Map([['BR-GD', '广东分行']]) };` */
+export type TimelinessData = { report: Report; names: ReadonlyMap<string, string> };
 
 /**
  * `<ck-dashboard-timeliness>`: per organisation in the subtree, the share of decisions told within
@@ -23,8 +24,8 @@ type Data = { report: Report; names: ReadonlyMap<string, string> };
  * @fires ck-ready - The figures are shown.
  * @fires ck-error - They could not be read.
  */
-export class DashboardTimeliness extends DashboardPart<Data> {
-  protected async fetch(client: ComplaintClient): Promise<Data> {
+export class DashboardTimeliness extends DashboardPart<TimelinessData> {
+  protected async fetch(client: ComplaintClient): Promise<TimelinessData> {
     const [report, orgs] = await Promise.all([
       client.reports.get({ ...this.query(), groupBy: ['organisation'] }),
       client.identity.organisations().catch((): OrganisationList => ({ data: [] }) as unknown as OrganisationList),
@@ -36,7 +37,7 @@ export class DashboardTimeliness extends DashboardPart<Data> {
     return this.w.timeliness;
   }
 
-  protected view({ report, names }: Data): TemplateResult {
+  protected view({ report, names }: TimelinessData): TemplateResult {
     const rows = report.rows
       .map((r) => ({ id: r.key.organisation ?? '', rate: r.metrics.timeliness, decided: r.aggregates.decided ?? null }))
       .sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2));
