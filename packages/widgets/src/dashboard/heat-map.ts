@@ -1,4 +1,5 @@
-import type { ComplaintClient, HeatMap } from '@complaintkit/core';
+import type { ComplaintClient } from '@complaintkit/core';
+import { type HeatMap, reportingOf } from './reporting.js';
 import { html, svg, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
 import { formatNumber } from './format.js';
@@ -42,7 +43,7 @@ export class DashboardHeatMap extends DashboardPart<HeatMap> {
   }
 
   protected fetch(client: ComplaintClient): Promise<HeatMap> {
-    return client.reports.heatMap({ ...this.query(), level: 'province' });
+    return reportingOf(client).reports.heatMap({ ...this.query(), level: 'province' });
   }
 
   protected heading(): string {

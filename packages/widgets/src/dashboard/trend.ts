@@ -1,4 +1,5 @@
-import type { ComplaintClient, Trend } from '@complaintkit/core';
+import type { ComplaintClient } from '@complaintkit/core';
+import { reportingOf, type Trend } from './reporting.js';
 import { html, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
 import { formatChange, formatNumber, formatRate, monthStart } from './format.js';
@@ -61,7 +62,7 @@ export class DashboardTrend extends DashboardPart<Trend> {
   }
 
   protected fetch(client: ComplaintClient): Promise<Trend> {
-    return client.reports.trend({ ...this.query(), interval: this.interval, metric: this.metric as Trend['metric'] });
+    return reportingOf(client).reports.trend({ ...this.query(), interval: this.interval, metric: this.metric });
   }
 
   protected heading(): string {

@@ -1,4 +1,4 @@
-import type { AlertLevel } from '@complaintkit/core/domain';
+import type { AlertLevel } from './reporting.js';
 
 /**
  * The dashboard's words in the two built-in languages. They load with the dashboard's chunk, never
