@@ -5,14 +5,12 @@ import type { ComplaintClient } from '@complaintkit/core';
 // schemas reach this package's core: then these become re-exports of core's `Report`, `Trend`,
 // `HeatMap` and `Alert`, and `reportingOf` a plain `client`.
 
-type Metrics = Record<string, number | null>;
-type Change = { current: number | null; base: number | null; absolute: number | null; percent: number | null; status: 'ok' | 'new' | 'zero' | 'missing' | 'below_minimum' };
 
 /** One row of a report: its key per dimension, aggregates and metrics. @example `row.metrics.volume;` */
 export interface ReportRow {
   key: Record<string, string>;
   aggregates: Record<string, number>;
-  metrics: Metrics;
+  metrics: Record<string, number | null>;
 }
 /** `GET /v1/reports`. @example `const r: Report = await reportingOf(client).reports.get({ from, to });` */
 export interface Report {
@@ -28,13 +26,13 @@ export interface Trend {
   metric: string;
   interval: 'day' | 'week' | 'month' | 'quarter';
   orgId: string;
-  periods: { key: string; from: string; to: string; value: number | null; mom: Change; yoy: Change }[];
+  periods: { key: string; from: string; to: string; value: number | null; mom: { current: number | null; base: number | null; absolute: number | null; percent: number | null; status: 'ok' | 'new' | 'zero' | 'missing' | 'below_minimum' }; yoy: { current: number | null; base: number | null; absolute: number | null; percent: number | null; status: 'ok' | 'new' | 'zero' | 'missing' | 'below_minimum' } }[];
 }
 /** `GET /v1/reports/heat-map`. @example `h.cells.map((c) => [c.region, c.volume]);` */
 export interface HeatMap {
   level: 'province' | 'prefecture';
   orgId: string;
-  cells: { region: string; volume: number; customers: number | null; per10kCustomers: number | null; metrics: Metrics }[];
+  cells: { region: string; volume: number; customers: number | null; per10kCustomers: number | null; metrics: Record<string, number | null> }[];
 }
 /** How loud an alert is. @example `const l: AlertLevel = 'warn';` */
 export type AlertLevel = 'info' | 'warn' | 'alert';
@@ -48,11 +46,10 @@ export interface Alert {
   status: 'open' | 'acknowledged' | 'resolved';
   metric: string;
   window: { from: string; to: string };
-  figures: { value: number | null; threshold: number; comparison: 'value' | 'mom' | 'yoy'; change: Change | null; volume: number };
+  figures: { value: number | null; threshold: number; comparison: 'value' | 'mom' | 'yoy'; change: { current: number | null; base: number | null; absolute: number | null; percent: number | null; status: 'ok' | 'new' | 'zero' | 'missing' | 'below_minimum' } | null; volume: number };
   openedAt: string;
 }
 
-type Query = { from: string; to: string; orgId?: string };
 /**
  * The reporting calls of the client the dashboard uses.
  *
@@ -63,9 +60,9 @@ type Query = { from: string; to: string; orgId?: string };
  */
 export interface ReportingClient {
   reports: {
-    get(q: Query & { groupBy?: string[] }): Promise<Report>;
-    trend(q: Query & { interval: Trend['interval']; metric: string }): Promise<Trend>;
-    heatMap(q: Query & { level: 'province' | 'prefecture' }): Promise<HeatMap>;
+    get(q: { from: string; to: string; orgId?: string; groupBy?: string[] }): Promise<Report>;
+    trend(q: { from: string; to: string; orgId?: string; interval: Trend['interval']; metric: string }): Promise<Trend>;
+    heatMap(q: { from: string; to: string; orgId?: string; level: 'province' | 'prefecture' }): Promise<HeatMap>;
   };
   alerts: { list(q: { status: Alert['status'][] }): Promise<{ data: Alert[] }> };
 }
