@@ -39,4 +39,3 @@ export type { DashboardTimeliness, TimelinessData } from './dashboard/timeliness
 export type { DashboardWords } from './dashboard/words.js';
 export type { DashboardTrend } from './dashboard/trend.js';
 export type { DashboardPart } from './dashboard/dashboard-part.js';
-export type { Alert as DashboardAlert, AlertLevel as DashboardAlertLevel, HeatMap as DashboardHeatMapData, Report as DashboardReport, ReportingClient, ReportRow as DashboardReportRow, Trend as DashboardTrendData } from './dashboard/reporting.js';

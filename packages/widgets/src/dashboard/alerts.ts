@@ -1,5 +1,5 @@
 import type { ComplaintClient } from '@complaintkit/core';
-import { type Alert, reportingOf } from './reporting.js';
+import type { Alert } from './reporting.js';
 import { html, type TemplateResult } from 'lit';
 import { formatDateTime } from '../shared/format.js';
 import { DashboardPart } from './dashboard-part.js';
@@ -27,7 +27,7 @@ const RATIO_METRICS = new Set(['share', 'timeliness', 'timelinessStrict', 'repea
  */
 export class DashboardAlerts extends DashboardPart<readonly Alert[]> {
   protected async fetch(client: ComplaintClient): Promise<readonly Alert[]> {
-    const { data } = await reportingOf(client).alerts.list({ status: ['open', 'acknowledged'] });
+    const { data } = await client.alerts.list({ status: ['open', 'acknowledged'] });
     const loud = { alert: 0, warn: 1, info: 2 } as const;
     return [...data]
       .filter((a) => !this.orgId || a.orgId === this.orgId)

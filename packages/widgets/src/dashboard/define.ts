@@ -26,4 +26,3 @@ export { DashboardTimeliness, type TimelinessData } from './timeliness.js';
 export { DASHBOARD_WORDS, type DashboardWords } from './words.js';
 export { DashboardTrend } from './trend.js';
 export { PROVINCE_TILES } from './province-tiles.js';
-export type { Alert as DashboardAlert, AlertLevel as DashboardAlertLevel, HeatMap as DashboardHeatMapData, Report as DashboardReport, ReportingClient, ReportRow as DashboardReportRow, Trend as DashboardTrendData } from './reporting.js';

@@ -1,5 +1,5 @@
 import type { ComplaintClient } from '@complaintkit/core';
-import { type HeatMap, reportingOf } from './reporting.js';
+import type { HeatMap } from './reporting.js';
 import { html, svg, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
 import { formatNumber } from './format.js';
@@ -43,7 +43,7 @@ export class DashboardHeatMap extends DashboardPart<HeatMap> {
   }
 
   protected fetch(client: ComplaintClient): Promise<HeatMap> {
-    return reportingOf(client).reports.heatMap({ ...this.query(), level: 'province' });
+    return client.reports.heatMap({ ...this.query(), level: 'province' });
   }
 
   protected heading(): string {

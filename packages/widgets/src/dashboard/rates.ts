@@ -1,5 +1,5 @@
 import type { ComplaintClient } from '@complaintkit/core';
-import { type Report, reportingOf } from './reporting.js';
+import type { Report } from './reporting.js';
 import { html, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
 import { formatNumber, formatRate } from './format.js';
@@ -23,7 +23,7 @@ import { formatNumber, formatRate } from './format.js';
  */
 export class DashboardRates extends DashboardPart<Report> {
   protected fetch(client: ComplaintClient): Promise<Report> {
-    return reportingOf(client).reports.get(this.query());
+    return client.reports.get(this.query());
   }
 
   protected heading(): string {

@@ -1,5 +1,5 @@
 import type { ComplaintClient } from '@complaintkit/core';
-import { type Report, reportingOf } from './reporting.js';
+import type { Report } from './reporting.js';
 import { labelOf } from '@complaintkit/core/domain';
 import { html, type PropertyValues, svg, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
@@ -45,7 +45,7 @@ export class DashboardShares extends DashboardPart<Report> {
   }
 
   protected fetch(client: ComplaintClient): Promise<Report> {
-    return reportingOf(client).reports.get({ ...this.query(), groupBy: [this.by] });
+    return client.reports.get({ ...this.query(), groupBy: [this.by] });
   }
 
   protected heading(): string {

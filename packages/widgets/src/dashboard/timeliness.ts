@@ -1,5 +1,5 @@
 import type { ComplaintClient, OrganisationList } from '@complaintkit/core';
-import { type Report, reportingOf } from './reporting.js';
+import type { Report } from './reporting.js';
 import { html, svg, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
 import { formatNumber, formatRate } from './format.js';
@@ -28,7 +28,7 @@ export type TimelinessData = { report: Report; names: ReadonlyMap<string, string
 export class DashboardTimeliness extends DashboardPart<TimelinessData> {
   protected async fetch(client: ComplaintClient): Promise<TimelinessData> {
     const [report, orgs] = await Promise.all([
-      reportingOf(client).reports.get({ ...this.query(), groupBy: ['organisation'] }),
+      client.reports.get({ ...this.query(), groupBy: ['organisation'] }),
       client.identity.organisations().catch((): OrganisationList => ({ data: [] }) as unknown as OrganisationList),
     ]);
     return { report, names: new Map(orgs.data.map((o) => [o.id, o.name])) };

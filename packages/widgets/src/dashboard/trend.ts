@@ -1,5 +1,6 @@
 import type { ComplaintClient } from '@complaintkit/core';
-import { reportingOf, type Trend } from './reporting.js';
+import type { TrendQueryInput } from '@complaintkit/core/domain';
+import type { Trend } from './reporting.js';
 import { html, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
 import { DashboardPart } from './dashboard-part.js';
 import { formatChange, formatNumber, formatRate, monthStart } from './format.js';
@@ -38,7 +39,7 @@ export class DashboardTrend extends DashboardPart<Trend> {
     months: { type: Number },
   };
   /** The metric (`volume` by default; any metric id of docs/domain/metrics.md). */
-  declare metric: string;
+  declare metric: TrendQueryInput['metric'];
   /** `month` (default), `quarter`, `week` or `day`. */
   declare interval: 'day' | 'week' | 'month' | 'quarter';
   /** How many months back from `to` when `from` is not given. Default 24 (so a year-on-year base exists for the last 12). */
@@ -62,7 +63,7 @@ export class DashboardTrend extends DashboardPart<Trend> {
   }
 
   protected fetch(client: ComplaintClient): Promise<Trend> {
-    return reportingOf(client).reports.trend({ ...this.query(), interval: this.interval, metric: this.metric });
+    return client.reports.trend({ ...this.query(), interval: this.interval, metric: this.metric });
   }
 
   protected heading(): string {
