@@ -14,12 +14,13 @@ describe('every endpoint is reachable through a resource', () => {
     server.use(
       http.all(`${url('')}/*`, ({ request }) => {
         const path = new URL(request.url).pathname;
-        const route = path.replace(/CK\d{8}-\d{6}/, '{id}').replace(/\/(AR|AL)-[\w-]+/, '/{id}');
+        const route = path.replace(/CK\d{8}-\d{6}/, '{id}').replace(/\/(AR|AL)-[\w-]+/, '/{id}').replace(/\/customers\/[^/]+\/tags$/, '/customers/{customerId}/tags');
         hits.add(`${request.method} ${route}`);
         if (route === '/v1/events') return new HttpResponse('', { headers: { 'content-type': 'text/event-stream' } });
         if (route === '/v1/complaints') return HttpResponse.json(request.method === 'GET' ? { data: [], nextCursor: null } : c);
         if (route === '/v1/me') return HttpResponse.json({ actor: { kind: 'customer', id: 'C-1' }, organisation: null });
         if (route === '/v1/organisations') return HttpResponse.json({ data: [] });
+        if (route === '/v1/complaint-changes') return HttpResponse.json({ data: [], nextCursor: null });
         return HttpResponse.json(c);
       }),
     );
@@ -71,6 +72,9 @@ describe('every endpoint is reachable through a resource', () => {
     await client.alerts.acknowledge('AL-1');
     await client.alerts.resolve('AL-1');
     await client.history.import({ format: 'ndjson', data: '' });
+    await client.complaints.changes({ since: '0' });
+    await client.tags.forCustomer('C-000001').catch(() => {});
+    await client.tags.import({ assignments: [] } as never).catch(() => {});
     const expected = ALL_ENDPOINTS.map((e) => `${e.method} ${e.path}`);
     expect([...hits].sort()).toEqual([...new Set(expected)].sort());
   });
