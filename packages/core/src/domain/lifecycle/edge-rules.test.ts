@@ -157,12 +157,17 @@ describe('first responder (首问负责制): always a member of staff', () => {
   it.each([
     ['accept', {}],
     ['decline', { reason: '非消费投诉' }],
-    ['transfer', { toOrgId: 'BR-44', reason: '属地' }],
   ] as const)('a self-service complaint gets the staff member who %ss it', (action, body) => {
     const w = world({}, customer);
     expect(w.c.firstResponder).toBeNull();
     const c = w.step(action, action === 'accept' ? H : M, body);
     expect(c.firstResponder).toEqual(action === 'accept' ? H : M);
+  });
+
+  it('a transfer before anyone accepted only routes it: the staff member who accepts it is its first responder', () => {
+    const w = world({}, customer);
+    expect(w.step('transfer', M, { toOrgId: 'BR-44', reason: '属地' }).firstResponder).toBeNull();
+    expect(w.step('accept', H).firstResponder).toEqual(H);
   });
 
   it('a regulator referral gets the staff member who accepts it, and keeps them after later steps', () => {

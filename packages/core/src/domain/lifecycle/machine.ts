@@ -120,9 +120,10 @@ export function applyAction<A extends ComplaintAction>(
   const data: Record<string, unknown> = { ...(body as object) };
   let reason: string | null = typeof data.reason === 'string' ? data.reason : null;
   // 首问负责 (docs/domain/lifecycle.md): every complaint has a staff first responder. A self-service or
-  // regulator-referred complaint gets the first member of staff who takes a step on it: the one who
-  // accepts it, or declines, merges, transfers or records its withdrawal before anyone accepted it.
-  if (ctx.actor.kind === 'staff' && complaint.firstResponder === null) next.firstResponder = ctx.actor;
+  // regulator-referred complaint gets the member of staff who accepts it, or who ends it before anyone
+  // accepted it (declines, merges or records its withdrawal). Routing it on unaccepted (a transfer) is
+  // not receiving it: the one who accepts it where it was sent is its first responder.
+  if (ctx.actor.kind === 'staff' && complaint.firstResponder === null && action !== 'transfer') next.firstResponder = ctx.actor;
 
   switch (action) {
     case 'accept': {
