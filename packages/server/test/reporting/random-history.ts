@@ -1,16 +1,8 @@
 import type { HistoryRecord } from '@complaintkit/core/domain';
+import { mulberry32 } from '../../src/seed/prng.js';
 
-/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The seed's deterministic PRNG (mulberry32), so a failing seed can be replayed. */
+export const prng = mulberry32;
 
 const ORG_REGION: Record<string, string | undefined> = {
   'SB-4403': '440300',
