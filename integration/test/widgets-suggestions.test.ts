@@ -1,3 +1,4 @@
+import { labelOf } from '@complaintkit/core/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
@@ -67,6 +68,10 @@ describe('suggested classification in Chromium, against the service', () => {
     expect(shownB.length).toBeLessThanOrEqual(3);
     expect(shownC.length).toBeGreaterThan(0);
     expect(shownB[0]).toMatch(/^B03/); // a credit-card fee complaint: card business first
+    // Each chip reads as the taxonomy's label in the page's language, not as a bare code.
+    const topB = await bChips.first().textContent();
+    expect(topB).toContain(labelOf(shownB[0] as string, 'zh-CN'));
+    expect(topB).not.toContain(shownB[0] as string);
     // Nothing chosen for the customer: the pickers are still empty, no chip is pressed.
     expect(await form.locator('#businessCategory').inputValue()).toBe('');
     expect(await form.locator('#cause').inputValue()).toBe('');

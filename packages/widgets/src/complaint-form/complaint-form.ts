@@ -542,6 +542,12 @@ export class ComplaintForm extends CkElement {
     >${this.optionsOf(id, nodes)}</select>`;
   }
 
+  /** A suggested B or C code's label from the lists the pickers already hold (the panel ships none). */
+  private codeLabel(code: string): string {
+    const n = (code.startsWith('B') ? BUSINESS_CATEGORIES : COMPLAINT_CAUSES).find((x) => x.code === code);
+    return n ? (this.domainLang === 'en' ? n.en : n.zh) : code;
+  }
+
   /**
    * The picker's options as DOM cloned from a list built once per taxonomy and language (one
    * `cloneNode` instead of a template per option: most of the form's first render). The same
@@ -610,6 +616,7 @@ export class ComplaintForm extends CkElement {
         ${this.suggestions && this.suggestionsModule
           ? this.suggestionsModule.renderSuggestions(this.suggestions, {
               lang: this.domainLang,
+              label: (code) => this.codeLabel(code),
               chosen: v,
               choose: (field, code) => this.onField(field, code),
               disabled: sending,

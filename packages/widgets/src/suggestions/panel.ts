@@ -1,5 +1,4 @@
 import type { ClassificationSuggestions, SensitiveFlag } from '@complaintkit/core/domain';
-import { BUSINESS_CATEGORIES, COMPLAINT_CAUSES } from '@complaintkit/core/domain';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { SUGGESTION_WORDS, type SuggestionWords } from './words.js';
 
@@ -79,24 +78,27 @@ export function adoptPanelStyles(root: ShadowRoot): void {
 export const wordsFor = (lang: 'zh-CN' | 'en'): SuggestionWords => SUGGESTION_WORDS[lang];
 
 const fill = (text: string, n: number) => text.replace('{n}', String(n));
-/** A B or C code's label (the form already ships these two lists; the channel lists stay out). */
-const codeLabel = (code: string, lang: 'zh-CN' | 'en'): string => {
-  const n = (code.startsWith('B') ? BUSINESS_CATEGORIES : COMPLAINT_CAUSES).find((x) => x.code === code);
-  return n ? (lang === 'en' ? n.en : n.zh) : code;
-};
 
 /**
  * The suggested codes as buttons the person taps to use: nothing is chosen until tapped; the chosen
- * one shows pressed. Service text (the evidence) is rendered as text.
+ * one shows pressed. Service text (the evidence) is rendered as text. The codes' labels come from the
+ * caller (`label`), which already ships the taxonomy it picks from: the panel imports no domain code,
+ * so loading it never pulls the domain's barrel (schemas, reports, redaction tables) into a bundle.
  *
  * @example
  * ```ts
- * renderSuggestions(s, { lang: 'zh-CN', chosen: this.values, choose: (field, code) => this.onField(field, code) });
+ * renderSuggestions(s, { lang: 'zh-CN', label: (code) => labelOf(code, 'zh-CN'), chosen: this.values, choose: (field, code) => this.onField(field, code) });
  * ```
  */
 export function renderSuggestions(
   s: ClassificationSuggestions,
-  opts: { lang: 'zh-CN' | 'en'; chosen: Partial<Record<SuggestedField, string>>; choose: (field: SuggestedField, code: string) => void; disabled?: boolean },
+  opts: {
+    lang: 'zh-CN' | 'en';
+    label: (code: string) => string;
+    chosen: Partial<Record<SuggestedField, string>>;
+    choose: (field: SuggestedField, code: string) => void;
+    disabled?: boolean;
+  },
 ): TemplateResult {
   const w = wordsFor(opts.lang);
   const group = (field: SuggestedField, label: string, items: ClassificationSuggestions['businessCategory'] | ClassificationSuggestions['cause']) =>
@@ -107,7 +109,7 @@ export function renderSuggestions(
             const on = opts.chosen[field] === x.code;
             return html`<button type="button" data-code=${x.code} aria-pressed=${on ? 'true' : 'false'} ?disabled=${opts.disabled}
               @click=${() => opts.choose(field, x.code)}>
-              ${codeLabel(x.code, opts.lang)} <span class="score">${fill(w.score, Math.round(x.score * 100))}</span>
+              ${opts.label(x.code)} <span class="score">${fill(w.score, Math.round(x.score * 100))}</span>
             </button>`;
           })}
         </div>`;
