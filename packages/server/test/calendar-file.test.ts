@@ -34,7 +34,7 @@ describe('a valid calendar file', () => {
     const years = parseHolidayCalendarFile(FILE_2027);
     expect(years.map((y) => y.year)).toEqual([2027]);
     const calendar = calendarOfYears([...CN_HOLIDAY_YEARS, ...years]);
-    expect(calendar.years).toEqual([2025, 2026, 2027]);
+    expect(calendar.years).toEqual([2023, 2024, 2025, 2026, 2027]);
     // Received 2026-12-20: day 15 is Mon 2027-01-04, a holiday in the file → Tue 01-05.
     const c = { receivedAt: '2026-12-20T10:00:00+08:00', complainant: {}, timeline: [] };
     const clock = computeClock(c, { now: 0, calendar });

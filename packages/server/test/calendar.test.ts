@@ -1,6 +1,6 @@
 /**
  * The service counts deadlines on the public-holiday calendar (docs/domain/clocks.md), end to end over
- * real HTTP: the shipped 2025/2026 notices by default, later years from a calendar file, a bad file
+ * real HTTP: the shipped 2023–2026 notices by default, later years from a calendar file, a bad file
  * refused at start naming the line and field, and a year not covered said in the log, on the complaint
  * and in /readyz.
  */
@@ -53,7 +53,7 @@ const register = async (t: TestServer) => {
 };
 
 describe.each(BACKENDS)('deadlines on the holiday calendar, over HTTP (%s)', (backend) => {
-  describe('by default: the shipped 2025 and 2026 notices', () => {
+  describe('by default: the shipped 2023 to 2026 notices', () => {
     let t: TestServer;
     let now = Date.parse('2025-09-19T10:00:00+08:00');
     const log = recording();
@@ -77,7 +77,7 @@ describe.each(BACKENDS)('deadlines on the holiday calendar, over HTTP (%s)', (ba
     });
 
     it('says at start which years it knows', () => {
-      expect(log.lines.find((l) => String(l.msg).startsWith('holiday_calendar'))).toMatchObject({ years: [2025, 2026] });
+      expect(log.lines.find((l) => String(l.msg).startsWith('holiday_calendar'))).toMatchObject({ years: [2023, 2024, 2025, 2026] });
     });
   });
 
@@ -128,7 +128,7 @@ describe.each(BACKENDS)('deadlines on the holiday calendar, over HTTP (%s)', (ba
       const ready = await t.api('GET', '/readyz');
       // 2026 is covered, so the service is ready, and says what is missing.
       expect(ready.status).toBe(200);
-      expect(ready.body.checks.calendar).toEqual({ ok: true, detail: expect.stringMatching(/known for 2025, 2026; deadlines in 2027 are counted with weekends only.*--calendar FILE/) });
+      expect(ready.body.checks.calendar).toEqual({ ok: true, detail: expect.stringMatching(/known for 2023, 2024, 2025, 2026; deadlines in 2027 are counted with weekends only.*--calendar FILE/) });
     });
   });
 
@@ -145,7 +145,7 @@ describe.each(BACKENDS)('deadlines on the holiday calendar, over HTTP (%s)', (ba
       expect(c.deadlines).toMatchObject({ decisionDueAt: endOf('2027-01-05'), calendarCovered: true });
       const ready = await t.api('GET', '/readyz');
       expect(ready.status).toBe(200);
-      expect(ready.body.checks.calendar).toEqual({ ok: true, detail: 'holidays known for 2025, 2026, 2027' });
+      expect(ready.body.checks.calendar).toEqual({ ok: true, detail: 'holidays known for 2023, 2024, 2025, 2026, 2027' });
     });
   });
 });

@@ -4,13 +4,13 @@ import { CN_HOLIDAY_YEARS, calendarOfYears, type HolidayCalendar, type HolidayYe
 import { CalendarFileError, type HolidayCalendarFile, parseHolidayCalendarFile } from './calendar-file.js';
 
 /**
- * The holiday calendar the service counts with: the years core ships (2025 and 2026) plus those of the
+ * The holiday calendar the service counts with: the years core ships (2023 to 2026) plus those of the
  * bank's calendar file, and where each year comes from.
  *
  * @example
  * ```ts
  * const { calendar, years } = loadCalendar({ file: './holidays-2027.json' });
- * years.map((y) => y.year); // [2025, 2026, 2027]
+ * years.map((y) => y.year); // [2023, 2024, 2025, 2026, 2027]
  * ```
  */
 export interface LoadedCalendar {
@@ -65,7 +65,7 @@ export function loadCalendar(options: { readonly file?: string | undefined } = {
  * @example
  * ```ts
  * calendarCoverage(calendar, Date.parse('2026-11-30T00:00:00Z'));
- * // { ok: true, years: [2025, 2026], missing: [2027], detail: 'holidays known for 2025, 2026; …' }
+ * // { ok: true, years: [2023, 2024, 2025, 2026], missing: [2027], detail: 'holidays known for 2023, 2024, 2025, 2026; …' }
  * ```
  */
 export function calendarCoverage(

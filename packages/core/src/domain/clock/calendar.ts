@@ -109,6 +109,61 @@ const span = (month: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${month}-${String(from + i).padStart(2, '0')}`);
 
 /**
+ * China's 2023 public holidays and make-up working days (国务院办公厅关于2023年部分节假日安排的通知,
+ * 国办发明电〔2022〕16号, issued 2022-12-08): New Year 1–2 Jan; Spring Festival 21–27 Jan (Sat 28 and
+ * Sun 29 Jan worked); Qingming 5 Apr; Labour Day 29 Apr–3 May (Sun 23 Apr and Sat 6 May worked);
+ * Dragon Boat 22–24 Jun (Sun 25 Jun worked); Mid-Autumn and National Day 29 Sep–6 Oct (Sat 7 and
+ * Sun 8 Oct worked). Shipped so that imported history is counted on its own year's calendar.
+ *
+ * @example
+ * ```ts
+ * calendarOfYears([CN_HOLIDAYS_2023]).isWorkingDay('2023-10-08'); // true: a Sunday worked
+ * ```
+ */
+export const CN_HOLIDAYS_2023: HolidayYear = {
+  year: 2023,
+  source: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号，2022-12-08）',
+  holidays: [
+    ...span('2023-01', 1, 2),
+    ...span('2023-01', 21, 27),
+    '2023-04-05',
+    ...span('2023-04', 29, 30),
+    ...span('2023-05', 1, 3),
+    ...span('2023-06', 22, 24),
+    ...span('2023-09', 29, 30),
+    ...span('2023-10', 1, 6),
+  ],
+  workdays: ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'],
+};
+
+/**
+ * China's 2024 public holidays and make-up working days (国务院办公厅关于2024年部分节假日安排的通知,
+ * 国办发明电〔2023〕7号, issued 2023-10-25): New Year 1 Jan; Spring Festival 10–17 Feb (Sun 4 and Sun
+ * 18 Feb worked); Qingming 4–6 Apr (Sun 7 Apr worked); Labour Day 1–5 May (Sun 28 Apr and Sat 11 May
+ * worked); Dragon Boat 10 Jun; Mid-Autumn 15–17 Sep (Sat 14 Sep worked); National Day 1–7 Oct (Sun 29
+ * Sep and Sat 12 Oct worked).
+ *
+ * @example
+ * ```ts
+ * calendarOfYears([CN_HOLIDAYS_2024]).isWorkingDay('2024-10-12'); // true: a Saturday worked
+ * ```
+ */
+export const CN_HOLIDAYS_2024: HolidayYear = {
+  year: 2024,
+  source: '国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号，2023-10-25）',
+  holidays: [
+    '2024-01-01',
+    ...span('2024-02', 10, 17),
+    ...span('2024-04', 4, 6),
+    ...span('2024-05', 1, 5),
+    '2024-06-10',
+    ...span('2024-09', 15, 17),
+    ...span('2024-10', 1, 7),
+  ],
+  workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+};
+
+/**
  * China's 2025 public holidays and make-up working days (国务院办公厅关于2025年部分节假日安排的通知,
  * 国办发明电〔2024〕12号, issued 2024-11-12).
  *
@@ -165,10 +220,10 @@ export const CN_HOLIDAYS_2026: HolidayYear = {
  *
  * @example
  * ```ts
- * CN_HOLIDAY_YEARS.map((y) => y.year); // [2025, 2026]
+ * CN_HOLIDAY_YEARS.map((y) => y.year); // [2023, 2024, 2025, 2026]
  * ```
  */
-export const CN_HOLIDAY_YEARS: readonly HolidayYear[] = [CN_HOLIDAYS_2025, CN_HOLIDAYS_2026];
+export const CN_HOLIDAY_YEARS: readonly HolidayYear[] = [CN_HOLIDAYS_2023, CN_HOLIDAYS_2024, CN_HOLIDAYS_2025, CN_HOLIDAYS_2026];
 
 /**
  * The default calendar of every clock: mainland China's public holidays and 调休 working days for the

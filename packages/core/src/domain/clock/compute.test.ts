@@ -98,7 +98,7 @@ describe('a deadline on a rest day moves to the next working day', () => {
   ])('received %s, day 15 is %s → %s (weekends) / %s (CN 2025)', (received, _day, weekendDue, cnDue) => {
     expect(dueOf(received, WEEKENDS)).toBe(endOf(weekendDue));
     expect(dueOf(received, { calendar: CN })).toBe(endOf(cnDue));
-    // The default calendar is mainland China's (2025 and 2026 shipped).
+    // The default calendar is mainland China's (2023 to 2026 shipped).
     expect(dueOf(received)).toBe(endOf(cnDue));
   });
 

@@ -1,5 +1,5 @@
 /**
- * Known-answer clock tables over the 2025 and 2026 calendars (docs/domain/clocks.md), on core's
+ * Known-answer clock tables over the 2023 to 2026 calendars (docs/domain/clocks.md), on core's
  * default calendar (no calendar passed). Every expected date was worked out by hand from the State
  * Council notices:
  * - 2025 (国办发明电〔2024〕12号): New Year 01-01; Spring Festival 01-28..02-04 (Sun 01-26, Sat 02-08 worked);
@@ -8,6 +8,12 @@
  * - 2026 (notice of 2025-11-04): New Year 01-01..03 (Sun 01-04 worked); Spring Festival 02-15..23
  *   (Sat 02-14, Sat 02-28 worked); Qingming 04-04..06; Labour Day 05-01..05 (Sat 05-09 worked);
  *   Dragon Boat 06-19..21; Mid-Autumn 09-25..27; National Day 10-01..07 (Sun 09-20, Sat 10-10 worked).
+ * - 2024 (国办发明电〔2023〕7号): New Year 01-01; Spring Festival 02-10..17 (Sun 02-04, Sun 02-18 worked);
+ *   Qingming 04-04..06 (Sun 04-07 worked); Labour Day 05-01..05 (Sun 04-28, Sat 05-11 worked); Dragon
+ *   Boat 06-10; Mid-Autumn 09-15..17 (Sat 09-14 worked); National Day 10-01..07 (Sun 09-29, Sat 10-12 worked).
+ * - 2023 (国办发明电〔2022〕16号): New Year 01-01..02; Spring Festival 01-21..27 (Sat 01-28, Sun 01-29
+ *   worked); Qingming 04-05; Labour Day 04-29..05-03 (Sun 04-23, Sat 05-06 worked); Dragon Boat
+ *   06-22..24 (Sun 06-25 worked); Mid-Autumn + National Day 09-29..10-06 (Sat 10-07, Sun 10-08 worked).
  * Weekdays: 2025-01-01 and 2026-01-01 are Wednesday and Thursday.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,7 +44,7 @@ const complaint = (receivedAt: string, steps: Step[] = []) => ({
   ),
 });
 
-describe('decision due (15 days) on the default calendar, 2025 and 2026', () => {
+describe('decision due (15 days) on the default calendar, 2023 to 2026', () => {
   it.each([
     // received (Beijing 10:00), what day 15 is, due
     ['2025-09-19', 'Sat 10-04, National Day: the worked example of the docs', '2025-10-09'],
@@ -63,6 +69,16 @@ describe('decision due (15 days) on the default calendar, 2025 and 2026', () => 
     ['2026-09-05', 'Sun 09-20, worked', '2026-09-20'],
     ['2025-09-26', 'Sat 10-11, worked', '2025-10-11'],
     ['2025-04-12', 'Sun 04-27, worked', '2025-04-27'],
+    // 2024 (国办发明电〔2023〕7号) and 2023 (国办发明电〔2022〕16号): imported history is counted on them
+    ['2024-09-20', 'Sat 10-05, National Day → 10-07 off', '2024-10-08'],
+    ['2024-09-27', 'Sat 10-12, worked', '2024-10-12'],
+    ['2024-01-26', 'Sat 02-10, Spring Festival → 02-17 off; Sun 02-18 worked', '2024-02-18'],
+    ['2024-05-26', 'Mon 06-10, Dragon Boat', '2024-06-11'],
+    ['2024-12-17', 'Wed 2025-01-01, New Year', '2025-01-02'],
+    ['2023-09-23', 'Sun 10-08, worked', '2023-10-08'],
+    ['2023-09-14', 'Fri 09-29, Mid-Autumn → 10-06 off; Sat 10-07 worked', '2023-10-07'],
+    ['2023-01-06', 'Sat 01-21, Spring Festival → 01-27 off; Sat 01-28 worked', '2023-01-28'],
+    ['2023-12-17', 'Mon 2024-01-01, New Year', '2024-01-02'],
   ])('received %s: day 15 is %s → due %s', (received, _why, due) => {
     const clock = computeClock(complaint(`${received}T10:00:00+08:00`), { now: at(`${received}T10:00:00+08:00`) });
     expect(clock.dueAt).toBe(endOf(due));
@@ -146,11 +162,12 @@ describe('the calendar says when it does not cover a deadline', () => {
     expect(clock.calendarCovered).toBe(false);
   });
 
-  it('the weekend calendar covers no year, the default covers exactly 2025 and 2026', () => {
+  it('the weekend calendar covers no year, the default covers exactly 2023 to 2026', () => {
     expect(computeClock(complaint('2025-03-03T10:00:00+08:00'), { calendar: WEEKEND_CALENDAR, now: 0 }).calendarCovered).toBe(false);
-    expect(CN_CALENDAR.years).toEqual([2025, 2026]);
-    expect(CN_CALENDAR.covers?.('2024-12-31')).toBe(false);
-    expect(CN_CALENDAR.covers?.('2025-01-01')).toBe(true);
+    expect(CN_CALENDAR.years).toEqual([2023, 2024, 2025, 2026]);
+    expect(CN_CALENDAR.covers?.('2022-12-31')).toBe(false);
+    expect(CN_CALENDAR.covers?.('2023-01-01')).toBe(true);
+    expect(CN_CALENDAR.covers?.('2024-12-31')).toBe(true);
     expect(CN_CALENDAR.covers?.('2026-12-31')).toBe(true);
     expect(CN_CALENDAR.covers?.('2027-01-01')).toBe(false);
   });
