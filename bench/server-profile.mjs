@@ -1,5 +1,5 @@
-// CPU profile of the service under a creation load: where a POST /v1/complaints spends its time.
-// Usage: node bench/server-profile.mjs [seconds=8] [clients=8]   (SQLite; CK_SERVER=<index.js> for another build)
+// CPU profile of the service under a creation (or `GET /v1/me`) load: where a request spends its time.
+// Usage: node bench/server-profile.mjs [seconds=8] [clients=8] [create|me]   (SQLite; CK_SERVER=<index.js> for another build)
 // Runs the service in a child, profiles it (the inspector's CPU profiler, as `node --cpu-prof`) only
 // while this process loads it, and prints
 // the self time grouped by what it belongs to (JWT, validation, idempotency hash, SQLite, JSON, Hono,
@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const seconds = Number(process.argv[2] ?? 8);
 const clients = Number(process.argv[3] ?? 8);
+const kind = process.argv[4] === 'me' ? 'me' : 'create';
 const dir = mkdtempSync(join(tmpdir(), 'ck-prof-'));
 const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
-const profileFile = join(dir, 'creation.cpuprofile');
+const profileFile = join(dir, `${kind}.cpuprofile`);
 const child = spawn(process.execPath, [childScript, JSON.stringify({ mode: 'service', dataDir: join(dir, 'data'), profile: profileFile, ...(process.env.CK_SERVER && { server: process.env.CK_SERVER }) })], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -35,15 +36,18 @@ const agent = new Agent({ keepAlive: true, maxSockets: clients });
 let n = 0;
 const one = () =>
   new Promise((resolve, reject) => {
-    const req = request(new URL('/v1/complaints', url), {
-      method: 'POST', agent,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `prof-${++n}`, 'content-length': Buffer.byteLength(body) },
+    const create = kind === 'create';
+    const req = request(new URL(create ? '/v1/complaints' : '/v1/me', url), {
+      method: create ? 'POST' : 'GET', agent,
+      headers: create
+        ? { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `prof-${++n}`, 'content-length': Buffer.byteLength(body) }
+        : (++n, { authorization: `Bearer ${token}` }),
     }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(String(res.statusCode)))));
+      res.on('end', () => (res.statusCode === (create ? 201 : 200) ? resolve() : reject(new Error(String(res.statusCode)))));
     });
     req.on('error', reject);
-    req.end(body);
+    req.end(create ? body : undefined);
   });
 const until = Date.now() + seconds * 1000;
 await Promise.all(Array.from({ length: clients }, async () => { while (Date.now() < until) await one(); }));
@@ -74,8 +78,9 @@ for (const node of profile.nodes) {
   byFn.set(key, (byFn.get(key) ?? 0) + t);
 }
 const busy = total - (byGroup.get('idle') ?? 0);
-console.log(`${n} creations in ${seconds} s (${(n / seconds).toFixed(0)}/s); busy CPU ${(busy / 1000).toFixed(0)} ms = ${(busy / n / 1000).toFixed(3)} ms per creation; profile in ${dir}\n`);
-console.log('| part | share of busy CPU | ms per creation |\n|---|---:|---:|');
+const what = kind === 'create' ? 'creation' : 'GET /v1/me';
+console.log(`${n} × ${what} in ${seconds} s (${(n / seconds).toFixed(0)}/s); busy CPU ${(busy / 1000).toFixed(0)} ms = ${(busy / n / 1000).toFixed(3)} ms per ${what}; profile in ${dir}\n`);
+console.log(`| part | share of busy CPU | ms per ${what} |\n|---|---:|---:|`);
 for (const [g, t] of [...byGroup].filter(([g]) => g !== 'idle').sort((a, b) => b[1] - a[1])) console.log(`| ${g} | ${((100 * t) / busy).toFixed(1)}% | ${(t / n / 1000).toFixed(3)} |`);
 console.log('\ntop functions (self time):');
 for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * t) / busy).toFixed(1).padStart(5)}%  ${k}`);

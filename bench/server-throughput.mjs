@@ -7,9 +7,15 @@
 //   CK_BENCH_PG_DURABLE=1               the throwaway PostgreSQL with fsync and synchronous_commit on
 //                                       (default off, as the tests run it)
 //   CK_BENCH_ONLY=sqlite|postgres       one half only
-// Every server runs in its own process; the load comes from this one (keep-alive node:http clients, each
-// sending its next request when the previous answer is read). Rounds alternate the targets so machine
-// drift hits all alike; the figure is the median of the rounds.
+//   CK_BENCH_CLIENT=http|fetch|both     which load client (default both, side by side)
+// Every server runs in its own process; the load comes from this one, each client sending its next
+// request when the previous answer is read, in two ways:
+//   http   keep-alive node:http agents: a light client, so the server's own cost shows (the bare server
+//          answers it ~15k/s on this machine);
+//   fetch  Node's global fetch (undici), as the typed client and our users' code send: a heavier client
+//          sharing the same 2 cores, the conditions of issue #11's figures (bare ~2,500/s there).
+// Rounds alternate the targets so machine drift hits all alike; the figure is the median of the rounds;
+// every ratio is against the bare server with the same client in the same run.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -50,12 +56,23 @@ async function startChild(options) {
 }
 
 let keySeq = 0;
-/** Requests per second from `clients` keep-alive clients for `ms`. */
-async function load(target, kind, clients, ms) {
+/** Requests per second from `clients` keep-alive clients of the given kind (`http` or `fetch`) for `ms`. */
+async function load(target, kind, clients, ms, client = 'http') {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const url = new URL(kind === 'create' ? '/v1/complaints' : '/v1/me', target.url);
   const auth = `Bearer ${target.token}`;
-  const one = () =>
+  // As the typed client sends: fetch with the JSON body and headers, the answer read whole.
+  const viaFetch = async () => {
+    const headers = { authorization: auth };
+    if (kind === 'create') {
+      headers['content-type'] = 'application/json';
+      headers['idempotency-key'] = `bench-${process.pid}-${++keySeq}`;
+    }
+    const res = await fetch(url, { method: kind === 'create' ? 'POST' : 'GET', headers, body: kind === 'create' ? BODY : undefined });
+    await res.arrayBuffer();
+    if (res.status !== 201 && res.status !== 200) throw new Error(`${kind} got ${res.status}`);
+  };
+  const viaHttp = () =>
     new Promise((resolve, reject) => {
       const headers = { authorization: auth };
       if (kind === 'create') {
@@ -70,6 +87,7 @@ async function load(target, kind, clients, ms) {
       req.on('error', reject);
       req.end(kind === 'create' ? BODY : undefined);
     });
+  const one = client === 'fetch' ? viaFetch : viaHttp;
   const until = performance.now() + ms;
   let done = 0;
   const start = performance.now();
@@ -133,7 +151,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dirs = [];
 const children = [];
 let postgres;
-const runs = []; // { name, target, kind, clients }
+const clientModes = (process.env.CK_BENCH_CLIENT ?? 'both') === 'both' ? ['http', 'fetch'] : [process.env.CK_BENCH_CLIENT];
+const runs = []; // { name, target, kind, clients, client }
 try {
   const bare = await startChild({ mode: 'bare' });
   children.push(bare);
@@ -173,27 +192,37 @@ try {
       runs.push({ name: 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients', target: pgBase, kind: 'create', clients: 32 });
     }
   }
+  // Every target with every client mode: `name` stays the target, `id` tells the modes apart.
+  const all = clientModes.flatMap((client) => runs.map((r) => ({ ...r, client, id: `${client}|${r.name}` })));
   // Warm-up: JIT, connection pools, page caches.
-  for (const r of runs) await load(r.target, r.kind, r.clients, 500);
-  const rates = new Map(runs.map((r) => [r.name, []]));
+  for (const r of all) await load(r.target, r.kind, r.clients, 500, r.client);
+  const rates = new Map(all.map((r) => [r.id, []]));
   for (let i = 0; i < rounds; i++) {
-    for (const r of runs) rates.get(r.name).push(await load(r.target, r.kind, r.clients, seconds * 1000));
+    for (const r of all) rates.get(r.id).push(await load(r.target, r.kind, r.clients, seconds * 1000, r.client));
   }
-  const m = (name) => median(rates.get(name));
+  const mc = (client, name) => median(rates.get(`${client}|${name}`));
   console.log(`\n${rounds} rounds × ${seconds} s, Node ${process.version}, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores; median requests/s (min–max):\n`);
-  console.log('| target | clients | req/s | min–max | ratio |');
-  console.log('|---|---:|---:|---:|---:|');
+  const head = clientModes.map((c) => (c === 'http' ? 'node:http client req/s (min–max) | × bare' : 'fetch client req/s (min–max) | × bare')).join(' | ');
+  console.log(`| target | clients | ${head} |`);
+  console.log(`|---|---:|${clientModes.map(() => '---:|---:').join('|')}|`);
   for (const r of runs) {
-    const xs = rates.get(r.name);
-    const base = r.kind === 'create' ? m('bare node:http, POST') : m('bare node:http, GET');
-    const ratio = r.name.startsWith('bare') ? '' : `${(m(r.name) / base).toFixed(2)}× bare`;
-    console.log(`| ${r.name} | ${r.clients} | ${m(r.name).toFixed(0)} | ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} | ${ratio} |`);
+    const cells = clientModes.map((client) => {
+      const xs = rates.get(`${client}|${r.name}`);
+      const base = mc(client, r.kind === 'create' ? 'bare node:http, POST' : 'bare node:http, GET');
+      const ratio = r.name.startsWith('bare') ? '' : `${(mc(client, r.name) / base).toFixed(2)}×`;
+      return `${mc(client, r.name).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}) | ${ratio}`;
+    });
+    console.log(`| ${r.name} | ${r.clients} | ${cells.join(' | ')} |`);
   }
-  if (rates.has('SQLite, CK_SERVER_BASE: POST /v1/complaints')) {
-    console.log(`\nSQLite, this build / CK_SERVER_BASE: creations ${(m('SQLite: POST /v1/complaints') / m('SQLite, CK_SERVER_BASE: POST /v1/complaints')).toFixed(2)}×, GET /v1/me ${(m('SQLite: GET /v1/me') / m('SQLite, CK_SERVER_BASE: GET /v1/me')).toFixed(2)}×`);
-  }
-  if (rates.has('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')) {
-    console.log(`\nPostgreSQL creations, this build / CK_SERVER_BASE: 8 clients ${(m('PostgreSQL: POST /v1/complaints') / m('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints')).toFixed(2)}×, 32 clients ${(m('PostgreSQL: POST /v1/complaints, 32 clients') / m('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')).toFixed(2)}×`);
+  const has = (name) => runs.some((r) => r.name === name);
+  for (const client of clientModes) {
+    const x = (a, b) => (mc(client, a) / mc(client, b)).toFixed(2);
+    if (has('SQLite, CK_SERVER_BASE: POST /v1/complaints')) {
+      console.log(`\n${client} client, SQLite, this build / CK_SERVER_BASE: creations ${x('SQLite: POST /v1/complaints', 'SQLite, CK_SERVER_BASE: POST /v1/complaints')}×, GET /v1/me ${x('SQLite: GET /v1/me', 'SQLite, CK_SERVER_BASE: GET /v1/me')}×`);
+    }
+    if (has('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')) {
+      console.log(`${client} client, PostgreSQL creations, this build / CK_SERVER_BASE: 8 clients ${x('PostgreSQL: POST /v1/complaints', 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints')}×, 32 clients ${x('PostgreSQL: POST /v1/complaints, 32 clients', 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')}×`);
+    }
   }
 } finally {
   for (const c of children) await c.stop().catch(() => {});
