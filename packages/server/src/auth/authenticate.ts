@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/env.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Store } from '../store/store.js';
 import type { Caller } from './caller.js';
-import { verifyToken } from './token.js';
+import { verifyTokenNow } from './token.js';
 
 /** @internal */
 const unauthenticated = (detail: string) => new HttpProblem(401, 'unauthenticated', detail);
@@ -33,7 +33,7 @@ export const authenticate =
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const token = match?.[1] ?? (c.req.path === '/v1/events' ? c.req.query('access_token') : undefined);
     if (!token) throw unauthenticated('send Authorization: Bearer <token>');
-    const claims = await verifyToken(token, secret, now);
+    const claims = verifyTokenNow(token, secret, now());
     if (!claims) throw unauthenticated('the bearer token is invalid or expired; get a new one');
     let caller: Caller;
     if (claims.kind === 'staff') {

@@ -1,5 +1,6 @@
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { StaffRole } from '@complaintkit/core/domain';
-import { jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 
 /**
  * The claims of a ComplaintKit bearer token (the server README, "API in brief"): `sub`, `kind`, and for staff `role` and `org`.
@@ -60,11 +61,49 @@ export async function issueToken(
 /** How far a token's `iat` may lie ahead of this server's clock (seconds of clock skew). @internal */
 export const MAX_CLOCK_SKEW_S = 60;
 
+/** @internal one base64url segment of a compact JWS (no padding, nothing else). */
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+/** @internal the HMAC key of the last secret seen: imported once, not on every verify. */
+let lastKey: { secret: string | Uint8Array; key: KeyObject } | undefined;
+
+/** @internal the secret as a key object, imported once per secret. */
+function hmacKey(secret: string | Uint8Array): KeyObject {
+  if (lastKey?.secret !== secret) lastKey = { secret, key: createSecretKey(keyOf(secret)) };
+  return lastKey.key;
+}
+
+/** @internal a base64url segment parsed as a JSON object, or undefined. */
+function jsonSegment(segment: string): Record<string, unknown> | undefined {
+  const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The payload of a compact HS256 JWS when its signature is right, else undefined. Synchronous
+ * `node:crypto` HMAC with the key imported once: jose's `jwtVerify` goes through WebCrypto, which
+ * imported the key and queued an async job on every call (about a fifth of a `GET /v1/me`'s CPU).
+ * Only `alg: HS256` is accepted (no `none`, no other algorithm, no `crit` extensions, no unencoded
+ * payloads), and the signature is compared in constant time.
+ */
+function verifiedPayload(token: string, secret: string | Uint8Array): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const [h, p, s] = parts as [string, string, string];
+  if (!B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) return undefined;
+  const header = jsonSegment(h);
+  if (!header || header.alg !== 'HS256' || 'crit' in header || 'b64' in header) return undefined;
+  const signature = Buffer.from(s, 'base64url');
+  const expected = createHmac('sha256', hmacKey(secret)).update(`${h}.${p}`).digest();
+  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
+  return jsonSegment(p);
+}
+
 /**
  * Verifies a bearer token and returns its claims, or `null` when it is missing a claim (`exp` is
- * required), expired or issued in the future (`iat` more than a minute ahead; both by `now`, the
- * service's clock), signed with another key or not HS256. Whether the subject still exists with that
- * role and organisation is checked against the record by `authenticate`.
+ * required), expired or not yet valid (`nbf`), issued in the future (`iat` more than a minute ahead;
+ * all by `now`, the service's clock), signed with another key or not HS256. Whether the subject still
+ * exists with that role and organisation is checked against the record by `authenticate`.
  *
  * @example
  * ```ts
@@ -73,9 +112,26 @@ export const MAX_CLOCK_SKEW_S = 60;
  * ```
  */
 export async function verifyToken(token: string, secret: string | Uint8Array, now: () => number = Date.now): Promise<TokenClaims | null> {
+  return verifyTokenNow(token, secret, now());
+}
+
+/**
+ * {@link verifyToken} without the promise, at the instant `nowMs` (epoch ms): the request path's form.
+ *
+ * @example
+ * ```ts
+ * const claims = verifyTokenNow(token, secret, Date.now());
+ * ```
+ */
+export function verifyTokenNow(token: string, secret: string | Uint8Array, nowMs: number): TokenClaims | null {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: new Date(now()) });
-    if (payload.iat !== undefined && payload.iat > now() / 1000 + MAX_CLOCK_SKEW_S) return null;
+    const payload = verifiedPayload(token, secret);
+    if (!payload) return null;
+    const nowS = Math.floor(nowMs / 1000);
+    // As jose checks them: exp required and numeric, expired at exp; nbf and iat numeric when present.
+    if (typeof payload.exp !== 'number' || payload.exp <= nowS) return null;
+    if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > nowS)) return null;
+    if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > nowMs / 1000 + MAX_CLOCK_SKEW_S)) return null;
     const sub = payload.sub;
     if (typeof sub !== 'string' || sub.length === 0) return null;
     if (payload.kind === 'customer' || payload.kind === 'system') return { sub, kind: payload.kind };
