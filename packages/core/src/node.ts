@@ -1,6 +1,7 @@
 /**
- * `@complaintkit/core/node`: helpers that need Node built-ins, for the service and for tools that run
- * beside it (tagging, imports). Never bundled into a browser.
+ * `@complaintkit/core/node`: helpers for the service and for tools that run beside it (tagging,
+ * imports): the keyed identity hash (Node's crypto) and the one CSV cell writer, guarded against
+ * formula injection, that every CSV export goes through. Never bundled into a browser.
  *
  * @example
  * ```ts
@@ -13,6 +14,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { type IdentityKind, identityHashMessage } from './domain/identity/keyed-hash.js';
+
+export { csvCell, csvUnguard } from './csv/csv-cell.js';
 
 /**
  * A function that keyed-hashes one identifier under the scheme `IDENTITY_HASH_SCHEME`

@@ -88,6 +88,30 @@ describe('CRM export', () => {
     expect(first).toMatch(/^C1\|churn_risk:medium,C1,churn_risk:medium,active,2026-06-01T00:00:00.000Z,2026-07-01T00:00:00.000Z,CK\d{8}-\d{6},churn_risk@1,2026-06-02T00:00:00.000Z$/);
   });
 
+  it('never lets a cell be read as a formula by a spreadsheet, and reconciles the guarded keys', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const hostile = ['=HYPERLINK("http://evil")', '+1', '-2', '@SUM(A1)', '\tx', '\rx'];
+    await engine.run(hostile.map((id) => row(0, id)), { asOf: at(1) });
+    const { path, manifest } = await writeExport('s', 'snapshot', snapshotRows(engine.assignments()), opts(dir));
+    const csv = await readFile(join(path, 'tags.csv'), 'utf8');
+    const { parse } = await import('csv-parse/sync');
+    const cells: string[][] = parse(csv, { from_line: 2 });
+    expect(cells).toHaveLength(manifest.counts.rows);
+    for (const line of cells) {
+      for (const cell of line) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      expect(line[0]).toMatch(/^'/); // the key, and the customer id, start with the guard
+      expect(line[1]).toMatch(/^'/);
+    }
+    // The NDJSON carries the values as they are; a CRM result file with the guarded keys reconciles.
+    const ndjson = (await readFile(join(path, 'tags.ndjson'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(ndjson.map((r) => r.customer_external_id))).toEqual(new Set(hostile));
+    const ok = join(dir, 'ok.csv');
+    await writeFile(ok, `tag_key\r\n${cells.map((l) => `"${l[0]!.replace(/"/g, '""')}"`).join('\r\n')}\r\n`);
+    const report = await reconcile(path, { success: [ok] });
+    expect(report).toMatchObject({ expected: cells.length, landed: cells.length, missing: [], unexpected: [] });
+  });
+
   it('keeps the event log append-only, one file per run, and reads a range back', async () => {
     const dir = await tmp();
     const log = new EventLog(dir);

@@ -1,21 +1,7 @@
-/**
- * One CSV cell (RFC 4180 quoting), guarded against formula injection: a text cell starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it
- * as text instead of running it. Numbers are written as numbers (a negative change stays a number).
- *
- * @example
- * ```ts
- * csvCell('=HYPERLINK("http://x")'); // '"\'=HYPERLINK(""http://x"")"'
- * csvCell(-3.5); // '-3.5'
- * csvCell(null); // ''
- * ```
- */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvCell } from '@complaintkit/core/node';
+
+// The guarded cell is core's (one definition for every CSV the service and the tools write).
+export { csvCell };
 
 /**
  * Rows as CSV text: UTF-8 with a byte-order mark (so spreadsheet programs read Chinese labels),

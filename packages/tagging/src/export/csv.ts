@@ -1,18 +1,19 @@
+import { csvCell } from '@complaintkit/core/node';
+
 /**
- * One CSV cell (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces.
+ * One CSV cell: core's guarded RFC 4180 cell (`@complaintkit/core/node`), so a tag export never lets
+ * a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return be read as a formula.
  *
  * @example
  * ```ts
  * csvCell('a,b'); // '"a,b"'
+ * csvCell('-1'); // "'-1"
  * ```
  */
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { csvCell };
 
 /**
- * One CSV line from cells, without the line ending.
+ * One CSV line from cells, without the line ending; every cell through {@link csvCell}.
  *
  * @example
  * ```ts

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { csvUnguard } from '@complaintkit/core/node';
 import { parse as parseCsv } from 'csv-parse';
 import type { ExportManifest } from '../export/write-export.js';
 import { InputError } from '../input/errors.js';
@@ -81,7 +82,7 @@ export async function reconcile(exportDir: string, files: ResultFiles): Promise<
   if (data) {
     for await (const { text } of readLines(join(exportDir, data.name))) expected.add(String(JSON.parse(text)[keyField]));
   } else {
-    for await (const { row } of records(join(exportDir, 'tags.csv'))) expected.add(row[keyField.replace(/^\uFEFF/, '')] ?? '');
+    for await (const { row } of records(join(exportDir, 'tags.csv'))) expected.add(csvUnguard(row[keyField.replace(/^\uFEFF/, '')] ?? ''));
   }
   const landed = new Set<string>();
   const failed = new Map<string, string>();
@@ -93,7 +94,9 @@ export async function reconcile(exportDir: string, files: ResultFiles): Promise<
   ] as const) {
     for (const file of list) {
       for await (const { row, line } of records(file)) {
-        const key = row[keyField];
+        // A key the export guarded against formula injection comes back as the CRM read it.
+        const cell = row[keyField];
+        const key = cell === undefined ? undefined : csvUnguard(cell);
         if (key === undefined) throw new InputError(file, line, keyField, 'no key column: the result file must carry the export key');
         if (!expected.has(key)) unexpected.add(key);
         else if (kind === 'success') landed.add(key);
