@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +45,43 @@ describe('complaintkit-tags', () => {
     const rec = await cli(['reconcile', '--export', join(dir, 'out', deltaDir), '--success', ok]);
     expect(rec.code).toBe(3);
     expect(rec.out).toMatch(/missing\s+C2\|churn_risk:medium/);
+  });
+
+  it('after a full rebuild, --publish deletes from the service the tags that became stale', async () => {
+    // A stand-in for the service's POST /v1/customer-tags that keeps what it is sent, as the service does.
+    const stored = new Map<string, string>();
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const { assignments, deleted } = JSON.parse(body) as { assignments: { customerId: string; code: string; status: string }[]; deleted: { customerId: string; code: string }[] };
+        for (const a of assignments) stored.set(`${a.customerId}|${a.code}`, a.status);
+        for (const d of deleted) stored.delete(`${d.customerId}|${d.code}`);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ written: assignments.length, deleted: deleted.length }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'ck-cli-'));
+      const file = join(dir, 'all.ndjson');
+      const base = ['--input', file, '--state', join(dir, 'state'), '--out', join(dir, 'out'), '--quiet', '--publish', url];
+      await writeFile(file, [row(0, 'C1'), row(1, 'C1'), row(2, 'C1'), row(3, 'C2', { severity: 'major' })].map((r) => JSON.stringify(r)).join('\n'));
+      expect((await cli(['build', '--as-of', at(4), ...base])).code).toBe(0);
+      expect(stored.get('C1|repeat_complainer')).toBe('active');
+      expect(stored.get('C2|sensitive_case')).toBe('active');
+      // The history is corrected at the source: C1 complained once, C2's case was not major. A full
+      // rebuild no longer assigns those tags, and the service must not keep them.
+      await writeFile(file, [row(0, 'C1'), row(3, 'C2')].map((r) => JSON.stringify(r)).join('\n'));
+      const rebuilt = await cli(['build', '--full', '--as-of', at(4), ...base]);
+      expect(rebuilt.code, rebuilt.err).toBe(0);
+      expect(rebuilt.out).toMatch(/stale, deleted\s+2 tags/);
+      expect(stored.has('C1|repeat_complainer')).toBe(false);
+      expect(stored.has('C2|sensitive_case')).toBe(false);
+      expect([...stored.keys()].sort()).toEqual(['C1|churn_risk:medium', 'C1|recent_complaint:B0302', 'C2|churn_risk:medium', 'C2|recent_complaint:B0302']);
+    } finally {
+      server.close();
+    }
   });
 
   it('stops at bad input with file, line and field, and publishes nothing', async () => {

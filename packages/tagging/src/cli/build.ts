@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createIdentityHasher } from '@complaintkit/core/node';
 import { TagEngine, type Unlinked } from '../engine/engine.js';
-import { readSnapshot, writeSnapshot } from '../engine/snapshot.js';
+import { readSnapshot, savedTagKeys, writeSnapshot } from '../engine/snapshot.js';
 import { FieldNames } from '../export/fields.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
 import { KeyIndex } from '../identity/key-index.js';
@@ -36,6 +36,8 @@ export interface BuildResult {
   readonly invalidKeys: number;
   /** Tags sent to the service with `--publish`; `null` without it. */
   readonly published: number | null;
+  /** Stale tags deleted from the service with `--publish` after a full rebuild; `null` without `--publish`. */
+  readonly unpublished: number | null;
 }
 
 /** @internal `complaintkit-tags build`. Nothing is published unless every input reads cleanly. */
@@ -84,7 +86,7 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   const full = v.full || saved === null;
   const engine = full || saved === null ? new TagEngine({ rules, ...(linker ? { linker } : {}) }) : await readSnapshot(saved, { rules, ...(linker ? { linker } : {}) });
   try {
-    return await buildWith(engine, { v, log, started, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, full, invalidKeys });
+    return await buildWith(engine, { v, log, started, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, saved, full, invalidKeys });
   } finally {
     engine.close();
   }
@@ -106,11 +108,13 @@ async function buildWith(
     stateDir: string;
     stateFile: string;
     legacyFile: string;
+    /** The state this run starts from or, with `--full`, replaces; `null` for the first run. */
+    saved: string | null;
     full: boolean;
     invalidKeys: number;
   },
 ): Promise<BuildResult> {
-  const { v, log, started, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, full, invalidKeys } = o;
+  const { v, log, started, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, saved, full, invalidKeys } = o;
   await mkdir(stateDir, { recursive: true });
   const eventLog = new EventLog(stateDir);
   if (!full) await eventLog.discardAfter(engine.seq);
@@ -198,11 +202,29 @@ async function buildWith(
   }
   // Before the commit point: if the service refuses, the run fails and the next one sends them again.
   const token = process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '';
-  const published = v.publish ? await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token }) : null;
+  let published: number | null = null;
+  let unpublished: number | null = null;
+  if (v.publish) {
+    // After a full rebuild, the tags the replaced state held and this one no longer assigns are deleted
+    // from the service, so none that became stale is left behind (an upsert alone would keep them).
+    const stale = full && saved !== null ? await staleKeys(saved, engine) : [];
+    published = await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token, deleted: stale });
+    unpublished = stale.length;
+  }
   await writeSnapshot(engine, stateFile);
   await rm(legacyFile, { force: true });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published };
+  return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published, unpublished };
+}
+
+/** @internal the tags a replaced state held that the rebuilt engine no longer has, by customer and code. */
+async function staleKeys(saved: string, engine: TagEngine): Promise<{ customerId: string; code: string }[]> {
+  const before = await savedTagKeys(saved);
+  for (const a of engine.assignments()) before.delete(a.key);
+  return [...before].sort().map((key) => {
+    const bar = key.indexOf('|');
+    return { customerId: key.slice(0, bar), code: key.slice(bar + 1) };
+  });
 }
 
 /**

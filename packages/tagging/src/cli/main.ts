@@ -44,6 +44,7 @@ export async function runCli(argv: readonly string[], io: { out: (s: string) => 
             `  customers         ${r.customers} (${s.evaluated} evaluated)`,
             `  tag changes       ${s.assigned} assigned, ${s.removed} removed`,
             ...(r.published !== null ? [`  sent to service   ${r.published} tags`] : []),
+            ...(r.unpublished ? [`  stale, deleted    ${r.unpublished} tags from the service`] : []),
             ...(s.cursor !== null ? [`  change cursor     ${s.cursor} (the next --service run reads after it)`] : []),
             ...r.exports.flatMap(({ path, manifest: m }) => [
               `  ${m.kind.padEnd(17)} ${path}: ${m.counts.upserts} upserts, ${m.counts.deletes} deletes`,

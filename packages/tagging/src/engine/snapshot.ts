@@ -106,3 +106,36 @@ export async function readSnapshot(file: string, options: TagEngineOptions): Pro
   if (header) throw new InputError(file, null, null, 'empty snapshot');
   return engine;
 }
+
+/**
+ * The keys (`<customer id>|<code>`) of every tag, active or exited, in a saved state, whatever rules
+ * it was made under: what the runs before it may have published. A full rebuild that publishes to the
+ * service deletes those it no longer assigns, so none is left behind.
+ *
+ * @example
+ * ```ts
+ * const before = await savedTagKeys('state/tags-state.sqlite');
+ * ```
+ */
+export async function savedTagKeys(file: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if (isSqlite(file)) {
+    const state = StateFile.open(file);
+    try {
+      for (const k of state.tagKeys()) keys.add(k);
+    } finally {
+      state.close();
+    }
+    return keys;
+  }
+  let header = true;
+  for await (const { text } of readLines(file)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    const [id, , , tags] = JSON.parse(text) as [string, unknown, unknown, [string][]];
+    for (const t of tags) keys.add(`${id}|${t[0]}`);
+  }
+  return keys;
+}

@@ -207,6 +207,22 @@ export class StateFile {
       .map((r) => r.id);
   }
 
+  /**
+   * Every saved tag's key (`<customer id>|<code>`), active and exited, without decoding the facts:
+   * what a previous run may have published.
+   *
+   * @example
+   * ```ts
+   * const before = new Set(state.tagKeys());
+   * ```
+   */
+  *tagKeys(): Generator<string> {
+    for (const r of this.#db.prepare<[], { id: string; data: string }>('select id, data from customers').iterate()) {
+      const [, tags] = JSON.parse(r.data) as [unknown, TagRow[]];
+      for (const t of tags) yield `${r.id}|${t[0]}`;
+    }
+  }
+
   /** How many customers are saved. @example `state.count();` */
   count(): number {
     return (this.#db.prepare<[], { n: number }>('select count(*) as n from customers').get()?.n ?? 0) as number;

@@ -15,6 +15,11 @@ export interface PublishOptions {
   readonly token: string;
   /** Assignments per request (1–1,000, default 1,000). */
   readonly batchSize?: number;
+  /**
+   * Tags to delete from the service, by customer and code: those a full rebuild no longer assigns
+   * (the CLI takes them from the state it replaces). Sent after the assignments, in batches too.
+   */
+  readonly deleted?: Iterable<{ readonly customerId: string; readonly code: string }>;
 }
 
 /**
@@ -35,8 +40,8 @@ export function changedAssignments(events: Iterable<TagEvent>): TagAssignment[] 
 /**
  * Sends assignments to the complaint service (`POST /v1/customer-tags`, through the typed client) in
  * batches, so staff see a complainant's tags beside the complaint and the client reads them with their
- * evidence. Each replaces the stored tag of the same customer and code, so sending again is safe.
- * Resolves to how many were written.
+ * evidence. Each replaces the stored tag of the same customer and code, so sending again is safe; the
+ * tags in `options.deleted` are deleted. Resolves to how many were written.
  *
  * @example
  * ```ts
@@ -47,10 +52,12 @@ export async function publishTags(assignments: Iterable<TagAssignment>, options:
   const client = createComplaintClient({ baseUrl: options.baseUrl, token: options.token });
   const size = options.batchSize ?? 1000;
   let batch: TagAssignment[] = [];
+  let gone: { customerId: string; code: string }[] = [];
   let written = 0;
   const flush = async () => {
-    if (!batch.length) return;
+    if (!batch.length && !gone.length) return;
     const r = await client.tags.import({
+      deleted: gone,
       assignments: batch.map((a) => ({
         customerId: a.customerId,
         code: a.code,
@@ -64,10 +71,16 @@ export async function publishTags(assignments: Iterable<TagAssignment>, options:
     });
     written += r.written;
     batch = [];
+    gone = [];
   };
   for (const a of assignments) {
     batch.push(a);
     if (batch.length >= size) await flush();
+  }
+  await flush();
+  for (const d of options.deleted ?? []) {
+    gone.push({ customerId: d.customerId, code: d.code });
+    if (gone.length >= size) await flush();
   }
   await flush();
   return written;
