@@ -54,3 +54,4 @@ export {
 } from './suggest/index.js';
 export type { FactsOptions } from './store/reports/facts-rows.js';
 export type { ReportingStore } from './store/reports/reporting-store.js';
+export type { ReportNeeds } from './store/reports/report-sql.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Alert, type AlertRule, bankDayOf, type ChangeData, compare, endOfBankDay, type ReportFilter } from '@complaintkit/core/domain';
-import { reportSpec } from '../reports/spec.js';
+import { needsFor, reportSpec } from '../reports/spec.js';
 import type { OrganisationRecord, Store } from '../store/store.js';
 import { alertWindows } from './window.js';
 
@@ -60,7 +60,7 @@ export async function evaluateRule(store: Store, rule: AlertRule, now: number): 
   const narrowed = rule.filter.orgId ? await store.getOrganisation(rule.filter.orgId) : owner;
   const scope = narrowed && narrowed.path.startsWith(owner.path) ? narrowed : owner;
   const windows = alertWindows(bankDayOf(now), rule.window);
-  const run = async (range: { from: string; to: string }) => store.reporting.report(await reportSpec(store, scope, range, rule.filter));
+  const run = async (range: { from: string; to: string }) => store.reporting.report(await reportSpec(store, scope, range, rule.filter), needsFor(rule.metric));
   const current = await run(windows.current);
   const value = current.total.metrics[rule.metric];
   const volume = current.total.aggregates.received;

@@ -1,7 +1,7 @@
 import { compare, labelOf, periodOf, previousPeriod, type RegulatorStatistics, yearEarlierPeriod } from '@complaintkit/core/domain';
 import type { OrganisationRecord, Store } from '../store/store.js';
 import { csvText } from './csv.js';
-import { reportSpec } from './spec.js';
+import { needsFor, reportSpec } from './spec.js';
 
 /**
  * A quarter's regulator statistics (docs/domain/metrics.md, Regulator statistics): counts of R(Q) by
@@ -18,7 +18,7 @@ export async function buildRegulatorStatistics(store: Store, scope: Organisation
   const month = String((Number(quarter.slice(5)) - 1) * 3 + 1).padStart(2, '0');
   const q = periodOf(`${year}-${month}-01`, 'quarter');
   const run = async (from: string, to: string, groupBy: ('businessCategory' | 'cause' | 'businessChannel')[]) =>
-    store.reporting.report(await reportSpec(store, scope, { from, to }, {}, groupBy));
+    store.reporting.report(await reportSpec(store, scope, { from, to }, {}, groupBy), needsFor('volume', 'timeliness'));
   const prev = previousPeriod(q, 'quarter');
   const lastYear = yearEarlierPeriod(q, 'quarter');
   const [cur, p, y] = await Promise.all([

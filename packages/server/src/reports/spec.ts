@@ -1,4 +1,5 @@
-import type { DayRange, Dimension, FactFilter, ReportFilter, ReportResult, ReportRowData, ReportSpec } from '@complaintkit/core/domain';
+import type { DayRange, Dimension, FactFilter, MetricId, ReportFilter, ReportResult, ReportRowData, ReportSpec } from '@complaintkit/core/domain';
+import type { ReportNeeds } from '../store/reports/report-sql.js';
 import { ruleViolation } from '../http/problem.js';
 import type { OrganisationRecord, Store } from '../store/store.js';
 
@@ -85,3 +86,17 @@ export async function reportSpec(
  * ```
  */
 export const wireRow = (r: ReportResult['total']): ReportRowData => ({ key: { ...r.key }, aggregates: { ...r.aggregates }, metrics: { ...r.metrics } });
+
+/**
+ * What a report must compute for these metrics beyond the counts: the handling-time quantiles only
+ * for the quantile metrics, the open overdue only for `overdueOpen`.
+ *
+ * @example
+ * ```ts
+ * needsFor('volume'); // { quantiles: false, overdue: false }
+ * ```
+ */
+export const needsFor = (...metrics: MetricId[]): ReportNeeds => ({
+  quantiles: metrics.some((m) => m === 'handlingDaysP50' || m === 'handlingDaysP90'),
+  overdue: metrics.includes('overdueOpen'),
+});

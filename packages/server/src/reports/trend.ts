@@ -1,8 +1,13 @@
 import {
+  type Aggregates,
+  AGGREGATE_IDS,
   compare,
   type DayRange,
+  emptyAggregates,
   type Interval,
   type MetricId,
+  metricValues,
+  monthsIn,
   type Period,
   periodsCovering,
   previousPeriod,
@@ -12,15 +17,55 @@ import {
 } from '@complaintkit/core/domain';
 import { ruleViolation } from '../http/problem.js';
 import type { OrganisationRecord, Store } from '../store/store.js';
-import { reportSpec } from './spec.js';
+import { factFilter, needsFor, reportSpec } from './spec.js';
 
 /** The most periods a trend shows. @internal */
 const MAX_PERIODS = 400;
 
 /**
+ * The metrics a trend cannot sum from daily counts: the handling-time quantiles and the open overdue
+ * at each period's end (each period is then a report of its own).
+ */
+const NOT_FROM_COUNTS: ReadonlySet<MetricId> = new Set<MetricId>(['handlingDaysP50', 'handlingDaysP90', 'overdueOpen']);
+
+/**
+ * Sums of every aggregate over any range of days, from per-day sums (prefix sums over the sorted days).
+ * @internal
+ */
+function rangeSums(byDay: ReadonlyMap<string, Aggregates>): (r: DayRange) => Aggregates {
+  const days = [...byDay.keys()].sort();
+  const prefix: Aggregates[] = [emptyAggregates()];
+  for (const d of days) {
+    const next = { ...(prefix[prefix.length - 1] as Aggregates) };
+    const a = byDay.get(d) as Aggregates;
+    for (const id of AGGREGATE_IDS) next[id] += a[id];
+    prefix.push(next);
+  }
+  const lowerBound = (day: string) => {
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((days[mid] as string) < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (r) => {
+    const a = prefix[lowerBound(r.from)] as Aggregates;
+    const b = prefix[lowerBound(`${r.to}~`)] as Aggregates;
+    const out = emptyAggregates();
+    for (const id of AGGREGATE_IDS) out[id] = b[id] - a[id];
+    return out;
+  };
+}
+
+/**
  * A trend: the metric over each whole period covering the range, and for each its change against the
  * previous period (MoM) and the same period a year earlier (YoY), computed by core's `compare` (a base
- * of 0 is "new", a missing value "missing"). Each distinct period is computed once.
+ * of 0 is "new", a missing value "missing"). A metric of counts (volume, rates) reads the daily sums
+ * of the whole span once and adds them up per period; a quantile or the open overdue computes each
+ * distinct period once.
  *
  * @example
  * ```ts
@@ -37,22 +82,42 @@ export async function buildTrend(
 ): Promise<Trend> {
   const periods = periodsCovering(range, interval);
   if (periods.length > MAX_PERIODS) throw ruleViolation('interval', `${periods.length} periods is more than ${MAX_PERIODS}; choose a longer interval or a shorter range`);
-  const cache = new Map<string, Promise<number | null>>();
-  const metricIn = (p: Period): Promise<number | null> => {
-    const k = `${p.from}/${p.to}`;
-    let v = cache.get(k);
-    if (!v) {
-      v = reportSpec(store, scope, { from: p.from, to: p.to }, filter)
-        .then((spec) => store.reporting.report(spec))
-        .then((r) => r.total.metrics[metric]);
-      cache.set(k, v);
-    }
-    return v;
-  };
-  // A few at a time: each is a handful of indexed queries, and a pool of 1 connection serialises them anyway.
+  const compared = periods.map((p) => [p, previousPeriod(p, interval), yearEarlierPeriod(p, interval)] as const);
+  let metricIn: (p: Period) => Promise<number | null>;
+  if (NOT_FROM_COUNTS.has(metric)) {
+    const cache = new Map<string, Promise<number | null>>();
+    metricIn = (p) => {
+      const k = `${p.from}/${p.to}`;
+      let v = cache.get(k);
+      if (!v) {
+        v = reportSpec(store, scope, { from: p.from, to: p.to }, filter)
+          .then((spec) => store.reporting.report(spec, needsFor(metric)))
+          .then((r) => r.total.metrics[metric]);
+        cache.set(k, v);
+      }
+      return v;
+    };
+  } else {
+    const all = compared.flat();
+    const span = { from: all.reduce((m, p) => (p.from < m ? p.from : m), range.from), to: all.reduce((m, p) => (p.to > m ? p.to : m), range.to) };
+    const sums = rangeSums(await store.reporting.series(span, factFilter(scope, filter)));
+    metricIn = async (p) => {
+      const aggregates = sums(p);
+      return metricValues({
+        aggregates,
+        total: aggregates,
+        handlingP50Ms: null,
+        handlingP90Ms: null,
+        overdueOpen: 0,
+        outlets: scope.outletCount ?? null,
+        customers: scope.customerCount ?? null,
+        months: monthsIn(p),
+      })[metric];
+    };
+  }
   const out: Trend['periods'] = [];
-  for (const p of periods) {
-    const [value, prev, lastYear] = await Promise.all([metricIn(p), metricIn(previousPeriod(p, interval)), metricIn(yearEarlierPeriod(p, interval))]);
+  for (const [p, previous, yearEarlier] of compared) {
+    const [value, prev, lastYear] = await Promise.all([metricIn(p), metricIn(previous), metricIn(yearEarlier)]);
     out.push({ key: p.key, from: p.from, to: p.to, value, mom: compare(value, prev), yoy: compare(value, lastYear) });
   }
   return { metric, interval, orgId: scope.id, periods: out };

@@ -149,6 +149,42 @@ export interface ComplaintFactsTable {
   is_repeat: number;
 }
 
+/** Row of `report_cells`: the aggregates of one population, bank day, organisation and dimension values. Since 0010. @internal */
+export interface ReportCellsTable {
+  /** The dimension set (`''` for the total, else its columns joined by commas). */
+  dims: string;
+  /** `received`, `decided` or `rated`. */
+  pop: string;
+  day: string;
+  org_path: string;
+  intake_channel: string;
+  business_channel: string;
+  business_category: string;
+  business_major: string;
+  cause: string;
+  severity: string;
+  province: string;
+  prefecture: string;
+  received: number;
+  regulator_transfers: number;
+  repeats: number;
+  decided: number;
+  met: number;
+  met_strict: number;
+  accepted: number;
+  reached: number;
+  reviews: number;
+  handling_ms: number;
+  rated: number;
+  satisfied: number;
+}
+
+/** Row of `report_dirty`: a cell (bank day × organisation) whose `report_cells` rows must be recomputed. Since 0010. @internal */
+export interface ReportDirtyTable {
+  day: string;
+  org_path: string;
+}
+
 /** Row of `alert_rules`: the rule as JSON, with its scope path for subtree queries. @internal */
 export interface AlertRulesTable {
   id: string;
@@ -193,6 +229,8 @@ export interface CustomerTagsTable {
 /** The database as Kysely sees it. @internal */
 export interface Database {
   complaint_facts: ComplaintFactsTable;
+  report_cells: ReportCellsTable;
+  report_dirty: ReportDirtyTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
   import_sources: ImportSourcesTable;

@@ -222,6 +222,8 @@ export class SqlStore implements Store {
   async rebuildFacts(): Promise<void> {
     await inWriteTransaction(this.db, this.kind, async (db) => {
       await db.deleteFrom('complaint_facts').execute();
+      // Every cell is recomputed from the new facts before the next report (refreshRepeats marks them).
+      await db.deleteFrom('report_cells').execute();
       let after = -1;
       for (;;) {
         const rows = await db

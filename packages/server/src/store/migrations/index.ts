@@ -8,6 +8,7 @@ import { migration as m0008 } from './0008_creation_keys.js';
 import { migration as m0008b } from './0008b_event_sequences.js';
 import { migration as m0005 } from './0005_reporting.js';
 import { migration as m0009 } from './0009_customer_tags.js';
+import { migration as m0010 } from './0010_report_cells.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008b_event_sequences': m0008b,
   '0005_reporting': m0005,
   '0009_customer_tags': m0009,
+  '0010_report_cells': m0010,
 };

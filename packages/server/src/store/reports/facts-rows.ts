@@ -1,6 +1,7 @@
 import { type ClockOptions, type Complaint, type ComplaintFacts, DEFAULT_REPEAT_WINDOW_DAYS, factsOf } from '@complaintkit/core/domain';
 import { type Kysely, sql } from 'kysely';
 import type { ComplaintFactsTable, Database } from '../schema.js';
+import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
 
 /** @internal */
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -67,7 +68,10 @@ const CHUNK = Math.floor(30_000 / 28);
  * Writes (or rewrites) the facts of some complaints inside the caller's transaction, then refreshes
  * the repeat flags of every complaint of the same customers: a complaint imported out of order can
  * make a later one a repeat. Exact, not approximate: the flags equal core's `markRepeats` over all
- * complaints (a test checks this after random writes).
+ * complaints (a test checks this after random writes). The daily pre-aggregates (`report_cells`) of
+ * every cell whose facts changed (the old and new days and organisation of each complaint, and those
+ * of the complaints whose repeat flag was refreshed) are recomputed in the same transaction, or listed
+ * dirty for the next report when there are many (an import batch; see `touchCells`).
  *
  * @example
  * ```ts
@@ -84,17 +88,26 @@ export async function writeFacts(
   if (items.length === 0) return;
   const rows = items.map(({ complaint, orgPath }) => factsRow(factsOf(complaint, { orgPath }, options.clock)));
   const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
+  const cells: Cell[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await db.deleteFrom('complaint_facts').where('id', 'in', chunk.map((r) => r.id)).execute();
+    const old = await db
+      .deleteFrom('complaint_facts')
+      .where('id', 'in', chunk.map((r) => r.id))
+      .returning(['received_day', 'decided_day', 'rated_day', 'org_path'])
+      .execute();
+    for (const r of old) cells.push(...cellsOfFacts(r));
+    for (const r of chunk) cells.push(...cellsOfFacts(r));
     await db.insertInto('complaint_facts').values(chunk).execute();
   }
-  if (!refresh) return;
-  // Only these customers' complaints received at or after the earliest written one can change: a
-  // live write (the newest complaint) touches its own row alone, so concurrent PostgreSQL writers of
-  // one customer never lock each other's rows.
-  const from = Math.min(...rows.map((r) => r.received_at));
-  await refreshRepeats(db, keys, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, from);
+  if (refresh) {
+    // Only these customers' complaints received at or after the earliest written one can change: a
+    // live write (the newest complaint) touches its own row alone, so concurrent PostgreSQL writers of
+    // one customer never lock each other's rows.
+    const from = Math.min(...rows.map((r) => r.received_at));
+    cells.push(...(await updateRepeats(db, keys, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, from)));
+  }
+  await touchCells(db, cells);
 }
 
 /**
@@ -109,21 +122,33 @@ export async function writeFacts(
  * ```
  */
 export async function refreshRepeats(db: Kysely<Database>, keys: readonly string[] | 'all', windowDays: number, fromMs = 0): Promise<void> {
+  if (keys === 'all') {
+    await repeatUpdate(db, windowDays, sql`customer_key is not null`, false);
+    await touchAllCells(db);
+    return;
+  }
+  await touchCells(db, await updateRepeats(db, keys, windowDays, fromMs));
+}
+
+/** @internal the flags' update over the rows `where` selects, returning their cells when asked. */
+async function repeatUpdate(db: Kysely<Database>, windowDays: number, where: ReturnType<typeof sql>, returning: boolean): Promise<Cell[]> {
   const windowMs = windowDays * 86_400_000;
-  const update = (where: ReturnType<typeof sql>) =>
-    sql`update complaint_facts set is_repeat = case when exists (
+  const { rows } = await sql<{ received_day: string; org_path: string }>`update complaint_facts set is_repeat = case when exists (
           select 1 from complaint_facts p
           where p.customer_key = complaint_facts.customer_key and p.business_major = complaint_facts.business_major
             and (p.received_at < complaint_facts.received_at or (p.received_at = complaint_facts.received_at and p.id < complaint_facts.id))
             and p.received_at >= complaint_facts.received_at - ${windowMs}
         ) then 1 else 0 end
-        where ${where}`.execute(db);
-  if (keys === 'all') {
-    await update(sql`customer_key is not null`);
-    return;
-  }
+        where ${where}${returning ? sql` returning received_day, org_path` : sql``}`.execute(db);
+  return rows.map((r) => ({ day: r.received_day, orgPath: r.org_path }));
+}
+
+/** @internal refreshes the flags of these customers' complaints from `fromMs` on; returns their cells. */
+async function updateRepeats(db: Kysely<Database>, keys: readonly string[], windowDays: number, fromMs: number): Promise<Cell[]> {
+  const cells: Cell[] = [];
   for (let i = 0; i < keys.length; i += 5_000) {
     const chunk = keys.slice(i, i + 5_000);
-    await update(sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`);
+    cells.push(...(await repeatUpdate(db, windowDays, sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`, true)));
   }
+  return cells;
 }

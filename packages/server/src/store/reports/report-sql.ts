@@ -1,7 +1,9 @@
 import {
   AGGREGATE_IDS,
+  type AggregateId,
   AGGREGATES,
   type Aggregates,
+  type DayRange,
   compareKeys,
   DIMENSION_COLUMNS,
   type Dimension,
@@ -18,25 +20,32 @@ import {
 } from '@complaintkit/core/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { likePrefix } from '../like-prefix.js';
+import { CELL_AGGREGATE_COLUMNS } from '../migrations/0010_report_cells.js';
 import type { Database } from '../schema.js';
+import { cellSetFor } from './cells.js';
 
 /** @internal a SQL condition that is always true. */
 const TRUE = sql<boolean>`1 = 1`;
 
 /**
- * The SQL `where` of a report filter over `complaint_facts`: the in-database twin of core's
- * `matchesFilter` (a property test holds the two equal).
+ * The SQL `where` of a report filter over `complaint_facts` (or, with `'cells'`, over `report_cells`
+ * for a filter `cellSetFor` accepted): the in-database twin of core's `matchesFilter` (a property
+ * test holds the two equal).
  *
  * @example
  * ```ts
  * db.selectFrom('complaint_facts').where(filterSql({ businessCategory: ['B03'] }));
  * ```
  */
-export function filterSql(f: FactFilter): RawBuilder<boolean> {
+export function filterSql(f: FactFilter, over: 'facts' | 'cells' = 'facts'): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [];
   if (f.orgPath) parts.push(sql`org_path like ${likePrefix(f.orgPath)} escape '\\'`);
   if (f.region !== undefined) {
-    parts.push(f.region === 'not_regional' ? sql`region_code is null` : sql`region_code like ${likePrefix(f.region)} escape '\\'`);
+    // report_cells has no region code: a prefix of at most 4 digits is a prefix of the prefecture
+    // (the code's first 4 digits and 00), which is `not_regional` exactly when the code is null.
+    const column = over === 'cells' ? 'prefecture' : 'region_code';
+    if (f.region === 'not_regional') parts.push(over === 'cells' ? sql`prefecture = 'not_regional'` : sql`region_code is null`);
+    else parts.push(sql`${sql.ref(column)} like ${likePrefix(f.region)} escape '\\'`);
   }
   const oneOf = (col: string, values: readonly string[] | undefined) => {
     if (values && values.length > 0) parts.push(sql`${sql.ref(col)} in (${sql.join(values)})`);
@@ -80,18 +89,53 @@ const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v)
 
 type Raw = Record<string, unknown>;
 
+/** @internal the aggregate ids counted over one population. */
+const populationIds = (p: Population): AggregateId[] => AGGREGATE_IDS.filter((id) => AGGREGATES[id].population === p);
+
+/** @internal `sum(case when … then … else 0 end) as <id>` over `complaint_facts` for one population's aggregates. */
+const factSums = (p: Population) =>
+  sql.join(
+    populationIds(p).map((id) => {
+      const a = AGGREGATES[id];
+      const value = 'sumColumn' in a ? sql.ref(a.sumColumn) : sql`1`;
+      return sql`sum(case when ${sql.raw(a.sql)} then ${value} else 0 end) as ${sql.ref(id)}`;
+    }),
+  );
+
 /**
- * Runs a report over `complaint_facts`: one grouped query per population (received, decided, rated)
- * with one `sum(case …)` per aggregate of core's `AGGREGATES`, one for the handling-time quantiles
- * (nearest rank, by window functions) and one for the open overdue at the end of the range; the
- * metric values then come from core's `metricValues`, the same formulas the in-memory report uses.
+ * What of a report its caller needs beyond the counts: the handling-time quantiles and the open
+ * overdue at the end of the range each cost a read of `complaint_facts`; a caller that shows neither
+ * (a volume trend, the regulator's table, most alert rules) leaves them out and gets `null` and 0.
+ *
+ * @example
+ * ```ts
+ * const needs: ReportNeeds = { quantiles: false, overdue: false };
+ * ```
+ */
+export interface ReportNeeds {
+  readonly quantiles?: boolean;
+  readonly overdue?: boolean;
+}
+
+/** @internal the `sum(…)` of every aggregate's column over `report_cells` rows. */
+const cellSums = () => sql.join(AGGREGATE_IDS.map((id) => sql`sum(${sql.ref(CELL_AGGREGATE_COLUMNS[id] as string)}) as ${sql.ref(id)}`));
+/** @internal every population's rows of one dimension set. */
+const cellRows = (set: string) => sql`dims = ${set} and pop in (${sql.join(Object.keys(POPULATIONS))})`;
+
+/**
+ * Runs a report. The counts come from the daily pre-aggregates (`report_cells`) when one of their
+ * dimension sets answers the grouping and filter (`cellSetFor`), else from `complaint_facts`: one
+ * grouped query per population (received, decided, rated) with one `sum(case …)` per aggregate of
+ * core's `AGGREGATES`. The handling-time quantiles (nearest rank, by window functions) and the open
+ * overdue at the end of the range are read from `complaint_facts` (unless `needs` leaves them out);
+ * the metric values then come from core's `metricValues`, the same formulas the in-memory report uses.
  *
  * @example
  * ```ts
  * const r = await runReport(db, { range: { from: '2026-03-01', to: '2026-03-31' }, filter: { orgPath: '/HO/' }, groupBy: ['cause'] });
  * ```
  */
-export async function runReport(db: Kysely<Database>, spec: ReportSpec): Promise<ReportResult> {
+export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: ReportNeeds = {}): Promise<ReportResult> {
   const { from, to } = spec.range;
   const where = filterSql(spec.filter);
   const g = groupSql(spec);
@@ -110,29 +154,34 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec): Promise
     groups.set(k, a);
     return a;
   };
+  const add = (r: Raw, ids: readonly AggregateId[]) => {
+    const acc = accOf(r);
+    for (const id of ids) {
+      acc.aggregates[id] += n(r[id]);
+      total.aggregates[id] += n(r[id]);
+    }
+  };
 
-  const populations = Object.keys(POPULATIONS) as Population[];
-  await Promise.all(
-    populations.map(async (p) => {
-      const ids = AGGREGATE_IDS.filter((id) => AGGREGATES[id].population === p);
-      const sums = ids.map((id) => {
-        const a = AGGREGATES[id];
-        const value = 'sumColumn' in a ? sql.ref(a.sumColumn) : sql`1`;
-        return sql`sum(case when ${sql.raw(a.sql)} then ${value} else 0 end) as ${sql.ref(id)}`;
-      });
-      const pop = POPULATIONS[p];
-      const { rows } = await sql<Raw>`select ${g.select}, ${sql.join(sums)} from complaint_facts
-        where ${sql.raw(pop.sql)} and ${sql.ref(pop.dayColumn)} >= ${from} and ${sql.ref(pop.dayColumn)} <= ${to} and ${where}
-        ${g.by}`.execute(db);
-      for (const r of rows) {
-        const acc = accOf(r);
-        for (const id of ids) {
-          acc.aggregates[id] += n(r[id]);
-          total.aggregates[id] += n(r[id]);
-        }
-      }
-    }),
-  );
+  const set = cellSetFor(spec);
+  const counts =
+    set !== undefined
+      ? sql<Raw>`select ${g.select}, ${cellSums()} from report_cells
+          where ${cellRows(set)} and day >= ${from} and day <= ${to} and ${filterSql(spec.filter, 'cells')}
+          ${g.by}`
+          .execute(db)
+          .then(({ rows }) => {
+            for (const r of rows) add(r, AGGREGATE_IDS);
+          })
+      : Promise.all(
+          (Object.keys(POPULATIONS) as Population[]).map(async (p) => {
+            const pop = POPULATIONS[p];
+            const { rows } = await sql<Raw>`select ${g.select}, ${factSums(p)} from complaint_facts
+              where ${sql.raw(pop.sql)} and ${sql.ref(pop.dayColumn)} >= ${from} and ${sql.ref(pop.dayColumn)} <= ${to} and ${where}
+              ${g.by}`.execute(db);
+            for (const r of rows) add(r, populationIds(p));
+          }),
+        );
+  await counts;
 
   const quantiles = async (grouped: boolean) => {
     const gg = grouped ? g : groupSql({ ...spec, groupBy: [] });
@@ -151,13 +200,16 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec): Promise
     return rows;
   };
   const end = endOfBankDay(to);
+  const none = Promise.resolve([] as Raw[]);
   const [grouped, overall, overdue] = await Promise.all([
-    dims.length > 0 ? quantiles(true) : Promise.resolve([]),
-    quantiles(false),
-    sql<Raw>`select ${g.select}, count(*) as overdue from complaint_facts
-      where received_at <= ${end} and due_at is not null and due_at < ${end}
-        and (decided_at is null or decided_at > ${end}) and (stopped_at is null or stopped_at > ${end}) and ${where}
-      ${g.by}`.execute(db),
+    needs.quantiles !== false && dims.length > 0 ? quantiles(true) : none,
+    needs.quantiles !== false ? quantiles(false) : none,
+    needs.overdue !== false
+      ? sql<Raw>`select ${g.select}, count(*) as overdue from complaint_facts
+          where received_at <= ${end} and due_at is not null and due_at < ${end}
+            and (decided_at is null or decided_at > ${end}) and (stopped_at is null or stopped_at > ${end}) and ${where}
+          ${g.by}`.execute(db).then((r) => r.rows)
+      : none,
   ]);
   const q = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const r of grouped) {
@@ -167,7 +219,7 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec): Promise
   }
   total.p50 = q(overall[0]?.p50);
   total.p90 = q(overall[0]?.p90);
-  for (const r of overdue.rows) {
+  for (const r of overdue) {
     accOf(r).overdue += n(r.overdue);
     total.overdue += n(r.overdue);
   }
@@ -192,4 +244,47 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec): Promise
   });
   const rows = dims.length === 0 ? [] : [...groups.values()].sort((a, b) => compareKeys(a.key, b.key)).map(row);
   return { rows, total: row(total) };
+}
+
+/**
+ * Every aggregate per bank day over a range, for a filter (no grouping): one query over
+ * `report_cells` when they answer the filter, else one per population over `complaint_facts`. What a
+ * trend sums into its periods, so a two-year monthly trend with its comparisons is one read, not one
+ * report per period. Days with nothing are absent.
+ *
+ * @example
+ * ```ts
+ * const byDay = await runSeries(db, { from: '2025-01-01', to: '2026-11-30' }, { orgPath: '/HO/' });
+ * byDay.get('2026-03-01')?.received;
+ * ```
+ */
+export async function runSeries(db: Kysely<Database>, range: DayRange, filter: FactFilter): Promise<Map<string, Aggregates>> {
+  const out = new Map<string, Aggregates>();
+  const add = (r: Raw, ids: readonly AggregateId[]) => {
+    const day = String(r.day);
+    let a = out.get(day);
+    if (!a) {
+      a = emptyAggregates();
+      out.set(day, a);
+    }
+    for (const id of ids) a[id] += n(r[id]);
+  };
+  const set = cellSetFor({ filter, groupBy: [] });
+  if (set !== undefined) {
+    const { rows } = await sql<Raw>`select day, ${cellSums()} from report_cells
+      where ${cellRows(set)} and day >= ${range.from} and day <= ${range.to} and ${filterSql(filter, 'cells')}
+      group by day`.execute(db);
+    for (const r of rows) add(r, AGGREGATE_IDS);
+    return out;
+  }
+  const where = filterSql(filter);
+  for (const p of Object.keys(POPULATIONS) as Population[]) {
+    const pop = POPULATIONS[p];
+    const day = sql.ref(pop.dayColumn);
+    const { rows } = await sql<Raw>`select ${day} as day, ${factSums(p)} from complaint_facts
+      where ${sql.raw(pop.sql)} and ${day} >= ${range.from} and ${day} <= ${range.to} and ${where}
+      group by ${day}`.execute(db);
+    for (const r of rows) add(r, populationIds(p));
+  }
+  return out;
 }

@@ -1,4 +1,15 @@
-import { type Alert, type AlertRule, type Complaint, complaintNumber, type HistoryRecord, type ReportResult, type ReportSpec } from '@complaintkit/core/domain';
+import {
+  type Aggregates,
+  type Alert,
+  type AlertRule,
+  type Complaint,
+  complaintNumber,
+  type DayRange,
+  type FactFilter,
+  type HistoryRecord,
+  type ReportResult,
+  type ReportSpec,
+} from '@complaintkit/core/domain';
 import { eventCount } from '../../history/replay.js';
 import { importBank } from '../import-bank.js';
 import type { FactsOptions } from './facts-rows.js';
@@ -9,7 +20,8 @@ import { nextValue } from '../counters.js';
 import { inWriteTransaction } from '../write-transaction.js';
 import { drawValues } from './draw-values.js';
 import type { Database } from '../schema.js';
-import { runReport } from './report-sql.js';
+import { refreshDirtyCells } from './cells.js';
+import { type ReportNeeds, runReport, runSeries } from './report-sql.js';
 
 /**
  * The `type` of an alert's row in `events`: the stream sends it as an `alert` message, not a
@@ -32,8 +44,13 @@ export const ALERT_EVENT_TYPE = 'alert';
  * ```
  */
 export interface ReportingStore {
-  /** A report (core's `ReportSpec` → `ReportResult`), computed in the database. */
-  report(spec: ReportSpec): Promise<ReportResult>;
+  /**
+   * A report (core's `ReportSpec` → `ReportResult`), computed in the database; `needs` can leave out
+   * the handling-time quantiles and the open overdue (then `null` and 0) when the caller shows neither.
+   */
+  report(spec: ReportSpec, needs?: ReportNeeds): Promise<ReportResult>;
+  /** Every aggregate per bank day over a range, for a filter (days with nothing absent): what trends sum into periods. */
+  series(range: DayRange, filter: FactFilter): Promise<Map<string, Aggregates>>;
   /** Rules whose organisation lies under `underPath` (all when omitted). */
   listRules(underPath?: string): Promise<AlertRule[]>;
   getRule(id: string): Promise<{ rule: AlertRule; orgPath: string } | undefined>;
@@ -77,7 +94,14 @@ export interface ReportingStore {
 export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed: () => void, facts: FactsOptions = {}): ReportingStore {
   const under = (p: string | undefined) => (p ? sql<boolean>`org_path like ${likePrefix(p)} escape '\\'` : sql<boolean>`1 = 1`);
   return {
-    report: (spec) => runReport(db, spec),
+    async report(spec, needs) {
+      await refreshDirtyCells(db, kind);
+      return runReport(db, spec, needs);
+    },
+    async series(range, filter) {
+      await refreshDirtyCells(db, kind);
+      return runSeries(db, range, filter);
+    },
     async listRules(underPath) {
       const rows = await db.selectFrom('alert_rules').select('document').where(under(underPath)).orderBy('id').execute();
       return rows.map((r) => JSON.parse(r.document) as AlertRule);

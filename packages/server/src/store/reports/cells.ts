@@ -1,0 +1,226 @@
+import { AGGREGATE_IDS, AGGREGATES, type FactFilter, POPULATIONS, type Population, type ReportSpec } from '@complaintkit/core/domain';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DatabaseKind } from '../connect.js';
+import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../migrations/0010_report_cells.js';
+import { isPostgres } from '../migrations/is-postgres.js';
+import type { Database } from '../schema.js';
+import { inWriteTransaction } from '../write-transaction.js';
+
+/** A dimension column of `report_cells`. @example `const c: CellColumn = 'cause';` */
+export type CellColumn = (typeof CELL_DIMENSION_COLUMNS)[number];
+
+/**
+ * The dimension sets `report_cells` keeps, smallest first: the total, each dimension alone, and the
+ * cross-tabs the reports ask for most (B × C, the regulator's B × C × A, B × region for alerts such
+ * as "credit cards in Guangdong"). A B major class always comes with its category and a province with
+ * its prefecture (each is a function of the other, so the rows are no more numerous).
+ *
+ * @example
+ * ```ts
+ * CELL_SETS.find((s) => s.includes('cause'));
+ * ```
+ */
+export const CELL_SETS: readonly (readonly CellColumn[])[] = [
+  [],
+  ['intake_channel'],
+  ['business_channel'],
+  ['severity'],
+  ['cause'],
+  ['business_category', 'business_major'],
+  ['province', 'prefecture'],
+  ['business_category', 'business_major', 'cause'],
+  ['business_category', 'business_major', 'province', 'prefecture'],
+  ['business_category', 'business_major', 'cause', 'business_channel'],
+];
+
+/** @internal the `dims` value of a set. */
+const setKey = (set: readonly CellColumn[]): string => set.join(',');
+
+/**
+ * A cell: one bank day of one organisation (the unit `report_cells` is recomputed in).
+ *
+ * @example
+ * ```ts
+ * const c: Cell = { day: '2026-03-01', orgPath: '/HO/BR-44/' };
+ * ```
+ */
+export interface Cell {
+  readonly day: string;
+  readonly orgPath: string;
+}
+
+/**
+ * The cells a `complaint_facts` row counts in: its day of receipt, of decision and of rating.
+ *
+ * @example
+ * ```ts
+ * cellsOfFacts({ received_day: '2026-03-01', decided_day: null, rated_day: null, org_path: '/HO/' }); // one cell
+ * ```
+ */
+export function cellsOfFacts(r: { received_day: string; decided_day: string | null; rated_day: string | null; org_path: string }): Cell[] {
+  const out: Cell[] = [{ day: r.received_day, orgPath: r.org_path }];
+  if (r.decided_day !== null && r.decided_day !== r.received_day) out.push({ day: r.decided_day, orgPath: r.org_path });
+  if (r.rated_day !== null && r.rated_day !== r.received_day && r.rated_day !== r.decided_day) out.push({ day: r.rated_day, orgPath: r.org_path });
+  return out;
+}
+
+/** Whether every aggregate of core has a column in `report_cells` (else reports read the facts). @internal */
+const CELLS_COVER = AGGREGATE_IDS.every((id) => id in CELL_AGGREGATE_COLUMNS);
+
+/** @internal the facts' condition of an aggregate as a `sum`, or 0 when it counts another population. */
+function aggregateSql(id: string, p: Population): RawBuilder<unknown> {
+  const a = (AGGREGATES as Record<string, (typeof AGGREGATES)[keyof typeof AGGREGATES]>)[id];
+  if (!a || a.population !== p) return sql`0`;
+  const value = 'sumColumn' in a ? sql.ref(a.sumColumn) : sql`1`;
+  return sql`sum(case when ${sql.raw(a.sql)} then ${value} else 0 end)`;
+}
+
+/** @internal inserts the `report_cells` rows of one population for the facts that `where` selects. */
+async function insertCells(db: Kysely<Database>, p: Population, where: (dayColumn: string) => RawBuilder<unknown>): Promise<void> {
+  const pop = POPULATIONS[p];
+  const day = sql.ref(pop.dayColumn);
+  const branches = CELL_SETS.map((set) => {
+    const dims = CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`));
+    const by = set.length === 0 ? sql`` : sql`, ${sql.join(set.map((c) => sql.ref(c)))}`;
+    return sql`select ${setKey(set)}, ${p}, ${day}, org_path, ${sql.join(dims)}, ${sql.join(Object.keys(CELL_AGGREGATE_COLUMNS).map((id) => aggregateSql(id, p)))}
+      from complaint_facts where ${sql.raw(pop.sql)} and ${where(pop.dayColumn)}
+      group by ${day}, org_path${by}`;
+  });
+  const cols = ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS)];
+  await sql`insert into report_cells (${sql.join(cols.map((c) => sql.ref(c)))}) ${sql.join(branches, sql` union all `)}`.execute(db);
+}
+
+/** @internal `(col, org_path) in (values …)` over some cells. */
+const inCells = (cells: readonly Cell[]) => (dayColumn: string) =>
+  sql`(${sql.ref(dayColumn)}, org_path) in (values ${sql.join(cells.map((c) => sql`(${c.day}, ${c.orgPath})`))})`;
+
+/**
+ * Above this many cells a write lists them in `report_dirty` (recomputed before the next report, in
+ * one pass) instead of recomputing them in its own transaction: a live write touches one to three
+ * cells, an import batch thousands.
+ */
+const LIVE_CELLS = 48;
+
+/** @internal on PostgreSQL, one writer of `report_cells` at a time (held to the end of the transaction). */
+const lockCells = async (db: Kysely<Database>) => {
+  if (isPostgres(db as Kysely<unknown>)) await sql`select pg_advisory_xact_lock(20261130, 10)`.execute(db);
+};
+
+/**
+ * Keeps `report_cells` exact after the facts of some cells changed, inside the caller's write
+ * transaction: a few cells are recomputed from `complaint_facts` at once; many are listed in
+ * `report_dirty` (see {@link refreshDirtyCells}). Either way no report reads a stale cell.
+ *
+ * @example
+ * ```ts
+ * await touchCells(tx, [{ day: '2026-03-01', orgPath: '/HO/BR-44/' }]);
+ * ```
+ */
+export async function touchCells(db: Kysely<Database>, cells: Iterable<Cell>): Promise<void> {
+  const unique = new Map<string, Cell>();
+  for (const c of cells) unique.set(`${c.day}\u0000${c.orgPath}`, c);
+  if (unique.size === 0) return;
+  const list = [...unique.values()];
+  if (list.length > LIVE_CELLS) {
+    for (let i = 0; i < list.length; i += 2_000) {
+      const rows = list.slice(i, i + 2_000).map((c) => ({ day: c.day, org_path: c.orgPath }));
+      await db.insertInto('report_dirty').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    }
+    return;
+  }
+  await lockCells(db);
+  await sql`delete from report_cells where ${inCells(list)('day')}`.execute(db);
+  for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(db, p, inCells(list));
+}
+
+/**
+ * Lists every cell dirty (all of `report_cells` is recomputed before the next report): after the
+ * facts were rebuilt wholesale.
+ *
+ * @example
+ * ```ts
+ * await touchAllCells(tx);
+ * ```
+ */
+export async function touchAllCells(db: Kysely<Database>): Promise<void> {
+  await sql`insert into report_dirty (day, org_path)
+      select received_day, org_path from complaint_facts
+      union select decided_day, org_path from complaint_facts where decided_day is not null
+      union select rated_day, org_path from complaint_facts where rated_day is not null
+    on conflict do nothing`.execute(db);
+}
+
+/**
+ * Recomputes the cells listed in `report_dirty` (an import's, or a rebuild's) from `complaint_facts`
+ * in one write transaction, and empties the list. Cheap when nothing is dirty (one indexed read):
+ * every report calls it first. Returns how many cells were recomputed.
+ *
+ * @example
+ * ```ts
+ * await refreshDirtyCells(db, 'sqlite');
+ * ```
+ */
+export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind): Promise<number> {
+  const any = await db.selectFrom('report_dirty').select('day').limit(1).executeTakeFirst();
+  if (!any) return 0;
+  return inWriteTransaction(db, kind, async (tx) => {
+    await lockCells(tx);
+    // PostgreSQL: no writer adds a dirty cell between the recomputation and the emptying below.
+    if (kind === 'postgres') await sql`lock table report_dirty in exclusive mode`.execute(tx);
+    const { n } = await tx.selectFrom('report_dirty').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(n) === 0) return 0;
+    const dirty = (dayColumn: string) => sql`(${sql.ref(dayColumn)}, org_path) in (select day, org_path from report_dirty)`;
+    await sql`delete from report_cells where ${dirty('day')}`.execute(tx);
+    for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(tx, p, dirty);
+    await tx.deleteFrom('report_dirty').execute();
+    return Number(n);
+  });
+}
+
+/** @internal the `report_cells` column a report dimension reads (organisation: none, it is `org_path`). */
+const DIMENSION_CELL_COLUMN: Record<string, CellColumn | null> = {
+  organisation: null,
+  intakeChannel: 'intake_channel',
+  businessChannel: 'business_channel',
+  businessCategory: 'business_category',
+  businessMajor: 'business_major',
+  cause: 'cause',
+  severity: 'severity',
+  province: 'province',
+  prefecture: 'prefecture',
+};
+
+/**
+ * The dimension set of `report_cells` that answers a report's grouping and filter exactly, or
+ * `undefined` when none does (the report then reads `complaint_facts`): a region filter is answered
+ * by the prefecture column when it is at most 4 digits (a province or prefecture prefix) or `not_regional`.
+ *
+ * @example
+ * ```ts
+ * cellSetFor({ range, filter: { orgPath: '/HO/' }, groupBy: ['businessCategory', 'cause'] }); // 'business_category,business_major,cause'
+ * ```
+ */
+export function cellSetFor(spec: Pick<ReportSpec, 'filter' | 'groupBy'>): string | undefined {
+  if (!CELLS_COVER) return undefined;
+  const need = new Set<CellColumn>();
+  for (const d of spec.groupBy) {
+    const c = DIMENSION_CELL_COLUMN[d];
+    if (c === undefined) return undefined;
+    if (c !== null) need.add(c);
+  }
+  const f: FactFilter = spec.filter;
+  const filtered = (values: readonly string[] | undefined, c: CellColumn) => {
+    if (values && values.length > 0) need.add(c);
+  };
+  filtered(f.intakeChannel, 'intake_channel');
+  filtered(f.businessChannel, 'business_channel');
+  filtered(f.businessCategory, 'business_category');
+  filtered(f.cause, 'cause');
+  filtered(f.severity, 'severity');
+  if (f.region !== undefined) {
+    if (f.region !== 'not_regional' && !/^\d{1,4}$/.test(f.region)) return undefined;
+    need.add('prefecture');
+  }
+  const set = CELL_SETS.find((s) => [...need].every((c) => s.includes(c)));
+  return set && setKey(set);
+}
