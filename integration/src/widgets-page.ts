@@ -92,6 +92,23 @@ export const sidewaysOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
+ * How many `<img>` elements the page has, in the document and in every open shadow root (where the
+ * widgets render: `document.querySelectorAll` alone never sees them). 0 means no text became markup.
+ *
+ * @example
+ * ```ts
+ * expect(await imagesIn(page)).toBe(0);
+ * ```
+ */
+export const imagesIn = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const count = (root: Document | ShadowRoot): number =>
+      root.querySelectorAll('img').length +
+      [...root.querySelectorAll('*')].reduce((n, el) => n + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+    return count(document);
+  });
+
+/**
  * Saves a full-page screenshot as `<name>-<width>.png` in {@link SCREENSHOTS}.
  *
  * @example

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
-import { axeViolations, screenshot, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
+import { axeViolations, imagesIn, screenshot, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
 
 // The customer widgets in real Chromium, inside examples/mobile-h5, against the real service.
 let svc: Awaited<ReturnType<typeof serveExamples>>;
@@ -84,6 +84,7 @@ describe('the customer widgets in Chromium, against the service', () => {
     await page.locator('nav.tabs button[data-view=mine]').click();
     const row = page.locator('ck-complaint-list button[part=item]', { hasText: complaintId });
     await expect.poll(() => row.locator('.desc').textContent()).toContain(XSS);
+    expect(await axeViolations(page)).toEqual([]); // the list view
     await row.click();
     const stage = page.locator('ck-complaint-status [part=stage] strong');
     await expect.poll(() => stage.textContent()).toBe('已登记');
@@ -98,12 +99,20 @@ describe('the customer widgets in Chromium, against the service', () => {
     await survey.locator('input[name=rating][value="4"]').check();
     await survey.locator('#comment').fill(XSS);
     expect(await sidewaysOverflow(page)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]); // the status and survey view
+    // From the top, so the sticky app bar is drawn where it sits, not across the middle.
+    await page.evaluate(() => scrollTo(0, 0));
     await screenshot(page, 'mobile-h5-status-survey');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.evaluate(() => scrollTo(0, 0));
+    await screenshot(page, 'mobile-h5-status-survey');
+    await page.setViewportSize({ width: 360, height: 800 });
     await survey.locator('button[type=submit]').click();
     await expect.poll(() => survey.locator('[role=status]').first().textContent()).toContain('感谢您的评价');
     await expect.poll(() => stage.textContent(), { timeout: 15_000 }).toBe('已回访');
     expect((await inService('双击提交'))[0]?.status).toBe('followed_up');
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await imagesIn(page)).toBe(0);
     expect(dialogs).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from '@complaintkit/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
-import { axeViolations, EXAMPLES, screenshot, sidewaysOverflow, XSS } from '../src/widgets-page.js';
+import { axeViolations, EXAMPLES, imagesIn, screenshot, sidewaysOverflow, XSS } from '../src/widgets-page.js';
 
 // <ck-complaint-dashboard> (examples/dashboard) in real Chromium over the demo bank (two years of
 // complaints), against the real service: each part shows the reports API's own figures.
@@ -112,7 +112,7 @@ describe('the management dashboard in Chromium, over the demo bank', () => {
     expect(alerts.data.length).toBeGreaterThan(0);
     expect(await page.locator('ck-complaint-dashboard ck-dashboard-alerts li.alert').count()).toBe(alerts.data.length);
     expect(await text(page, 'ck-complaint-dashboard ck-dashboard-alerts .rule')).toContain(XSS);
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await imagesIn(page)).toBe(0);
     await page.close();
   });
 

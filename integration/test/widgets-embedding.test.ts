@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PAGES_CSP } from '@complaintkit/server';
 import { launchChromium } from '../src/chromium.js';
-import { axeViolations, serveExamples, sidewaysOverflow } from '../src/widgets-page.js';
+import { axeViolations, screenshot, serveExamples, sidewaysOverflow } from '../src/widgets-page.js';
 
 // Embedding without a bundler (the loader and its command queue), and every example page under the
 // strict Content-Security-Policy the widgets guide lists, as the service serves them (`npm start`).
@@ -12,7 +12,11 @@ let tokens: Record<string, string>;
 
 beforeAll(async () => {
   svc = await serveExamples();
-  tokens = { customer: await svc.token('C-000001'), handler: await svc.token('u-handler', 'handler', 'BR-GD') };
+  tokens = {
+    customer: await svc.token('C-000001'),
+    handler: await svc.token('u-handler', 'handler', 'BR-GD'),
+    manager: await svc.token('u-manager', 'manager', 'BR-GD'),
+  };
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -54,6 +58,10 @@ describe('embedding the widgets', () => {
     await plain.goto(`${svc.server.url}/examples/plain-html/#token=${tokens.customer}`);
     await plain.locator('ck-complaint-form #description').waitFor();
     expect(await axeViolations(plain)).toEqual([]);
+    await screenshot(plain, 'plain-html');
+    await plain.setViewportSize({ width: 1280, height: 800 });
+    expect(await sidewaysOverflow(plain)).toBe(0);
+    await screenshot(plain, 'plain-html');
     await plain.close();
   });
 
@@ -61,6 +69,7 @@ describe('embedding the widgets', () => {
     ['mobile-h5/', 'customer', 'ck-complaint-form #description'],
     ['staff-mobile/', 'handler', 'ck-staff-inbox #q'],
     ['vue/', 'customer', 'ck-complaint-form #description'],
+    ['dashboard/', 'manager', 'ck-complaint-dashboard ck-dashboard-alerts'],
   ])('%s renders under a strict CSP (no inline script or style)', async (path, who, ready) => {
     const { page, violations } = await openUnderCsp(path, tokens[who] as string);
     const scripts = new Set<string>();

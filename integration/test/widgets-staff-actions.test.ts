@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
 import { complaintInput } from '../src/fixture.js';
-import { serveExamples, XSS } from '../src/widgets-page.js';
+import { imagesIn, serveExamples, XSS } from '../src/widgets-page.js';
 
 // The inbox's respond, escalate and extend, and the survey's verification request (核查), each done
 // through the widget in real Chromium and checked in the real service.
@@ -138,7 +138,7 @@ describe('staff actions and the verification request in Chromium, against the se
     expect(c.status).toBe('under_review');
     expect(c.timeline.find((e) => e.type === 'request_review')?.reason).toBe(`处理结果与事实不符 ${XSS}`);
     await expect.poll(() => page.locator('ck-complaint-status [part=stage] strong').textContent(), { timeout: 15_000 }).toBe('核查中');
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await imagesIn(page)).toBe(0);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
 import { complaintInput } from '../src/fixture.js';
-import { axeViolations, screenshot, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
+import { axeViolations, imagesIn, screenshot, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
 
 // The staff inbox (examples/staff-mobile) in real Chromium against the real service.
 let svc: Awaited<ReturnType<typeof serveExamples>>;
@@ -69,7 +69,7 @@ describe('the staff inbox in Chromium, against the service', () => {
     await expect.poll(async () => (await api(handler, 'GET', `/v1/complaints/${ids[0]}`)).handlingOrgId).toBe(target);
     const after = await api(handler, 'GET', `/v1/complaints/${ids[0]}`);
     expect(after.timeline.find((e) => e.type === 'transfer')?.reason).toBe(`属地管理 ${XSS}`);
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await imagesIn(page)).toBe(0);
     await page.close();
   });
 

@@ -3,12 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
 import { complaintInput } from '../src/fixture.js';
-import { axeViolations, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
+import { axeViolations, imagesIn, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
 
 // Suggested classification in real Chromium against the real service (its shipped model): the form
 // offers the top business categories and causes as the customer types, applies nothing until one is
 // tapped, and the complaint records what was suggested beside what was chosen; staff see the
-// sensitive-case flags of a complaint with the words that raised them.
+// sensitive-case flags with the words that raised them, in the form as they type and in the inbox.
 let svc: Awaited<ReturnType<typeof serveExamples>>;
 let browser: Browser;
 
@@ -102,6 +102,32 @@ describe('suggested classification in Chromium, against the service', () => {
     await page.close();
   });
 
+  it('shows staff who register with the form the sensitive-case flags of what they type, as text', async () => {
+    // A branch counter clerk registers a walk-in customer's complaint with the form (the plain-HTML
+    // page, through the loader): the service flags the words for staff, and the form shows why.
+    const clerk = await svc.token('u-front', 'frontline', 'SB-SZ');
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    page.on('dialog', () => {
+      throw new Error('a dialog opened: typed or service text ran as script');
+    });
+    await page.goto(`${svc.server.url}/examples/plain-html/#token=${clerk}`);
+    const form = page.locator('ck-complaint-form');
+    await form.locator('#description').waitFor();
+    await form.locator('#description').fill(`信用卡年费乱扣，再不退我就找媒体曝光，还要打12378投诉 ${XSS}`);
+    const flags = form.locator('[part=flags]');
+    await flags.waitFor({ timeout: 15_000 });
+    expect(await flags.locator('li[data-kind=media]').textContent()).toMatch(/媒体曝光|“媒体”|“曝光”/);
+    expect(await flags.locator('li[data-kind=regulator]').textContent()).toContain('“12378”');
+    expect(await flags.textContent()).toContain('建议领导包案');
+    // The suggestions come with them, and nothing is chosen for the clerk either.
+    expect(await form.locator('[part=suggestions] button[data-code]').count()).toBeGreaterThan(0);
+    expect(await form.locator('#businessCategory').inputValue()).toBe('');
+    expect(await form.locator('[part=suggestions] img').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.close();
+  });
+
   it('shows staff the sensitive-case flags of a complaint with the words that raised them, as text', async () => {
     const customer = await svc.token('C-000001');
     const handler = await svc.token('u-handler', 'handler', 'BR-GD');
@@ -125,7 +151,7 @@ describe('suggested classification in Chromium, against the service', () => {
     expect(await flags.textContent()).toContain('建议领导包案');
     expect(await axeViolations(page)).toEqual([]);
     expect(await sidewaysOverflow(page)).toBe(0);
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await imagesIn(page)).toBe(0);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
-import { axeViolations, screenshot, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
+import { axeViolations, imagesIn, screenshot, serveExamples, sidewaysOverflow, XSS } from '../src/widgets-page.js';
 
 // examples/vue: the customer widgets inside a Vue 3 app (render functions, Vue's runtime-only
 // build), in real Chromium against the real service. Vue binds attributes and listens to ck-* events.
@@ -46,8 +46,11 @@ describe('the widgets in a Vue 3 app', () => {
     expect(await sidewaysOverflow(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'vue');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await screenshot(page, 'vue');
     expect(errors).toEqual([]);
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await imagesIn(page)).toBe(0);
     await page.close();
   });
 });
