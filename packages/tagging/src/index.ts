@@ -14,9 +14,10 @@
  * @packageDocumentation
  */
 export { TAG_DEFINITIONS, type TagDefinition, type TagParameter, tagCode } from './catalogue/tag-codes.js';
-export { COMPLAINT_ROW_FIELDS, ComplaintRow, type ComplaintRowInput, complaintToRow } from './input/complaint-row.js';
+export { COMPLAINT_ROW_FIELDS, ComplaintRow, type ComplaintRowInput, checkComplaintRow, complaintToRow } from './input/complaint-row.js';
+export { type CompiledCheck, compileCheck } from './input/compiled-check.js';
 export { InputError, issuesToInputError } from './input/errors.js';
-export { readComplaintFile, readCsv, readNdjson, type SourcedRow } from './input/read-complaints.js';
+export { readComplaintBatches, readComplaintFile, readCsv, readNdjson, readNdjsonBatches, type SourcedRow } from './input/read-complaints.js';
 export { readLineBatches, readLines } from './input/read-lines.js';
 export { KeyIndex } from './identity/key-index.js';
 export { type Link, Linker } from './identity/link.js';

@@ -9,7 +9,7 @@ import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../ex
 import { KeyIndex } from '../identity/key-index.js';
 import { Linker } from '../identity/link.js';
 import { InputError, issuesToInputError } from '../input/errors.js';
-import { readComplaintFile, type SourcedRow } from '../input/read-complaints.js';
+import { readComplaintBatches, type SourcedRow } from '../input/read-complaints.js';
 import { readService } from '../input/read-service.js';
 import type { TagEvent } from '../model/assignment.js';
 import { EventLog } from '../model/event-log.js';
@@ -123,11 +123,11 @@ async function buildWith(
   let lastPosition = 0;
   const source = v.service
     ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', since: engine.cursor })
-    : (async function* chain(): AsyncGenerator<SourcedRow> {
+    : (async function* chain(): AsyncGenerator<SourcedRow[]> {
         for (const f of inputs) {
-          for await (const r of readComplaintFile(f)) {
-            lastPosition = r.position;
-            yield r;
+          for await (const batch of readComplaintBatches(f)) {
+            lastPosition = batch.at(-1)?.position ?? lastPosition;
+            yield batch;
           }
         }
       })();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Linker } from '../identity/link.js';
-import { ComplaintRow, type ComplaintRowInput } from '../input/complaint-row.js';
+import { type ComplaintRow, type ComplaintRowInput, checkComplaintRow } from '../input/complaint-row.js';
 import { InputError, issuesToInputError } from '../input/errors.js';
 import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.js';
 import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
@@ -232,7 +232,7 @@ export class TagEngine {
    * await engine.run(rows, { asOf: '2026-11-29T00:00:00+08:00', onEvent: (e) => events.push(e) });
    * ```
    */
-  async run(source: Source<EngineInput>, options: RunOptions): Promise<RunSummary> {
+  async run(source: Source<EngineInput | readonly EngineInput[]>, options: RunOptions): Promise<RunSummary> {
     const asOf = typeof options.asOf === 'string' ? Date.parse(options.asOf) : options.asOf.getTime();
     if (Number.isNaN(asOf)) throw new InputError('asOf', null, null, 'not a valid instant; write it like 2026-11-29T00:00:00+08:00');
     if (this.asOf !== null && asOf < this.asOf) {
@@ -249,31 +249,41 @@ export class TagEngine {
     let ambiguous = 0;
     let cursor = this.cursor;
     const pending: Unlinked[] = [];
-    for await (const item of isObservable(source) ? toAsyncIterable(source) : source) {
+    const take = (item: EngineInput) => {
       const { row: raw, file, cursor: after } = 'row' in item ? item : { row: item, file: undefined, cursor: undefined };
       let row: ComplaintRow;
       if (file === undefined) {
-        const parsed = ComplaintRow.safeParse(raw);
-        if (!parsed.success) throw issuesToInputError(`complaint #${read + 1}`, null, parsed.error.issues);
-        row = parsed.data;
+        const checked = checkComplaintRow(raw);
+        if (Array.isArray(checked)) throw issuesToInputError(`complaint #${read + 1}`, null, checked);
+        row = checked as ComplaintRow;
       } else {
         row = raw as ComplaintRow;
       }
       read++;
       if (after !== undefined) cursor = after;
-      const link = this.#linker ? this.#linker.link(row) : row.customerId ? ({ status: 'matched', customerId: row.customerId, via: 'customerId' } as const) : ({ status: 'unmatched' } as const);
-      if (link.status === 'matched') {
-        linked++;
+      // Without key files a row is linked by its own customer id (no link object per row).
+      let customerId: string | null = null;
+      const link = this.#linker ? this.#linker.link(row) : null;
+      if (link === null) customerId = row.customerId ? row.customerId : null;
+      else if (link.status === 'matched') {
+        customerId = link.customerId;
         if (link.via === 'keys') byKeys++;
-      } else if (link.status === 'unmatched') {
-        unmatched++;
-        pending.push({ complaintId: row.id, status: 'unmatched' });
-      } else {
+      } else if (link.status === 'ambiguous') {
         ambiguous++;
         pending.push({ complaintId: row.id, status: 'ambiguous', reason: link.reason });
       }
-      this.#upsert(row.id, link.status === 'matched' ? link.customerId : null, toFacts(row), asOf, dirty);
+      if (customerId !== null) linked++;
+      else if (link?.status !== 'ambiguous') {
+        unmatched++;
+        pending.push({ complaintId: row.id, status: 'unmatched' });
+      }
+      this.#upsert(row.id, customerId, toFacts(row), asOf, dirty);
       if (read % every === 0) options.onProgress?.(read);
+    };
+    // A source may give complaints one at a time or in batches (arrays), as `readNdjsonBatches` does.
+    for await (const item of isObservable(source) ? toAsyncIterable(source) : source) {
+      if (Array.isArray(item)) for (const one of item as readonly EngineInput[]) take(one);
+      else take(item as EngineInput);
     }
     options.onProgress?.(read);
     for (const u of pending) options.onUnlinked?.(u);

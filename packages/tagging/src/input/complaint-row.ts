@@ -9,6 +9,7 @@ import {
   Timestamp,
 } from '@complaintkit/core/domain';
 import * as z from 'zod';
+import { compileCheck } from './compiled-check.js';
 
 /** @internal a keyed hash under `hmac-sha256-v1`: 64 lower-case hex digits. */
 const KeyedHash = z.string().regex(/^[0-9a-f]{64}$/, 'a keyed hash is 64 lower-case hex digits');
@@ -61,6 +62,26 @@ export const ComplaintRow = z.object({
 export type ComplaintRowInput = z.input<typeof ComplaintRow>;
 /** A complaint row as parsed. @example `const r: ComplaintRow = ComplaintRow.parse(line);` */
 export type ComplaintRow = z.output<typeof ComplaintRow>;
+
+/** @internal {@link ComplaintRow} compiled once into one check (zod still says why a row is refused). */
+const fastCheck = compileCheck(ComplaintRow);
+
+/**
+ * One value checked as a {@link ComplaintRow}: the row (the value itself, defaults filled in, when the
+ * compiled check accepts it; zod's output otherwise), or zod's issues when it is not one. Much cheaper
+ * than `ComplaintRow.safeParse` on the millions of good rows of a full build.
+ *
+ * @example
+ * ```ts
+ * const r = checkComplaintRow(JSON.parse(line));
+ * if (Array.isArray(r)) throw issuesToInputError(file, n, r);
+ * ```
+ */
+export function checkComplaintRow(data: unknown): ComplaintRow | readonly z.core.$ZodIssue[] {
+  if (fastCheck !== null && fastCheck(data)) return data as ComplaintRow;
+  const parsed = ComplaintRow.safeParse(data);
+  return parsed.success ? parsed.data : parsed.error.issues;
+}
 
 /**
  * The column order of the export shape, for CSV files (header row) and for writing rows.
