@@ -9,9 +9,10 @@ const HOUR = 3_600_000;
 
 /**
  * Issue #11: an outbox item whose answer was lost, retried after 25 h offline, made a second
- * complaint once the 24 h idempotency record had expired. The creating key now stays on the complaint.
+ * complaint once the 24 h idempotency record had expired. The creating key now stays on the complaint,
+ * and a step's key on the event it wrote (a follow-up retried late was recorded twice).
  */
-describe.each(BACKENDS)('creation stays exactly-once past the idempotency window (%s)', (backend) => {
+describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the idempotency window (%s)', (backend) => {
   let t: TestServer;
   let now = T0;
   beforeAll(async () => {
@@ -82,5 +83,88 @@ describe.each(BACKENDS)('creation stays exactly-once past the idempotency window
     const again = await Promise.all(Array.from({ length: 6 }, () => t.api('POST', '/v1/complaints', { token, body, headers })));
     expect(again.map((r) => [r.status, r.body.id])).toEqual(Array(6).fill([201, first.body.id]));
     expect(await countWith('offline-race-marker')).toBe(1);
+  });
+
+  /** A complaint registered at T0 and taken to `responded` by the sub-branch (keyless steps). */
+  const responded = async (marker: string) => {
+    now = T0;
+    const handler = await t.token('u-sb-handler');
+    const created = await t.api('POST', '/v1/complaints', { token: handler, body: registration({ description: marker }) });
+    const id = created.body.id as string;
+    for (const [action, body] of [
+      ['accept', {}],
+      ['start', { assigneeId: 'u-sb-handler' }],
+      ['respond', { outcome: 'upheld', basis: '《信用卡章程》第十条', remedy: '退还年费', amount: 200, remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: new Date(T0).toISOString() }],
+    ] as const) {
+      expect((await t.api('POST', `/v1/complaints/${id}/${action}`, { token: handler, body })).status).toBe(200);
+    }
+    return id;
+  };
+
+  it('records a follow-up once when its retry comes 25 h later, after the record expired', async () => {
+    const id = await responded('offline-follow-up-marker');
+    const token = await t.token('u-sb-frontline');
+    const headers = { 'Idempotency-Key': 'k-outbox-follow-up' };
+    const body = { reached: false };
+    const lost = await t.api('POST', `/v1/complaints/${id}/follow-up`, { token, body, headers });
+    expect(lost.status).toBe(200);
+    expect(lost.body.followUps).toHaveLength(1);
+
+    now = T0 + 25 * HOUR;
+    expect(await expireNow()).toBeGreaterThanOrEqual(1);
+    const retry = await t.api('POST', `/v1/complaints/${id}/follow-up`, { token, body, headers });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.followUps).toHaveLength(1);
+    const read = await t.api('GET', `/v1/complaints/${id}`, { token });
+    expect(read.body.timeline.filter((e: { type: string }) => e.type === 'follow_up')).toHaveLength(1);
+    expect(read.body.version).toBe(lost.body.version);
+
+    // The same key for another step body is refused; a new key is a new attempt.
+    const other = await t.api('POST', `/v1/complaints/${id}/follow-up`, { token, body: { reached: true, satisfaction: 5, decisionAccepted: true }, headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency_key_reused');
+    const second = await t.api('POST', `/v1/complaints/${id}/follow-up`, { token, body: { reached: true, satisfaction: 5, decisionAccepted: true }, headers: { 'Idempotency-Key': 'k-outbox-follow-up-2' } });
+    expect(second.status).toBe(200);
+    expect(second.body.followUps).toHaveLength(2);
+  });
+
+  it('answers a transfer retried after the record expired with the complaint where it went, not a refusal', async () => {
+    now = T0;
+    const token = await t.token('u-sb-handler');
+    const created = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'offline-transfer-marker' }) });
+    const id = created.body.id as string;
+    const headers = { 'Idempotency-Key': 'k-outbox-transfer' };
+    const body = { toOrgId: 'SB-4401', reason: '客户在广州办理业务' };
+    const lost = await t.api('POST', `/v1/complaints/${id}/transfer`, { token, body, headers });
+    expect(lost.status).toBe(200);
+    expect(lost.body.handlingOrgId).toBe('SB-4401');
+
+    now = T0 + 3 * 24 * HOUR;
+    await expireNow();
+    const retry = await t.api('POST', `/v1/complaints/${id}/transfer`, { token, body, headers });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.handlingOrgId).toBe('SB-4401');
+    const read = await t.api('GET', `/v1/complaints/${id}`, { token: await t.token('u-gz-handler') });
+    expect(read.body.timeline.filter((e: { type: string }) => e.type === 'transfer')).toHaveLength(1);
+    // Without a key the refusal still comes first: the sub-branch no longer holds the pen.
+    const unkeyed = await t.api('POST', `/v1/complaints/${id}/transfer`, { token, body });
+    expect(unkeyed.status).toBe(403);
+  });
+
+  it('still refuses a keyed step on a complaint the caller cannot see, and runs concurrent duplicates once', async () => {
+    const id = await responded('offline-step-race-marker');
+    const stranger = await t.api('POST', `/v1/complaints/${id}/follow-up`, { token: await t.token('u-bj-handler'), body: { reached: false }, headers: { 'Idempotency-Key': 'k-stranger' } });
+    expect(stranger.status).toBe(404);
+
+    const token = await t.token('u-sb-frontline');
+    const headers = { 'Idempotency-Key': 'k-outbox-step-race' };
+    const first = await t.api('POST', `/v1/complaints/${id}/follow-up`, { token, body: { reached: false }, headers });
+    now = T0 + 48 * HOUR;
+    await expireNow();
+    const again = await Promise.all(Array.from({ length: 6 }, () => t.api('POST', `/v1/complaints/${id}/follow-up`, { token, body: { reached: false }, headers })));
+    expect(again.map((r) => [r.status, r.body.followUps.length])).toEqual(Array(6).fill([200, 1]));
+    expect(first.body.followUps).toHaveLength(1);
   });
 });

@@ -99,6 +99,9 @@ async function writeOldData(db: Kysely<unknown>) {
   }
   await sql`insert into idempotency (scope, key, request_hash, status_code, response, created_at)
     values ('staff:u-cc:handler:CC-CARD', 'k-old-create', 'h-old', 201, ${JSON.stringify(OLD_MERGED)}, ${Date.parse(OLD_MERGED.receivedAt)})`.execute(db);
+  // And the record of the reviewed one's last step (its answer: the complaint after that step).
+  await sql`insert into idempotency (scope, key, request_hash, status_code, response, created_at)
+    values ('staff:u-h:handler:SB-4403', 'k-old-step', 'h-old-step', 200, ${JSON.stringify(OLD_REVIEWED)}, ${Date.parse(OLD_REVIEWED.updatedAt)})`.execute(db);
 }
 
 describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (backend) => {
@@ -172,6 +175,12 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     const store = new SqlStore(db, backend);
     const drawn = await store.mutate(undefined, async (tx) => ({ status: 200, body: [await tx.nextEventSeq(), await tx.nextComplaintNumber()] }));
     expect(drawn.body).toEqual([12, 3]);
+  });
+
+  it('keeps the key of a step whose idempotency record is still held on the event it wrote, and only there (0012)', async () => {
+    const last = OLD_REVIEWED.timeline[OLD_REVIEWED.timeline.length - 1] as { seq: number };
+    const keyed = await db.selectFrom('events').select(['seq', 'complaint_id', 'step_scope', 'step_key', 'step_hash']).where('step_key', 'is not', null).execute();
+    expect(keyed).toEqual([{ seq: last.seq, complaint_id: OLD_REVIEWED.id, step_scope: 'staff:u-h:handler:SB-4403', step_key: 'k-old-step', step_hash: 'h-old-step' }]);
   });
 
   it('keeps the creating key of a complaint whose idempotency record is still held (0008)', async () => {

@@ -20,6 +20,7 @@ import { complaintLabel } from '../http/safe-path.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
 import type { ComplaintRecord, WriteTransaction } from '../store/store.js';
 import { mayActOn, mayWrite, roleMayTake } from '../policy/access.js';
+import { complaintFor, maskComplaint } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { sendResult } from './respond.js';
@@ -132,12 +133,27 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
   const caller = c.get('caller');
   const id = c.req.param('id') ?? '';
   const at = { now: deps.now(), clock: deps.clock };
-  refuseUnlessMayAct(caller, await deps.store.getComplaint(id), id, action, at);
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
+  // A keyed step may be a retry of one already taken (an outbox whose answer was lost): the step may
+  // have moved the complaint out of the caller's reach (a transfer), so its replay is looked up before
+  // the refusal, which runs again inside the transaction for a step not taken yet.
+  if (key === undefined) refuseUnlessMayAct(caller, await deps.store.getComplaint(id), id, action, at);
   const raw = await readJsonBody(c.req.raw);
   const body: unknown = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
   assertDatesInBounds(ACTION_ENDPOINTS[action].body, body, deps.dateBounds, at.now);
-  const idem = key === undefined ? undefined : { scope: scopeOf(caller), key, requestHash: requestHash('POST', c.req.path, raw) };
+  const idem =
+    key === undefined
+      ? undefined
+      : {
+          scope: scopeOf(caller),
+          key,
+          requestHash: requestHash('POST', c.req.path, raw),
+          // Kept on the step's event: a retry after the 24 h record answers with the complaint as it is now.
+          step: (stepped: ComplaintRecord) => ({
+            status: 200,
+            body: isVisible(caller.visibility, stepped) ? complaintFor(caller, stepped.complaint) : maskComplaint(stepped.complaint),
+          }),
+        };
 
   const result = await deps.store.mutate(idem, async (tx) => {
     const record = await tx.getComplaint(id);

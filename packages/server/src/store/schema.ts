@@ -99,6 +99,10 @@ export interface EventsTable {
   event: string;
   /** The complaint (masked) right after the event; `null` for imported history. */
   snapshot: string | null;
+  /** The caller scope, `Idempotency-Key` and request hash of the step that wrote the event, if keyed (0012; absent from imported history). */
+  step_scope?: string | null;
+  step_key?: string | null;
+  step_hash?: string | null;
 }
 
 /** Row of `idempotency`: the first result of a mutation, per caller and key. @internal */

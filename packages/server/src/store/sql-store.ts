@@ -25,7 +25,7 @@ import { migrateToLatest, pendingMigrations } from './migrate.js';
 import { type FactsOptions, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
-import type { Database } from './schema.js';
+import type { Database, EventsTable } from './schema.js';
 import type {
   ComplaintPage,
   ComplaintRecord,
@@ -84,7 +84,12 @@ async function pathsFor(db: Db, c: Complaint): Promise<{ handlingOrgPath: string
 }
 
 /** @internal writes the newest timeline event of a complaint, with the masked snapshot after it. */
-async function insertLastEvent(db: Db, c: Complaint, paths: { handlingOrgPath: string; firstOrgPath: string | null }) {
+async function insertLastEvent(
+  db: Db,
+  c: Complaint,
+  paths: { handlingOrgPath: string; firstOrgPath: string | null },
+  step: Pick<EventsTable, 'step_scope' | 'step_key' | 'step_hash'> = {},
+) {
   const event = c.timeline[c.timeline.length - 1] as TimelineEvent;
   await db
     .insertInto('events')
@@ -98,6 +103,7 @@ async function insertLastEvent(db: Db, c: Complaint, paths: { handlingOrgPath: s
       customer_id: c.complainant.customerId ?? null,
       event: JSON.stringify(event),
       snapshot: JSON.stringify(maskComplaint(c)),
+      ...step,
     })
     .execute();
 }
@@ -128,6 +134,16 @@ async function createdWith(db: Db, idem: IdempotentRequest) {
     .select(['document', 'handling_org_path', 'first_org_path', 'customer_id', 'creation_hash'])
     .where('creation_scope', '=', idem.scope)
     .where('creation_key', '=', idem.key)
+    .executeTakeFirst();
+}
+
+/** @internal the complaint a lifecycle step with this idempotency key by this caller wrote an event of, if any. */
+async function steppedWith(db: Db, idem: IdempotentRequest) {
+  return db
+    .selectFrom('events')
+    .select(['complaint_id', 'step_hash'])
+    .where('step_scope', '=', idem.scope)
+    .where('step_key', '=', idem.key)
     .executeTakeFirst();
 }
 
@@ -163,7 +179,9 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentUpdateError(c.id);
       await saveFollowUps(db, c);
-      if (options.event !== false) await insertLastEvent(db, c, paths);
+      // A step's key stays on its event (unique per scope): exactly-once past the record's expiry.
+      const step = idem?.step ? { step_scope: idem.scope, step_key: idem.key, step_hash: idem.requestHash } : {};
+      if (options.event !== false) await insertLastEvent(db, c, paths, step);
       await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], facts);
     },
   };
@@ -327,6 +345,14 @@ export class SqlStore implements Store {
             if (created) {
               if (created.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
               return { ...idem.creation(recordOf(created)), replayed: true };
+            }
+          }
+          if (idem.step) {
+            const stepped = await steppedWith(db, idem);
+            if (stepped) {
+              if (stepped.step_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
+              const record = await reads.complaint(db, stepped.complaint_id);
+              if (record) return { ...idem.step(record), replayed: true };
             }
           }
         }

@@ -92,6 +92,13 @@ export interface IdempotentRequest {
    * expired still finds it. Given the complaint created under this key, it makes the replayed result.
    */
   readonly creation?: ((created: ComplaintRecord) => StoredResult) | undefined;
+  /**
+   * Set when the request is a lifecycle step: the key is then also kept on the event the step
+   * writes, for as long as the complaint exists (unique per scope), so a retry after the idempotency
+   * record has expired answers with the complaint as it is now instead of running the step again.
+   * Given that complaint, it makes the replayed result.
+   */
+  readonly step?: ((stepped: ComplaintRecord) => StoredResult) | undefined;
 }
 
 /**
@@ -203,7 +210,8 @@ export interface Store {
    * Runs `fn` in one write transaction (serialised with every other writer). With `idem`, a repeat
    * of the same request returns the first result (`replayed: true`) without running `fn`; the same
    * key with another request throws `IdempotencyKeyReusedError`. A creation's key (`idem.creation`)
-   * is kept with the complaint, so its repeat replays even after the idempotency record expired.
+   * is kept with the complaint and a step's (`idem.step`) with its event, so their repeats replay
+   * even after the idempotency record expired.
    */
   mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>): Promise<StoredResult & { replayed: boolean }>;
 
