@@ -2,11 +2,18 @@
 // bank: a few busy sub-branches, credit cards about half, most decided on time) through the import
 // path (`complaintkit-server import FILE`), then times every report, trend, heat map, regulator table
 // and alert evaluation over HTTP against the running service, on SQLite and (with --pg) PostgreSQL.
-//   node bench/reports.mjs [complaints=1000000] [--pg] [--runs 20] [--keep]
+//   node bench/reports.mjs [complaints=1000000] [--pg] [--runs 20] [--keep] [--import-only] [--base DIR]
 // Needs `pnpm -r build`. Data goes to bench/.data/reports-<N>/ (the NDJSON file is reused).
-import { spawn, spawnSync } from 'node:child_process';
+// --import-only  stops after the import (the import rate alone)
+// --base DIR     also imports the same file with another checkout's build (DIR/packages/server/dist/cli.js)
+//                into its own fresh database, base and this build alternately, and prints the ratio
+// --pg           also PostgreSQL: the one at DATABASE_URL (databases are created in it), else a
+//                throwaway PostgreSQL 15 started here (fsync off, as the other benches)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +23,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CLI = join(here, '../packages/server/dist/cli.js');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { pg: { type: 'boolean' }, runs: { type: 'string' }, keep: { type: 'boolean' }, batch: { type: 'string' } },
+  options: {
+    pg: { type: 'boolean' },
+    runs: { type: 'string' },
+    keep: { type: 'boolean' },
+    batch: { type: 'string' },
+    'import-only': { type: 'boolean' },
+    base: { type: 'string' },
+  },
 });
 const N = Number(positionals[0] ?? 1_000_000);
 const RUNS = Number(values.runs ?? 20);
@@ -109,43 +123,98 @@ async function generate(file, orgs) {
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function run(kind) {
-  const dataDir = join(dir, kind);
+/** Starts a throwaway PostgreSQL 15 (trust auth, fsync off: a benchmark's database) on a free port. */
+async function throwawayPostgres() {
+  const bin = '/usr/lib/postgresql/15/bin';
+  const pgDir = mkdtempSync(join(tmpdir(), 'ck-bench-pg-'));
+  chmodSync(pgDir, 0o777);
+  const port = await new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+  const root = process.getuid?.() === 0;
+  if (root) execFileSync('chown', ['postgres', pgDir]);
+  const sh = (cmd) => {
+    const r = root ? spawnSync('su', ['postgres', '-s', '/bin/bash', '-c', cmd], { encoding: 'utf8' }) : spawnSync('/bin/bash', ['-c', cmd], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr || r.stdout);
+  };
+  sh(`${bin}/initdb -D ${pgDir}/data -A trust -U postgres --no-sync >/dev/null`);
+  const fast = '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  sh(`${bin}/pg_ctl -D ${pgDir}/data -l ${pgDir}/log -w start -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 ${fast}" >/dev/null`);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      sh(`${bin}/pg_ctl -D ${pgDir}/data -m immediate -w stop >/dev/null`);
+      rmSync(pgDir, { recursive: true, force: true });
+    },
+  };
+}
+let postgres;
+
+/** A fresh database of this kind (named `name`) with the demo bank seeded by `cli`. */
+function freshDatabase(kind, name, cli) {
+  const dataDir = join(dir, name);
   let databaseUrl;
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   if (kind === 'postgres') {
-    const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `ck_bench_reports_${N}`;
-    spawnSync('psql', [admin, '-c', `drop database if exists ${name}`, '-c', `create database ${name}`], { stdio: 'inherit' });
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
+    const db = `ck_bench_${name.replace(/\W/g, '_')}_${N}`;
+    const r = spawnSync('psql', [postgres.url, '-q', '-c', `drop database if exists ${db}`, '-c', `create database ${db}`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const u = new URL(postgres.url);
+    u.pathname = `/${db}`;
     databaseUrl = u.toString();
   }
-  const env = { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) };
+  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
   // The demo bank's organisation tree (and one month of demo complaints) first: imports need organisations.
-  const seeded = spawnSync(process.execPath, [CLI, 'seed', '--data', dataDir, '--months', '1'], { env, encoding: 'utf8' });
+  const seeded = spawnSync(process.execPath, [cli, 'seed', '--data', dataDir, '--months', '1'], { env, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(seeded.stderr);
-  const store = await openStore({ dataDir, databaseUrl });
-  const orgs = await store.listOrganisations();
-  await store.close();
-  const file = join(here, '.data', `reports-${N}.ndjson`);
-  if (!existsSync(file)) {
-    const t0 = performance.now();
-    await generate(file, orgs);
-    console.log(`generated ${N} records in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${file}`);
-  }
+  return { dataDir, databaseUrl, env };
+}
 
-  // Import through the CLI, as a bank would.
+/** Imports `file` through `cli import` (as a bank would); its summary line and the rate. */
+async function importWith(cli, file, target) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'import', file, '--data', dataDir, '--batch', BATCH], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'import', file, '--data', target.dataDir, '--batch', BATCH], { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b) => (out += b));
   const [code] = await once(child, 'exit');
   const secs = (performance.now() - t0) / 1000;
   if (code !== 0) throw new Error(`import exited ${code}`);
-  console.log(out.trim());
-  const importRate = N / secs;
+  return { secs, rate: N / secs, out: out.trim() };
+}
+
+async function run(kind) {
+  const file = join(here, '.data', `reports-${N}.ndjson`);
+  const target = freshDatabase(kind, kind, CLI);
+  const { dataDir, databaseUrl } = target;
+  const store = await openStore({ dataDir, databaseUrl });
+  const orgs = await store.listOrganisations();
+  await store.close();
+  if (!existsSync(file)) {
+    const t0 = performance.now();
+    await generate(file, orgs);
+    console.log(`generated ${N} records in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${file}`);
+  }
+  let base;
+  if (values.base) {
+    // The baseline build first, on its own fresh database, then this one: side by side, same file.
+    const baseCli = join(values.base, 'packages/server/dist/cli.js');
+    const baseTarget = freshDatabase(kind, `${kind}-base`, baseCli);
+    base = await importWith(baseCli, file, baseTarget);
+    console.log(`base (${values.base}): ${base.out}`);
+    if (!values.keep) rmSync(baseTarget.dataDir, { recursive: true, force: true });
+  }
+  const imported = await importWith(CLI, file, target);
+  console.log(imported.out);
+  const importRate = imported.rate;
+  const secs = imported.secs;
+  if (values['import-only']) {
+    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+    return { importRate, secs, base, rows: [] };
+  }
 
   const server = await startServer({ port: 0, dataDir, databaseUrl, logger: silentLogger, alertEveryMs: 0, now: () => AS_OF, jwtSecret: 'bench-secret-0123456789abcdef0123' });
   const token = await server.issueToken({ sub: 'bench', kind: 'system' }, '30d');
@@ -185,14 +254,24 @@ async function run(kind) {
   }
   await server.close();
   if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
-  return { importRate, secs, rows };
+  return { importRate, secs, base, rows };
 }
 
 const kinds = values.pg ? ['sqlite', 'postgres'] : ['sqlite'];
+if (values.pg) postgres = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await throwawayPostgres();
 const results = {};
-for (const kind of kinds) results[kind] = await run(kind);
-console.log(`\n${N.toLocaleString('en')} complaints, ${RUNS} runs each (after one warm-up), over HTTP on this machine`);
-for (const kind of kinds) console.log(`import (${kind}): ${results[kind].secs.toFixed(1)} s, ${Math.round(results[kind].importRate).toLocaleString('en')} complaints/s`);
+try {
+  for (const kind of kinds) results[kind] = await run(kind);
+} finally {
+  postgres?.stop();
+}
+console.log(`\n${N.toLocaleString('en')} complaints, ${RUNS} runs each (after one warm-up), over HTTP on this machine; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+for (const kind of kinds) {
+  const r = results[kind];
+  const vsBase = r.base ? `; base ${Math.round(r.base.rate).toLocaleString('en')}/s (${r.base.secs.toFixed(1)} s), ×${(r.importRate / r.base.rate).toFixed(1)}` : '';
+  console.log(`import (${kind}): ${r.secs.toFixed(1)} s, ${Math.round(r.importRate).toLocaleString('en')} complaints/s${vsBase}`);
+}
+if (values['import-only']) process.exit(0);
 console.log(`\n| query | ${kinds.map((k) => `${k} median | ${k} p95`).join(' | ')} |\n|---|${kinds.map(() => '---:|---:').join('|')}|`);
 for (let i = 0; i < results.sqlite.rows.length; i++) {
   console.log(`| ${results.sqlite.rows[i][0]} | ${kinds.map((k) => `${results[k].rows[i][1].toFixed(1)} ms | ${results[k].rows[i][2].toFixed(1)} ms`).join(' | ')} |`);

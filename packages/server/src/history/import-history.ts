@@ -1,4 +1,4 @@
-import { type ClockOptions, complaintNumber, type HistoryRecord, type ImportSummary } from '@complaintkit/core/domain';
+import { type ClockOptions, type Complaint, complaintNumber, type HistoryRecord, type ImportSummary } from '@complaintkit/core/domain';
 import type { Store } from '../store/store.js';
 import { parseHistory, type RowError } from './parse.js';
 import { replayHistory } from './replay.js';
@@ -23,10 +23,11 @@ export interface ImportOptions {
 }
 
 /**
- * Imports a history file: parses and validates every row, replays each through the lifecycle (a row
- * the lifecycle refuses is an error naming its column), and only when the whole file is clean writes
- * it in batches of one transaction each. Rows whose `sourceId` was imported before are skipped, so an
- * interrupted import is resumed by running it again, to the same result.
+ * Imports a history file: parses and validates every row and replays each through the lifecycle once
+ * (a row the lifecycle refuses is an error naming its column); only when the whole file is clean
+ * does it write those same replayed complaints, numbered afresh, in batches of one transaction each.
+ * Rows whose `sourceId` was imported before are skipped, so an interrupted import is resumed by
+ * running it again, to the same result.
  *
  * @example
  * ```ts
@@ -38,14 +39,17 @@ export async function importHistory(store: Store, text: string, format: 'csv' | 
   const parsed = parseHistory(text, format);
   const errors: RowError[] = [...parsed.errors];
   const orgs = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
+  // One replay per record: what is checked here is what is written (with its numbers drawn per batch).
+  const replayed = new Map<HistoryRecord, Complaint>();
   for (const { line, record } of parsed.records) {
     const org = orgs.get(record.orgId);
     if (!org || (options.underPath !== undefined && !org.path.startsWith(options.underPath))) {
       errors.push({ line, field: 'orgId', message: `no organisation ${record.orgId} in your subtree; import the organisation tree first` });
       continue;
     }
-    const dry = replayHistory(record, { id: complaintNumber(Date.parse(record.receivedAt), 1), firstSeq: 1, reviewerOrgId: org.parentId ?? undefined, clock: options.clock });
-    if ('error' in dry) errors.push({ line, ...dry.error });
+    const out = replayHistory(record, { id: complaintNumber(Date.parse(record.receivedAt), 1), firstSeq: 1, reviewerOrgId: org.parentId ?? undefined, clock: options.clock });
+    if ('error' in out) errors.push({ line, ...out.error });
+    else if (errors.length === 0) replayed.set(record, out.complaint);
   }
   const summary = { read: parsed.records.length + new Set(parsed.errors.map((e) => e.line)).size, imported: 0, skipped: 0, batches: 0, errors: errors.sort((a, b) => a.line - b.line) };
   if (errors.length > 0) return summary;
@@ -55,11 +59,7 @@ export async function importHistory(store: Store, text: string, format: 'csv' | 
   for (let i = 0; i < records.length; i += size) {
     if (options.maxBatches !== undefined && summary.batches >= options.maxBatches) break;
     const batch = records.slice(i, i + size);
-    const r = await store.reporting.importHistoryBatch(batch, (record: HistoryRecord, id: string, firstSeq: number) => {
-      const out = replayHistory(record, { id, firstSeq, reviewerOrgId: orgs.get(record.orgId)?.parentId ?? undefined, clock: options.clock });
-      if ('error' in out) throw new Error(`source ${record.sourceId}: ${out.error.field}: ${out.error.message}`);
-      return out.complaint;
-    });
+    const r = await store.reporting.importHistoryBatch(batch, (record) => replayed.get(record) as Complaint);
     summary.imported += r.imported;
     summary.skipped += r.skipped;
     summary.batches += 1;

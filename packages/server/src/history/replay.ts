@@ -119,14 +119,3 @@ export function replayHistory(
   }
   return { complaint: c };
 }
-
-/**
- * How many events a record's replay writes (register plus one per step), so event numbers can be
- * allocated before the replay.
- *
- * @example
- * ```ts
- * eventCount(record); // 5
- * ```
- */
-export const eventCount = (r: HistoryRecord): number => 1 + stepsOf(r).length;

@@ -86,10 +86,10 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
       listOrganisations: () => store.listOrganisations(),
       reporting: {
         ...store.reporting,
-        importHistoryBatch: (batch: readonly HistoryRecord[], build: (r: HistoryRecord, id: string, seq: number) => never) =>
-          store.reporting.importHistoryBatch(batch, (r, id, seq) => {
+        importHistoryBatch: (batch: readonly HistoryRecord[], build: (r: HistoryRecord) => never) =>
+          store.reporting.importHistoryBatch(batch, (r) => {
             if (++built === 15) throw new Error('interrupted');
-            return build(r, id, seq);
+            return build(r);
           }),
       },
     } as unknown as Store;

@@ -1,6 +1,8 @@
 /**
  * Which calendar days are working days. Periods are calendar days, but one whose last day is a rest
  * day ends on the next working day (docs/domain/clocks.md), so every deadline asks the calendar.
+ * A calendar's answers must never change (the clock memoises the deadlines it counts per calendar
+ * object): to change the holidays, make a new calendar.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import type { Complaint, Deadlines } from '../schemas/complaint.js';
 import { CN_CALENDAR, type HolidayCalendar } from './calendar.js';
 import { type ClockPolicy, DEFAULT_CLOCK_POLICY } from './policy.js';
-import { DAY, addDays, endOfLocalDay, localDate, toShanghaiIso } from './time.js';
+import { DAY, addDays, endOfLocalDay, localDate, localDayNumber, toShanghaiIso } from './time.js';
 import { timelinessOf, toldAtOf } from './timeliness.js';
 
 /**
@@ -101,8 +101,34 @@ export type ClockInput = Pick<Complaint, 'receivedAt' | 'timeline'> & {
   complainant: { priorityGroups?: readonly unknown[] | undefined };
 };
 
-/** @internal a deadline and whether the calendar knew every day it looked at. */
+/** @internal deadlines already counted, per calendar: bank day of the start × period days → deadline. */
+const counted = new WeakMap<HolidayCalendar, Map<number, { at: number; covered: boolean }>>();
+
+/**
+ * @internal a deadline and whether the calendar knew every day it looked at. Memoised per calendar
+ * (a calendar's answers never change: see {@link HolidayCalendar}): the clock asks for the same few
+ * deadlines on every step of a complaint, and an import asks for the same days a million times.
+ */
 const deadlineOf = (fromMs: number, days: number, calendar: HolidayCalendar): { at: number; covered: boolean } => {
+  const day = localDayNumber(fromMs);
+  if (!Number.isSafeInteger(day) || !Number.isInteger(days) || days < 0 || days >= 4096) return countDeadline(fromMs, days, calendar);
+  let known = counted.get(calendar);
+  if (known === undefined) {
+    known = new Map();
+    counted.set(calendar, known);
+  }
+  const key = day * 4096 + days;
+  let deadline = known.get(key);
+  if (deadline === undefined) {
+    deadline = countDeadline(fromMs, days, calendar);
+    if (known.size > 200_000) known.clear();
+    known.set(key, deadline);
+  }
+  return deadline;
+};
+
+/** @internal {@link deadlineOf} without the memo. */
+const countDeadline = (fromMs: number, days: number, calendar: HolidayCalendar): { at: number; covered: boolean } => {
   let date = addDays(localDate(fromMs), days);
   let covered = calendar.covers?.(date) ?? true;
   // A period whose last day is a rest day ends on the next working day; bounded by any real calendar.

@@ -3,22 +3,19 @@ import {
   type Alert,
   type AlertRule,
   type Complaint,
-  complaintNumber,
   type DayRange,
   type FactFilter,
   type HistoryRecord,
   type ReportResult,
   type ReportSpec,
 } from '@complaintkit/core/domain';
-import { eventCount } from '../../history/replay.js';
-import { importBank } from '../import-bank.js';
+import { type HistoryBatchResult, importHistoryBatch } from '../import-history-batch.js';
 import type { FactsOptions } from './facts-rows.js';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from '../connect.js';
 import { likePrefix } from '../like-prefix.js';
 import { nextValue } from '../counters.js';
 import { inWriteTransaction } from '../write-transaction.js';
-import { drawValues } from './draw-values.js';
 import type { Database } from '../schema.js';
 import { refreshDirtyCells } from './cells.js';
 import { type ReportNeeds, runReport, runSeries } from './report-sql.js';
@@ -73,14 +70,11 @@ export interface ReportingStore {
    */
   saveAlert(alert: Alert, orgPath: string, options?: { publish?: boolean; ifNoneActive?: boolean }): Promise<boolean>;
   /**
-   * Imports one batch of history in one transaction: records whose `sourceId` is already imported are
-   * skipped; the others get complaint numbers and event numbers and are built by `build`, then stored
-   * with their events, facts and source ids. All of the batch or none of it.
+   * Imports one batch of history in one transaction (see `store/import-history-batch.ts`): records
+   * whose `sourceId` is already imported are skipped; the others are built by `build`, numbered and
+   * stored with their events, facts and source ids. All of the batch or none of it.
    */
-  importHistoryBatch(
-    records: readonly HistoryRecord[],
-    build: (record: HistoryRecord, id: string, firstSeq: number) => Complaint,
-  ): Promise<{ imported: number; skipped: number }>;
+  importHistoryBatch(records: readonly HistoryRecord[], build: (record: HistoryRecord) => Complaint): Promise<HistoryBatchResult>;
 }
 
 /**
@@ -190,33 +184,7 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
       return written;
     },
     async importHistoryBatch(records, build) {
-      const result = await inWriteTransaction(db, kind, async (tx) => {
-        const ids = records.map((r) => r.sourceId);
-        const known = new Set<string>();
-        for (let i = 0; i < ids.length; i += 5_000) {
-          const rows = await tx.selectFrom('import_sources').select('source_id').where('source_id', 'in', ids.slice(i, i + 5_000)).execute();
-          for (const r of rows) known.add(r.source_id);
-        }
-        const fresh = records.filter((r) => !known.has(r.sourceId));
-        if (fresh.length === 0) return { imported: 0, skipped: records.length };
-        // Numbers drawn from the counters (not read and advanced), so live writers beside the import
-        // never draw the same ones; a record's events take its drawn seqs in order.
-        const numbers = await drawValues(tx, kind, 'complaint_no', fresh.length);
-        const counts = fresh.map(eventCount);
-        const seqs = await drawValues(tx, kind, 'event_seq', counts.reduce((a, b) => a + b, 0));
-        let next = 0;
-        const complaints = fresh.map((r, i) => {
-          const id = complaintNumber(Date.parse(r.receivedAt), numbers[i] as number);
-          const own = seqs.slice(next, next + (counts[i] as number));
-          next += counts[i] as number;
-          const c = build(r, id, own[0] as number);
-          return { ...c, timeline: c.timeline.map((e, k) => ({ ...e, seq: own[k] as number })) };
-        });
-        await importBank(tx, kind, { organisations: [], staff: [], complaints }, facts);
-        const sources = fresh.map((r, i) => ({ source_id: r.sourceId, complaint_id: (complaints[i] as Complaint).id }));
-        for (let i = 0; i < sources.length; i += 10_000) await tx.insertInto('import_sources').values(sources.slice(i, i + 10_000)).execute();
-        return { imported: fresh.length, skipped: records.length - fresh.length };
-      });
+      const result = await importHistoryBatch(db, kind, facts, records, build);
       if (result.imported > 0) committed();
       return result;
     },
