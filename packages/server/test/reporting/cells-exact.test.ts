@@ -1,0 +1,140 @@
+/**
+ * The daily pre-aggregates (`report_cells`) equal a plain in-memory recomputation (core's factsOf and
+ * markRepeats over the stored complaints, then every aggregate of core's AGGREGATES summed per
+ * population, bank day, organisation and dimension set) after random writes, on SQLite and PostgreSQL:
+ * import batches large (cells listed dirty, recomputed before the next read) and small (recomputed in
+ * the write's transaction), then random live actions over HTTP (registrations, decisions, follow-ups,
+ * transfers that change the organisation, reopenings, merges, withdrawals), some of which the lifecycle
+ * refuses.
+ */
+import { AGGREGATE_IDS, AGGREGATES, type Complaint, type ComplaintFacts, factsOf, markRepeats, POPULATIONS, type Population } from '@complaintkit/core/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHistory } from '../../src/history/import-history.js';
+import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../../src/store/migrations/0010_report_cells.js';
+import { CELL_SETS, refreshDirtyCells } from '../../src/store/reports/cells.js';
+import type { SqlStore } from '../../src/store/sql-store.js';
+import { BACKENDS, startTestServer, type TestServer } from '../helpers/harness.js';
+import { ndjson, prng, randomHistory } from './random-history.js';
+
+/** The facts field behind each dimension column of `report_cells`. */
+const FIELD: Record<(typeof CELL_DIMENSION_COLUMNS)[number], keyof ComplaintFacts> = {
+  intake_channel: 'intakeChannel',
+  business_channel: 'businessChannel',
+  business_category: 'businessCategory',
+  business_major: 'businessMajor',
+  cause: 'cause',
+  severity: 'severity',
+  province: 'province',
+  prefecture: 'prefecture',
+};
+
+/** Every cell row the facts imply, keyed like the table's primary key, values as `col=value` strings. */
+function recompute(facts: readonly ComplaintFacts[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const f of facts) {
+    for (const p of Object.keys(POPULATIONS) as Population[]) {
+      const day = POPULATIONS[p].day(f);
+      if (day === null) continue;
+      for (const set of CELL_SETS) {
+        const dims = CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? String(f[FIELD[c]]) : ''));
+        const key = [set.join(','), p, day, f.orgPath, ...dims].join('|');
+        let row = out.get(key);
+        if (!row) {
+          row = Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, 0]));
+          out.set(key, row);
+        }
+        for (const id of AGGREGATE_IDS) {
+          const a = AGGREGATES[id];
+          if (a.population !== p || !a.test(f)) continue;
+          row[CELL_AGGREGATE_COLUMNS[id] as string] += 'value' in a ? a.value(f) : 1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+describe.each(BACKENDS)('report_cells equal a recomputation after random writes (%s)', (backend) => {
+  let t: TestServer;
+  let store: SqlStore;
+  beforeAll(async () => {
+    t = await startTestServer(backend, { alertEveryMs: 0 });
+    store = t.server.store as SqlStore;
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  async function expectExact(when: string) {
+    await refreshDirtyCells(store.db, store.kind);
+    expect((await store.db.selectFrom('report_dirty').select('day').execute()).length, when).toBe(0);
+    const rows = await store.db.selectFrom('complaints').select(['document', 'handling_org_path']).execute();
+    const facts = rows.map((r) => factsOf(JSON.parse(r.document) as Complaint, { orgPath: r.handling_org_path }, store.facts.clock));
+    const expected = recompute(store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays));
+    const stored = await store.db.selectFrom('report_cells').selectAll().execute();
+    const actual = new Map(
+      stored.map((r) => [
+        [r.dims, r.pop, r.day, r.org_path, ...CELL_DIMENSION_COLUMNS.map((c) => r[c])].join('|'),
+        Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c as keyof typeof r])])),
+      ]),
+    );
+    expect(actual.size, when).toBe(expected.size);
+    for (const [k, v] of expected) expect(actual.get(k), `${when}: ${k}`).toEqual(v);
+  }
+
+  it('after import batches large and small, then random live writes, transfers, reopenings and merges', async () => {
+    // Large batches: the cells are listed dirty and recomputed before the next read.
+    const big = await importHistory(store, ndjson(randomHistory(11, 300)), 'ndjson', { batchSize: 100 });
+    expect(big.errors).toEqual([]);
+    await expectExact('after large import batches');
+    // Small batches over the same customers: recomputed in each batch's transaction, with repeat
+    // flags of later complaints changing under earlier imports.
+    const small = await importHistory(store, ndjson(randomHistory(12, 40)), 'ndjson', { batchSize: 3 });
+    expect(small.errors).toEqual([]);
+    await expectExact('after small import batches');
+
+    const r = prng(99);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+    const tokens = Object.fromEntries(
+      await Promise.all(['u-sb-frontline', 'u-sb-handler', 'u-sb-manager', 'u-gz-handler'].map(async (w) => [w, await t.token(w)] as const)),
+    );
+    const act = (id: string, action: string, who: string, body: unknown = {}) =>
+      t.api('POST', `/v1/complaints/${id}/${action}`, { token: tokens[who] as string, body });
+    const notified = () => new Date(Date.now() - 60_000).toISOString();
+    // Live actions on imported complaints too: their old cells (days in the past) differ from the new.
+    const imported = await store.db.selectFrom('complaints').select('id').where('handling_org_path', 'like', '/HO/BR-44/SB-4403/%').orderBy('id').execute();
+    const live: string[] = imported.map((c) => c.id);
+    const done: Record<string, number> = {};
+    const count = async (action: string, p: Promise<{ status: number }>) => {
+      const res = (await p) as { status: number; body: unknown };
+      if (res.status === 200) done[action] = (done[action] ?? 0) + 1;
+    };
+    for (let i = 0; i < 80; i++) {
+      const u = r();
+      if (u < 0.15) {
+        const reg = await t.api('POST', '/v1/complaints', {
+          token: tokens['u-sb-handler'] as string,
+          body: {
+            intakeChannel: pick(['hotline', 'outlet', 'regulator_transfer']), businessChannel: pick(['A0101', 'A02']),
+            businessCategory: pick(['B0301', 'B0302', 'B01']), cause: pick(['C01', 'C11']),
+            complainant: { name: '李四', customerId: `C-${Math.floor(r() * 15)}` }, description: '借记卡', regionCode: '440305',
+          },
+        });
+        expect(reg.status).toBe(201);
+        live.push(reg.body.id);
+        await act(reg.body.id, 'accept', 'u-sb-handler');
+        continue;
+      }
+      const id = pick(live);
+      const who = pick(['u-sb-handler', 'u-sb-manager', 'u-gz-handler']);
+      if (u < 0.4) await count('start', act(id, 'start', who));
+      else if (u < 0.55) await count('respond', act(id, 'respond', who, { outcome: pick(['upheld', 'not_upheld']), basis: '合同约定', remediesOffered: ['review'], notifiedVia: 'sms', notifiedAt: notified() }));
+      else if (u < 0.65) await count('follow-up', act(id, 'follow-up', 'u-sb-frontline', { reached: true, satisfaction: 1 + Math.floor(r() * 5), decisionAccepted: r() < 0.5 }));
+      else if (u < 0.75) await count('transfer', act(id, 'transfer', 'u-sb-manager', { toOrgId: pick(['SB-4401', 'SB-4403']), reason: '属地管理' }));
+      else if (u < 0.85) await count('reopen', act(id, 'reopen', 'u-sb-manager', { reason: '补充新证据' }));
+      else if (u < 0.92) await count('merge', act(id, 'merge', who, { intoComplaintId: pick(live), reason: '重复投诉' }));
+      else await count('close', act(id, 'close', who));
+    }
+    // The writes that move a complaint's cells happened (the test would prove little otherwise).
+    expect(Object.keys(done).sort(), JSON.stringify(done)).toEqual(expect.arrayContaining(['reopen', 'respond', 'transfer']));
+    await expectExact('after random live writes');
+  }, 180_000);
+});
