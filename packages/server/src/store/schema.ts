@@ -181,6 +181,8 @@ export interface ReportCellsTable {
   handling_ms: number;
   rated: number;
   satisfied: number;
+  /** The decided population's handling times (ms, comma-separated, in no order); `null` in other populations. Since 0010b. */
+  handling: string | null;
 }
 
 /** Row of `report_dirty`: a cell (bank day × organisation) whose `report_cells` rows must be recomputed. Since 0010. @internal */

@@ -1,7 +1,7 @@
 /**
  * The daily pre-aggregates (`report_cells`) equal a plain in-memory recomputation (core's factsOf and
  * markRepeats over the stored complaints, then every aggregate of core's AGGREGATES summed per
- * population, bank day, organisation and dimension set) after random writes, on SQLite and PostgreSQL:
+ * population, bank day, organisation and dimension set, with the decided cells' handling times) after random writes, on SQLite and PostgreSQL:
  * import batches large (cells listed dirty, recomputed before the next read) and small (recomputed in
  * the write's transaction), then random live actions over HTTP (registrations, decisions, follow-ups,
  * transfers that change the organisation, reopenings, merges, withdrawals), some of which the lifecycle
@@ -28,9 +28,10 @@ const FIELD: Record<(typeof CELL_DIMENSION_COLUMNS)[number], keyof ComplaintFact
   prefecture: 'prefecture',
 };
 
-/** Every cell row the facts imply, keyed like the table's primary key, values as `col=value` strings. */
-function recompute(facts: readonly ComplaintFacts[]): Map<string, Record<string, number>> {
+/** Every cell row the facts imply, keyed like the table's primary key: its aggregates and its handling times (sorted). */
+function recompute(facts: readonly ComplaintFacts[]): Map<string, Record<string, number | string | null>> {
   const out = new Map<string, Record<string, number>>();
+  const handling = new Map<string, number[]>();
   for (const f of facts) {
     for (const p of Object.keys(POPULATIONS) as Population[]) {
       const day = POPULATIONS[p].day(f);
@@ -46,13 +47,23 @@ function recompute(facts: readonly ComplaintFacts[]): Map<string, Record<string,
         for (const id of AGGREGATE_IDS) {
           const a = AGGREGATES[id];
           if (a.population !== p || !a.test(f)) continue;
-          row[CELL_AGGREGATE_COLUMNS[id] as string] += 'value' in a ? a.value(f) : 1;
+          const col = CELL_AGGREGATE_COLUMNS[id] as string;
+          row[col] = (row[col] ?? 0) + ('value' in a ? a.value(f) : 1);
         }
+        if (p === 'decided' && f.handlingMs !== null) (handling.get(key) ?? handling.set(key, []).get(key))?.push(f.handlingMs);
       }
     }
   }
-  return out;
+  return new Map(
+    [...out].map(([k, v]) => {
+      const times = handling.get(k);
+      return [k, { ...v, handling: times ? times.sort((a, b) => a - b).join(',') : null }];
+    }),
+  );
 }
+
+/** A stored `handling` list in a comparable form (sorted). */
+const sortedList = (s: string | null): string | null => (s === null ? null : s.split(',').map(Number).sort((a, b) => a - b).join(','));
 
 describe.each(BACKENDS)('report_cells equal a recomputation after random writes (%s)', (backend) => {
   let t: TestServer;
@@ -73,7 +84,7 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
     const actual = new Map(
       stored.map((r) => [
         [r.dims, r.pop, r.day, r.org_path, ...CELL_DIMENSION_COLUMNS.map((c) => r[c])].join('|'),
-        Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c as keyof typeof r])])),
+        { ...Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c as keyof typeof r])])), handling: sortedList(r.handling) },
       ]),
     );
     expect(actual.size, when).toBe(expected.size);

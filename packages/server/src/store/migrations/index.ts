@@ -10,6 +10,7 @@ import { migration as m0005 } from './0005_reporting.js';
 import { migration as m0009 } from './0009_customer_tags.js';
 import { migration as m0010 } from './0010_report_cells.js';
 import { migration as m0012 } from './0012_step_keys.js';
+import { migration as m0010b } from './0010b_report_handling.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_customer_tags': m0009,
   '0010_report_cells': m0010,
   '0012_step_keys': m0012,
+  '0010b_report_handling': m0010b,
 };

@@ -79,14 +79,16 @@ function aggregateSql(id: string, p: Population): RawBuilder<unknown> {
 async function insertCells(db: Kysely<Database>, p: Population, where: (dayColumn: string) => RawBuilder<unknown>): Promise<void> {
   const pop = POPULATIONS[p];
   const day = sql.ref(pop.dayColumn);
+  // The decided cells keep their handling times (for exact quantiles); no order needed.
+  const handling = p !== 'decided' ? sql`null` : isPostgres(db as Kysely<unknown>) ? sql`string_agg(handling_ms::text, ',')` : sql`group_concat(handling_ms)`;
   const branches = CELL_SETS.map((set) => {
     const dims = CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`));
     const by = set.length === 0 ? sql`` : sql`, ${sql.join(set.map((c) => sql.ref(c)))}`;
-    return sql`select ${setKey(set)}, ${p}, ${day}, org_path, ${sql.join(dims)}, ${sql.join(Object.keys(CELL_AGGREGATE_COLUMNS).map((id) => aggregateSql(id, p)))}
+    return sql`select ${setKey(set)}, ${p}, ${day}, org_path, ${sql.join(dims)}, ${sql.join(Object.keys(CELL_AGGREGATE_COLUMNS).map((id) => aggregateSql(id, p)))}, ${handling}
       from complaint_facts where ${sql.raw(pop.sql)} and ${where(pop.dayColumn)}
       group by ${day}, org_path${by}`;
   });
-  const cols = ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS)];
+  const cols = ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS), 'handling'];
   await sql`insert into report_cells (${sql.join(cols.map((c) => sql.ref(c)))}) ${sql.join(branches, sql` union all `)}`.execute(db);
 }
 

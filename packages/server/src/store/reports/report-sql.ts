@@ -16,6 +16,7 @@ import {
   type Population,
   type ReportResult,
   type ReportRow,
+  quantileRank,
   type ReportSpec,
 } from '@complaintkit/core/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
@@ -103,6 +104,17 @@ const factSums = (p: Population) =>
   );
 
 /**
+ * The nearest-rank p50 and p90 (core's `quantileRank`) of handling times given as comma-separated
+ * lists (the decided cells' `handling`). @internal
+ */
+function quantilesOf(parts: readonly string[]): { p50: number | null; p90: number | null } {
+  const values = Float64Array.from(parts.join(',').split(','), Number);
+  if (parts.length === 0 || values.length === 0) return { p50: null, p90: null };
+  values.sort();
+  return { p50: values[quantileRank(values.length, 0.5) - 1] as number, p90: values[quantileRank(values.length, 0.9) - 1] as number };
+}
+
+/**
  * What of a report its caller needs beyond the counts: the handling-time quantiles and the open
  * overdue at the end of the range each cost a read of `complaint_facts`; a caller that shows neither
  * (a volume trend, the regulator's table, most alert rules) leaves them out and gets `null` and 0.
@@ -183,6 +195,24 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
         );
   await counts;
 
+  /** Nearest-rank quantiles per group and in total from the decided cells' handling times. */
+  const cellQuantiles = async (cellSet: string) => {
+    const { rows } = await sql<Raw>`select ${g.select}, handling from report_cells
+      where dims = ${cellSet} and pop = 'decided' and day >= ${from} and day <= ${to} and handling is not null and ${filterSql(spec.filter, 'cells')}`.execute(db);
+    const lists = new Map<string, { row: Raw; parts: string[] }>();
+    const all: string[] = [];
+    for (const r of rows) {
+      const part = String(r.handling);
+      all.push(part);
+      if (dims.length === 0) continue;
+      const k = JSON.stringify(keyOf(r));
+      const found = lists.get(k);
+      if (found) found.parts.push(part);
+      else lists.set(k, { row: r, parts: [part] });
+    }
+    const groups = [...lists.values()].map((v) => ({ row: v.row, ...quantilesOf(v.parts) }));
+    return { groups, total: quantilesOf(all) };
+  };
   const quantiles = async (grouped: boolean) => {
     const gg = grouped ? g : groupSql({ ...spec, groupBy: [] });
     const partition = grouped && dims.length > 0 ? sql`partition by ${sql.join(dims.map((d) => dimensionSql(d, spec)))}` : sql``;
@@ -201,24 +231,45 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
   };
   const end = endOfBankDay(to);
   const none = Promise.resolve([] as Raw[]);
+  const fromCells = set !== undefined;
   const [grouped, overall, overdue] = await Promise.all([
-    needs.quantiles !== false && dims.length > 0 ? quantiles(true) : none,
-    needs.quantiles !== false ? quantiles(false) : none,
+    needs.quantiles !== false && dims.length > 0 && !fromCells ? quantiles(true) : none,
+    needs.quantiles !== false && !fromCells ? quantiles(false) : none,
     needs.overdue !== false
-      ? sql<Raw>`select ${g.select}, count(*) as overdue from complaint_facts
-          where received_at <= ${end} and due_at is not null and due_at < ${end}
+      ? // Only complaints open at the end can count: still open, or decided or stopped after it (each
+        // found through its own index; the full condition is checked again on them).
+        sql<Raw>`select ${g.select}, count(*) as overdue from complaint_facts
+          where id in (
+              select id from complaint_facts where decided_at is null and stopped_at is null and received_at <= ${end}
+              union all select id from complaint_facts where decided_day > ${to}
+              union all select id from complaint_facts where decided_at is null and stopped_at > ${end})
+            and received_at <= ${end} and due_at is not null and due_at < ${end}
             and (decided_at is null or decided_at > ${end}) and (stopped_at is null or stopped_at > ${end}) and ${where}
           ${g.by}`.execute(db).then((r) => r.rows)
       : none,
-  ]);
+    needs.quantiles !== false && fromCells ? cellQuantiles(set) : undefined,
+  ]).then(([a, b, c, d]) => {
+    if (d) {
+      for (const v of d.groups) {
+        const acc = accOf(v.row);
+        acc.p50 = v.p50;
+        acc.p90 = v.p90;
+      }
+      total.p50 = d.total.p50;
+      total.p90 = d.total.p90;
+    }
+    return [a, b, c] as const;
+  });
   const q = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const r of grouped) {
     const acc = accOf(r);
     acc.p50 = q(r.p50);
     acc.p90 = q(r.p90);
   }
-  total.p50 = q(overall[0]?.p50);
-  total.p90 = q(overall[0]?.p90);
+  if (!fromCells) {
+    total.p50 = q(overall[0]?.p50);
+    total.p90 = q(overall[0]?.p90);
+  }
   for (const r of overdue) {
     accOf(r).overdue += n(r.overdue);
     total.overdue += n(r.overdue);
