@@ -152,6 +152,9 @@ export async function touchAllCells(db: Kysely<Database>): Promise<void> {
     on conflict do nothing`.execute(db);
 }
 
+/** Above this share of the cells dirty, every cell is recomputed from whole-table reads. @internal */
+const FULL_SHARE = 0.2;
+
 /**
  * Recomputes the cells listed in `report_dirty` (an import's, or a rebuild's) from `complaint_facts`
  * in one write transaction, and empties the list. Cheap when nothing is dirty (one indexed read):
@@ -171,8 +174,18 @@ export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind
     if (kind === 'postgres') await sql`lock table report_dirty in exclusive mode`.execute(tx);
     const { n } = await tx.selectFrom('report_dirty').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(n) === 0) return 0;
-    const dirty = (dayColumn: string) => sql`(${sql.ref(dayColumn)}, org_path) in (select day, org_path from report_dirty)`;
-    await sql`delete from report_cells where ${dirty('day')}`.execute(tx);
+    // Many dirty cells (an import, a migration): recompute every cell from whole-table reads, which
+    // read the facts in order, instead of looking up each dirty cell's facts one by one.
+    const { cells } = await tx
+      .selectFrom('report_cells')
+      .select((eb) => eb.fn.countAll<number>().as('cells'))
+      .where('dims', '=', '')
+      .where('pop', '=', 'received')
+      .executeTakeFirstOrThrow();
+    const whole = Number(n) > FULL_SHARE * Number(cells);
+    const dirty = (dayColumn: string) => (whole ? sql`1 = 1` : sql`(${sql.ref(dayColumn)}, org_path) in (select day, org_path from report_dirty)`);
+    if (whole) await tx.deleteFrom('report_cells').execute();
+    else await sql`delete from report_cells where ${dirty('day')}`.execute(tx);
     for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(tx, p, dirty);
     await tx.deleteFrom('report_dirty').execute();
     return Number(n);
