@@ -45,7 +45,7 @@ const bundle = async (dist, prefix) => {
     nodePaths: [`${widgets}node_modules`],
   });
   for (const f of build.outputFiles) files.set(`/${prefix}/${f.path.split('/').pop()}`, f.contents);
-  files.set(`/${prefix}.html`, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body><ck-complaint-form></ck-complaint-form><script type="module" src="/${prefix}/stdin.js"></script></body></html>`);
+  files.set(`/${prefix}.html`, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><script src="/calibration.js"></script></head><body><ck-complaint-form></ck-complaint-form><script type="module" src="/${prefix}/stdin.js"></script></body></html>`);
 };
 await bundle('./dist', 'widget');
 if (reference) {
@@ -61,7 +61,7 @@ if (reference) {
 const option = (n) => `<option value="${n.code}">${n.zh}</option>`;
 const leaves = (nodes) => nodes.filter((n) => !nodes.some((c) => c.parent === n.code));
 const baseline = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<link rel="stylesheet" href="/base.css"></head><body><form>
+<link rel="stylesheet" href="/base.css"><script src="/calibration.js"></script></head><body><form>
 <label for="b">业务类别</label><select id="b" required><option value="">请选择</option>${leaves(BUSINESS_CATEGORIES).map(option).join('')}</select>
 <label for="c">投诉原因</label><select id="c" required><option value="">请选择</option>${COMPLAINT_CAUSES.map(option).join('')}</select>
 <label for="d">问题描述</label><textarea id="d" maxlength="5000" required></textarea>
@@ -74,6 +74,10 @@ files.set('/baseline.js', `performance.mark('script-start'); performance.mark('i
 files.set('/base.css', 'body{font:16px system-ui;margin:16px}label,select,input,textarea,button{display:block;width:100%;margin:4px 0}');
 files.set('/baseline.html', baseline);
 files.set('/blank.html', '<!doctype html><title>blank</title>');
+// A fixed loop timed in each page's <head>, before its script: a run whose loop ran at 1× speed had
+// not been throttled yet (the setting reaches a new document's renderer late now and then) and is
+// measured again. It costs both pages the same few milliseconds before their script starts.
+files.set('/calibration.js', 'var t0=performance.now(),x=0;for(var i=0;i<1e6;i++)x+=i%7;window.__calibration=performance.now()-t0+(x<0?1:0);');
 const server = createServer((req, res) => {
   const body = files.get(req.url ?? '');
   if (!body) return res.writeHead(404).end();
@@ -82,7 +86,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance'] });
 
 const measure = async (page, rate) => {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 800 } });
@@ -101,7 +105,7 @@ const measure = async (page, rate) => {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const t = await p.evaluate(() => {
     const at = (n) => performance.getEntriesByName(n)[0].startTime;
-    return { interactive: at('interactive'), fromScript: at('interactive') - at('script-start') };
+    return { interactive: at('interactive'), fromScript: at('interactive') - at('script-start'), calibration: window.__calibration };
   });
   t.cpu = (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
   await ctx.close();
@@ -111,10 +115,20 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pages = reference ? ['baseline', 'reference', 'widget'] : ['baseline', 'widget'];
 const result = Object.fromEntries(pages.map((k) => [k, []]));
 const fast = Object.fromEntries(pages.map((k) => [k, []]));
+let unthrottled = 0;
 for (let i = 0; i < runs; i++)
   for (const k of pages) {
-    result[k].push(await measure(k, 4)); // interleaved
-    fast[k].push(await measure(k, 1));
+    fast[k].push(await measure(k, 1)); // interleaved
+    // A 4× run whose calibration loop ran under twice its 1× median was not throttled: measured again.
+    for (let tries = 0; tries < 5; tries++) {
+      const r = await measure(k, 4);
+      const floor = 2 * median(Object.values(fast).flat().map((f) => f.calibration));
+      if (r.calibration >= floor || tries === 4) {
+        result[k].push(r);
+        break;
+      }
+      unthrottled++;
+    }
   }
 const traced = Object.fromEntries(pages.map((k) => [k, []]));
 if (tracing)
@@ -123,7 +137,11 @@ if (tracing)
       const events = await traceRun(browser, `${origin}/${k}.html`, () => window.__done > 1, 1);
       traced[k].push({ script: windowOf(events, origin, 'script-start', 'interactive'), nav: windowOf(events, origin, 'navigationStart', 'script-start') });
     }
-if (process.env.CK_TTI_RAW) for (const k of pages) console.log(k, result[k].map((r) => Math.round(r.fromScript)).join(' '), '| 1×', fast[k].map((r) => Math.round(r.fromScript)).join(' '));
+if (process.env.CK_TTI_RAW)
+  for (const k of pages) {
+    const line = (rs) => rs.map((r) => `${Math.round(r.fromScript)}(${Math.round(r.calibration)})`).join(' ');
+    console.log(k, '4×', line(result[k]), '| 1×', line(fast[k]));
+  }
 await browser.close();
 server.close();
 const min = (xs) => Math.min(...xs);
@@ -136,6 +154,7 @@ console.log('|---|---:|---:|---:|---:|---:|');
 for (const k of pages) console.log(row(k));
 const extra = median(of(result.widget, (r) => r.interactive)) - median(of(result.baseline, (r) => r.interactive));
 const extraScript = median(of(result.widget, (r) => r.fromScript)) - median(of(result.baseline, (r) => r.fromScript));
+if (unthrottled) console.log(`(${unthrottled} run(s) at 4× were not throttled, by their calibration loop, and were measured again)`);
 console.log(`\nwidget − baseline at 4×: script start → interactive ${extraScript.toFixed(0)} ms, navigation start → interactive ${extra.toFixed(0)} ms (goal ≤ 50 ms)`);
 if (reference) {
   const ratio = (rs, f) => median(of(rs.widget, f)) / median(of(rs.reference, f));
