@@ -66,6 +66,10 @@ describe('the customer widgets in Chromium, against the service', () => {
     const context = await browser.newContext();
     const page = await open(context);
     await fill(page, `双击提交 ${XSS}`, XSS);
+    // A priority group declared, then one taken back: the registration carries the one left.
+    await page.locator('ck-complaint-form label.check', { hasText: '60 岁及以上老年人' }).locator('input').check();
+    await page.locator('ck-complaint-form label.check', { hasText: '残障人士' }).locator('input').check();
+    await page.locator('ck-complaint-form label.check', { hasText: '残障人士' }).locator('input').uncheck();
     await page.locator('ck-complaint-form button[type=submit]').dblclick();
     const number = page.locator('ck-complaint-form .confirmation .number');
     await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^CK\d{8}-\d+$/);
@@ -75,6 +79,9 @@ describe('the customer widgets in Chromium, against the service', () => {
     expect(found.map((c) => c.id)).toEqual([complaintId]);
     expect(found[0]?.description).toBe(`双击提交 ${XSS}`);
     expect(svc.posts.filter((p) => p.path === '/v1/complaints' && p.status === 201)).toHaveLength(1);
+    const res = await fetch(`${svc.server.url}/v1/complaints/${complaintId}`, { headers: { authorization: `Bearer ${customer}` } });
+    const stored = (await res.json()) as { complainant: { priorityGroups: { group: string; basis: string }[] } };
+    expect(stored.complainant.priorityGroups).toEqual([{ group: 'elderly', basis: 'self_reported' }]);
     await context.close();
   });
 
@@ -151,6 +158,13 @@ describe('the customer widgets in Chromium, against the service', () => {
     expect(await form.locator('#description-error').textContent()).toBe('请填写问题描述');
     expect(await form.locator('#phone-error').textContent()).toBe('请输入正确的手机号码');
     expect(await page.evaluate(() => document.querySelector('ck-complaint-form')?.shadowRoot?.activeElement?.id)).toBe('businessCategory');
+    // Images: one that fits is listed; a PDF is refused with the reason beside the field.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    await form.locator('#files').setInputFiles({ name: '小票.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => form.locator('.files .file-name').allTextContents()).toEqual(['小票.png']);
+    await form.locator('#files').setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await expect.poll(() => form.locator('#files-error').textContent()).toContain('合同.pdf');
+    expect(await form.locator('.files .file-name').allTextContents()).toEqual(['小票.png']);
     await context.close();
   });
 

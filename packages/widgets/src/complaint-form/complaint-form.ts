@@ -315,6 +315,35 @@ export class ComplaintForm extends CkElement {
     this.emit('ck-change', { valid: Object.keys(validateComplaint(this.payload())).length === 0 });
   }
 
+  /**
+   * The fields' events, handled once on the form (three listeners instead of two per field: fewer
+   * to add in the first render): typing in a text field, a picker, checkbox or file chosen, and
+   * leaving a field.
+   */
+  private readonly onInput = (e: Event): void => {
+    const el = e.target as HTMLInputElement;
+    if ((TEXT_FIELDS as readonly string[]).includes(el.id)) this.onField(el.id as (typeof TEXT_FIELDS)[number], el.value);
+  };
+
+  private readonly onChange = (e: Event): void => {
+    const el = e.target as HTMLInputElement;
+    if (el.id === 'businessCategory' || el.id === 'cause') this.onField(el.id, el.value);
+    else if (el.id === 'files') {
+      this.addFiles([...(el.files ?? [])]);
+      el.value = '';
+    } else if (el.name === 'priorityGroups') {
+      const now = new Set(this.values.priorityGroups ?? []);
+      if (el.checked) now.add(el.value);
+      else now.delete(el.value);
+      this.onField('priorityGroups', [...now]);
+    }
+  };
+
+  private readonly onFocusOut = (e: FocusEvent): void => {
+    const id = (e.target as HTMLElement).id;
+    if (id === 'businessCategory' || id === 'cause' || (TEXT_FIELDS as readonly string[]).includes(id)) this.onBlur(id, e);
+  };
+
   private onBlur(field: string, e?: FocusEvent): void {
     // Leaving the field for the submit button: the submit validates; showing the error now would
     // shift the button away from under the pointer and swallow the click.
@@ -537,8 +566,6 @@ export class ComplaintForm extends CkElement {
       required
       aria-invalid=${a.invalid}
       aria-describedby=${a.describedby}
-      @change=${(e: Event) => this.onField(id, (e.target as HTMLSelectElement).value)}
-      @blur=${(e: FocusEvent) => this.onBlur(id, e)}
     >${this.optionsOf(id, nodes)}</select>`;
   }
 
@@ -566,15 +593,11 @@ export class ComplaintForm extends CkElement {
     const a = this.aria(id, id === 'description' || id === 'phone');
     const value = this.values[id] ?? '';
     const max = id === 'phone' ? 20 : MAX[id];
-    const common = {
-      input: (e: Event) => this.onField(id, (e.target as HTMLInputElement).value),
-      blur: (e: FocusEvent) => this.onBlur(id, e),
-    };
     return multiline
       ? html`<textarea id=${id} rows="5" maxlength=${max} ?required=${id === 'description'} aria-invalid=${a.invalid}
-          aria-describedby=${`${a.describedby} ${id}-count`} .value=${value} @input=${common.input} @blur=${common.blur}></textarea>`
+          aria-describedby=${`${a.describedby} ${id}-count`} .value=${value}></textarea>`
       : html`<input id=${id} maxlength=${max} ?required=${id === 'name'} aria-invalid=${a.invalid} aria-describedby=${a.describedby}
-          .value=${value} @input=${common.input} @blur=${common.blur}
+          .value=${value}
           autocomplete=${id === 'name' ? 'name' : id === 'phone' ? 'tel' : 'off'}
           inputmode=${id === 'phone' ? 'tel' : 'text'} type=${id === 'phone' ? 'tel' : 'text'} />`;
   }
@@ -600,7 +623,8 @@ export class ComplaintForm extends CkElement {
     const groups = Object.keys(PRIORITY_GROUP_ZH) as PriorityGroup[];
     const groupLabel = this.domainLang === 'en' ? PRIORITY_GROUP_EN : PRIORITY_GROUP_ZH;
     const count = (v.description ?? '').length;
-    return html`<form part="base" novalidate @submit=${this.onSubmit} aria-busy=${sending ? 'true' : 'false'}>
+    return html`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut}
+      aria-busy=${sending ? 'true' : 'false'}>
       <h2>${this.t('formTitle')}</h2>
       ${this.renderPending()}
       <fieldset ?disabled=${sending}>
@@ -639,12 +663,7 @@ export class ComplaintForm extends CkElement {
               </li>`,
             )}
           </ul>
-          <input id="files" class="sr-only" type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${this.maxFiles > 1}
-            @change=${(e: Event) => {
-              const input = e.target as HTMLInputElement;
-              this.addFiles([...(input.files ?? [])]);
-              input.value = '';
-            }} />
+          <input id="files" class="sr-only" type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${this.maxFiles > 1} />
           <div class="row">
             <button type="button" part="add-image" ?disabled=${this.files.length >= this.maxFiles} @click=${this.pickFiles}>${this.t('addImage')}</button>
           </div>
@@ -654,14 +673,7 @@ export class ComplaintForm extends CkElement {
           <legend>${this.t('priority')}</legend>
           <span class="help" id="priority-help">${this.t('priorityHelp')}</span>
           ${groups.map(
-            (g) => html`<label class="check"><input type="checkbox" .checked=${(v.priorityGroups ?? []).includes(g)}
-              @change=${(e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                const now = new Set(v.priorityGroups ?? []);
-                if (on) now.add(g);
-                else now.delete(g);
-                this.onField('priorityGroups', [...now]);
-              }} />${groupLabel[g]}</label>`,
+            (g) => html`<label class="check"><input type="checkbox" name="priorityGroups" value=${g} .checked=${(v.priorityGroups ?? []).includes(g)} />${groupLabel[g]}</label>`,
           )}
         </fieldset>
       </fieldset>
