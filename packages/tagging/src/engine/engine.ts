@@ -7,6 +7,7 @@ import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type 
 import type { RuleSet } from '../rules/schema.js';
 import { type ComplaintFacts, toFacts } from './facts.js';
 import { isObservable } from 'rxjs';
+import { isoTime } from './iso-instant.js';
 import { type Source, toAsyncIterable } from './source.js';
 import type { StateFile } from './state-file.js';
 
@@ -163,6 +164,8 @@ export class TagEngine {
   seq = 0;
   /** @internal the service's change cursor (see {@link RunSummary.cursor}). */
   cursor: string | null = null;
+  /** @internal every customer id in key order, once the last run is over (`null`: not worked out yet). */
+  #order: string[] | null = null;
 
   constructor(options: TagEngineOptions) {
     this.rules = options.rules;
@@ -239,6 +242,7 @@ export class TagEngine {
       throw new InputError('asOf', null, null, `earlier than the previous run (${this.lastAsOf}); tags only move forward in time`);
     }
     const asOfIso = new Date(asOf).toISOString();
+    this.#order = null;
     const runId = options.runId ?? `run-${asOfIso}`;
     const every = options.progressEvery ?? 10_000;
     const dirty = new Set<string>();
@@ -293,7 +297,7 @@ export class TagEngine {
     const firstSeq = this.seq + 1;
     let assigned = 0;
     let removed = 0;
-    for (const customerId of [...dirty].sort()) {
+    for (const customerId of [...dirty].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       for (const e of this.#evaluate(customerId, asOf, asOfIso, runId)) {
         if (e.type === 'assigned') assigned++;
         else removed++;
@@ -301,6 +305,7 @@ export class TagEngine {
         if (wait instanceof Promise) await wait;
       }
     }
+    this.#order = null;
     const previousAsOf = this.lastAsOf;
     this.asOf = asOf;
     this.cursor = cursor;
@@ -423,11 +428,14 @@ export class TagEngine {
    */
   *states(): Generator<[string, CustomerState]> {
     const saved = this.backing;
-    const all = saved ? new Set([...saved.ids(), ...this.customers.keys()]) : this.customers.keys();
-    // Sorting `<id>|` sorts the keys `<id>|<code>`: customer ids never hold a "|".
-    const ids = [...all].filter((id) => !this.dropped.has(id)).map((id) => `${id}|`).sort();
-    for (const bar of ids) {
-      const id = bar.slice(0, -1);
+    // The order is worked out once per run (the snapshot export and the state both walk it).
+    if (this.#order === null) {
+      const all = saved ? new Set([...saved.ids(), ...this.customers.keys()]) : this.customers.keys();
+      // Sorting `<id>|` sorts the keys `<id>|<code>`: customer ids never hold a "|".
+      const bars = [...all].filter((id) => !this.dropped.has(id)).map((id) => `${id}|`);
+      this.#order = bars.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((bar) => bar.slice(0, -1));
+    }
+    for (const id of this.#order) {
       const state = this.customers.get(id) ?? saved?.peek(id);
       if (state) yield [id, state];
     }
@@ -466,7 +474,7 @@ const sameTag = (a: StoredTag, b: StoredTag) =>
   a.evidence.every((id, i) => id === b.evidence[i]);
 
 /** @internal */
-const iso = (t: number) => new Date(t).toISOString();
+const iso = isoTime;
 
 /**
  * @internal a stored tag as the public assignment.

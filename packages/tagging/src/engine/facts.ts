@@ -1,4 +1,5 @@
 import type { ComplaintRow } from '../input/complaint-row.js';
+import { parseInstant } from './iso-instant.js';
 
 /**
  * What the engine keeps of one complaint: a few numbers and codes, no personal data. Times are epoch
@@ -39,7 +40,7 @@ const UNDECIDED = new Set(['registered', 'accepted', 'in_progress', 'on_hold', '
 const NONE: readonly string[] = Object.freeze([]);
 
 /** @internal */
-const ms = (t: string | null | undefined): number | null => (t ? Date.parse(t) : null);
+const ms = (t: string | null | undefined): number | null => (t ? parseInstant(t) : null);
 
 /**
  * The engine's facts of one complaint row, or `null` when no rule counts it (merged, declined).
@@ -53,7 +54,7 @@ export function toFacts(row: ComplaintRow): ComplaintFacts | null {
   if (row.status === 'merged' || row.status === 'declined') return null;
   return {
     id: row.id,
-    receivedAt: Date.parse(row.receivedAt),
+    receivedAt: parseInstant(row.receivedAt),
     category: row.businessCategory,
     regulator: row.intakeChannel === 'regulator_transfer',
     severity: SEVERITY[row.severity],
@@ -64,6 +65,6 @@ export function toFacts(row: ComplaintRow): ComplaintFacts | null {
     score: row.satisfactionScore ?? null,
     accepted: row.decisionAccepted ?? null,
     reviewAt: ms(row.reviewRequestedAt),
-    updatedAt: Date.parse(row.updatedAt),
+    updatedAt: parseInstant(row.updatedAt),
   };
 }

@@ -121,40 +121,35 @@ export async function writeExport(
     const versions = new Set<string>();
     let upserts = 0;
     let deletes = 0;
+    const csv = sinks.find((s) => s.format === 'csv');
+    const ndjson = sinks.find((s) => s.format === 'ndjson');
+    const names = EXPORT_COLUMNS.map((c) => fields[c]);
+    // A delete carries only the key: its empty cells, written once.
+    const emptyCells = ','.repeat(EXPORT_COLUMNS.length - 1);
     for (const r of rows) {
       const code = codeOf(r.key);
       byTag[code] ??= { upserts: 0, deletes: 0 };
-      let cells: (string | null)[];
-      let json: Record<string, unknown>;
       if (r.op === 'upsert') {
         upserts++;
         byTag[code].upserts++;
         const a = r.assignment;
         versions.add(a.version);
-        const values: Record<(typeof EXPORT_COLUMNS)[number], string | null> = {
-          key: a.key,
-          customerId: a.customerId,
-          code: a.code,
-          status: a.status,
-          validFrom: a.validFrom,
-          validUntil: a.validUntil,
-          evidence: a.evidence.join(';'),
-          version: a.version,
-          lastEvaluatedAt: a.lastEvaluatedAt,
-        };
-        cells = [...(kind === 'delta' ? ['upsert'] : []), ...EXPORT_COLUMNS.map((c) => values[c])];
-        json = Object.fromEntries(columns.map((name, i) => [name, cells[i] ?? null]));
-        json[fields.evidence] = [...a.evidence];
+        // In EXPORT_COLUMNS order.
+        const values = [a.key, a.customerId, a.code, a.status, a.validFrom, a.validUntil, a.evidence.join(';'), a.version, a.lastEvaluatedAt];
+        if (csv) csv.add(`${kind === 'delta' ? 'upsert,' : ''}${csvLine(values)}${eol}`);
+        if (ndjson) {
+          const json: Record<string, unknown> = kind === 'delta' ? { [fields.op]: 'upsert' } : {};
+          for (let i = 0; i < names.length; i++) json[names[i]!] = values[i];
+          json[fields.evidence] = [...a.evidence];
+          ndjson.add(`${JSON.stringify(json)}\n`);
+        }
       } else {
         deletes++;
         byTag[code].deletes++;
-        cells = ['delete', r.key, ...EXPORT_COLUMNS.slice(1).map(() => null)];
-        json = { [fields.op]: 'delete', [fields.key]: r.key };
+        if (csv) csv.add(`delete,${csvLine([r.key])}${emptyCells}${eol}`);
+        if (ndjson) ndjson.add(`${JSON.stringify({ [fields.op]: 'delete', [fields.key]: r.key })}\n`);
       }
-      for (const s of sinks) {
-        s.add(s.format === 'csv' ? `${csvLine(cells)}${eol}` : `${JSON.stringify(json)}\n`);
-        if (s.size() > 1 << 16) await s.flush();
-      }
+      for (const s of sinks) if (s.size() > 1 << 16) await s.flush();
     }
     const files: { name: string; bytes: number; sha256: string }[] = [];
     for (const s of sinks) {
