@@ -142,7 +142,8 @@ async function buildWith(
     summary = await engine.run(source, {
       asOf,
       onEvent: (e) => {
-        if (v.publish && !full) changed.push(e);
+        // An incremental run's events are few: kept for its delta and for --publish, not read back.
+        if (!full) changed.push(e);
         return runEvents.write(e);
       },
       onUnlinked: (u) => unlinked.push(u),
@@ -175,8 +176,11 @@ async function buildWith(
   } else {
     // A delta only after an incremental run: after a full rebuild the CRM takes the snapshot whole.
     const since = sinceArg ?? startSeq;
-    const events: TagEvent[] = [];
-    for await (const e of eventLog.read(since, engine.seq)) events.push(e);
+    let events: TagEvent[] = changed;
+    if (since !== startSeq) {
+      events = [];
+      for await (const e of eventLog.read(since, engine.seq)) events.push(e);
+    }
     exports.push(
       await writeExport(`delta-${pad(since)}-${pad(engine.seq)}`, 'delta', deltaRows(events, since, engine.seq), {
         ...exportOptions,

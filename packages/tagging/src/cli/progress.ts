@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 
 /** @internal a progress bar over the input files' total size, on a terminal only. */
 export async function progressBar(files: readonly string[], enabled: boolean) {
   if (!enabled || !process.stderr.isTTY || !files.length) return { update: (_read: number, _position: number) => undefined, stop: () => undefined };
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size).catch(() => 0)));
   const total = sizes.reduce((a, b) => a + b, 0) || 1;
+  // Loaded only when a bar is drawn: a daily run under cron does not pay for it.
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: 'reading {bar} {percentage}% | {read} complaints | {eta_formatted} left', stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,

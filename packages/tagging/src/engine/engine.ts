@@ -6,9 +6,8 @@ import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.j
 import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/schema.js';
 import { type ComplaintFacts, toFacts } from './facts.js';
-import { isObservable } from 'rxjs';
 import { isoTime } from './iso-instant.js';
-import { type Source, toAsyncIterable } from './source.js';
+import { isObservableLike, type Source, toAsyncIterable } from './source.js';
 import type { StateFile } from './state-file.js';
 
 /** @internal a tag as the engine keeps it (times in ms). */
@@ -285,7 +284,7 @@ export class TagEngine {
       if (read % every === 0) options.onProgress?.(read);
     };
     // A source may give complaints one at a time or in batches (arrays), as `readNdjsonBatches` does.
-    for await (const item of isObservable(source) ? toAsyncIterable(source) : source) {
+    for await (const item of isObservableLike(source) ? toAsyncIterable(source) : source) {
       if (Array.isArray(item)) for (const one of item as readonly EngineInput[]) take(one);
       else take(item as EngineInput);
     }

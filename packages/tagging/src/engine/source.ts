@@ -1,4 +1,4 @@
-import { type Observable, isObservable } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 /**
  * Anything the engine reads complaints from: an array, a (async) generator such as a file reader or
@@ -12,6 +12,24 @@ import { type Observable, isObservable } from 'rxjs';
 export type Source<T> = Iterable<T> | AsyncIterable<T> | Observable<T>;
 
 /**
+ * Whether a source is an Observable (rxjs's or any other with `subscribe`) rather than an iterable:
+ * known by its shape, so reading files does not load rxjs.
+ *
+ * @example
+ * ```ts
+ * isObservableLike(of(1)); // true
+ * isObservableLike([1]); // false
+ * ```
+ */
+export function isObservableLike<T>(source: Source<T>): source is Observable<T> {
+  return (
+    typeof (source as { subscribe?: unknown }).subscribe === 'function' &&
+    !(Symbol.asyncIterator in (source as object)) &&
+    !(Symbol.iterator in (source as object))
+  );
+}
+
+/**
  * Any {@link Source} as an async iterable. An Observable is buffered only as far as it runs ahead of
  * the consumer; an error it emits is thrown from the loop.
  *
@@ -21,7 +39,7 @@ export type Source<T> = Iterable<T> | AsyncIterable<T> | Observable<T>;
  * ```
  */
 export async function* toAsyncIterable<T>(source: Source<T>): AsyncGenerator<T> {
-  if (!isObservable(source)) {
+  if (!isObservableLike(source)) {
     yield* source as AsyncIterable<T>;
     return;
   }

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { IdentityKind } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
-import { parse as parseCsv } from 'csv-parse';
 import { InputError } from '../input/errors.js';
 
 /** @internal marks a hash that more than one customer holds. */
@@ -77,6 +76,7 @@ export class KeyIndex {
    * ```
    */
   async addFile(file: string): Promise<void> {
+    const { parse: parseCsv } = await import('csv-parse');
     const parser = createReadStream(file).pipe(parseCsv({ bom: true, info: true, skip_empty_lines: true }));
     let header: string[] | null = null;
     let idColumn = -1;

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Complaint } from '@complaintkit/core/domain';
-import { parse as parseCsv } from 'csv-parse';
 import { COMPLAINT_ROW_FIELDS, type ComplaintRow, checkComplaintRow, complaintToRow } from './complaint-row.js';
 import { InputError, issuesToInputError } from './errors.js';
 import { readLineBatches } from './read-lines.js';
@@ -122,6 +121,8 @@ export async function* readCsv(file: string): AsyncGenerator<SourcedRow> {
     throw new InputError(file, null, null, 'the file does not exist or cannot be read');
   });
   const known = new Set<string>(COMPLAINT_ROW_FIELDS);
+  // The CSV parser is loaded only for a CSV file.
+  const { parse: parseCsv } = await import('csv-parse');
   const parser = createReadStream(file).pipe(parseCsv({ bom: true, info: true, skip_empty_lines: true }));
   let header: string[] | null = null;
   try {

@@ -1,4 +1,3 @@
-import { createComplaintClient } from '@complaintkit/core';
 import { ComplaintRow, complaintToRow } from './complaint-row.js';
 import { issuesToInputError } from './errors.js';
 import type { SourcedRow } from './read-complaints.js';
@@ -37,6 +36,8 @@ export interface ServiceSourceOptions {
  * ```
  */
 export async function* readService(options: ServiceSourceOptions): AsyncGenerator<SourcedRow> {
+  // The client (ky, its schemas) is loaded only when a service is read.
+  const { createComplaintClient } = await import('@complaintkit/core');
   const client = createComplaintClient({ baseUrl: options.baseUrl, token: options.token });
   let n = 0;
   for await (const { seq, complaint } of client.complaints.changes({ since: options.since ?? '0', limit: options.pageSize ?? 500 })) {

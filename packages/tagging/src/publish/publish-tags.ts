@@ -1,4 +1,3 @@
-import { createComplaintClient } from '@complaintkit/core';
 import type { TagAssignment, TagEvent } from '../model/assignment.js';
 
 /**
@@ -49,6 +48,7 @@ export function changedAssignments(events: Iterable<TagEvent>): TagAssignment[] 
  * ```
  */
 export async function publishTags(assignments: Iterable<TagAssignment>, options: PublishOptions): Promise<number> {
+  const { createComplaintClient } = await import('@complaintkit/core');
   const client = createComplaintClient({ baseUrl: options.baseUrl, token: options.token });
   const size = options.batchSize ?? 1000;
   let batch: TagAssignment[] = [];

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvUnguard } from '@complaintkit/core/node';
-import { parse as parseCsv } from 'csv-parse';
 import type { ExportManifest } from '../export/write-export.js';
 import { InputError } from '../input/errors.js';
 import { readLines } from '../input/read-lines.js';
@@ -48,6 +47,7 @@ export interface ResultFiles {
 
 /** @internal the rows of a CSV result file as header-keyed records, with line numbers. */
 async function* records(file: string): AsyncGenerator<{ row: Record<string, string>; line: number }> {
+  const { parse: parseCsv } = await import('csv-parse');
   const parser = createReadStream(file).pipe(parseCsv({ bom: true, info: true, skip_empty_lines: true }));
   let header: string[] | null = null;
   try {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { InputError, issuesToInputError } from '../input/errors.js';
 import { RuleSet, type RuleSetInput } from './schema.js';
 
@@ -35,7 +34,8 @@ export async function loadRules(file: string): Promise<RuleSet> {
   let data: unknown;
   const ext = extname(file).toLowerCase();
   try {
-    data = ext === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    // The YAML parser is loaded only for a YAML rule file.
+    data = ext === '.json' ? JSON.parse(text) : (await import('yaml')).parse(text, { prettyErrors: true });
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? null;
     throw new InputError(file, line, null, `not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
