@@ -1,11 +1,12 @@
 // The floor under the full tag build: how fast this machine reads the same NDJSON file and only
 // JSON-parses each line (no checks, no engine), beside the reader the build uses (parse + the export
-// shape's zod check) and the whole engine in process, run one after the other in one process.
+// shape's check, a row at a time and a batch at a time) and the whole engine in process, run one after
+// the other in one process.
 //   node bench/tagging-parse.mjs [complaints=1000000]
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import { BUILT_IN_RULES, TagEngine, readLineBatches, readNdjson } from '@complaintkit/tagging';
+import { BUILT_IN_RULES, TagEngine, readLineBatches, readNdjson, readNdjsonBatches } from '@complaintkit/tagging';
 
 const [N = 1_000_000] = process.argv.slice(2).map(Number);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,8 +32,13 @@ const read = await time('readNdjson (parse + export-shape check)', async () => {
   for await (const _ of readNdjson(data)) n++;
   return n;
 });
-const engine = await time('TagEngine.run over readNdjson (in process)', async () => {
-  const e = new TagEngine({ rules: BUILT_IN_RULES });
-  return (await e.run(readNdjson(data), { asOf: AS_OF })).read;
+const batches = await time('readNdjsonBatches (what the build reads)', async () => {
+  let n = 0;
+  for await (const b of readNdjsonBatches(data)) n += b.length;
+  return n;
 });
-console.log(`ratios to the parse-only floor: reader ${(read / parse).toFixed(2)}×, engine ${(engine / parse).toFixed(2)}×`);
+const engine = await time('TagEngine.run over readNdjsonBatches', async () => {
+  const e = new TagEngine({ rules: BUILT_IN_RULES });
+  return (await e.run(readNdjsonBatches(data), { asOf: AS_OF })).read;
+});
+console.log(`ratios to the parse-only floor: reader ${(read / parse).toFixed(2)}×, batches ${(batches / parse).toFixed(2)}×, engine ${(engine / parse).toFixed(2)}×`);
