@@ -4,7 +4,10 @@ import { isoTime, parseInstant } from '../src/engine/iso-instant.js';
 describe('ISO instants without Date objects', () => {
   it('writes what toISOString writes and reads what Date.parse reads', () => {
     let seed = 7;
-    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const instants = [0, 951_782_400_000, 951_868_799_999, 4_102_444_799_999, 1_709_164_800_000, 253_402_300_799_999];
     for (let i = 0; i < 20_000; i++) instants.push(Math.floor(next() * 4_102_444_800_000));
     for (const t of instants) {

@@ -78,7 +78,7 @@ const fastCheck = compileCheck(ComplaintRow);
  * ```
  */
 export function checkComplaintRow(data: unknown): ComplaintRow | readonly z.core.$ZodIssue[] {
-  if (fastCheck !== null && fastCheck(data)) return data as ComplaintRow;
+  if (fastCheck?.(data)) return data as ComplaintRow;
   const parsed = ComplaintRow.safeParse(data);
   return parsed.success ? parsed.data : parsed.error.issues;
 }
