@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,9 +49,17 @@ const one = () =>
     req.on('error', reject);
     req.end(create ? body : undefined);
   });
+// The child's own CPU time (user + system, from /proc), which a busy machine inflates far less than
+// the profile's wall-clock samples: the figure to compare between builds.
+const cpuMs = () => {
+  const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+};
+const cpuBefore = cpuMs();
 const until = Date.now() + seconds * 1000;
 await Promise.all(Array.from({ length: clients }, async () => { while (Date.now() < until) await one(); }));
 agent.destroy();
+const cpu = cpuMs() - cpuBefore;
 child.kill('SIGTERM');
 await once(child, 'exit');
 const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
@@ -79,7 +87,7 @@ for (const node of profile.nodes) {
 }
 const busy = total - (byGroup.get('idle') ?? 0);
 const what = kind === 'create' ? 'creation' : 'GET /v1/me';
-console.log(`${n} × ${what} in ${seconds} s (${(n / seconds).toFixed(0)}/s); busy CPU ${(busy / 1000).toFixed(0)} ms = ${(busy / n / 1000).toFixed(3)} ms per ${what}; profile in ${dir}\n`);
+console.log(`${n} × ${what} in ${seconds} s (${(n / seconds).toFixed(0)}/s); service CPU ${cpu.toFixed(0)} ms = ${(cpu / n).toFixed(3)} ms per ${what} (profile's busy samples ${(busy / n / 1000).toFixed(3)} ms); load ${loadavg()[0].toFixed(1)}; profile in ${dir}\n`);
 console.log(`| part | share of busy CPU | ms per ${what} |\n|---|---:|---:|`);
 for (const [g, t] of [...byGroup].filter(([g]) => g !== 'idle').sort((a, b) => b[1] - a[1])) console.log(`| ${g} | ${((100 * t) / busy).toFixed(1)}% | ${(t / n / 1000).toFixed(3)} |`);
 console.log('\ntop functions (self time):');

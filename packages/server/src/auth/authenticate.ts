@@ -37,12 +37,15 @@ export const authenticate =
     if (!claims) throw unauthenticated('the bearer token is invalid or expired; get a new one');
     let caller: Caller;
     if (claims.kind === 'staff') {
-      const staff = await store.getStaff(claims.sub);
-      if (!staff) throw unauthenticated('the token names a staff member who is not (or no longer) on record; sign in again');
+      // One read where the store can (the staff row joined to its organisation), else two.
+      const found = store.getStaffWithOrganisation
+        ? await store.getStaffWithOrganisation(claims.sub)
+        : await store.getStaff(claims.sub).then(async (staff) => staff && { staff, organisation: await store.getOrganisation(staff.orgId) });
+      if (!found) throw unauthenticated('the token names a staff member who is not (or no longer) on record; sign in again');
+      const { staff, organisation: org } = found;
       if (staff.role !== claims.role || staff.orgId !== claims.org) {
         throw unauthenticated('the token\'s role or organisation is not the one on record (moved or changed); sign in again');
       }
-      const org = await store.getOrganisation(claims.org);
       if (!org) throw unauthenticated('the token names an organisation that does not exist');
       caller = {
         actor: { kind: 'staff', id: claims.sub, role: claims.role, orgId: org.id },

@@ -78,8 +78,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
       throw ruleViolation('subjectOrgId', `no organisation ${input.subjectOrgId}`);
     }
     const now = deps.now();
-    const number = await tx.nextComplaintNumber();
-    const seq = await tx.nextEventSeq();
+    const { complaintNumber: number, eventSeq: seq } = await tx.nextCreationNumbers();
     const id = complaintNumber(input.receivedAt ? Date.parse(input.receivedAt) : now, number);
     const complaint = registerComplaint(input, {
       actor: caller.actor,

@@ -31,6 +31,35 @@ export async function nextValue(db: Kysely<Database>, kind: DatabaseKind, name: 
 }
 
 /**
+ * The next value of several counters at once, in one statement (a registration draws a complaint
+ * number, an event seq and a list row: one round trip instead of three). Same guarantees as
+ * {@link nextValue}.
+ *
+ * @example
+ * ```ts
+ * const { complaint_no, event_seq } = await nextValues(tx, 'sqlite', ['complaint_no', 'event_seq']);
+ * ```
+ */
+export async function nextValues<N extends CounterName>(db: Kysely<Database>, kind: DatabaseKind, names: readonly N[]): Promise<Record<N, number>> {
+  const out = {} as Record<N, number>;
+  if (kind === 'postgres') {
+    const columns = names.map((n) => sql`nextval(${COUNTER_SEQUENCES[n]}) as ${sql.id(n)}`);
+    const { rows } = await sql<Record<N, number>>`select ${sql.join(columns)}`.execute(db);
+    for (const n of names) out[n] = Number(rows[0]?.[n]);
+    return out;
+  }
+  const rows = await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', 'in', names as readonly CounterName[])
+    .returning(['name', 'value'])
+    .execute();
+  for (const r of rows) out[r.name as N] = Number(r.value);
+  for (const n of names) if (out[n] === undefined) throw new Error(`no counter ${n}: run the migrations`);
+  return out;
+}
+
+/**
  * The last value of every counter (0 when none was drawn).
  *
  * @example

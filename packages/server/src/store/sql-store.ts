@@ -17,7 +17,7 @@ import { maskComplaint } from '../policy/mask.js';
 import { type Visibility, visibilitySql } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
 import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } from './errors.js';
-import { type CounterName, counterValues, nextValue } from './counters.js';
+import { type CounterName, counterValues, nextValue, nextValues } from './counters.js';
 import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
@@ -25,7 +25,7 @@ import { migrateToLatest, pendingMigrations } from './migrate.js';
 import { type FactsOptions, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
-import type { Database, EventsTable } from './schema.js';
+import type { Database, EventsTable, OrganisationsTable } from './schema.js';
 import type {
   ComplaintPage,
   ComplaintRecord,
@@ -50,6 +50,23 @@ const reads = {
   async staff(db: Db, id: string): Promise<StaffMember | undefined> {
     const row = await db.selectFrom('staff').select(['id', 'org_id', 'role', 'name']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
     return row && { id: row.id, orgId: row.org_id, role: row.role as StaffMember['role'], name: row.name };
+  },
+  async staffWithOrganisation(db: Db, id: string): Promise<{ staff: StaffMember; organisation: OrganisationRecord | undefined } | undefined> {
+    const row = await db
+      .selectFrom('staff')
+      .leftJoin('organisations', 'organisations.id', 'staff.org_id')
+      .select(['staff.id as staff_id', 'staff.org_id', 'staff.role', 'staff.name as staff_name'])
+      .select(['organisations.id', 'organisations.parent_id', 'organisations.path', 'organisations.kind', 'organisations.name'])
+      .select(['organisations.region_code', 'organisations.outlet_count', 'organisations.customer_count'])
+      .where('staff.id', '=', id)
+      .where('staff.active', '=', 1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { staff_id, org_id, role, staff_name, ...org } = row;
+    return {
+      staff: { id: staff_id, orgId: org_id, role: role as StaffMember['role'], name: staff_name },
+      organisation: org.id === null ? undefined : organisationOf(org as OrganisationsTable),
+    };
   },
   async provinceBranch(db: Db, regionCode: string): Promise<OrganisationRecord | undefined> {
     const row = await db
@@ -76,10 +93,10 @@ const reads = {
 };
 
 /** @internal the access paths of a complaint, from its handling organisation and first responder. */
-async function pathsFor(db: Db, c: Complaint): Promise<{ handlingOrgPath: string; firstOrgPath: string | null }> {
-  const handling = await reads.organisation(db, c.handlingOrgId);
+async function pathsFor(organisation: (id: string) => Promise<OrganisationRecord | undefined>, c: Complaint): Promise<{ handlingOrgPath: string; firstOrgPath: string | null }> {
+  const handling = await organisation(c.handlingOrgId);
   if (!handling) throw new Error(`handling organisation ${c.handlingOrgId} does not exist`);
-  const first = c.firstResponder ? await reads.organisation(db, c.firstResponder.orgId) : undefined;
+  const first = c.firstResponder ? await organisation(c.firstResponder.orgId) : undefined;
   return { handlingOrgPath: handling.path, firstOrgPath: first?.path ?? null };
 }
 
@@ -150,17 +167,33 @@ async function steppedWith(db: Db, idem: IdempotentRequest) {
 /** @internal the write-transaction facade over a transaction's Kysely. */
 function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, facts: FactsOptions): WriteTransaction {
   const bump = (name: CounterName) => nextValue(db, kind, name);
+  // Organisations do not change inside a complaint's write: each is read once per transaction (a
+  // registration asked for the handling organisation up to three times).
+  const organisations = new Map<string, Promise<OrganisationRecord | undefined>>();
+  const organisation = (id: string) => {
+    let found = organisations.get(id);
+    if (!found) organisations.set(id, (found = reads.organisation(db, id)));
+    return found;
+  };
+  /** The list row order drawn with the creation numbers, for the complaint inserted next. */
+  let drawnRow: number | undefined;
   return {
     getComplaint: (id) => reads.complaint(db, id),
-    getOrganisation: (id) => reads.organisation(db, id),
+    getOrganisation: organisation,
     getStaff: (id) => reads.staff(db, id),
     findProvinceBranch: (regionCode) => reads.provinceBranch(db, regionCode),
     headOffice: () => reads.headOffice(db),
     nextEventSeq: () => bump('event_seq'),
     nextComplaintNumber: () => bump('complaint_no'),
+    async nextCreationNumbers() {
+      const drawn = await nextValues(db, kind, ['complaint_no', 'event_seq', 'complaint_row']);
+      drawnRow = drawn.complaint_row;
+      return { complaintNumber: drawn.complaint_no, eventSeq: drawn.event_seq };
+    },
     async insertComplaint(c) {
-      const paths = await pathsFor(db, c);
-      const rowSeq = await bump('complaint_row');
+      const paths = await pathsFor(organisation, c);
+      const rowSeq = drawnRow ?? (await bump('complaint_row'));
+      drawnRow = undefined;
       // A creation's key stays with the complaint (unique per scope): exactly-once past the record's expiry.
       const creation = idem?.creation ? { creation_scope: idem.scope, creation_key: idem.key, creation_hash: idem.requestHash } : {};
       await db.insertInto('complaints').values({ ...complaintRow(c, paths, rowSeq), ...creation }).execute();
@@ -169,7 +202,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], facts);
     },
     async updateComplaint(c, expectedVersion, options = {}) {
-      const paths = await pathsFor(db, c);
+      const paths = await pathsFor(organisation, c);
       const { id: _id, row_seq: _seq, ...row } = complaintRow(c, paths, 0);
       const result = await db
         .updateTable('complaints')
@@ -300,6 +333,10 @@ export class SqlStore implements Store {
 
   getStaff(id: string) {
     return reads.staff(this.db, id);
+  }
+
+  getStaffWithOrganisation(id: string) {
+    return reads.staffWithOrganisation(this.db, id);
   }
 
   getComplaint(id: string) {

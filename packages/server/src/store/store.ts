@@ -124,6 +124,11 @@ export interface WriteTransaction {
   nextEventSeq(): Promise<number>;
   /** The next complaint number (the global counter of `CK<date>-<n>`). */
   nextComplaintNumber(): Promise<number>;
+  /**
+   * A registration's numbers in one draw: the complaint number and the event seq of its first event
+   * (and the list row order {@link WriteTransaction.insertComplaint} uses), one statement instead of three.
+   */
+  nextCreationNumbers(): Promise<{ complaintNumber: number; eventSeq: number }>;
   /** Inserts a new complaint and its first timeline event. */
   insertComplaint(complaint: Complaint): Promise<void>;
   /**
@@ -202,6 +207,11 @@ export interface Store {
   /** The root of the tree. */
   headOffice(): Promise<OrganisationRecord | undefined>;
   getStaff(id: string): Promise<StaffMember | undefined>;
+  /**
+   * An active staff member with their organisation, in one read (every staff request's check). A
+   * store without it is asked {@link Store.getStaff} and {@link Store.getOrganisation} in turn.
+   */
+  getStaffWithOrganisation?(id: string): Promise<{ staff: StaffMember; organisation: OrganisationRecord | undefined } | undefined>;
 
   getComplaint(id: string): Promise<ComplaintRecord | undefined>;
   listComplaints(visibility: Visibility, query: ComplaintListQuery & { assigneeId?: string }, now: number): Promise<ComplaintPage>;
