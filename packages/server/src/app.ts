@@ -1,6 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate.js';
@@ -18,6 +17,7 @@ import { HttpProblem } from './http/problem.js';
 import { requestTimeout } from './http/request-timeout.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
+import { bodyLimit } from './http/read-body.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { AppDeps, ResolvedDeps } from './routes/deps.js';
 import { registerHealth } from './routes/health.js';
@@ -25,9 +25,6 @@ import { defaultSuggester } from './suggest/service/load.js';
 import { registerRoutes } from './routes/register.js';
 import { examplePath } from './http/example-path.js';
 import { examplePageHeaders } from './http/example-pages.js';
-
-/** @internal the largest request body accepted (a complaint with attachments' metadata is far smaller). */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the complaint service as a Hono app: security headers, CORS (any origin, with
@@ -82,18 +79,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // shutdown began a new one is a 503 with Connection: close.
   app.use(requestTimeout(limits.requestTimeoutMs));
   app.use((deps.inFlight ?? new InFlight()).middleware(d.closing));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        const res = sendProblem(c, new HttpProblem(413, 'validation_failed', 'the body is larger than 1 MiB', { errors: [{ path: '', message: 'the body is too large' }] }));
-        // The rest of the body stays unread: the connection cannot be reused.
-        res.headers.set('connection', 'close');
-        return res;
-      },
-    }),
-  );
+  // A body over 1 MiB is a 413 (by its Content-Length here, or counted while it is read).
+  app.use('/v1/*', bodyLimit());
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {

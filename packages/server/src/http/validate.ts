@@ -1,6 +1,9 @@
 import { en } from 'zod/locales';
 import { safeParse, type z } from 'zod/mini';
+import type { Context } from 'hono';
+import type { AppEnv } from './env.js';
 import { badRequest, HttpProblem } from './problem.js';
+import { readBodyText } from './read-body.js';
 
 /** @internal one issue as Standard Schema reports it. */
 interface Issue {
@@ -85,19 +88,21 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /**
- * Reads a JSON body; an empty body is `{}`. A body sent as anything but JSON (`text/plain`, a form,
- * XML, or no `Content-Type`) is a 415; malformed JSON, a non-object or one nested deeper than
- * {@link MAX_BODY_DEPTH} is a 400 naming the body.
+ * Reads a JSON body (from the Hono context: straight from Node's request; or from a `Request`); an
+ * empty body is `{}`. A body sent as anything but JSON (`text/plain`, a form, XML, or no
+ * `Content-Type`) is a 415; one over 1 MiB a 413; malformed JSON, a non-object or one nested deeper
+ * than {@link MAX_BODY_DEPTH} is a 400 naming the body.
  *
  * @example
  * ```ts
- * const json = await readJsonBody(c.req.raw);
+ * const json = await readJsonBody(c);
  * ```
  */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+export async function readJsonBody(source: Context<AppEnv> | Request): Promise<unknown> {
+  const text = await readBodyText(source);
   if (text.trim() === '') return {};
-  if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
+  const type = source instanceof Request ? source.headers.get('content-type') : source.req.header('content-type');
+  if (!JSON_TYPE.test(type ?? '')) {
     throw new HttpProblem(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
   }
   if (nestsDeeperThan(text, MAX_BODY_DEPTH)) {

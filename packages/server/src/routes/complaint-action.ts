@@ -138,7 +138,7 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
   // have moved the complaint out of the caller's reach (a transfer), so its replay is looked up before
   // the refusal, which runs again inside the transaction for a step not taken yet.
   if (key === undefined) refuseUnlessMayAct(caller, await deps.store.getComplaint(id), id, action, at);
-  const raw = await readJsonBody(c.req.raw);
+  const raw = await readJsonBody(c);
   const body: unknown = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
   assertDatesInBounds(ACTION_ENDPOINTS[action].body, body, deps.dateBounds, at.now);
   const idem =

@@ -45,7 +45,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     });
   }
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
-  const raw = await readJsonBody(c.req.raw);
+  const raw = await readJsonBody(c);
   const input = parseOr400(ENDPOINTS.createComplaint.body, raw);
   // The list is the service's to check (the client's schema checks the format only): docs/domain/taxonomy.md.
   if (input.regionCode != null) parseOr400(KNOWN_REGION, { regionCode: input.regionCode });

@@ -17,7 +17,7 @@ import type { ResolvedDeps } from './deps.js';
  */
 export async function suggestClassification(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
-  const input = parseOr400(ENDPOINTS.suggestClassification.body, await readJsonBody(c.req.raw));
+  const input = parseOr400(ENDPOINTS.suggestClassification.body, await readJsonBody(c));
   // Cacheable by nobody: the answer depends on the caller and on the model in use.
   c.header('Cache-Control', 'no-store');
   return c.json(deps.suggester.suggest(input, { flags: caller.actor.kind !== 'customer' }));

@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+import { HttpProblem } from './problem.js';
+
+/** The largest request body accepted (a complaint with attachments' metadata is far smaller). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** @internal decodes as `Request.text()` does: UTF-8, a leading BOM dropped, bad bytes replaced. */
+const UTF8 = new TextDecoder();
+
+/** @internal the 413 problem; the connection is closed after it, as the rest of the body stays unread. */
+function tooLarge(c: Context<AppEnv> | undefined): HttpProblem {
+  c?.header('connection', 'close');
+  return new HttpProblem(413, 'validation_failed', 'the body is larger than 1 MiB', { errors: [{ path: '', message: 'the body is too large' }] });
+}
+
+/**
+ * Refuses a body whose `Content-Length` is over {@link MAX_BODY_BYTES} with a 413 problem before
+ * anything else runs; a body sent without a length (chunked) is counted while {@link readBodyText}
+ * reads it. Unlike `hono/body-limit` it never builds a web `Request` to look at the body (that cost
+ * every request, `GET /v1/me` too, an undici Request and its streams).
+ *
+ * @example
+ * ```ts
+ * app.use('/v1/*', bodyLimit());
+ * ```
+ */
+export const bodyLimit = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const length = c.req.header('content-length');
+  if (length !== undefined && Number(length) > MAX_BODY_BYTES) throw tooLarge(c);
+  await next();
+};
+
+/** @internal the Node request under `@hono/node-server` (absent under `app.request()` and other runtimes). */
+const incomingOf = (c: Context<AppEnv>): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+
+/** @internal reads a Node request's body, at most `MAX_BODY_BYTES`. */
+function readIncoming(incoming: IncomingMessage, c: Context<AppEnv>): Promise<string> {
+  if (incoming.readableEnded) return Promise.resolve('');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        done();
+        reject(tooLarge(c));
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    };
+    const onError = (e: Error) => {
+      done();
+      reject(e);
+    };
+    const onClose = () => {
+      done();
+      reject(new HttpProblem(400, 'validation_failed', 'the request ended before its body', { errors: [{ path: '', message: 'the body is incomplete' }] }));
+    };
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+/** @internal reads a web Request's body, at most `MAX_BODY_BYTES`. */
+async function readRequest(request: Request, c: Context<AppEnv> | undefined): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(c);
+    }
+    chunks.push(value);
+  }
+  return UTF8.decode(Buffer.concat(chunks, size));
+}
+
+/**
+ * A request body as text, at most {@link MAX_BODY_BYTES} (over it: a 413 problem). Given the Hono
+ * context under `@hono/node-server` it reads Node's request directly, without building a web
+ * `Request` and its streams; given a `Request` (or elsewhere) it reads that.
+ *
+ * @example
+ * ```ts
+ * const text = await readBodyText(c);
+ * ```
+ */
+export function readBodyText(source: Context<AppEnv> | Request): Promise<string> {
+  if (source instanceof Request) return readRequest(source, undefined);
+  const incoming = incomingOf(source);
+  return incoming ? readIncoming(incoming, source) : readRequest(source.req.raw, source);
+}
