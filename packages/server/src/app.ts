@@ -1,7 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate.js';
 import type { AppEnv } from './http/env.js';
 import { errorHandler, sendProblem } from './http/errors.js';
@@ -17,6 +16,7 @@ import { HttpProblem } from './http/problem.js';
 import { requestTimeout } from './http/request-timeout.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
+import { commonHeaders } from './http/common-headers.js';
 import { bodyLimit } from './http/read-body.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { AppDeps, ResolvedDeps } from './routes/deps.js';
@@ -64,16 +64,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLog(d.logger));
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false }));
-  app.use(
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID'],
-      exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  // Security and simple-request CORS headers, set before the handler (see commonHeaders); Hono's cors
+  // answers the preflights.
+  app.use(commonHeaders());
+  const preflight = cors({
+    origin: '*',
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID'],
+    exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.use((c, next) => (c.req.method === 'OPTIONS' ? preflight(c, next) : next()));
   // A request still unanswered after limits.requestTimeoutMs is a 503 (the event stream is exempt);
   // inside it, the requests being handled are counted so a shutdown lets them finish, and once the
   // shutdown began a new one is a 503 with Connection: close.

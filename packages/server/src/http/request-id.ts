@@ -19,5 +19,7 @@ export const requestId = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   c.set('requestId', id);
   c.header('X-Request-Id', id);
   await next();
-  c.header('X-Request-Id', id);
+  // A response built by the context already has it; setting it again after the handler made Hono copy
+  // the response on every request.
+  if (!c.res.headers.has('x-request-id')) c.res.headers.set('X-Request-Id', id);
 };
