@@ -172,7 +172,10 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   const organisations = new Map<string, Promise<OrganisationRecord | undefined>>();
   const organisation = (id: string) => {
     let found = organisations.get(id);
-    if (!found) organisations.set(id, (found = reads.organisation(db, id)));
+    if (!found) {
+      found = reads.organisation(db, id);
+      organisations.set(id, found);
+    }
     return found;
   };
   /** The list row order drawn with the creation numbers, for the complaint inserted next. */
