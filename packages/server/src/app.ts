@@ -16,6 +16,7 @@ import { HttpProblem } from './http/problem.js';
 import { requestTimeout } from './http/request-timeout.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
+import { TokenBuckets } from './http/rate-limit.js';
 import { commonHeaders } from './http/common-headers.js';
 import { bodyLimit } from './http/read-body.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
 
   registerHealth(app, d, deps.readinessChecks);
-  registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now));
+  registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now, { unauthenticated: new TokenBuckets(limits.unauthenticated) }));
   // The path is not echoed: it may hold anything a client sent (a phone number, markup).
   app.notFound((c) => sendProblem(c, new HttpProblem(404, 'not_found', 'no operation at this path; GET /openapi.json lists every operation')));
   app.onError(errorHandler(d.logger));

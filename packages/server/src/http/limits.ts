@@ -20,6 +20,12 @@ export interface Limits {
   /** Token bucket for POST requests per caller, apart from the reads. */
   readonly writes: { readonly perSecond: number; readonly burst: number };
   /**
+   * Token bucket per remote address for requests without a valid token (missing, bad, expired, or
+   * naming staff not on record): each one refused takes a token; over it, 429 with `Retry-After`
+   * instead of 401. Behind a load balancer the address is the balancer's (see docs/guides/deploying.md).
+   */
+  readonly unauthenticated: { readonly perSecond: number; readonly burst: number };
+  /**
    * A request (other than the event stream) still unanswered after this long gets a 503 with
    * `Retry-After`; one that has not fully arrived by then a 408; a shutdown waits this long at most
    * for running requests.
@@ -41,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   streamsTotal: 2_000,
   reads: { perSecond: 50, burst: 200 },
   writes: { perSecond: 20, burst: 60 },
+  unauthenticated: { perSecond: 10, burst: 100 },
   requestTimeoutMs: 30_000,
 };
 
