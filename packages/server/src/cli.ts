@@ -139,6 +139,7 @@ async function main(argv: string[]): Promise<void> {
     host,
     dataDir,
     databaseUrl,
+    poolSize: process.env.DATABASE_POOL_SIZE ? int('DATABASE_POOL_SIZE', process.env.DATABASE_POOL_SIZE, 20) : undefined,
     staticDir: values.static as string | undefined,
     model: values.model as string | undefined,
     lexicon: values.lexicon as string | undefined,

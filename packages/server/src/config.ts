@@ -21,6 +21,8 @@ export interface ServerOptions {
   readonly host?: string | undefined;
   /** PostgreSQL connection string; SQLite in `dataDir` when omitted. */
   readonly databaseUrl?: string | undefined;
+  /** PostgreSQL connections this process opens at most (default 20; `DATABASE_POOL_SIZE` for the CLI). */
+  readonly poolSize?: number | undefined;
   /** Folder for the SQLite file and the generated demo JWT secret. */
   readonly dataDir: string;
   /** HS256 signing secret (at least 16 characters); else CK_JWT_SECRET, else generated into dataDir. */

@@ -19,7 +19,20 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface DatabaseLocation {
   readonly databaseUrl?: string | undefined;
   readonly dataDir: string;
+  /** PostgreSQL connections this process opens at most (default {@link DEFAULT_POOL_SIZE}). */
+  readonly poolSize?: number | undefined;
 }
+
+/**
+ * PostgreSQL connections per process by default: writers hold one for a whole transaction, so this
+ * is how many writes one instance runs at once (more clients queue in the pool).
+ *
+ * @example
+ * ```ts
+ * openDatabase({ dataDir, databaseUrl, poolSize: DEFAULT_POOL_SIZE * 2 });
+ * ```
+ */
+export const DEFAULT_POOL_SIZE = 20;
 
 /** @internal the SQLite file name inside the data folder. */
 export const SQLITE_FILE = 'complaintkit.sqlite';
@@ -37,13 +50,13 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
   if (where.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: where.databaseUrl,
-      max: 10,
+      max: where.poolSize ?? DEFAULT_POOL_SIZE,
       // int8 (oid 20) as a JS number: every bigint here is an epoch-ms or a sequence, far below 2^53.
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
     // An idle client losing its connection must not crash the process: the pool replaces it.
     pool.on('error', () => {});
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatements(pool) }) }), kind: 'postgres' };
   }
   mkdirSync(where.dataDir, { recursive: true });
   const file = new SQLite(join(where.dataDir, SQLITE_FILE));
@@ -51,6 +64,44 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(file) }) }), kind: 'sqlite' };
+}
+
+/** @internal how many distinct SQL texts get a named (server-side prepared) PostgreSQL statement. */
+const NAMED_STATEMENTS = 300;
+
+/**
+ * The pool with each SQL text run as a named statement, so PostgreSQL parses and plans it once per
+ * connection instead of on every query (pg sends unnamed statements, parsed each time: Kysely passes
+ * text and values). Only the first {@link NAMED_STATEMENTS} texts get a name (lists with variable
+ * `in (…)` make many), and never a text with `*`: a `select *` kept prepared would fail with "cached
+ * plan must not change result type" once another instance's migration adds a column.
+ */
+function namedStatements(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < NAMED_STATEMENTS && !text.includes('*')) {
+      name = `ck_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const named = new WeakSet<pg.PoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      if (!named.has(client)) {
+        named.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+          const name = typeof text === 'string' && Array.isArray(values) && rest.length === 0 ? nameOf(text) : undefined;
+          return name === undefined ? query(text, values, ...rest) : query({ name, text, values });
+        }) as typeof client.query;
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** @internal how many distinct SQL texts keep their prepared statement. */
