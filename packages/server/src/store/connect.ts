@@ -19,7 +19,7 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface DatabaseLocation {
   readonly databaseUrl?: string | undefined;
   readonly dataDir: string;
-  /** PostgreSQL connections this process opens at most (default {@link DEFAULT_POOL_SIZE}). */
+  /** PostgreSQL connections this process opens at most (default 20). */
   readonly poolSize?: number | undefined;
 }
 
