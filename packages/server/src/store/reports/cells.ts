@@ -187,6 +187,8 @@ export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind
     if (whole) await tx.deleteFrom('report_cells').execute();
     else await sql`delete from report_cells where ${dirty('day')}`.execute(tx);
     for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(tx, p, dirty);
+    // PostgreSQL plans the next reports on fresh statistics (a quarter B × C read 284 -> 60 ms at 100k).
+    if (whole && kind === 'postgres') await sql`analyze report_cells`.execute(tx);
     await tx.deleteFrom('report_dirty').execute();
     return Number(n);
   });
