@@ -1,39 +1,34 @@
 import type { Complaint } from '@complaintkit/core/domain';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import { advanceCounters, counterValues } from './counters.js';
+import { insertRows } from './insert-rows.js';
+import { drawValues } from './reports/draw-values.js';
 import { type FactsOptions, writeFacts } from './reports/facts-rows.js';
 import { complaintRow, followUpRows, pathsOf } from './rows.js';
 import type { Database, EventsTable, FollowUpsTable } from './schema.js';
 import type { BankImport } from './store.js';
-
-/** @internal inserts rows in batches that stay under both dialects' bound-parameter limits. */
-async function insertBatched<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a table chosen by a generic parameter.
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
-  }
-}
 
 /** @internal the numeric counter of a complaint id (`CK20260301-000042` → 42). */
 const numberOf = (id: string): number => Number(/-(\d+)$/.exec(id)?.[1] ?? 0);
 
 /**
  * Writes a whole bank (organisations, staff, complaints and their timelines) inside the caller's
- * write transaction, with batched inserts, and moves every counter past what it wrote.
+ * write transaction, with prepared multi-row inserts, and moves the complaint and event counters past
+ * the numbers it wrote. List row numbers (`complaint_row`) are drawn from their counter (a sequence on
+ * PostgreSQL), so writers running beside an import never take the same one. With `refreshRepeats:
+ * false` the repeat flags of the complaints' customers are left for one `refreshRepeats` after the last
+ * batch (what a history import does: the same flags, computed once).
  *
  * @example
  * ```ts
  * await inWriteTransaction(db, kind, (tx) => importBank(tx, kind, bank));
  * ```
  */
-export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport, facts: FactsOptions = {}) {
+export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport, facts: FactsOptions = {}, options: { refreshRepeats?: boolean } = {}) {
   const existing = await db.selectFrom('organisations').select(['id', 'path']).execute();
   const paths = pathsOf(bank.organisations, new Map(existing.map((o) => [o.id, o.path])));
-  await insertBatched(
+  await insertRows(
     db,
     'organisations',
     bank.organisations.map((o) => ({
@@ -47,7 +42,7 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
       customer_count: o.customerCount ?? null,
     })),
   );
-  await insertBatched(
+  await insertRows(
     db,
     'staff',
     bank.staff.map((s) => ({ id: s.id, org_id: s.orgId, role: s.role, name: s.name })),
@@ -62,7 +57,7 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
 
   // Oldest first, so that row order (the list's "newest first") follows receipt.
   const complaints = [...bank.complaints].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.id.localeCompare(b.id));
-  let row = counters.complaint_row;
+  const rows = await drawValues(db, kind, 'complaint_row', complaints.length);
   let maxSeq = counters.event_seq;
   let maxNo = counters.complaint_no;
   const complaintRows = [];
@@ -73,7 +68,7 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
       handlingOrgPath: pathOf(c.handlingOrgId),
       firstOrgPath: c.firstResponder ? pathOf(c.firstResponder.orgId) : null,
     };
-    complaintRows.push(complaintRow(c, access, ++row));
+    complaintRows.push(complaintRow(c, access, rows[complaintRows.length] as number));
     followUps.push(...followUpRows(c));
     maxNo = Math.max(maxNo, numberOf(c.id));
     for (const e of c.timeline) {
@@ -91,14 +86,22 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
       });
     }
   }
-  await insertBatched(db, 'complaints', complaintRows);
-  await insertBatched(db, 'events', eventRows);
-  await insertBatched(db, 'follow_ups', followUps);
+  await insertRows(db, 'complaints', complaintRows);
+  await insertRows(db, 'events', eventRows);
+  await insertRows(db, 'follow_ups', followUps);
   await writeFacts(
     db,
     complaints.map((c) => ({ complaint: c as Complaint, orgPath: pathOf(c.handlingOrgId) })),
     facts,
+    options.refreshRepeats ?? true,
   );
-  await advanceCounters(db, kind, { event_seq: maxSeq, complaint_no: maxNo, complaint_row: row });
+  // Only numbers the bank brought beyond the counters (a demo bank's): numbers drawn from them (an
+  // import batch's) are behind them already, and setting a PostgreSQL sequence back to its own value
+  // could undo a concurrent writer's draw.
+  await advanceCounters(db, kind, {
+    event_seq: maxSeq > counters.event_seq ? maxSeq : 0,
+    complaint_no: maxNo > counters.complaint_no ? maxNo : 0,
+    complaint_row: 0,
+  });
   return { organisations: bank.organisations.length, staff: bank.staff.length, complaints: complaints.length, events: eventRows.length };
 }

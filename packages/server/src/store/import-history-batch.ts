@@ -1,9 +1,10 @@
-import { type Complaint, complaintNumber, type HistoryRecord } from '@complaintkit/core/domain';
-import type { Kysely } from 'kysely';
+import { type Complaint, complaintNumber, DEFAULT_REPEAT_WINDOW_DAYS, type HistoryRecord } from '@complaintkit/core/domain';
+import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import { importBank } from './import-bank.js';
+import { insertRows } from './insert-rows.js';
 import { drawValues } from './reports/draw-values.js';
-import type { FactsOptions } from './reports/facts-rows.js';
+import { type FactsOptions, refreshRepeats } from './reports/facts-rows.js';
 import type { Database } from './schema.js';
 import { inWriteTransaction } from './write-transaction.js';
 
@@ -22,6 +23,20 @@ export interface HistoryBatchResult {
 }
 
 /**
+ * The repeat flags an import leaves to its last batch: those of these customers' complaints received
+ * at or after `fromMs` (the customers of the whole file, from its earliest receipt).
+ *
+ * @example
+ * ```ts
+ * const repeats: ImportRepeats = { customerKeys: ['RC0001234'], fromMs: Date.parse('2024-11-28T00:00:00Z') };
+ * ```
+ */
+export interface ImportRepeats {
+  readonly customerKeys: readonly string[];
+  readonly fromMs: number;
+}
+
+/**
  * Imports one batch of history in one write transaction (all of the batch or none of it): records
  * whose `sourceId` is already imported are skipped; each other record's complaint comes from `build`
  * (the lifecycle replay the whole file was checked with, numbered anyhow) and is numbered here: a
@@ -29,9 +44,17 @@ export interface HistoryBatchResult {
  * advanced), so live writers beside the import never draw the same ones. Then it is stored with its
  * events, facts and source id.
  *
+ * Repeat flags: a batch leaves them, and the batch given `repeats` (the import's last) refreshes them
+ * for every customer of the file, once, in that batch's transaction: the same flags as refreshing after
+ * every batch (only the flags of these customers' complaints from the file's earliest receipt on can
+ * change), for one pass instead of one per batch. An import interrupted before its last batch leaves
+ * the flags of what it wrote until it is resumed: its last batch, even when every record is skipped,
+ * refreshes them. On PostgreSQL a batch commits with `synchronous_commit` off: a crash may lose the
+ * last batches' commits (the import resumes them) but never half a batch.
+ *
  * @example
  * ```ts
- * const r = await importHistoryBatch(db, 'sqlite', facts, records, (record) => replayed.get(record.sourceId));
+ * const r = await importHistoryBatch(db, 'sqlite', facts, records, (record) => replayed.get(record));
  * ```
  */
 export async function importHistoryBatch(
@@ -40,28 +63,35 @@ export async function importHistoryBatch(
   facts: FactsOptions,
   records: readonly HistoryRecord[],
   build: (record: HistoryRecord) => Complaint,
+  repeats?: ImportRepeats,
 ): Promise<HistoryBatchResult> {
   return inWriteTransaction(db, kind, async (tx) => {
-    const ids = records.map((r) => r.sourceId);
+    if (kind === 'postgres') await sql`set local synchronous_commit = off`.execute(tx);
     const known = new Set<string>();
-    for (let i = 0; i < ids.length; i += 5_000) {
-      const rows = await tx.selectFrom('import_sources').select('source_id').where('source_id', 'in', ids.slice(i, i + 5_000)).execute();
+    for (let i = 0; i < records.length; i += 5_000) {
+      const ids = records.slice(i, i + 5_000).map((r) => r.sourceId);
+      const rows = await tx.selectFrom('import_sources').select('source_id').where('source_id', 'in', ids).execute();
       for (const r of rows) known.add(r.source_id);
     }
     const fresh = records.filter((r) => !known.has(r.sourceId));
-    if (fresh.length === 0) return { imported: 0, skipped: records.length };
-    const built = fresh.map(build);
-    const numbers = await drawValues(tx, kind, 'complaint_no', fresh.length);
-    const seqs = await drawValues(tx, kind, 'event_seq', built.reduce((n, c) => n + c.timeline.length, 0));
-    let next = 0;
-    const complaints = built.map((c, i) => ({
-      ...c,
-      id: complaintNumber(Date.parse(c.receivedAt), numbers[i] as number),
-      timeline: c.timeline.map((e) => ({ ...e, seq: seqs[next++] as number })),
-    }));
-    await importBank(tx, kind, { organisations: [], staff: [], complaints }, facts);
-    const sources = fresh.map((r, i) => ({ source_id: r.sourceId, complaint_id: (complaints[i] as Complaint).id }));
-    for (let i = 0; i < sources.length; i += 10_000) await tx.insertInto('import_sources').values(sources.slice(i, i + 10_000)).execute();
+    if (fresh.length > 0) {
+      const built = fresh.map(build);
+      const numbers = await drawValues(tx, kind, 'complaint_no', fresh.length);
+      const seqs = await drawValues(tx, kind, 'event_seq', built.reduce((n, c) => n + c.timeline.length, 0));
+      let next = 0;
+      const complaints = built.map((c, i) => ({
+        ...c,
+        id: complaintNumber(Date.parse(c.receivedAt), numbers[i] as number),
+        timeline: c.timeline.map((e) => ({ ...e, seq: seqs[next++] as number })),
+      }));
+      await importBank(tx, kind, { organisations: [], staff: [], complaints }, facts, { refreshRepeats: false });
+      await insertRows(
+        tx,
+        'import_sources',
+        fresh.map((r, i) => ({ source_id: r.sourceId, complaint_id: (complaints[i] as Complaint).id })),
+      );
+    }
+    if (repeats) await refreshRepeats(tx, repeats.customerKeys, facts.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, repeats.fromMs);
     return { imported: fresh.length, skipped: records.length - fresh.length };
   });
 }

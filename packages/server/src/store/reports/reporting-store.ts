@@ -9,7 +9,8 @@ import {
   type ReportResult,
   type ReportSpec,
 } from '@complaintkit/core/domain';
-import { type HistoryBatchResult, importHistoryBatch } from '../import-history-batch.js';
+import { type HistoryBatchResult, type ImportRepeats, importHistoryBatch } from '../import-history-batch.js';
+import { inImportSession } from '../import-session.js';
 import type { FactsOptions } from './facts-rows.js';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from '../connect.js';
@@ -74,7 +75,9 @@ export interface ReportingStore {
    * whose `sourceId` is already imported are skipped; the others are built by `build`, numbered and
    * stored with their events, facts and source ids. All of the batch or none of it.
    */
-  importHistoryBatch(records: readonly HistoryRecord[], build: (record: HistoryRecord) => Complaint): Promise<HistoryBatchResult>;
+  importHistoryBatch(records: readonly HistoryRecord[], build: (record: HistoryRecord) => Complaint, repeats?: ImportRepeats): Promise<HistoryBatchResult>;
+  /** Runs a history import's batches with the import session's database settings (`store/import-session.ts`). */
+  importSession<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -183,8 +186,9 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
       if (written && options.publish) committed();
       return written;
     },
-    async importHistoryBatch(records, build) {
-      const result = await importHistoryBatch(db, kind, facts, records, build);
+    importSession: (fn) => inImportSession(db, kind, fn),
+    async importHistoryBatch(records, build, repeats) {
+      const result = await importHistoryBatch(db, kind, facts, records, build, repeats);
       if (result.imported > 0) committed();
       return result;
     },
