@@ -55,4 +55,4 @@ export {
 export type { FactsOptions } from './store/reports/facts-rows.js';
 export type { ReportingStore } from './store/reports/reporting-store.js';
 export type { ReportNeeds } from './store/reports/report-sql.js';
-export type { HistoryBatchResult } from './store/import-history-batch.js';
+export type { HistoryBatchResult, ImportRepeats } from './store/import-history-batch.js';
