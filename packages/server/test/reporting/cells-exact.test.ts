@@ -69,7 +69,8 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
   let t: TestServer;
   let store: SqlStore;
   beforeAll(async () => {
-    t = await startTestServer(backend, { alertEveryMs: 0 });
+    // Writers at once, as many as a busy sub-branch: no rate limit in the way.
+    t = await startTestServer(backend, { alertEveryMs: 0, limits: { writes: { perSecond: 1_000, burst: 1_000 } } });
     store = t.server.store as SqlStore;
   }, 60_000);
   afterAll(() => t?.close());
@@ -155,4 +156,22 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
     expect(Object.keys(done).sort(), JSON.stringify(done)).toEqual(expect.arrayContaining(['reopen', 'respond', 'transfer']));
     await expectExact('after random live writes');
   }, 180_000);
+
+  it('stays exact under concurrent writers of the same cells (PostgreSQL writers run at once)', async () => {
+    const token = await t.token('u-sb-handler');
+    const body = (i: number) => ({
+      intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: i % 2 ? 'B0301' : 'B0302', cause: 'C01',
+      complainant: { name: '王五', customerId: `C-par-${i % 5}` }, description: '并发登记', regionCode: '440305',
+    });
+    // Every registration lands in today's cell of one sub-branch: the writers meet on the same cells.
+    const created = await Promise.all(Array.from({ length: 24 }, (_, i) => t.api('POST', '/v1/complaints', { token, body: body(i) })));
+    expect(created.map((c) => c.status)).toEqual(Array(24).fill(201));
+    // And concurrent steps that move complaints between cells (accepted, then half of them transferred).
+    await Promise.all(created.map((c) => t.api('POST', `/v1/complaints/${c.body.id}/accept`, { token, body: {} })));
+    const moved = await Promise.all(
+      created.slice(0, 12).map((c) => t.api('POST', `/v1/complaints/${c.body.id}/transfer`, { token, body: { toOrgId: 'SB-4401', reason: '属地管理' } })),
+    );
+    expect(moved.map((m) => m.status)).toEqual(Array(12).fill(200));
+    await expectExact('after concurrent writers');
+  }, 120_000);
 });

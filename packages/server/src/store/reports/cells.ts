@@ -92,26 +92,18 @@ async function insertCells(db: Kysely<Database>, p: Population, where: (dayColum
   await sql`insert into report_cells (${sql.join(cols.map((c) => sql.ref(c)))}) ${sql.join(branches, sql` union all `)}`.execute(db);
 }
 
-/** @internal `(col, org_path) in (values …)` over some cells. */
-const inCells = (cells: readonly Cell[]) => (dayColumn: string) =>
-  sql`(${sql.ref(dayColumn)}, org_path) in (values ${sql.join(cells.map((c) => sql`(${c.day}, ${c.orgPath})`))})`;
-
-/**
- * Above this many cells a write lists them in `report_dirty` (recomputed before the next report, in
- * one pass) instead of recomputing them in its own transaction: a live write touches one to three
- * cells, an import batch thousands.
- */
-const LIVE_CELLS = 48;
-
-/** @internal on PostgreSQL, one writer of `report_cells` at a time (held to the end of the transaction). */
+/** @internal on PostgreSQL, one recomputation of `report_cells` at a time (held to the end of the transaction). */
 const lockCells = async (db: Kysely<Database>) => {
   if (isPostgres(db as Kysely<unknown>)) await sql`select pg_advisory_xact_lock(20261130, 10)`.execute(db);
 };
 
 /**
  * Keeps `report_cells` exact after the facts of some cells changed, inside the caller's write
- * transaction: a few cells are recomputed from `complaint_facts` at once; many are listed in
- * `report_dirty` (see {@link refreshDirtyCells}). Either way no report reads a stale cell.
+ * transaction: the cells are listed in `report_dirty`, and every report recomputes the listed cells
+ * before it reads (see {@link refreshDirtyCells}), so no report reads a stale cell. A write pays one
+ * insert; recomputing its cells in the write itself cost a creation 36–43% of its CPU and made
+ * writers of the same cells queue on PostgreSQL. Rows go in day and organisation order, so two
+ * writers listing the same cells never wait for each other crosswise.
  *
  * @example
  * ```ts
@@ -122,17 +114,11 @@ export async function touchCells(db: Kysely<Database>, cells: Iterable<Cell>): P
   const unique = new Map<string, Cell>();
   for (const c of cells) unique.set(`${c.day}\u0000${c.orgPath}`, c);
   if (unique.size === 0) return;
-  const list = [...unique.values()];
-  if (list.length > LIVE_CELLS) {
-    for (let i = 0; i < list.length; i += 2_000) {
-      const rows = list.slice(i, i + 2_000).map((c) => ({ day: c.day, org_path: c.orgPath }));
-      await db.insertInto('report_dirty').values(rows).onConflict((oc) => oc.doNothing()).execute();
-    }
-    return;
+  const list = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  for (let i = 0; i < list.length; i += 2_000) {
+    const rows = list.slice(i, i + 2_000).map((c) => ({ day: c.day, org_path: c.orgPath }));
+    await db.insertInto('report_dirty').values(rows).onConflict((oc) => oc.doNothing()).execute();
   }
-  await lockCells(db);
-  await sql`delete from report_cells where ${inCells(list)('day')}`.execute(db);
-  for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(db, p, inCells(list));
 }
 
 /**
@@ -156,7 +142,7 @@ export async function touchAllCells(db: Kysely<Database>): Promise<void> {
 const FULL_SHARE = 0.2;
 
 /**
- * Recomputes the cells listed in `report_dirty` (an import's, or a rebuild's) from `complaint_facts`
+ * Recomputes the cells listed in `report_dirty` (live writes', an import's, or a rebuild's) from `complaint_facts`
  * in one write transaction, and empties the list. Cheap when nothing is dirty (one indexed read):
  * every report calls it first. Returns how many cells were recomputed.
  *
