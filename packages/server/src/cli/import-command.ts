@@ -77,6 +77,10 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
     process.stdout.write(
       `Read ${summary.read} rows: imported ${summary.imported}, skipped ${summary.skipped} already imported, in ${summary.batches} batches (${secs.toFixed(1)} s, ${Math.round(summary.imported / Math.max(secs, 0.001))}/s).\n`,
     );
+    // The report totals of the imported days, now rather than in the first report's request.
+    const refreshStarted = Date.now();
+    const cells = await store.reporting.refreshCells();
+    if (cells > 0) process.stdout.write(`Recomputed the report totals of ${cells} days × organisations (${((Date.now() - refreshStarted) / 1000).toFixed(1)} s).\n`);
     return 0;
   } finally {
     await store.close();

@@ -259,6 +259,11 @@ describe('complaintkit-server import FILE', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/\[#+\] 5\/5 \(100 %/);
     expect(first.stdout).toMatch(/^Read 5 rows: imported 5, skipped 0 already imported, in 3 batches/);
+    // The report totals of the imported days are recomputed by the import, not left to the first report.
+    expect(first.stdout).toMatch(/Recomputed the report totals of \d+ days × organisations/);
+    const after = await openStore({ dataDir: dir });
+    expect(await (after as unknown as { db: import('kysely').Kysely<import('../../src/store/schema.js').Database> }).db.selectFrom('report_dirty').select('day').execute()).toEqual([]);
+    await after.close();
     expect(run(file).stdout).toMatch(/^Read 5 rows: imported 0, skipped 5 already imported/);
 
     const bad = join(dir, 'bad.csv');

@@ -70,8 +70,8 @@ const CHUNK = Math.floor(30_000 / 28);
  * make a later one a repeat. Exact, not approximate: the flags equal core's `markRepeats` over all
  * complaints (a test checks this after random writes). The daily pre-aggregates (`report_cells`) of
  * every cell whose facts changed (the old and new days and organisation of each complaint, and those
- * of the complaints whose repeat flag was refreshed) are recomputed in the same transaction, or listed
- * dirty for the next report when there are many (an import batch; see `touchCells`).
+ * of the complaints whose repeat flag was refreshed) are listed dirty in the same transaction, and the
+ * next report recomputes them first (see `touchCells`).
  *
  * @example
  * ```ts

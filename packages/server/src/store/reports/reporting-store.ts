@@ -78,6 +78,12 @@ export interface ReportingStore {
   importHistoryBatch(records: readonly HistoryRecord[], build: (record: HistoryRecord) => Complaint, repeats?: ImportRepeats): Promise<HistoryBatchResult>;
   /** Runs a history import's batches with the import session's database settings (`store/import-session.ts`). */
   importSession<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Recomputes the daily report totals that writes listed dirty (every report does this first);
+   * the import command calls it at the end, so the first report after a large import is not the one
+   * that waits. Returns how many day × organisation cells were recomputed.
+   */
+  refreshCells(): Promise<number>;
 }
 
 /**
@@ -187,6 +193,7 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
       return written;
     },
     importSession: (fn) => inImportSession(db, kind, fn),
+    refreshCells: () => refreshDirtyCells(db, kind),
     async importHistoryBatch(records, build, repeats) {
       const result = await importHistoryBatch(db, kind, facts, records, build, repeats);
       if (result.imported > 0) committed();
