@@ -41,3 +41,17 @@ export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/**
+ * True when PostgreSQL aborted the transaction to break a deadlock (`40P01`) or a serialisation
+ * conflict (`40001`): nothing of it was written, and running it again is safe.
+ *
+ * @example
+ * ```ts
+ * try { await write(); } catch (e) { if (isTransientConflict(e)) await write(); }
+ * ```
+ */
+export function isTransientConflict(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}

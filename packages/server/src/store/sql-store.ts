@@ -16,7 +16,7 @@ import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
 import { type Visibility, visibilitySql } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
-import { IdempotencyKeyReusedError, ConcurrentUpdateError, isUniqueViolation } from './errors.js';
+import { IdempotencyKeyReusedError, ConcurrentUpdateError, isTransientConflict, isUniqueViolation } from './errors.js';
 import { type CounterName, counterValues, nextValue, nextValues } from './counters.js';
 import { importBank } from './import-bank.js';
 import { likePrefix } from './like-prefix.js';
@@ -422,7 +422,9 @@ export class SqlStore implements Store {
         // record's (or the creating key's) unique index: run again, which replays the winner. A
         // concurrent change of the same complaint fails the version check: run again on what it wrote
         // (the lifecycle then applies the step or refuses it as it would have in turn).
-        const again = (idem !== undefined && isUniqueViolation(e)) || e instanceof ConcurrentUpdateError;
+        // PostgreSQL may also abort one of two writers to break a deadlock (two merges listing the
+        // same report cells in crossing order): nothing was written, so it runs again.
+        const again = (idem !== undefined && isUniqueViolation(e)) || e instanceof ConcurrentUpdateError || isTransientConflict(e);
         if (!again || tries >= MAX_ATTEMPTS) throw e;
       }
     }
