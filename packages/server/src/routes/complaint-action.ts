@@ -20,10 +20,9 @@ import { complaintLabel } from '../http/safe-path.js';
 import { parseOr400, readJsonBody, type StandardSchema } from '../http/validate.js';
 import type { ComplaintRecord, WriteTransaction } from '../store/store.js';
 import { mayActOn, mayWrite, roleMayTake } from '../policy/access.js';
-import { complaintFor, maskComplaint } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
-import { sendResult } from './respond.js';
+import { replayAsNow, sendResult } from './respond.js';
 
 /**
  * The merge target as this caller may see it, or `undefined` when it does not exist or is hidden
@@ -149,10 +148,7 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
           key,
           requestHash: requestHash('POST', c.req.path, raw),
           // Kept on the step's event: a retry after the 24 h record answers with the complaint as it is now.
-          step: (stepped: ComplaintRecord) => ({
-            status: 200,
-            body: isVisible(caller.visibility, stepped) ? complaintFor(caller, stepped.complaint) : maskComplaint(stepped.complaint),
-          }),
+          step: replayAsNow(caller, 200),
         };
 
   const result = await deps.store.mutate(idem, async (tx) => {

@@ -10,11 +10,9 @@ import { assertDatesInBounds } from '../http/date-bounds.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { mayWrite, roleMayTake } from '../policy/access.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
-import { complaintFor, maskComplaint } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
-import type { ComplaintRecord } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
-import { sendResult } from './respond.js';
+import { replayAsNow, sendResult } from './respond.js';
 import { warnIfSensitive } from './sensitive-warning.js';
 
 /** @internal the region code a registration gives, checked against the GB/T 2260 list (the service's check, not the client's). */
@@ -61,10 +59,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
           scope: scopeOf(caller),
           key,
           requestHash: requestHash('POST', c.req.path, raw),
-          creation: (created: ComplaintRecord) => ({
-            status: 201,
-            body: isVisible(caller.visibility, created) ? complaintFor(caller, created.complaint) : maskComplaint(created.complaint),
-          }),
+          creation: replayAsNow(caller, 201),
         };
   const result = await deps.store.mutate(idem, async (tx) => {
     if (input.repeatOf !== undefined) {

@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Caller } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
-import type { StoredResult } from '../store/store.js';
+import { complaintFor, maskComplaint } from '../policy/mask.js';
+import { isVisible } from '../policy/visibility.js';
+import type { ComplaintRecord, StoredResult } from '../store/store.js';
 
 /**
  * Sends a mutation's result; a replayed result carries `Idempotent-Replayed: true`.
@@ -15,3 +18,20 @@ export function sendResult(c: Context<AppEnv>, result: StoredResult & { replayed
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
   return c.json(result.body as object, result.status as ContentfulStatusCode);
 }
+
+/**
+ * The answer to a retry found through a key kept with the complaint (a creation's, `201`) or with its
+ * timeline event (a step's, `200`) after the idempotency record expired: the complaint as this caller
+ * may read it now, masked if it has since moved out of the caller's sight.
+ *
+ * @example
+ * ```ts
+ * const idem = { scope, key, requestHash, creation: replayAsNow(caller, 201) };
+ * ```
+ */
+export const replayAsNow =
+  (caller: Caller, status: 200 | 201) =>
+  (record: ComplaintRecord): StoredResult => ({
+    status,
+    body: isVisible(caller.visibility, record) ? complaintFor(caller, record.complaint) : maskComplaint(record.complaint),
+  });
