@@ -1,4 +1,4 @@
-import { AGGREGATE_IDS, AGGREGATES, type FactFilter, POPULATIONS, type Population, type ReportSpec } from '@complaintkit/core/domain';
+import { AGGREGATE_IDS, AGGREGATES, DIMENSION_COLUMNS, type FactFilter, POPULATIONS, type Population, type ReportSpec } from '@complaintkit/core/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DatabaseKind } from '../connect.js';
 import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../migrations/0010_report_cells.js';
@@ -180,18 +180,16 @@ export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind
   });
 }
 
-/** @internal the `report_cells` column a report dimension reads (organisation: none, it is `org_path`). */
-const DIMENSION_CELL_COLUMN: Record<string, CellColumn | null> = {
-  organisation: null,
-  intakeChannel: 'intake_channel',
-  businessChannel: 'business_channel',
-  businessCategory: 'business_category',
-  businessMajor: 'business_major',
-  cause: 'cause',
-  severity: 'severity',
-  province: 'province',
-  prefecture: 'prefecture',
-};
+/**
+ * @internal the `report_cells` column a report dimension reads: the facts' column of the same name
+ * (core's `DIMENSION_COLUMNS`); `null` for organisation (it is `org_path`), `undefined` when the
+ * cells keep no such column (the report then reads the facts).
+ */
+function cellColumnOf(d: string): CellColumn | null | undefined {
+  if (d === 'organisation') return null;
+  const column = (DIMENSION_COLUMNS as Record<string, string | undefined>)[d];
+  return CELL_DIMENSION_COLUMNS.find((c) => c === column);
+}
 
 /**
  * The dimension set of `report_cells` that answers a report's grouping and filter exactly, or
@@ -207,7 +205,7 @@ export function cellSetFor(spec: Pick<ReportSpec, 'filter' | 'groupBy'>): string
   if (!CELLS_COVER) return undefined;
   const need = new Set<CellColumn>();
   for (const d of spec.groupBy) {
-    const c = DIMENSION_CELL_COLUMN[d];
+    const c = cellColumnOf(d);
     if (c === undefined) return undefined;
     if (c !== null) need.add(c);
   }
