@@ -17,7 +17,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openStore, silentLogger, startServer } from '@complaintkit/server';
+import { openStore } from '@complaintkit/server';
+import { AS_OF, median, p95, queryTarget } from './reports-queries.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = join(here, '../packages/server/dist/cli.js');
@@ -39,7 +40,6 @@ const dir = join(here, '.data', `reports-${N}`);
 mkdirSync(dir, { recursive: true });
 const DAY = 86_400_000;
 /** The history ends here; the service's clock is set to it so "this month" is the last month of data. */
-const AS_OF = Date.parse('2026-11-27T18:00:00+08:00');
 const START = AS_OF - 730 * DAY;
 
 function prng(seed) {
@@ -120,8 +120,6 @@ async function generate(file, orgs) {
   await once(out, 'finish');
 }
 
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Starts a throwaway PostgreSQL 15 (trust auth, fsync off: a benchmark's database) on a free port. */
 async function throwawayPostgres() {
@@ -222,43 +220,16 @@ async function run(kind) {
     return { importRate, secs, cpu: imported.cpu, base, rows: [] };
   }
 
-  const server = await startServer({ port: 0, dataDir, databaseUrl, logger: silentLogger, alertEveryMs: 0, now: () => AS_OF, jwtSecret: 'bench-secret-0123456789abcdef0123' });
-  const token = await server.issueToken({ sub: 'bench', kind: 'system' }, '30d');
-  const get = async (path, init = {}) => {
-    const t = performance.now();
-    const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
-    const body = await res.text();
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${body}`);
-    return [performance.now() - t, body];
-  };
-  const rules = [
-    { name: '信用卡广东环比上升50%', metric: 'volume', filter: { region: '44', businessCategory: ['B03'] }, window: 'month', comparison: 'mom', direction: 'above', threshold: 50, minimumVolume: 20 },
-    { name: '按时办结率低于95%', metric: 'timeliness', window: 'month', direction: 'below', threshold: 0.95, minimumVolume: 10 },
-    { name: '重复投诉率高于10%', metric: 'repeatRate', window: 'month', direction: 'above', threshold: 0.1, minimumVolume: 10 },
-    { name: '逾期超过5件', metric: 'overdueOpen', direction: 'above', threshold: 5 },
-  ];
-  const ids = [];
-  for (const r of rules) ids.push(JSON.parse((await get('/v1/alert-rules', { method: 'POST', body: JSON.stringify(r) }))[1]).id);
-  const queries = [
-    ['report: one month, whole bank', '/v1/reports?from=2026-10-01&to=2026-10-31'],
-    ['report: one month, a branch subtree', `/v1/reports?from=2026-10-01&to=2026-10-31&orgId=${orgs.find((o) => o.kind === 'branch').id}`],
-    ['report: a quarter by B × C', '/v1/reports?from=2026-07-01&to=2026-09-30&groupBy=businessCategory&groupBy=cause'],
-    ['report: a year by organisation', '/v1/reports?from=2025-12-01&to=2026-11-30&groupBy=organisation'],
-    ['trend: volume per month over two years (MoM, YoY)', '/v1/reports/trend?from=2024-12-01&to=2026-11-30&interval=month&metric=volume'],
-    ['trend: timeliness per week over a quarter', '/v1/reports/trend?from=2026-09-01&to=2026-11-30&interval=week&metric=timeliness'],
-    ['heat map: provinces, a year', '/v1/reports/heat-map?from=2025-12-01&to=2026-11-30&level=province'],
-    ['heat map: prefectures, a month', '/v1/reports/heat-map?from=2026-10-01&to=2026-10-31&level=prefecture'],
-    ['regulator statistics: a quarter', '/v1/reports/regulator?quarter=2026Q3'],
-    ...ids.map((id, i) => [`alert evaluation: ${rules[i].name}`, '/v1/alerts/evaluate', { method: 'POST', body: JSON.stringify({ ruleId: id }) }]),
-  ];
+  // The same service, rules and queries as bench/reports-queries.mjs (one list of them, there).
+  const service = await queryTarget(join(here, '../packages/server/dist'), dataDir, databaseUrl);
   const rows = [];
-  for (const [name, path, init] of queries) {
-    await get(path, init); // warm
+  for (const [name, path, init] of service.queries) {
+    await service.get(path, init); // warm
     const times = [];
-    for (let i = 0; i < RUNS; i++) times.push((await get(path, init))[0]);
+    for (let i = 0; i < RUNS; i++) times.push((await service.get(path, init))[0]);
     rows.push([name, median(times), p95(times)]);
   }
-  await server.close();
+  await service.close();
   if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
   return { importRate, secs, cpu: imported.cpu, base, rows };
 }
