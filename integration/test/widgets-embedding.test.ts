@@ -1,8 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PAGES_CSP } from '@complaintkit/server';
 import { launchChromium } from '../src/chromium.js';
-import { axeViolations, screenshot, serveExamples, sidewaysOverflow } from '../src/widgets-page.js';
+import { axeViolations, EXAMPLES, screenshot, serveExamples, sidewaysOverflow } from '../src/widgets-page.js';
 
 // Embedding without a bundler (the loader and its command queue), and every example page under the
 // strict Content-Security-Policy the widgets guide lists, as the service serves them (`npm start`).
@@ -32,10 +34,25 @@ const openUnderCsp = async (path: string, token: string): Promise<{ page: Page; 
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
   });
-  const res = await page.goto(`${svc.server.url}/examples/${path}#token=${token}`);
+  const res = await page.goto(`${svc.server.url}/examples/${path}${token ? `#token=${token}` : ''}`);
   expect(res?.headers()['content-security-policy']).toBe(EXAMPLE_PAGES_CSP);
   return { page, violations };
 };
+
+/**
+ * Every page the examples serve (`npm start`, at /examples/…), who opens it, and what shows it is
+ * ready: each is opened under the service's CSP and checked with axe below, and a test checks this
+ * table against the pages on disk, so a new example page cannot go unchecked. The states inside a
+ * page (list, status, survey, transfer, dark theme) get axe in their own tests.
+ */
+const EVERY_PAGE: [path: string, who: string, ready: string][] = [
+  ['', 'nobody', 'h1'],
+  ['mobile-h5/', 'customer', 'ck-complaint-form #description'],
+  ['staff-mobile/', 'handler', 'ck-staff-inbox #q'],
+  ['vue/', 'customer', 'ck-complaint-form #description'],
+  ['dashboard/', 'manager', 'ck-complaint-dashboard ck-dashboard-alerts'],
+  ['plain-html/', 'customer', 'ck-complaint-form #description'],
+];
 
 const close = async (page: Page) => {
   await page.context().close();
@@ -65,13 +82,26 @@ describe('embedding the widgets', () => {
     await plain.close();
   });
 
-  it.each([
-    ['mobile-h5/', 'customer', 'ck-complaint-form #description'],
-    ['staff-mobile/', 'handler', 'ck-staff-inbox #q'],
-    ['vue/', 'customer', 'ck-complaint-form #description'],
-    ['dashboard/', 'manager', 'ck-complaint-dashboard ck-dashboard-alerts'],
-  ])('%s renders under a strict CSP (no inline script or style)', async (path, who, ready) => {
-    const { page, violations } = await openUnderCsp(path, tokens[who] as string);
+  it('the table above names every page the examples serve, and the index links every example', async () => {
+    // What the service serves at /examples/: the index, and every HTML file under an example's public/.
+    const pagesIn = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? pagesIn(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+      );
+    const examples = readdirSync(EXAMPLES).filter((d) => existsSync(join(EXAMPLES, d, 'public')));
+    const served = [
+      '',
+      ...examples.flatMap((d) => pagesIn(join(EXAMPLES, d, 'public')).map((f) => `${d}/${relative(join(EXAMPLES, d, 'public'), f).replace(/(^|\/)index\.html$/, '$1')}`)),
+    ];
+    expect(EVERY_PAGE.map(([path]) => path).sort()).toEqual(served.sort());
+    const { page } = await openUnderCsp('', '');
+    const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.sort()).toEqual(examples.map((d) => `${d}/`).sort());
+    await close(page);
+  });
+
+  it.each(EVERY_PAGE)('%s renders under a strict CSP (no inline script or style), and axe finds no serious or critical violation at 360 or 1280 px', async (path, who, ready) => {
+    const { page, violations } = await openUnderCsp(path, tokens[who] ?? '');
     const scripts = new Set<string>();
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) scripts.add(r.url());
@@ -80,9 +110,14 @@ describe('embedding the widgets', () => {
     await page.locator(ready).waitFor();
     await page.waitForTimeout(300);
     expect(violations).toEqual([]);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await axeViolations(page), `${width} px`).toEqual([]);
+      expect(await sidewaysOverflow(page), `${width} px`).toBe(0);
+    }
     await close(page);
-    // Without source maps: none is served beside any script the page loaded.
-    expect(scripts.size).toBeGreaterThan(0);
+    // Without source maps: none is served beside any script the page loaded (the index has none).
+    if (path !== '') expect(scripts.size).toBeGreaterThan(0);
     for (const url of scripts) expect((await fetch(`${url}.map`)).status, `${url}.map`).toBe(404);
   });
 });

@@ -42,20 +42,26 @@ const open = async (width = 360): Promise<Page> => {
 };
 
 describe('the staff inbox in Chromium, against the service', () => {
-  it('lists open complaints with countdowns and reminders, finds one by number, and accepts then transfers it with a reason', async () => {
-    const page = await open();
+  // Once on a phone and once on a desktop screen (each with its own complaint): the run leaves the
+  // transfer state's screenshot at both widths for the docs.
+  it.each([
+    [360, 0],
+    [1280, 1],
+  ])('at %i px: lists open complaints with countdowns and reminders, finds one by number, and accepts then transfers it with a reason', async (width, n) => {
+    const id = ids[n] as string;
+    const page = await open(width);
     const inbox = page.locator('ck-staff-inbox');
     await expect.poll(() => inbox.locator('li.item').count()).toBeGreaterThanOrEqual(2);
     expect(await inbox.locator('.countdown').first().textContent()).toMatch(/剩余 \d+ (天|小时)|已超期/);
     expect(await inbox.locator('[part=reminders]').textContent()).toMatch(/已超期 \d+.*即将到期 \d+/s);
-    await inbox.locator('#q').fill(ids[0] as string);
+    await inbox.locator('#q').fill(id);
     await expect.poll(() => inbox.locator('li.item').count()).toBe(1);
     const item = inbox.locator('li.item').first();
     expect(await item.locator('.desc').textContent()).toContain(XSS);
     await item.locator('button.summary').click();
     await item.locator('[part=actions] button', { hasText: '受理' }).click();
     await item.locator('.action-form button[type=submit]').click();
-    await expect.poll(async () => (await api(handler, 'GET', `/v1/complaints/${ids[0]}`)).status).toBe('accepted');
+    await expect.poll(async () => (await api(handler, 'GET', `/v1/complaints/${id}`)).status).toBe('accepted');
     await expect.poll(() => inbox.locator('.notice[role=status]').textContent()).toContain('已受理');
 
     // The complaint stays open after an action, with what its new state allows.
@@ -63,11 +69,16 @@ describe('the staff inbox in Chromium, against the service', () => {
     await inbox.locator('[part=actions] button', { hasText: '转办' }).click();
     const target = await inbox.locator('#toOrgId option').first().getAttribute('value');
     await inbox.locator('#reason').fill(`属地管理 ${XSS}`);
+    // The transfer form is what the screenshot shows: its organisation picker filled, the reason typed.
+    expect(target).toMatch(/\S/);
+    expect(await inbox.locator('#reason').inputValue()).toBe(`属地管理 ${XSS}`);
+    await expect.poll(() => inbox.locator('.action-form').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await sidewaysOverflow(page)).toBe(0);
     await screenshot(page, 'staff-mobile-transfer');
     await inbox.locator('.action-form button[type=submit]').click();
-    await expect.poll(async () => (await api(handler, 'GET', `/v1/complaints/${ids[0]}`)).handlingOrgId).toBe(target);
-    const after = await api(handler, 'GET', `/v1/complaints/${ids[0]}`);
+    await expect.poll(async () => (await api(handler, 'GET', `/v1/complaints/${id}`)).handlingOrgId).toBe(target);
+    const after = await api(handler, 'GET', `/v1/complaints/${id}`);
     expect(after.timeline.find((e) => e.type === 'transfer')?.reason).toBe(`属地管理 ${XSS}`);
     expect(await imagesIn(page)).toBe(0);
     await page.close();
