@@ -1,0 +1,62 @@
+// The tag build of two copies of the tagging package's `dist` side by side, alternating, in one run:
+// the full build (and export) of the generated history, then the incremental run of the new complaints
+// on each one's own state, each under /usr/bin/time (wall, user and system CPU, peak RSS). It prints
+// the ratios new / base and checks that both wrote the same exports (the files' checksums in the
+// manifests) and the same event log. Keep the base copy inside packages/tagging so it resolves the
+// same dependencies, e.g. `cp -r packages/tagging/dist packages/tagging/.base-dist` before a change.
+//   node bench/tagging-side-by-side.mjs BASE_DIST NEW_DIST [complaints=1000000] [new=10000] [rounds=1]
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const [baseDist, newDist, n = '1000000', m = '10000', rounds = '1'] = process.argv.slice(2);
+if (!baseDist || !newDist) throw new Error('usage: node bench/tagging-side-by-side.mjs BASE_DIST NEW_DIST [complaints] [new] [rounds]');
+const here = new URL('.', import.meta.url).pathname;
+const data = join(here, '.data', `tagging-${n}.ndjson`);
+const fresh = join(here, '.data', `tagging-${n}-new-${m}.ndjson`);
+
+function time(dist, args) {
+  const cmd = `/usr/bin/time -f '@@ %e %U %S %M' node ${resolve(dist, 'cli.js')} ${args.map((a) => `'${a}'`).join(' ')} 2>&1`;
+  const out = execFileSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const t = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(out);
+  if (!t) throw new Error(out);
+  return { wall: Number(t[1]), user: Number(t[2]), sys: Number(t[3]), rss: Number(t[4]) / 1024 };
+}
+
+/** The checksums of every export file and event-log file a run wrote, by name. */
+function digest(dir) {
+  const out = {};
+  for (const e of readdirSync(join(dir, 'out'))) {
+    for (const f of JSON.parse(readFileSync(join(dir, 'out', e, 'manifest.json'), 'utf8')).files) out[`${e}/${f.name}`] = f.sha256;
+  }
+  for (const f of readdirSync(join(dir, 'state', 'events'))) out[`events/${f}`] = createHash('sha256').update(readFileSync(join(dir, 'state', 'events', f))).digest('hex');
+  return out;
+}
+
+const fmt = (r) => `${r.wall.toFixed(2).padStart(7)} s wall ${r.user.toFixed(2).padStart(6)} s user ${r.sys.toFixed(2).padStart(5)} s sys ${r.rss.toFixed(0).padStart(4)} MB`;
+const ratio = (a, b) => `wall ${(a.wall / b.wall).toFixed(2)}×, CPU ${((a.user + a.sys) / (b.user + b.sys)).toFixed(2)}×, RSS ${(a.rss / b.rss).toFixed(2)}×`;
+for (let round = 1; round <= Number(rounds); round++) {
+  const runs = {};
+  for (const [name, dist] of [['base', baseDist], ['new', newDist]]) {
+    const dir = mkdtempSync(join(tmpdir(), `ck-tag-sbs-${name}-`));
+    const common = ['--state', join(dir, 'state'), '--out', join(dir, 'out'), '--quiet'];
+    const load = loadavg()[0].toFixed(1);
+    const full = time(dist, ['build', '--input', data, '--full', '--as-of', '2026-11-29T00:00:00+08:00', ...common]);
+    const inc = time(dist, ['build', '--input', fresh, '--as-of', '2026-11-30T00:00:00+08:00', ...common]);
+    runs[name] = { load, full, inc, digest: digest(dir) };
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const { base, new: next } = runs;
+  console.log(`round ${round} (load average ${base.load} before base, ${next.load} before new)`);
+  console.log(`  full build, base:  ${fmt(base.full)}  (${Math.round(Number(n) / base.full.wall).toLocaleString('en')}/s wall)`);
+  console.log(`  full build, new:   ${fmt(next.full)}  (${Math.round(Number(n) / next.full.wall).toLocaleString('en')}/s wall, ${Math.round(Number(n) / (next.full.user + next.full.sys)).toLocaleString('en')}/s of CPU)`);
+  console.log(`    new / base: ${ratio(next.full, base.full)}`);
+  console.log(`  incremental, base: ${fmt(base.inc)}`);
+  console.log(`  incremental, new:  ${fmt(next.inc)}`);
+  console.log(`    new / base: ${ratio(next.inc, base.inc)}`);
+  const names = new Set([...Object.keys(base.digest), ...Object.keys(next.digest)]);
+  const differ = [...names].filter((k) => base.digest[k] !== next.digest[k]);
+  console.log(`  exports and event log byte-identical: ${differ.length ? `no (${differ.join(', ')})` : `yes (${names.size} files)`}`);
+}
