@@ -69,5 +69,14 @@ export function tagCode<F extends string>(family: F, parameter?: TagParameter<F>
       def.parameterised ? `tag code "${family}" needs a parameter` : `tag code "${family}" takes no parameter`,
     );
   }
-  return parameter === undefined ? family : `${family}${parameter}`;
+  if (parameter === undefined) return family;
+  // One string per code, shared by every tag that carries it (a full build holds hundreds of thousands).
+  const code = `${family}${parameter}`;
+  const known = CODES.get(code);
+  if (known !== undefined) return known;
+  CODES.set(code, code);
+  return code;
 }
+
+/** @internal the parameterised codes issued so far (bounded: parameters are checked enum values). */
+const CODES = new Map<string, string>();

@@ -342,11 +342,14 @@ export class TagEngine {
     if (customerId === null || facts === null || !stillRelevant(facts, asOf, this.#compiled)) return;
     let state = this.#state(customerId);
     if (!state) {
-      state = { facts: [], tags: [], revisitAt: null };
+      state = { facts: [], tags: NO_TAGS, revisitAt: null };
       this.customers.set(customerId, state);
       this.dropped.delete(customerId);
     }
-    state.facts.push(facts);
+    // Small lists are copied rather than pushed to: a pushed array keeps room for 16 more complaints,
+    // and most customers hold one or two.
+    if (state.facts.length < 8) state.facts = [...state.facts, facts];
+    else state.facts.push(facts);
     // Backed by a saved state: record only an owner that differs from the saved one (fewer rows to write).
     if (this.backing?.ownerOf(id) === customerId) this.owners.delete(id);
     else this.owners.set(id, customerId);
@@ -358,8 +361,10 @@ export class TagEngine {
     const state = this.#state(customerId);
     if (!state) return [];
     const kept = state.facts.filter((f) => stillRelevant(f, asOf, this.#compiled));
-    if (kept.length !== state.facts.length) for (const f of state.facts) if (!kept.includes(f)) this.#disown(f.id);
-    state.facts = kept;
+    if (kept.length !== state.facts.length) {
+      for (const f of state.facts) if (!kept.includes(f)) this.#disown(f.id);
+      state.facts = kept.slice(); // exactly its length: kept until the next run
+    }
     const results = evaluateCustomer(kept, asOf, this.#compiled);
     const events: TagEvent[] = [];
     const next: StoredTag[] = [];
@@ -386,7 +391,7 @@ export class TagEngine {
     events.sort((a, b) => (a.assignment.code < b.assignment.code ? -1 : 1));
     for (const [i, e] of events.entries()) (e as { seq: number }).seq = this.seq + i + 1;
     this.seq += events.length;
-    state.tags = next;
+    state.tags = next.length ? next.slice() : NO_TAGS; // exactly its length, as above
     state.revisitAt = nextChangeAt(kept, asOf, this.#compiled);
     if (!kept.length && !next.length) {
       this.customers.delete(customerId);
@@ -453,6 +458,9 @@ export class TagEngine {
     return (this.#state(customerId)?.tags ?? []).map((t) => toAssignment(customerId, t, at));
   }
 }
+
+/** @internal one shared empty tag list (never pushed to: a customer's tags are replaced whole). */
+const NO_TAGS = Object.freeze([]) as unknown as StoredTag[];
 
 /** @internal */
 const toStored = (r: RuleResult): StoredTag => ({

@@ -39,6 +39,16 @@ const UNDECIDED = new Set(['registered', 'accepted', 'in_progress', 'on_hold', '
 /** @internal one shared empty list: most complainants are in no priority group. */
 const NONE: readonly string[] = Object.freeze([]);
 
+/** @internal one string per business category (checked codes, so few), shared by every kept complaint. */
+const CATEGORIES = new Map<string, string>();
+/** @internal */
+const intern = (code: string): string => {
+  const known = CATEGORIES.get(code);
+  if (known !== undefined) return known;
+  CATEGORIES.set(code, code);
+  return code;
+};
+
 /** @internal */
 const ms = (t: string | null | undefined): number | null => (t ? parseInstant(t) : null);
 
@@ -55,7 +65,7 @@ export function toFacts(row: ComplaintRow): ComplaintFacts | null {
   return {
     id: row.id,
     receivedAt: parseInstant(row.receivedAt),
-    category: row.businessCategory,
+    category: intern(row.businessCategory),
     regulator: row.intakeChannel === 'regulator_transfer',
     severity: SEVERITY[row.severity],
     priority: row.priorityGroups.length ? row.priorityGroups.map((g) => `${g.group}:${g.basis}`) : NONE,

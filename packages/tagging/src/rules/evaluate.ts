@@ -160,7 +160,9 @@ function spanTag(code: string, hits: readonly { id: string; at: number }[], wind
     if (h.at > last) last = h.at;
     if (!ids.includes(h.id)) ids.push(h.id);
   }
-  return { code, validFrom: from, validUntil: last + windowMs, evidence: ids, ruleVersion };
+  // A copy of exactly its length: an array grown by push keeps room for 16 more, and the engine keeps
+  // every tag's evidence.
+  return { code, validFrom: from, validUntil: last + windowMs, evidence: ids.slice(), ruleVersion };
 }
 
 /** @internal complaints received in the window, oldest first. */
@@ -182,9 +184,21 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   else m.set(k, [v]);
 };
 
+/** @internal `<kind>@<version>` of each rule, made once: every tag the rule assigns shares the string. */
+const VERSIONS = new WeakMap<TagRule, string>();
+/** @internal */
+const versionOf = (rule: TagRule): string => {
+  let v = VERSIONS.get(rule);
+  if (v === undefined) {
+    v = `${rule.kind}@${rule.version}`;
+    VERSIONS.set(rule, v);
+  }
+  return v;
+};
+
 /** @internal one rule over one customer's complaints. */
 function evaluateRule(rule: TagRule, facts: readonly ComplaintFacts[], asOf: number): RuleResult[] {
-  const ruleVersion = `${rule.kind}@${rule.version}`;
+  const ruleVersion = versionOf(rule);
   switch (rule.kind) {
     case 'repeat_complainer': {
       const w = rule.windowDays * DAY_MS;
