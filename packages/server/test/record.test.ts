@@ -32,6 +32,22 @@ describe.each(BACKENDS)('the complaint record (%s)', (backend) => {
     expect(await row(res.body.id)).toMatchObject({ customer_id: 'C-1001', identity_verified: 1, phone_hash: phoneHash, id_number_hash: idNumberHash });
   });
 
+  it('takes personal numbers the way people type them (spaces, +86, full-width) and stores them compact, hashed alike', async () => {
+    const res = await post('/v1/complaints', 'u-sb-frontline', registration({
+      complainant: { name: '张三', phone: '+86 138 1234 5678', idNumber: '440301 19900101 1234', cardNumber: '６２２２ ０２１２ ３４５６ ７８９０ １２８' },
+    }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.complainant).toMatchObject({
+      phone: '+8613812345678',
+      idNumber: '440301199001011234',
+      cardNumber: '6222021234567890128',
+      phoneHash: hash('phone', '13812345678'),
+      idNumberHash: hash('idNumber', '440301199001011234'),
+    });
+    const read = await t.api('GET', `/v1/complaints/${res.body.id}`, { token: await t.token('u-sb-frontline') });
+    expect(read.body.complainant.phone).toBe('+8613812345678');
+  });
+
   it('lets only staff vouch for identity; accepting verifies it', async () => {
     const res = await post('/v1/complaints', 'customer:C-3003', registration({ complainant: { name: '王五', identityVerified: true } }));
     expect(res.body.complainant.identityVerified).toBe(false);

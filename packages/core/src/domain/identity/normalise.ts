@@ -5,8 +5,18 @@
  * `null` when the input is not a valid identifier of that kind. See docs/domain/personal-data.md.
  */
 
-/** Full-width digits and letters to ASCII, separators removed. */
-function compact(raw: string): string {
+/**
+ * Full-width digits and letters to ASCII, separators (spaces, dashes, brackets, dots) removed: the form
+ * a registration stores an identifier in, whatever way it was typed (docs/domain/personal-data.md).
+ * Not part of the public API: the schemas apply it on parse.
+ *
+ * @example
+ * ```ts
+ * compact('(0755) 8765-4321'); // '075587654321'
+ * compact('１３８ １２３４ ５６７８'); // '13812345678'
+ * ```
+ */
+export function compact(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s\-–—()（）.·/]/g, '');
 }
 

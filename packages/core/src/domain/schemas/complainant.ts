@@ -1,6 +1,16 @@
 import * as z from 'zod/mini';
-import { normaliseCardNumber, normaliseIdNumber, normalisePhone } from '../identity/normalise.js';
+import { compact, normaliseCardNumber, normaliseIdNumber, normalisePhone } from '../identity/normalise.js';
 import { text } from './primitives.js';
+
+/**
+ * @internal What registration accepts for each personal number before it is checked and compacted:
+ * the characters people type (full-width digits, separators); the checks that follow decide validity.
+ */
+const ENTRY = {
+  phone: /^(?:[+＋]|00|００)?[\d０-９(（][\d０-９\s\-–()（）]{6,27}$/,
+  idNumber: /^(?:[\d０-９]\s*){17}[\d０-９XxＸｘ]$/,
+  cardNumber: /^(?:[\d０-９][\s-]?){11,18}[\d０-９]$/,
+} as const;
 
 /**
  * Priority groups that get the fast track (docs/domain/taxonomy.md (priority groups)). Like the CFPB's complaint
@@ -49,25 +59,36 @@ export interface PriorityMembership extends z.infer<typeof PriorityMembership> {
  */
 export const Complainant = z.object({
   name: text(64),
-  /** Mainland mobile or landline number, digits with an optional `+86` prefix or dashes; must be a real mainland number. */
+  /**
+   * Mainland mobile or landline number, as people type it: digits (full-width too), an optional `+86` or
+   * `0086` prefix, spaces, dashes or brackets (`138 1234 5678`, `(0755) 8765-4321`); must be a real
+   * mainland number. Stored without the separators (`13812345678`, `075587654321`).
+   */
   phone: z.optional(
     z.string().check(
-      z.regex(/^(\+?86)?[\d-]{7,20}$/, { abort: true }),
-      z.refine((v) => normalisePhone(v) !== null, 'not a mainland mobile or landline number'),
+      z.regex(ENTRY.phone, { abort: true, message: 'digits, an optional +86 prefix, spaces, dashes or brackets' }),
+      z.refine((v) => normalisePhone(v) !== null, { abort: true, message: 'not a mainland mobile or landline number' }),
+      z.overwrite(compact),
     ),
   ),
-  /** Resident ID number (18 characters, GB 11643: check character and date of birth are checked); optional because the bank may already hold it. */
+  /**
+   * Resident ID number (18 characters, GB 11643: check character and date of birth are checked), spaces
+   * allowed (`440301 19900101 1234`); stored without them, `X` upper-case. Optional because the bank may
+   * already hold it.
+   */
   idNumber: z.optional(
     z.string().check(
-      z.regex(/^\d{17}[\dXx]$/, { abort: true }),
-      z.refine((v) => normaliseIdNumber(v) !== null, 'not a valid resident ID number (GB 11643 check character or date of birth)'),
+      z.regex(ENTRY.idNumber, { abort: true, message: '18 characters: 17 digits and a digit or X' }),
+      z.refine((v) => normaliseIdNumber(v) !== null, { abort: true, message: 'not a valid resident ID number (GB 11643 check character or date of birth)' }),
+      z.overwrite((v) => compact(v).toUpperCase()),
     ),
   ),
-  /** Bank card number (12–19 digits passing the Luhn check). */
+  /** Bank card number (12–19 digits passing the Luhn check), spaces or dashes allowed (`6222 0212 3456 7890 128`); stored without them. */
   cardNumber: z.optional(
     z.string().check(
-      z.regex(/^\d{12,19}$/, { abort: true }),
-      z.refine((v) => normaliseCardNumber(v) !== null, 'not a valid card number (Luhn check)'),
+      z.regex(ENTRY.cardNumber, { abort: true, message: '12 to 19 digits' }),
+      z.refine((v) => normaliseCardNumber(v) !== null, { abort: true, message: 'not a valid card number (Luhn check)' }),
+      z.overwrite(compact),
     ),
   ),
   /**

@@ -79,6 +79,8 @@ describe('ComplaintCreate', () => {
     ['complainant.idNumber', { complainant: { name: '张三', idNumber: '440301199002301233' } }],
     ['complainant.cardNumber', { complainant: { name: '张三', cardNumber: '6222021234567890123' } }],
     ['complainant.phone', { complainant: { name: '张三', phone: '23812345678' } }],
+    ['complainant.phone', { complainant: { name: '张三', phone: '138 1234 5678 ext' } }],
+    ['complainant.cardNumber', { complainant: { name: '张三', cardNumber: '6222  0212 3456 7890 128' } }],
     ['complainant.representative.relation', { complainant: { name: '张三', representative: { name: '李四', relation: 'friend', powerOfAttorney: false } } }],
     ['complainant.priorityGroups.0.group', { complainant: { name: '张三', priorityGroups: [{ group: 'vip', basis: 'verified' }] } }],
     ['complainant.priorityGroups.0.basis', { complainant: { name: '张三', priorityGroups: [{ group: 'police', basis: 'inferred' }] } }],
@@ -86,6 +88,23 @@ describe('ComplaintCreate', () => {
     const r = ComplaintCreate.safeParse({ ...realistic, ...patch });
     expect(r.success).toBe(false);
     expect(pathsOf(r)).toContain(path);
+  });
+
+  it.each([
+    ['138 1234 5678', '13812345678'],
+    ['+86 138-1234-5678', '+8613812345678'],
+    ['(0755) 8765-4321', '075587654321'],
+    ['１３８１２３４５６７８', '13812345678'],
+  ])('takes the phone number %s as people type it and stores %s', (phone, stored) => {
+    expect(ComplaintCreate.parse({ ...realistic, complainant: { name: '张三', phone } }).complainant.phone).toBe(stored);
+  });
+
+  it('takes spaced ID and card numbers and stores them compact, X upper-case', () => {
+    const c = ComplaintCreate.parse({
+      ...realistic,
+      complainant: { name: '张三', idNumber: '110105 19491231 002x', cardNumber: '6222 0212 3456 7890 128' },
+    });
+    expect(c.complainant).toMatchObject({ idNumber: '11010519491231002X', cardNumber: '6222021234567890128' });
   });
 
   it('names every missing required field', () => {
