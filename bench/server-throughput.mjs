@@ -18,7 +18,7 @@
 // every ratio is against the bare server with the same client in the same run.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,10 +52,18 @@ async function startChild(options) {
     });
     child.once('exit', (code) => reject(new Error(`server child exited with ${code}`)));
   });
-  return { ...started, stop: async () => { child.kill('SIGTERM'); await once(child, 'exit'); } };
+  return { ...started, pid: child.pid, stop: async () => { child.kill('SIGTERM'); await once(child, 'exit'); } };
 }
 
+/** A server process's own CPU time so far (user + system, ms, from /proc): less swayed by a busy machine than req/s. */
+const cpuMsOf = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+};
+
 let keySeq = 0;
+/** Every timed run's service CPU per request (ms), for the CPU table. */
+const cpuPerRequest = [];
 /** Requests per second from `clients` keep-alive clients of the given kind (`http` or `fetch`) for `ms`. */
 async function load(target, kind, clients, ms, client = 'http') {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
@@ -90,6 +98,7 @@ async function load(target, kind, clients, ms, client = 'http') {
   const one = client === 'fetch' ? viaFetch : viaHttp;
   const until = performance.now() + ms;
   let done = 0;
+  const cpuBefore = cpuMsOf(target.pid);
   const start = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -101,6 +110,7 @@ async function load(target, kind, clients, ms, client = 'http') {
   );
   const rate = done / ((performance.now() - start) / 1000);
   agent.destroy();
+  cpuPerRequest.push({ target, kind, clients, client, ms: (cpuMsOf(target.pid) - cpuBefore) / done });
   return rate;
 }
 
@@ -212,6 +222,16 @@ try {
       const ratio = r.name.startsWith('bare') ? '' : `${(mc(client, r.name) / base).toFixed(2)}×`;
       return `${mc(client, r.name).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}) | ${ratio}`;
     });
+    console.log(`| ${r.name} | ${r.clients} | ${cells.join(' | ')} |`);
+  }
+  // The service's own CPU per request (median over the rounds, warm-up excluded): what a cut saves,
+  // comparable between builds even when the machine is busy.
+  const timed = cpuPerRequest.slice(all.length);
+  console.log(`\nservice CPU per request (ms, median of the rounds; the server process's user + system time / requests):\n`);
+  console.log(`| target | clients | ${clientModes.map((c) => (c === 'http' ? 'node:http client' : 'fetch client')).join(' | ')} |`);
+  console.log(`|---|---:|${clientModes.map(() => '---:').join('|')}|`);
+  for (const r of runs) {
+    const cells = clientModes.map((client) => median(timed.filter((t) => t.target === r.target && t.kind === r.kind && t.clients === r.clients && t.client === client).map((t) => t.ms)).toFixed(3));
     console.log(`| ${r.name} | ${r.clients} | ${cells.join(' | ')} |`);
   }
   const has = (name) => runs.some((r) => r.name === name);
