@@ -1,5 +1,6 @@
 // CPU profile of the service under a creation (or `GET /v1/me`) load: where a request spends its time.
-// Usage: node bench/server-profile.mjs [seconds=8] [clients=8] [create|me]   (SQLite; CK_SERVER=<index.js> for another build)
+// Usage: node bench/server-profile.mjs [seconds=8] [clients=8] [create|me]   (SQLite; CK_SERVER=<index.js> for another build;
+//   DATABASE_URL=postgres://… for PostgreSQL: a fresh database of that name is made)
 // Runs the service in a child, profiles it (the inspector's CPU profiler, as `node --cpu-prof`) only
 // while this process loads it, and prints
 // the self time grouped by what it belongs to (JWT, validation, idempotency hash, SQLite, JSON, Hono,
@@ -18,7 +19,20 @@ const kind = process.argv[4] === 'me' ? 'me' : 'create';
 const dir = mkdtempSync(join(tmpdir(), 'ck-prof-'));
 const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
 const profileFile = join(dir, `${kind}.cpuprofile`);
-const child = spawn(process.execPath, [childScript, JSON.stringify({ mode: 'service', dataDir: join(dir, 'data'), profile: profileFile, ...(process.env.CK_SERVER && { server: process.env.CK_SERVER }) })], {
+let databaseUrl;
+if (process.env.DATABASE_URL) {
+  // pg is the server package's dependency: load the same one.
+  const pg = (await import('node:module')).createRequire(new URL('../packages/server/package.json', import.meta.url))('pg');
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  const name = `ck_prof_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/${name}`;
+  databaseUrl = u.toString();
+}
+const child = spawn(process.execPath, [childScript, JSON.stringify({ mode: 'service', dataDir: join(dir, 'data'), databaseUrl, profile: profileFile, ...(process.env.CK_SERVER && { server: process.env.CK_SERVER }) })], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let out = '';
@@ -69,7 +83,7 @@ const dt = profile.timeDeltas;
 for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const groups = [
-  ['JWT (jose)', /jose/], ['zod (validation)', /zod/], ['Hono', /hono/], ['better-sqlite3 / Kysely', /better-sqlite3|kysely/],
+  ['JWT (jose)', /jose/], ['zod (validation)', /zod/], ['Hono', /hono/], ['better-sqlite3 / pg / Kysely', /better-sqlite3|kysely|\/pg[@/]|pg-protocol/],
   ['@complaintkit/core', /packages\/core|@complaintkit\/core/], ['@complaintkit/server', /packages\/server\/(dist|src)/],
   ['node:http / net', /node:_http|node:net|node:internal\/(http|stream|streams)|_http_/], ['crypto', /node:crypto|node:internal\/crypto/],
 ];
