@@ -1,12 +1,12 @@
 import {
-  type ActionBody,
   type Actor,
   type ClockOptions,
   type Complaint,
   type ComplaintAction,
   ComplaintCreate,
   type HistoryRecord,
-  applyAction,
+  type LifecycleStep,
+  applySteps,
   registerComplaint,
 } from '@complaintkit/core/domain';
 
@@ -62,25 +62,25 @@ function stepsOf(r: HistoryRecord): Step[] {
   add(r.reviewDecidedAt, 'reviewDecidedAt', 'respond', 'handler', { ...respond, notifiedAt: r.reviewDecidedAt });
   add(r.closedAt, 'closedAt', 'close', 'manager');
   add(r.withdrawnAt, 'withdrawnAt', 'withdraw', 'frontline', { reason: IMPORTED, receivedAt: r.withdrawnAt });
-  const order = (s: Step) => steps.indexOf(s);
-  return [...steps].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || order(a) - order(b));
+  // Array.prototype.sort is stable: ties keep lifecycle order.
+  return steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 /**
- * Replays a historical complaint through the lifecycle, with its own times, as staff of its
- * organisation (`import:<role>` ids) would have entered it live: the same timeline, clock and
- * metrics. Returns the complaint, or the column whose step the lifecycle refuses.
+ * A history record registered, with the lifecycle steps its columns stand for (in time order, each
+ * with the column it comes from): what {@link replayHistory} applies with `applySteps`, and what a
+ * test applies with `applyAction` one step at a time to prove the two equal.
  *
  * @example
  * ```ts
- * const r = replayHistory(record, { id: 'CK20240301-000001', firstSeq: 101, reviewerOrgId: 'BR-44', clock: {} });
- * if ('complaint' in r) store(r.complaint);
+ * const s = historyStart(record, { id: 'CK20240301-000001', firstSeq: 1, reviewerOrgId: 'BR-44' });
+ * if ('steps' in s) s.steps.map((x) => x.action); // ['accept', 'start', 'respond', …]
  * ```
  */
-export function replayHistory(
+export function historyStart(
   r: HistoryRecord,
   ctx: { id: string; firstSeq: number; reviewerOrgId?: string | undefined; clock?: Omit<ClockOptions, 'now'> | undefined },
-): { complaint: Complaint } | { error: ReplayError } {
+): { complaint: Complaint; steps: (LifecycleStep & { readonly field: keyof HistoryRecord })[] } | { error: ReplayError } {
   const actor = (role: Step['role']): Actor => ({ kind: 'staff', id: `import:${role}`, role, orgId: r.orgId });
   let seq = ctx.firstSeq;
   const received = Date.parse(r.receivedAt);
@@ -103,19 +103,42 @@ export function replayHistory(
   } catch (e) {
     return { error: { field: 'receivedAt', message: e instanceof Error ? e.message : String(e) } };
   }
-  for (const s of stepsOf(r)) {
-    try {
-      c = applyAction(c, s.action, s.body as ActionBody<typeof s.action>, {
-        actor: actor(s.role),
-        now: Date.parse(s.at),
-        seq: seq++,
-        ...(ctx.clock && { clock: ctx.clock }),
-        ...(ctx.reviewerOrgId && { reviewerOrgId: ctx.reviewerOrgId }),
-      });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      return { error: { field: s.field, message } };
-    }
-  }
-  return { complaint: c };
+  const steps = stepsOf(r).map((s) => ({
+    field: s.field,
+    action: s.action,
+    input: s.body,
+    ctx: {
+      actor: actor(s.role),
+      now: Date.parse(s.at),
+      seq: seq++,
+      ...(ctx.clock && { clock: ctx.clock }),
+      ...(ctx.reviewerOrgId && { reviewerOrgId: ctx.reviewerOrgId }),
+    },
+  }));
+  return { complaint: c, steps };
+}
+
+/**
+ * Replays a historical complaint through the lifecycle, with its own times, as staff of its
+ * organisation (`import:<role>` ids) would have entered it live: the same timeline, clock and
+ * metrics. Returns the complaint, or the column whose step the lifecycle refuses. The steps go
+ * through core's `applySteps` (the same complaint and refusals as `applyAction` step by step, the
+ * deadline snapshot computed once: test/reporting/history-replay.test.ts).
+ *
+ * @example
+ * ```ts
+ * const r = replayHistory(record, { id: 'CK20240301-000001', firstSeq: 101, reviewerOrgId: 'BR-44', clock: {} });
+ * if ('complaint' in r) store(r.complaint);
+ * ```
+ */
+export function replayHistory(
+  r: HistoryRecord,
+  ctx: { id: string; firstSeq: number; reviewerOrgId?: string | undefined; clock?: Omit<ClockOptions, 'now'> | undefined },
+): { complaint: Complaint } | { error: ReplayError } {
+  const start = historyStart(r, ctx);
+  if ('error' in start) return start;
+  const out = applySteps(start.complaint, start.steps);
+  if ('complaint' in out) return out;
+  const e = out.error;
+  return { error: { field: (start.steps[out.index] as (typeof start.steps)[number]).field, message: e instanceof Error ? e.message : String(e) } };
 }

@@ -96,6 +96,17 @@ export function applyAction<A extends ComplaintAction>(
   input: unknown,
   ctx: StepContext,
 ): Complaint {
+  return step(complaint, action, input, ctx, true);
+}
+
+/**
+ * One lifecycle step of {@link applyAction}. With `settle` false (a step followed by another, see
+ * {@link applySteps}) the deadline snapshot is carried over instead of recomputed, its extension level
+ * (the one field of it a rule reads) moved by an extension; a step that restarts the clock (new facts,
+ * reopen) settles it anyway. The clock itself is computed only when this step reads it: the extension
+ * and review rules, and a decision's deadline.
+ */
+function step<A extends ComplaintAction>(complaint: Complaint, action: A, input: unknown, ctx: StepContext, settle: boolean): Complaint {
   const rule = TRANSITIONS[action];
   const role = actorRole(ctx.actor);
   if (!rule.from.includes(complaint.status)) {
@@ -104,7 +115,10 @@ export function applyAction<A extends ComplaintAction>(
   if (!rule.roles.includes(role)) {
     throw refuse('role_not_allowed', action, complaint, ctx, `the ${role} role may not ${action}; allowed: ${rule.roles.join(', ')}`);
   }
-  const clock = computeClock(complaint, { ...ctx.clock, now: ctx.now });
+  // The clock before this step, computed when read: the extension and review rules (the only rules
+  // that read it) and a decision's deadline.
+  const clockNow = () => computeClock(complaint, { ...ctx.clock, now: ctx.now });
+  const clock = action === 'extend' || action === 'request_review' || action === 'respond' ? clockNow() : undefined;
   // Recusal, extension and review rules: the same functions allowedActions applies.
   const ruled = actionRefusal(complaint, action, ctx.actor, role, { clock, now: ctx.now, reviewerOrgId: ctx.reviewerOrgId });
   if (ruled) throw refuseFor(ruled, action, complaint, ctx);
@@ -187,7 +201,8 @@ export function applyAction<A extends ComplaintAction>(
       // when the complainant was told, which cannot lie in the future.
       if (Date.parse(b.notifiedAt) > ctx.now + 60_000) throw violation('notifiedAt lies in the future: record the decision once the complainant has been told');
       const reviewing = complaint.status === 'under_review' && complaint.review !== null;
-      const dueAt = reviewing ? (clock.review?.decisionDueAt ?? clock.dueAt) : clock.dueAt;
+      const before = clock ?? clockNow();
+      const dueAt = reviewing ? (before.review?.decisionDueAt ?? before.dueAt) : before.dueAt;
       const decision: Decision = {
         ...b,
         respondedAt: at,
@@ -262,8 +277,50 @@ export function applyAction<A extends ComplaintAction>(
     data,
   };
   next = { ...next, status: to, version: complaint.version + 1, updatedAt: at, timeline: [...complaint.timeline, event] };
-  next.deadlines = deadlinesOf(next, { ...ctx.clock, now: ctx.now });
+  if (settle || action === 'new_facts' || action === 'reopen') next.deadlines = deadlinesOf(next, { ...ctx.clock, now: ctx.now });
+  else if (action === 'extend') next.deadlines = { ...complaint.deadlines, extensionLevel: data.level as 1 | 2 };
   return next;
+}
+
+/**
+ * One step of {@link applySteps}: an action, its body (as `applyAction` takes it) and its context.
+ *
+ * @example
+ * ```ts
+ * const s: LifecycleStep = { action: 'accept', input: {}, ctx: { actor, now: Date.now(), seq: 2 } };
+ * ```
+ */
+export interface LifecycleStep {
+  readonly action: ComplaintAction;
+  readonly input: unknown;
+  readonly ctx: StepContext;
+}
+
+/**
+ * Applies several lifecycle steps in a row: the same complaint, and the same refusal at the same
+ * step, as {@link applyAction} one step after another, for a fraction of the clock arithmetic (a test
+ * replays random histories both ways): the deadline snapshot is computed once, after the last step,
+ * and the clock only before a step whose rules read it. For replaying a complaint's known history (a
+ * history import). Returns the complaint, or the index of the step refused with the error
+ * `applyAction` throws for it.
+ *
+ * @example
+ * ```ts
+ * const r = applySteps(registered, [{ action: 'accept', input: {}, ctx }, { action: 'start', input: {}, ctx: { ...ctx, seq: 3 } }]);
+ * if ('complaint' in r) save(r.complaint); else console.log(`step ${r.index}:`, r.error);
+ * ```
+ */
+export function applySteps(complaint: Complaint, steps: readonly LifecycleStep[]): { complaint: Complaint } | { index: number; error: unknown } {
+  let c = complaint;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i] as LifecycleStep;
+    try {
+      c = step(c, s.action, s.input, s.ctx, i === steps.length - 1);
+    } catch (error) {
+      return { index: i, error };
+    }
+  }
+  return { complaint: c };
 }
 
 /**
