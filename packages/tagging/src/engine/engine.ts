@@ -8,7 +8,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { type ComplaintFacts, toFacts } from './facts.js';
 import { isoTime } from './iso-instant.js';
 import { isObservableLike, type Source, toAsyncIterable } from './source.js';
-import type { StateFile } from './state-file.js';
+import { decodeFacts, decodeTags, encodeFact, encodeFacts, encodeTags, flat, type StateFile } from './state-file.js';
 
 /** @internal a tag as the engine keeps it (times in ms). */
 export interface StoredTag {
@@ -20,10 +20,15 @@ export interface StoredTag {
   readonly version: string;
 }
 
-/** @internal what the engine keeps per customer. */
+/**
+ * @internal what the engine keeps per customer: its kept complaints and its tags as the compact text
+ * the state file stores (`encodeFacts`, `encodeTags`: comma-separated JSON arrays), decoded only while
+ * the customer is evaluated. Text takes about half the memory of objects, and the state file is then
+ * written without encoding anything.
+ */
 export interface CustomerState {
-  facts: ComplaintFacts[];
-  tags: StoredTag[];
+  facts: string;
+  tags: string;
   /** When a rule's answer may next change without new input; `null` if never. */
   revisitAt: number | null;
 }
@@ -210,12 +215,6 @@ export class TagEngine {
     return saved;
   }
 
-  /** @internal the customer a kept complaint belongs to. */
-  #ownerOf(complaintId: string): string | undefined {
-    const o = this.owners.get(complaintId);
-    if (o !== undefined) return o ?? undefined;
-    return this.backing?.ownerOf(complaintId);
-  }
 
   /** @internal */
   #disown(complaintId: string): void {
@@ -328,30 +327,34 @@ export class TagEngine {
 
   /** @internal replaces what is known of one complaint. */
   #upsert(id: string, customerId: string | null, facts: ComplaintFacts | null, asOf: number, dirty: Set<string>): void {
-    const owner = this.#ownerOf(id);
+    // The customer a kept complaint belongs to: changed in memory, else as saved (looked up once).
+    const held = this.owners.get(id);
+    const saved = held === undefined ? this.backing?.ownerOf(id) : LATER;
+    const owner = held === undefined ? (saved as string | undefined) : (held ?? undefined);
     if (owner !== undefined) {
       const state = this.#state(owner);
-      const i = state ? state.facts.findIndex((f) => f.id === id) : -1;
-      const prev = state?.facts[i];
+      const list = state ? decodeFacts(state.facts) : [];
+      const i = list.findIndex((f) => f.id === id);
+      const prev = list[i];
       // An older version read after a newer one changes nothing.
       if (prev && facts !== null && prev.updatedAt > facts.updatedAt && owner === customerId) return;
-      if (state && i >= 0) state.facts.splice(i, 1);
+      if (state && i >= 0) {
+        list.splice(i, 1);
+        state.facts = encodeFacts(list);
+      }
       this.#disown(id);
       dirty.add(owner);
     }
     if (customerId === null || facts === null || !stillRelevant(facts, asOf, this.#compiled)) return;
     let state = this.#state(customerId);
     if (!state) {
-      state = { facts: [], tags: NO_TAGS, revisitAt: null };
+      state = { facts: '', tags: '', revisitAt: null };
       this.customers.set(customerId, state);
       this.dropped.delete(customerId);
     }
-    // Small lists are copied rather than pushed to: a pushed array keeps room for 16 more complaints,
-    // and most customers hold one or two.
-    if (state.facts.length < 8) state.facts = [...state.facts, facts];
-    else state.facts.push(facts);
+    state.facts = state.facts ? `${state.facts},${encodeFact(facts)}` : encodeFact(facts);
     // Backed by a saved state: record only an owner that differs from the saved one (fewer rows to write).
-    if (this.backing?.ownerOf(id) === customerId) this.owners.delete(id);
+    if (this.backing && (saved === LATER ? this.backing.ownerOf(id) : saved) === customerId) this.owners.delete(id);
     else this.owners.set(id, customerId);
     dirty.add(customerId);
   }
@@ -360,15 +363,16 @@ export class TagEngine {
   #evaluate(customerId: string, asOf: number, asOfIso: string, runId: string): TagEvent[] {
     const state = this.#state(customerId);
     if (!state) return [];
-    const kept = state.facts.filter((f) => stillRelevant(f, asOf, this.#compiled));
-    if (kept.length !== state.facts.length) {
-      for (const f of state.facts) if (!kept.includes(f)) this.#disown(f.id);
-      state.facts = kept.slice(); // exactly its length: kept until the next run
-    }
+    const all = decodeFacts(state.facts);
+    const kept = all.filter((f) => stillRelevant(f, asOf, this.#compiled));
+    if (kept.length !== all.length) {
+      for (const f of all) if (!kept.includes(f)) this.#disown(f.id);
+      state.facts = encodeFacts(kept);
+    } else state.facts = flat(state.facts);
     const results = evaluateCustomer(kept, asOf, this.#compiled);
     const events: TagEvent[] = [];
     const next: StoredTag[] = [];
-    const byCode = new Map(state.tags.map((t) => [t.code, t]));
+    const byCode = new Map(decodeTags(state.tags).map((t) => [t.code, t]));
     for (const r of results) {
       const old = byCode.get(r.code);
       byCode.delete(r.code);
@@ -391,7 +395,7 @@ export class TagEngine {
     events.sort((a, b) => (a.assignment.code < b.assignment.code ? -1 : 1));
     for (const [i, e] of events.entries()) (e as { seq: number }).seq = this.seq + i + 1;
     this.seq += events.length;
-    state.tags = next.length ? next.slice() : NO_TAGS; // exactly its length, as above
+    state.tags = encodeTags(next);
     state.revisitAt = nextChangeAt(kept, asOf, this.#compiled);
     if (!kept.length && !next.length) {
       this.customers.delete(customerId);
@@ -423,7 +427,7 @@ export class TagEngine {
    */
   *assignments(): Generator<TagAssignment> {
     const at = this.lastAsOf ?? new Date(0).toISOString();
-    for (const [id, state] of this.states()) for (const t of state.tags) yield toAssignment(id, t, at);
+    for (const [id, state] of this.states()) for (const t of decodeTags(state.tags)) yield toAssignment(id, t, at);
   }
 
   /**
@@ -455,12 +459,13 @@ export class TagEngine {
    */
   customerTags(customerId: string): TagAssignment[] {
     const at = this.lastAsOf ?? new Date(0).toISOString();
-    return (this.#state(customerId)?.tags ?? []).map((t) => toAssignment(customerId, t, at));
+    const state = this.#state(customerId);
+    return state ? decodeTags(state.tags).map((t) => toAssignment(customerId, t, at)) : [];
   }
 }
 
-/** @internal one shared empty tag list (never pushed to: a customer's tags are replaced whole). */
-const NO_TAGS = Object.freeze([]) as unknown as StoredTag[];
+/** @internal a saved owner not looked up yet. */
+const LATER = Symbol('later');
 
 /** @internal */
 const toStored = (r: RuleResult): StoredTag => ({

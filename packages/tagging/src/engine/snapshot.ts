@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../input/errors.js';
 import { readLines } from '../input/read-lines.js';
 import { type CustomerState, TagEngine, type TagEngineOptions } from './engine.js';
-import { decodeCustomer, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
+import { decodeCustomer, factIds, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
 
 /** @internal the NDJSON state of earlier versions, still read so an existing state carries over. */
 const LEGACY_FORMAT = 'complaintkit-tags-state/1';
@@ -101,7 +101,7 @@ export async function readSnapshot(file: string, options: TagEngineOptions): Pro
     const [id, revisitAt, facts, tags] = data as [string, number | null, unknown[], unknown[]];
     const state: CustomerState = decodeCustomer(JSON.stringify([facts, tags]), revisitAt);
     engine.customers.set(id, state);
-    for (const f of state.facts) engine.owners.set(f.id, id);
+    for (const complaintId of factIds(state.facts)) engine.owners.set(complaintId, id);
   }
   if (header) throw new InputError(file, null, null, 'empty snapshot');
   return engine;
