@@ -7,6 +7,7 @@
  * complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
  * complaintkit-server train --out FILE [--demo] …
  * complaintkit-server import FILE [--format csv|ndjson] [--batch 5000] [--data ./data]
+ * complaintkit-server directory FILE [--data ./data] [--dry-run]
  * ```
  * PostgreSQL is used when DATABASE_URL is set; CK_JWT_SECRET sets the token secret; PORT and HOST
  * stand in for --port and --host; CK_CALENDAR_FILE for --calendar.
@@ -19,6 +20,7 @@ import { recallDemoActors, rememberDemoActors } from './cli/demo-actors.js';
 import { printDemoTokens } from './cli/demo-tokens.js';
 import { runTrain, TRAIN_USAGE } from './cli/train.js';
 import { loadCalendar } from './calendar/load-calendar.js';
+import { DIRECTORY_USAGE, runDirectory } from './cli/directory-command.js';
 import { IMPORT_USAGE, runImport } from './cli/import-command.js';
 import { seedIfEmpty } from './jobs/seed-if-empty.js';
 import { startServer } from './server.js';
@@ -31,6 +33,7 @@ const USAGE = `Usage:
   complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
 ${TRAIN_USAGE}
 ${IMPORT_USAGE}
+${DIRECTORY_USAGE}
 
   serve   migrates, seeds demo data into an empty database, starts the service and prints demo tokens
   seed    migrates and seeds only
@@ -71,6 +74,15 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await runImport(rest, { databaseUrl: process.env.DATABASE_URL || undefined });
     } catch (e) {
       if (e instanceof TypeError || /^(import takes|--)/.test((e as Error).message)) fail((e as Error).message);
+      throw e;
+    }
+    return;
+  }
+  if (command === 'directory') {
+    try {
+      process.exitCode = await runDirectory(rest, { databaseUrl: process.env.DATABASE_URL || undefined });
+    } catch (e) {
+      if (e instanceof TypeError || /^(directory takes|--)/.test((e as Error).message)) fail((e as Error).message);
       throw e;
     }
     return;
@@ -156,7 +168,10 @@ async function main(argv: string[]): Promise<void> {
       ...(values.static ? [`Example pages: ${server.url}/examples/`] : []),
     ].join('\n') + '\n',
   );
-  await printDemoTokens(server.url, resolveJwtSecret({ dataDir }), actors, dataDir, Boolean(values.static));
+  // A bank's own directory (complaintkit-server directory) has no demo staff: no tokens to print for them.
+  const demoHandler = await server.store.getStaff(actors.handler.id);
+  if (demoHandler?.orgId === actors.handler.orgId) await printDemoTokens(server.url, resolveJwtSecret({ dataDir }), actors, dataDir, Boolean(values.static));
+  else process.stdout.write('No demo tokens: this database holds a bank of its own. Its sign-in service signs tokens with CK_JWT_SECRET (docs/guides/deploying.md).\n');
   const stop = () => {
     process.stdout.write('\nShutting down…\n');
     server.close().then(

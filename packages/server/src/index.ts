@@ -27,6 +27,8 @@ export { buildOpenApiDocument } from './openapi/document.js';
 export { type RunningServer, startServer } from './server.js';
 export { openStore } from './store/open-store.js';
 export type { SeedResult } from './jobs/seed-if-empty.js';
+export { BankDirectory, type BankDirectoryFile, DirectoryOrganisation, DirectoryStaff } from './directory/schema.js';
+export type { DirectoryError, DirectoryNow, DirectoryPlan } from './directory/plan.js';
 export type { DemoActors, DemoBank } from './seed/index.js';
 export type { DatabaseKind, DatabaseLocation } from './store/connect.js';
 export type {

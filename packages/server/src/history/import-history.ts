@@ -52,7 +52,7 @@ export async function importHistory(store: Store, text: string, format: 'csv' | 
   for (const { line, record } of parsed.records) {
     const org = orgs.get(record.orgId);
     if (!org || (options.underPath !== undefined && !org.path.startsWith(options.underPath))) {
-      errors.push({ line, field: 'orgId', message: `no organisation ${record.orgId} in your subtree; import the organisation tree first` });
+      errors.push({ line, field: 'orgId', message: `no organisation ${record.orgId} in your subtree; load it first (complaintkit-server directory FILE)` });
       continue;
     }
     const out = replayHistory(record, { id: complaintNumber(Date.parse(record.receivedAt), 1), firstSeq: 1, reviewerOrgId: org.parentId ?? undefined, clock: options.clock });

@@ -19,6 +19,7 @@ import type { DatabaseKind } from './connect.js';
 import { IdempotencyKeyReusedError, ConcurrentUpdateError, isTransientConflict, isUniqueViolation } from './errors.js';
 import { type CounterName, counterValues, nextValue, nextValues } from './counters.js';
 import { importBank } from './import-bank.js';
+import { loadDirectory } from './load-directory.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
@@ -665,6 +666,10 @@ export class SqlStore implements Store {
   onCommit(listener: () => void): () => void {
     this.#commits.on('commit', listener);
     return () => this.#commits.off('commit', listener);
+  }
+
+  loadDirectory(file: Parameters<Store['loadDirectory']>[0], options?: Parameters<Store['loadDirectory']>[1]) {
+    return loadDirectory(this.db, this.kind, file, options);
   }
 
   async importDemoBank(bank: Parameters<Store['importDemoBank']>[0]) {

@@ -1,5 +1,7 @@
 import type { Alert, Complaint, ComplaintChange, ComplaintListQuery, CustomerTag, CustomerTagImport, Organisation, StaffRole } from '@complaintkit/core/domain';
 import type { IdentityHasher } from '@complaintkit/core/node';
+import type { DirectoryPlan } from '../directory/plan.js';
+import type { BankDirectoryFile } from '../directory/schema.js';
 import type { Visibility } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
 import type { ReportingStore } from './reports/reporting-store.js';
@@ -269,6 +271,12 @@ export interface Store {
 
   /** Reports over the metric facts, early-warning rules and alerts. */
   readonly reporting: ReportingStore;
+
+  /**
+   * Adds and updates the bank's organisations and staff from a directory file, checked against the
+   * database in the same transaction: the whole file or nothing (the plan's `errors` say why).
+   */
+  loadDirectory(file: BankDirectoryFile, options?: { dryRun?: boolean }): Promise<DirectoryPlan>;
 
   /** Loads a whole bank in one transaction with batched inserts, setting the counters past it. */
   importDemoBank(bank: BankImport): Promise<{ organisations: number; staff: number; complaints: number; events: number }>;
