@@ -193,3 +193,42 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     expect(ComplaintSchema.safeParse(JSON.parse(e.snapshot as string)).success).toBe(true);
   });
 });
+
+describe.each(BACKENDS)('0015_report_months over daily cells already computed (%s)', (backend) => {
+  it('rolls every month of report_cells up into report_months, handling times included, nothing else changed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-'));
+    const db = openDatabase({ dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined }).db;
+    try {
+      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== '0015_report_months'));
+      const { error } = await new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => before } }).migrateToLatest();
+      if (error) throw error;
+      const zero = { intake_channel: '', business_channel: '', business_category: '', business_major: '', cause: '', severity: '', province: '', prefecture: '' };
+      const sums = { regulator_transfers: 0, repeats: 0, met: 0, met_strict: 0, accepted: 0, reached: 0, reviews: 0, rated: 0, satisfied: 0 };
+      const cell = (day: string, org: string, received: number, decided: number, handling: string | null) => ({
+        dims: '', pop: decided > 0 ? 'decided' : 'received', day, org_path: org, ...zero, ...sums, received, decided, handling_ms: 0, handling,
+      });
+      const cells = [
+        cell('2026-03-01', '/HO/', 0, 2, '5,7'),
+        cell('2026-03-31', '/HO/', 0, 1, '3'),
+        cell('2026-04-01', '/HO/', 0, 1, '9'),
+        cell('2026-03-02', '/HO/', 4, 0, null),
+        cell('2026-03-02', '/HO/BR-44/', 1, 0, null),
+      ];
+      await db.insertInto('report_cells').values(cells).execute();
+      await migrateToLatest(db as Kysely<unknown>);
+      const { n } = await db.selectFrom('report_cells').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n)).toBe(cells.length);
+      const months = await db.selectFrom('report_months').select(['pop', 'month', 'org_path', 'received', 'decided', 'handling']).orderBy('month').orderBy('org_path').orderBy('pop').execute();
+      const sorted = (h: string | null) => (h === null ? null : h.split(',').map(Number).sort((a, b) => a - b).join(','));
+      expect(months.map((m) => ({ ...m, received: Number(m.received), decided: Number(m.decided), handling: sorted(m.handling) }))).toEqual([
+        { pop: 'decided', month: '2026-03', org_path: '/HO/', received: 0, decided: 3, handling: '3,5,7' },
+        { pop: 'received', month: '2026-03', org_path: '/HO/', received: 4, decided: 0, handling: null },
+        { pop: 'received', month: '2026-03', org_path: '/HO/BR-44/', received: 1, decided: 0, handling: null },
+        { pop: 'decided', month: '2026-04', org_path: '/HO/', received: 0, decided: 1, handling: '9' },
+      ]);
+    } finally {
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

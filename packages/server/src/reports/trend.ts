@@ -100,7 +100,9 @@ export async function buildTrend(
   } else {
     const all = compared.flat();
     const span = { from: all.reduce((m, p) => (p.from < m ? p.from : m), range.from), to: all.reduce((m, p) => (p.to > m ? p.to : m), range.to) };
-    const sums = rangeSums(await store.reporting.series(span, factFilter(scope, filter)));
+    // Months and quarters are whole months: summed from the monthly pre-aggregates.
+    const grain = interval === 'month' || interval === 'quarter' ? 'month' : 'day';
+    const sums = rangeSums(await store.reporting.series(span, factFilter(scope, filter), grain));
     metricIn = async (p) => {
       const aggregates = sums(p);
       return metricValues({

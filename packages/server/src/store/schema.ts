@@ -185,6 +185,9 @@ export interface ReportCellsTable {
   handling: string | null;
 }
 
+/** Row of `report_months`: the sums of a calendar month's `report_cells` rows of the same keys (`month` is `YYYY-MM`). Since 0015. @internal */
+export type ReportMonthsTable = Omit<ReportCellsTable, 'day'> & { month: string };
+
 /** Row of `report_dirty`: a cell (bank day × organisation) whose `report_cells` rows must be recomputed. Since 0010. @internal */
 export interface ReportDirtyTable {
   day: string;
@@ -236,6 +239,7 @@ export interface CustomerTagsTable {
 export interface Database {
   complaint_facts: ComplaintFactsTable;
   report_cells: ReportCellsTable;
+  report_months: ReportMonthsTable;
   report_dirty: ReportDirtyTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;

@@ -282,6 +282,7 @@ export class SqlStore implements Store {
       await db.deleteFrom('complaint_facts').execute();
       // Every cell is recomputed from the new facts before the next report (refreshRepeats marks them).
       await db.deleteFrom('report_cells').execute();
+      await db.deleteFrom('report_months').execute();
       let after = -1;
       for (;;) {
         const rows = await db

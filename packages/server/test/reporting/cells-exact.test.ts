@@ -28,8 +28,12 @@ const FIELD: Record<(typeof CELL_DIMENSION_COLUMNS)[number], keyof ComplaintFact
   prefecture: 'prefecture',
 };
 
-/** Every cell row the facts imply, keyed like the table's primary key: its aggregates and its handling times (sorted). */
-function recompute(facts: readonly ComplaintFacts[]): Map<string, Record<string, number | string | null>> {
+/**
+ * Every cell row the facts imply, keyed like the table's primary key: its aggregates and its handling
+ * times (sorted). `period` maps a bank day to the table's period: the day itself (`report_cells`) or
+ * its month (`report_months`).
+ */
+function recompute(facts: readonly ComplaintFacts[], period: (day: string) => string = (d) => d): Map<string, Record<string, number | string | null>> {
   const out = new Map<string, Record<string, number>>();
   const handling = new Map<string, number[]>();
   for (const f of facts) {
@@ -38,7 +42,7 @@ function recompute(facts: readonly ComplaintFacts[]): Map<string, Record<string,
       if (day === null) continue;
       for (const set of CELL_SETS) {
         const dims = CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? String(f[FIELD[c]]) : ''));
-        const key = [set.join(','), p, day, f.orgPath, ...dims].join('|');
+        const key = [set.join(','), p, period(day), f.orgPath, ...dims].join('|');
         let row = out.get(key);
         if (!row) {
           row = Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, 0]));
@@ -80,16 +84,21 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
     expect((await store.db.selectFrom('report_dirty').select('day').execute()).length, when).toBe(0);
     const rows = await store.db.selectFrom('complaints').select(['document', 'handling_org_path']).execute();
     const facts = rows.map((r) => factsOf(JSON.parse(r.document) as Complaint, { orgPath: r.handling_org_path }, store.facts.clock));
-    const expected = recompute(store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays));
-    const stored = await store.db.selectFrom('report_cells').selectAll().execute();
-    const actual = new Map(
-      stored.map((r) => [
-        [r.dims, r.pop, r.day, r.org_path, ...CELL_DIMENSION_COLUMNS.map((c) => r[c])].join('|'),
-        { ...Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c as keyof typeof r])])), handling: sortedList(r.handling) },
-      ]),
-    );
-    expect(actual.size, when).toBe(expected.size);
-    for (const [k, v] of expected) expect(actual.get(k), `${when}: ${k}`).toEqual(v);
+    const marked = store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays);
+    const comparable = (r: Record<string, unknown>, period: string) => [
+      [r.dims, r.pop, r[period], r.org_path, ...CELL_DIMENSION_COLUMNS.map((c) => r[c])].join('|'),
+      { ...Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c])])), handling: sortedList(r.handling as string | null) },
+    ] as const;
+    // The daily cells, then the monthly ones (report_months), each against its own recomputation.
+    const days = new Map((await store.db.selectFrom('report_cells').selectAll().execute()).map((r) => comparable(r, 'day')));
+    const months = new Map((await store.db.selectFrom('report_months').selectAll().execute()).map((r) => comparable(r, 'month')));
+    for (const [name, actual, expected] of [
+      ['days', days, recompute(marked)],
+      ['months', months, recompute(marked, (d) => d.slice(0, 7))],
+    ] as const) {
+      expect(actual.size, `${when} (${name})`).toBe(expected.size);
+      for (const [k, v] of expected) expect(actual.get(k), `${when} (${name}): ${k}`).toEqual(v);
+    }
   }
 
   it('after import batches large and small, then random live writes, transfers, reopenings and merges', async () => {

@@ -42,10 +42,16 @@ function randomSpec(r: () => number): ReportSpec {
   const day = (d: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + d * 86_400_000).toISOString().slice(0, 10);
   const a = Math.floor(r() * 150);
   const b = a + Math.floor(r() * 60);
+  // Some ranges of whole months (read from report_months), some with whole months inside and days
+  // around them (months and days together), the rest any days.
+  const u = r();
+  const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
+  const monthEnd = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const range = u < 0.25 ? { from: monthStart(day(a)), to: monthEnd(day(b + 31)) } : u < 0.5 ? { from: day(a), to: day(b + 45) } : { from: day(a), to: day(b) };
   const scope = pick(SCOPES);
   const groupBy = [...DIMENSIONS].sort(() => r() - 0.5).slice(0, Math.floor(r() * 3)) as Dimension[];
   return {
-    range: { from: day(a), to: day(b) },
+    range,
     filter: {
       orgPath: scope.path,
       ...(r() < 0.3 && { businessCategory: [pick(['B03', 'B0302', 'B02', 'B01'])] }),

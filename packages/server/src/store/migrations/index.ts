@@ -11,6 +11,7 @@ import { migration as m0009 } from './0009_customer_tags.js';
 import { migration as m0010 } from './0010_report_cells.js';
 import { migration as m0012 } from './0012_step_keys.js';
 import { migration as m0010b } from './0010b_report_handling.js';
+import { migration as m0015 } from './0015_report_months.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_report_cells': m0010,
   '0012_step_keys': m0012,
   '0010b_report_handling': m0010b,
+  '0015_report_months': m0015,
 };

@@ -23,7 +23,9 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { likePrefix } from '../like-prefix.js';
 import { CELL_AGGREGATE_COLUMNS } from '../migrations/0010_report_cells.js';
 import type { Database } from '../schema.js';
+import { cellSource } from './cell-source.js';
 import { cellSetFor } from './cells.js';
+import { handlingQuantiles, parseHandling } from './handling-quantiles.js';
 
 /** @internal a SQL condition that is always true. */
 const TRUE = sql<boolean>`1 = 1`;
@@ -104,17 +106,6 @@ const factSums = (p: Population) =>
   );
 
 /**
- * The nearest-rank p50 and p90 (core's `quantileRank`) of handling times given as comma-separated
- * lists (the decided cells' `handling`). @internal
- */
-function quantilesOf(parts: readonly string[]): { p50: number | null; p90: number | null } {
-  const values = Float64Array.from(parts.join(',').split(','), Number);
-  if (parts.length === 0 || values.length === 0) return { p50: null, p90: null };
-  values.sort();
-  return { p50: values[quantileRank(values.length, 0.5) - 1] as number, p90: values[quantileRank(values.length, 0.9) - 1] as number };
-}
-
-/**
  * What of a report its caller needs beyond the counts: the handling-time quantiles and the open
  * overdue at the end of the range each cost a read of `complaint_facts`; a caller that shows neither
  * (a volume trend, the regulator's table, most alert rules) leaves them out and gets `null` and 0.
@@ -131,8 +122,6 @@ export interface ReportNeeds {
 
 /** @internal the `sum(…)` of every aggregate's column over `report_cells` rows. */
 const cellSums = () => sql.join(AGGREGATE_IDS.map((id) => sql`sum(${sql.ref(CELL_AGGREGATE_COLUMNS[id] as string)}) as ${sql.ref(id)}`));
-/** @internal every population's rows of one dimension set. */
-const cellRows = (set: string) => sql`dims = ${set} and pop in (${sql.join(Object.keys(POPULATIONS))})`;
 
 /**
  * Runs a report. The counts come from the daily pre-aggregates (`report_cells`) when one of their
@@ -177,8 +166,7 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
   const set = cellSetFor(spec);
   const counts =
     set !== undefined
-      ? sql<Raw>`select ${g.select}, ${cellSums()} from report_cells
-          where ${cellRows(set)} and day >= ${from} and day <= ${to} and ${filterSql(spec.filter, 'cells')}
+      ? sql<Raw>`select ${g.select}, ${cellSums()} from ${cellSource(set, spec.range, filterSql(spec.filter, 'cells'))}
           ${g.by}`
           .execute(db)
           .then(({ rows }) => {
@@ -195,23 +183,27 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
         );
   await counts;
 
-  /** Nearest-rank quantiles per group and in total from the decided cells' handling times. */
+  /** Nearest-rank quantiles per group and in total from the decided days' and months' handling times. */
   const cellQuantiles = async (cellSet: string) => {
-    const { rows } = await sql<Raw>`select ${g.select}, handling from report_cells
-      where dims = ${cellSet} and pop = 'decided' and day >= ${from} and day <= ${to} and handling is not null and ${filterSql(spec.filter, 'cells')}`.execute(db);
+    const where = sql<boolean>`handling is not null and ${filterSql(spec.filter, 'cells')}`;
+    const { rows } = await sql<Raw>`select ${g.select}, handling from ${cellSource(cellSet, spec.range, where, ['decided'])}`.execute(db);
     const lists = new Map<string, { row: Raw; parts: string[] }>();
-    const all: string[] = [];
     for (const r of rows) {
-      const part = String(r.handling);
-      all.push(part);
-      if (dims.length === 0) continue;
-      const k = JSON.stringify(keyOf(r));
+      const k = dims.length === 0 ? '' : JSON.stringify(keyOf(r));
       const found = lists.get(k);
-      if (found) found.parts.push(part);
-      else lists.set(k, { row: r, parts: [part] });
+      if (found) found.parts.push(String(r.handling));
+      else lists.set(k, { row: r, parts: [String(r.handling)] });
     }
-    const groups = [...lists.values()].map((v) => ({ row: v.row, ...quantilesOf(v.parts) }));
-    return { groups, total: quantilesOf(all) };
+    // Each group's times parsed once; the total is their concatenation (taken before selection reorders them).
+    const parsed = [...lists.values()].map((v) => ({ row: v.row, values: parseHandling(v.parts) }));
+    const all = new Float64Array(parsed.reduce((m, v) => m + v.values.length, 0));
+    let at = 0;
+    for (const v of parsed) {
+      all.set(v.values, at);
+      at += v.values.length;
+    }
+    const groups = dims.length === 0 ? [] : parsed.map((v) => ({ row: v.row, ...handlingQuantiles(v.values) }));
+    return { groups, total: handlingQuantiles(all) };
   };
   const quantiles = async (grouped: boolean) => {
     const gg = grouped ? g : groupSql({ ...spec, groupBy: [] });
@@ -301,7 +293,9 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
  * Every aggregate per bank day over a range, for a filter (no grouping): one query over
  * `report_cells` when they answer the filter, else one per population over `complaint_facts`. What a
  * trend sums into its periods, so a two-year monthly trend with its comparisons is one read, not one
- * report per period. Days with nothing are absent.
+ * report per period. Days with nothing are absent. With `grain: 'month'` the whole months of the range
+ * come from `report_months`, each keyed by its first day (so only sums over whole months are right:
+ * what a monthly or quarterly trend adds up), the other days by day.
  *
  * @example
  * ```ts
@@ -309,7 +303,7 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
  * byDay.get('2026-03-01')?.received;
  * ```
  */
-export async function runSeries(db: Kysely<Database>, range: DayRange, filter: FactFilter): Promise<Map<string, Aggregates>> {
+export async function runSeries(db: Kysely<Database>, range: DayRange, filter: FactFilter, grain: 'day' | 'month' = 'day'): Promise<Map<string, Aggregates>> {
   const out = new Map<string, Aggregates>();
   const add = (r: Raw, ids: readonly AggregateId[]) => {
     const day = String(r.day);
@@ -322,9 +316,13 @@ export async function runSeries(db: Kysely<Database>, range: DayRange, filter: F
   };
   const set = cellSetFor({ filter, groupBy: [] });
   if (set !== undefined) {
-    const { rows } = await sql<Raw>`select day, ${cellSums()} from report_cells
-      where ${cellRows(set)} and day >= ${range.from} and day <= ${range.to} and ${filterSql(filter, 'cells')}
-      group by day`.execute(db);
+    const where = filterSql(filter, 'cells');
+    const { rows } =
+      grain === 'month'
+        ? await sql<Raw>`select day, ${cellSums()} from ${cellSource(set, range, where)} group by day`.execute(db)
+        : await sql<Raw>`select day, ${cellSums()} from report_cells
+            where dims = ${set} and pop in (${sql.join(Object.keys(POPULATIONS))}) and day >= ${range.from} and day <= ${range.to} and ${where}
+            group by day`.execute(db);
     for (const r of rows) add(r, AGGREGATE_IDS);
     return out;
   }

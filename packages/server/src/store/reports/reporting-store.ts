@@ -47,8 +47,12 @@ export interface ReportingStore {
    * the handling-time quantiles and the open overdue (then `null` and 0) when the caller shows neither.
    */
   report(spec: ReportSpec, needs?: ReportNeeds): Promise<ReportResult>;
-  /** Every aggregate per bank day over a range, for a filter (days with nothing absent): what trends sum into periods. */
-  series(range: DayRange, filter: FactFilter): Promise<Map<string, Aggregates>>;
+  /**
+   * Every aggregate per bank day over a range, for a filter (days with nothing absent): what trends
+   * sum into periods. With `grain: 'month'`, each whole month is one entry keyed by its first day
+   * (right for sums over whole months only: monthly and quarterly trends).
+   */
+  series(range: DayRange, filter: FactFilter, grain?: 'day' | 'month'): Promise<Map<string, Aggregates>>;
   /** Rules whose organisation lies under `underPath` (all when omitted). */
   listRules(underPath?: string): Promise<AlertRule[]>;
   getRule(id: string): Promise<{ rule: AlertRule; orgPath: string } | undefined>;
@@ -101,9 +105,9 @@ export function sqlReporting(db: Kysely<Database>, kind: DatabaseKind, committed
       await refreshDirtyCells(db, kind);
       return runReport(db, spec, needs);
     },
-    async series(range, filter) {
+    async series(range, filter, grain) {
       await refreshDirtyCells(db, kind);
-      return runSeries(db, range, filter);
+      return runSeries(db, range, filter, grain);
     },
     async listRules(underPath) {
       const rows = await db.selectFrom('alert_rules').select('document').where(under(underPath)).orderBy('id').execute();

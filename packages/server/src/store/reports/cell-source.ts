@@ -1,0 +1,63 @@
+import { type DayRange, type FactFilter, POPULATIONS } from '@complaintkit/core/domain';
+import { type RawBuilder, sql } from 'kysely';
+import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../migrations/0010_report_cells.js';
+
+/**
+ * A range of days cut into its whole calendar months (read from `report_months`) and the days before
+ * and after them (read from `report_cells`): a year reads 12 rows per key, a quarter 3.
+ *
+ * @example
+ * ```ts
+ * splitRange({ from: '2026-06-15', to: '2026-09-30' });
+ * // { days: [{ from: '2026-06-15', to: '2026-06-30' }], months: { from: '2026-07', to: '2026-09' } }
+ * ```
+ */
+export function splitRange(range: DayRange): { days: DayRange[]; months: { from: string; to: string } | null } {
+  const { from, to } = range;
+  const lastOf = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  };
+  const shift = (month: string, by: number) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const d = new Date(Date.UTC(y, m - 1 + by, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  const first = from.endsWith('-01') ? from.slice(0, 7) : shift(from.slice(0, 7), 1);
+  const last = lastOf(to.slice(0, 7)) === to ? to.slice(0, 7) : shift(to.slice(0, 7), -1);
+  if (from > to || first > last) return { days: from > to ? [] : [range], months: null };
+  const days: DayRange[] = [];
+  if (from < `${first}-01`) days.push({ from, to: lastOf(shift(first, -1)) });
+  if (to > lastOf(last)) days.push({ from: `${shift(last, 1)}-01`, to });
+  return { days, months: { from: first, to: last } };
+}
+
+/** @internal every column the readers of the pre-aggregates use, the day last. */
+const COLUMNS = ['pop', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS), 'handling'];
+
+/**
+ * The pre-aggregated rows of one dimension set over a range, as a subquery aliased `c`: the whole
+ * months from `report_months` and the other days from `report_cells`, each filtered (`where`, over
+ * their common columns), with the columns of `report_cells` (a month's `day` is its first day).
+ * `pops` narrows the populations read.
+ *
+ * @example
+ * ```ts
+ * sql`select sum(received) from ${cellSource('', range, sql`1 = 1`)}`;
+ * ```
+ */
+export function cellSource(set: string, range: DayRange, where: RawBuilder<boolean>, pops: readonly string[] = Object.keys(POPULATIONS)): RawBuilder<unknown> {
+  const { days, months } = splitRange(range);
+  const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
+  const popIn = sql`pop in (${sql.join(pops)})`;
+  const branches = days.map(
+    (d) => sql`select ${cols}, day from report_cells where dims = ${set} and ${popIn} and day >= ${d.from} and day <= ${d.to} and ${where}`,
+  );
+  if (months)
+    branches.push(
+      sql`select ${cols}, month || '-01' as day from report_months where dims = ${set} and ${popIn} and month >= ${months.from} and month <= ${months.to} and ${where}`,
+    );
+  // An empty range still yields a well-formed (empty) subquery.
+  if (branches.length === 0) branches.push(sql`select ${cols}, day from report_cells where 1 = 0`);
+  return sql`(${sql.join(branches, sql` union all `)}) c`;
+}
