@@ -15,6 +15,8 @@ import {
 } from '@complaintkit/core/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHistory } from '../../src/history/import-history.js';
+import { reportSpec } from '../../src/reports/spec.js';
+import { buildTrend } from '../../src/reports/trend.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/harness.js';
 import { ndjson, prng, randomHistory } from './random-history.js';
@@ -93,6 +95,21 @@ describe.each(BACKENDS)('reports equal an in-memory recomputation (%s)', (backen
     for (let i = 0; i < 40; i++) {
       const spec = randomSpec(r);
       expect(await store.reporting.report(spec), JSON.stringify(spec)).toEqual(computeReport(facts, spec));
+    }
+    // Monthly and quarterly trends sum the monthly pre-aggregates: each period equals its own report.
+    for (const id of ['HO', 'BR-44']) {
+      const scope = await store.getOrganisation(id);
+      if (!scope) throw new Error(`no ${id}`);
+      for (const interval of ['month', 'quarter'] as const) {
+        for (const metric of ['volume', 'timeliness', 'repeatRate'] as const) {
+          const trend = await buildTrend(store, scope, { from: '2026-01-10', to: '2026-05-20' }, interval, metric, {});
+          expect(trend.periods.length).toBeGreaterThan(1);
+          for (const p of trend.periods) {
+            const expected = computeReport(facts, await reportSpec(store, scope, { from: p.from, to: p.to }, {})).total.metrics[metric];
+            expect(p.value, `${id} ${interval} ${metric} ${p.key}`).toEqual(expected);
+          }
+        }
+      }
     }
     // Live writes on top: register and decide over HTTP; the facts and repeat flags follow.
     const manager = await t.token('u-sb-manager');
