@@ -23,7 +23,7 @@ import { loadDirectory } from './load-directory.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
-import { type FactsOptions, refreshRepeats, writeFacts } from './reports/facts-rows.js';
+import { type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
 import type { Database, EventsTable, OrganisationsTable } from './schema.js';
@@ -102,6 +102,27 @@ async function pathsFor(organisation: (id: string) => Promise<OrganisationRecord
   return { handlingOrgPath: handling.path, firstOrgPath: first?.path ?? null };
 }
 
+/** @internal the `events` row of the newest timeline event of a complaint, with the masked snapshot after it. */
+function lastEventRow(
+  c: Complaint,
+  paths: { handlingOrgPath: string; firstOrgPath: string | null },
+  step: Pick<EventsTable, 'step_scope' | 'step_key' | 'step_hash'> = {},
+): EventsTable {
+  const event = c.timeline[c.timeline.length - 1] as TimelineEvent;
+  return {
+    seq: event.seq,
+    complaint_id: c.id,
+    at: Date.parse(event.at),
+    type: event.type,
+    handling_org_path: paths.handlingOrgPath,
+    first_org_path: paths.firstOrgPath,
+    customer_id: c.complainant.customerId ?? null,
+    event: JSON.stringify(event),
+    snapshot: JSON.stringify(maskComplaint(c)),
+    ...step,
+  };
+}
+
 /** @internal writes the newest timeline event of a complaint, with the masked snapshot after it. */
 async function insertLastEvent(
   db: Db,
@@ -109,22 +130,7 @@ async function insertLastEvent(
   paths: { handlingOrgPath: string; firstOrgPath: string | null },
   step: Pick<EventsTable, 'step_scope' | 'step_key' | 'step_hash'> = {},
 ) {
-  const event = c.timeline[c.timeline.length - 1] as TimelineEvent;
-  await db
-    .insertInto('events')
-    .values({
-      seq: event.seq,
-      complaint_id: c.id,
-      at: Date.parse(event.at),
-      type: event.type,
-      handling_org_path: paths.handlingOrgPath,
-      first_org_path: paths.firstOrgPath,
-      customer_id: c.complainant.customerId ?? null,
-      event: JSON.stringify(event),
-      snapshot: JSON.stringify(maskComplaint(c)),
-      ...step,
-    })
-    .execute();
+  await db.insertInto('events').values(lastEventRow(c, paths, step)).execute();
 }
 
 /** @internal writes the follow-up attempts the `follow_ups` table does not hold yet (attempts are only ever appended). */
@@ -146,28 +152,43 @@ const MAX_ATTEMPTS = 5;
 /** @internal how long `lastEventSeq` waits for the writers of a snapshot to finish (ms). */
 const SETTLE_MS = 10_000;
 
-/** @internal the complaint created with this idempotency key by this caller, if any. */
-async function createdWith(db: Db, idem: IdempotentRequest) {
-  return db
-    .selectFrom('complaints')
-    .select(['document', 'handling_org_path', 'first_org_path', 'customer_id', 'creation_hash'])
-    .where('creation_scope', '=', idem.scope)
-    .where('creation_key', '=', idem.key)
-    .executeTakeFirst();
+/** @internal what a keyed write finds under its key before it runs. */
+interface KeyedPrior {
+  /** The idempotency record (`null` columns when none). */
+  readonly request_hash: string | null;
+  readonly status_code: number | null;
+  readonly response: string | null;
+  /** The complaint created with the key (a creation's lookup only). */
+  readonly document: string | null;
+  readonly handling_org_path: string | null;
+  readonly first_org_path: string | null;
+  readonly customer_id: string | null;
+  readonly creation_hash: string | null;
+  /** The complaint a step with the key wrote an event of (a step's lookup only). */
+  readonly step_complaint_id: string | null;
+  readonly step_hash: string | null;
 }
 
-/** @internal the complaint a lifecycle step with this idempotency key by this caller wrote an event of, if any. */
-async function steppedWith(db: Db, idem: IdempotentRequest) {
-  return db
-    .selectFrom('events')
-    .select(['complaint_id', 'step_hash'])
-    .where('step_scope', '=', idem.scope)
-    .where('step_key', '=', idem.key)
-    .executeTakeFirst();
+/**
+ * @internal one read for everything a keyed write looks up first: this caller's idempotency record
+ * of the key and, for a creation, the complaint created with it (kept past the record's expiry) or,
+ * for a step, the event written with it. Each is a unique-index probe; one statement instead of two
+ * (on PostgreSQL one round trip).
+ */
+async function keyedPrior(db: Db, idem: IdempotentRequest): Promise<KeyedPrior> {
+  const none = sql`null`;
+  const { rows } = await sql<KeyedPrior>`select i.request_hash, i.status_code, i.response,
+      ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
+      ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
+    from (select 1 as probe) as p
+    left join idempotency as i on i.scope = ${idem.scope} and i.key = ${idem.key}
+    ${idem.creation ? sql`left join complaints as c on c.creation_scope = ${idem.scope} and c.creation_key = ${idem.key}` : sql``}
+    ${idem.step ? sql`left join events as e on e.step_scope = ${idem.scope} and e.step_key = ${idem.key}` : sql``}`.execute(db);
+  return rows[0] as KeyedPrior;
 }
 
 /** @internal the write-transaction facade over a transaction's Kysely. */
-function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, facts: FactsOptions): WriteTransaction {
+function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, factsOptions: FactsOptions): WriteTransaction {
   const bump = (name: CounterName) => nextValue(db, kind, name);
   // Organisations do not change inside a complaint's write: each is read once per transaction (a
   // registration asked for the handling organisation up to three times).
@@ -201,10 +222,23 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       drawnRow = undefined;
       // A creation's key stays with the complaint (unique per scope): exactly-once past the record's expiry.
       const creation = idem?.creation ? { creation_scope: idem.scope, creation_key: idem.key, creation_hash: idem.requestHash } : {};
-      await db.insertInto('complaints').values({ ...complaintRow(c, paths, rowSeq), ...creation }).execute();
+      const row = { ...complaintRow(c, paths, rowSeq), ...creation };
+      const facts = freshFactsRow(c, paths.handlingOrgPath, factsOptions);
+      if (kind === 'postgres') {
+        // One statement (one round trip) for the complaint, its first event and its facts.
+        await db
+          .with('new_complaint', (q) => q.insertInto('complaints').values(row))
+          .with('new_event', (q) => q.insertInto('events').values(lastEventRow(c, paths)))
+          .insertInto('complaint_facts')
+          .values(facts)
+          .execute();
+      } else {
+        await db.insertInto('complaints').values(row).execute();
+        await insertLastEvent(db, c, paths);
+        await db.insertInto('complaint_facts').values(facts).execute();
+      }
       await saveFollowUps(db, c);
-      await insertLastEvent(db, c, paths);
-      await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], facts);
+      await refreshAfterFreshFacts(db, kind, [facts], factsOptions);
     },
     async updateComplaint(c, expectedVersion, options = {}) {
       const paths = await pathsFor(organisation, c);
@@ -220,7 +254,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       // A step's key stays on its event (unique per scope): exactly-once past the record's expiry.
       const step = idem?.step ? { step_scope: idem.scope, step_key: idem.key, step_hash: idem.requestHash } : {};
       if (options.event !== false) await insertLastEvent(db, c, paths, step);
-      await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], facts);
+      await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], factsOptions);
     },
   };
 }
@@ -384,30 +418,20 @@ export class SqlStore implements Store {
     const attempt = () =>
       run(async (db) => {
         if (idem) {
-          const prior = await db
-            .selectFrom('idempotency')
-            .selectAll()
-            .where('scope', '=', idem.scope)
-            .where('key', '=', idem.key)
-            .executeTakeFirst();
-          if (prior) {
+          const prior = await keyedPrior(db, idem);
+          if (prior.request_hash !== null) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
-            return { status: prior.status_code, body: JSON.parse(prior.response) as unknown, replayed: true };
+            return { status: Number(prior.status_code), body: JSON.parse(prior.response as string) as unknown, replayed: true };
           }
-          if (idem.creation) {
-            const created = await createdWith(db, idem);
-            if (created) {
-              if (created.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
-              return { ...idem.creation(recordOf(created)), replayed: true };
-            }
+          if (idem.creation && prior.document !== null) {
+            if (prior.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
+            const created = prior as KeyedPrior & { document: string; handling_org_path: string };
+            return { ...idem.creation(recordOf(created)), replayed: true };
           }
-          if (idem.step) {
-            const stepped = await steppedWith(db, idem);
-            if (stepped) {
-              if (stepped.step_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
-              const record = await reads.complaint(db, stepped.complaint_id);
-              if (record) return { ...idem.step(record), replayed: true };
-            }
+          if (idem.step && prior.step_complaint_id !== null) {
+            if (prior.step_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
+            const record = await reads.complaint(db, prior.step_complaint_id);
+            if (record) return { ...idem.step(record), replayed: true };
           }
         }
         const result = await fn(writeTransaction(db, this.kind, idem, this.facts));

@@ -1,5 +1,6 @@
 import { type ClockOptions, type Complaint, type ComplaintFacts, DEFAULT_REPEAT_WINDOW_DAYS, factsOf } from '@complaintkit/core/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DatabaseKind } from '../connect.js';
 import type { ComplaintFactsTable, Database } from '../schema.js';
 import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
 
@@ -130,16 +131,21 @@ export async function refreshRepeats(db: Kysely<Database>, keys: readonly string
   await touchCells(db, await updateRepeats(db, keys, windowDays, fromMs));
 }
 
-/** @internal the flags' update over the rows `where` selects, returning their cells when asked. */
-async function repeatUpdate(db: Kysely<Database>, windowDays: number, where: ReturnType<typeof sql>, returning: boolean): Promise<Cell[]> {
+/** @internal the flags' update over the rows `where` selects, returning their cells' day and organisation when asked. */
+function repeatUpdateSql(windowDays: number, where: RawBuilder<unknown>, returning: boolean): RawBuilder<{ received_day: string; org_path: string }> {
   const windowMs = windowDays * 86_400_000;
-  const { rows } = await sql<{ received_day: string; org_path: string }>`update complaint_facts set is_repeat = case when exists (
+  return sql<{ received_day: string; org_path: string }>`update complaint_facts set is_repeat = case when exists (
           select 1 from complaint_facts p
           where p.customer_key = complaint_facts.customer_key and p.business_major = complaint_facts.business_major
             and (p.received_at < complaint_facts.received_at or (p.received_at = complaint_facts.received_at and p.id < complaint_facts.id))
             and p.received_at >= complaint_facts.received_at - ${windowMs}
         ) then 1 else 0 end
-        where ${where}${returning ? sql` returning received_day, org_path` : sql``}`.execute(db);
+        where ${where}${returning ? sql` returning received_day, org_path` : sql``}`;
+}
+
+/** @internal the flags' update over the rows `where` selects, returning their cells when asked. */
+async function repeatUpdate(db: Kysely<Database>, windowDays: number, where: RawBuilder<unknown>, returning: boolean): Promise<Cell[]> {
+  const { rows } = await repeatUpdateSql(windowDays, where, returning).execute(db);
   return rows.map((r) => ({ day: r.received_day, orgPath: r.org_path }));
 }
 
@@ -151,4 +157,55 @@ async function updateRepeats(db: Kysely<Database>, keys: readonly string[], wind
     cells.push(...(await repeatUpdate(db, windowDays, sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`, true)));
   }
   return cells;
+}
+
+/**
+ * The `complaint_facts` row of a complaint just registered (its repeat flag still 0: see
+ * {@link refreshAfterFreshFacts}), for the caller to insert with the complaint: a new complaint has no
+ * facts to replace, so nothing is deleted first.
+ *
+ * @example
+ * ```ts
+ * const row = freshFactsRow(complaint, '/HO/BR-44/', options);
+ * ```
+ */
+export function freshFactsRow(complaint: Complaint, orgPath: string, options: FactsOptions = {}): ComplaintFactsTable {
+  return factsRow(factsOf(complaint, { orgPath }, options.clock));
+}
+
+/**
+ * After the facts rows of new complaints were inserted: refreshes the repeat flags of their
+ * customers' complaints (as {@link writeFacts} does) and lists dirty the cells of the new rows and
+ * of every flag refreshed, in (day, organisation) order. On PostgreSQL one statement does both (the
+ * update's returned cells feed the insert): one round trip instead of two.
+ *
+ * @example
+ * ```ts
+ * await tx.insertInto('complaint_facts').values(row).execute();
+ * await refreshAfterFreshFacts(tx, 'postgres', [row], options);
+ * ```
+ */
+export async function refreshAfterFreshFacts(db: Kysely<Database>, kind: DatabaseKind, rows: readonly ComplaintFactsTable[], options: FactsOptions = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
+  const windowDays = options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS;
+  const from = Math.min(...rows.map((r) => r.received_at));
+  const own = rows.flatMap(cellsOfFacts);
+  if (kind !== 'postgres' || keys.length > 5_000) {
+    const refreshed = keys.length === 0 ? [] : await updateRepeats(db, keys, windowDays, from);
+    await touchCells(db, [...own, ...refreshed]);
+    return;
+  }
+  const listed = sql.join(own.map((c) => sql`(${c.day}::text, ${c.orgPath}::text)`));
+  const changed =
+    keys.length === 0
+      ? sql`select null::text as received_day, null::text as org_path where false`
+      : repeatUpdateSql(windowDays, sql`customer_key in (${sql.join(keys)}) and received_at >= ${from}`, true);
+  // The same (day, organisation) order as touchCells ("C": byte order, as its JavaScript sort), so
+  // two writers listing the same cells never wait for each other crosswise.
+  await sql`with changed as (${changed})
+    insert into report_dirty (day, org_path)
+    select received_day, org_path from (select received_day, org_path from changed union select * from (values ${listed}) as own (received_day, org_path)) as cells
+    order by received_day collate "C", org_path collate "C"
+    on conflict do nothing`.execute(db);
 }
