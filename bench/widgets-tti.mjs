@@ -25,7 +25,9 @@ import { BUSINESS_CATEGORIES, COMPLAINT_CAUSES } from '@complaintkit/core/domain
 import { traceRun, windowOf } from './widgets-trace.mjs';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const tracing = process.argv.includes('--trace');
+// --trace4: the traced runs at CPU 4× instead of 1× (wall and CPU then count the throttler's spinning).
+const tracing = process.argv.includes('--trace') || process.argv.includes('--trace4');
+const traceRate = process.argv.includes('--trace4') ? 4 : 1;
 const runs = Number(args[0] ?? 15);
 const widgets = fileURLToPath(new URL('../packages/widgets/', import.meta.url));
 const reference = args[1];
@@ -134,7 +136,7 @@ const traced = Object.fromEntries(pages.map((k) => [k, []]));
 if (tracing)
   for (let i = 0; i < runs; i++)
     for (const k of pages) {
-      const events = await traceRun(browser, `${origin}/${k}.html`, () => window.__done > 1, 1);
+      const events = await traceRun(browser, `${origin}/${k}.html`, () => window.__done > 1, traceRate);
       traced[k].push({ script: windowOf(events, origin, 'script-start', 'interactive'), nav: windowOf(events, origin, 'navigationStart', 'script-start') });
     }
 if (process.env.CK_TTI_RAW)
@@ -171,8 +173,17 @@ if (tracing) {
       console.log(`  ${f(w.wall)} ms wall, ${f(w.cpu)} ms CPU (×${(w.wall / w.cpu).toFixed(1)}), GC ${f(w.gc)}, compile ${f(w.compile)}, style ${f(w.style)}, requests ${w.requests.length} | nav → script ${f(r.nav?.wall ?? Number.NaN)} ms, ${r.nav?.requests.join(' ')}`);
     }
     const ok = traced[k].filter((r) => r.script);
-    console.log(`  median at 1×: ${median(ok.map((r) => r.script.wall)).toFixed(1)} ms wall, ${median(ok.map((r) => r.script.cpu)).toFixed(1)} ms main-thread CPU`);
+    console.log(`  median at ${traceRate}×: ${median(ok.map((r) => r.script.wall)).toFixed(1)} ms wall, ${median(ok.map((r) => r.script.cpu)).toFixed(1)} ms main-thread CPU`);
     const mid = [...ok].sort((a, b) => a.script.wall - b.script.wall)[Math.floor(ok.length / 2)];
+    if (process.env.CK_TTI_PROFILE_ALL && k !== 'baseline') {
+      // Summed over every traced run (the median run alone is a few hundred samples).
+      const sum = (pick) => {
+        const by = {};
+        for (const r of ok) for (const x of pick(r.script)) by[x.name] = (by[x.name] ?? 0) + x.ms / ok.length;
+        return Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, t]) => `    ${f(t)} ms ${n}`).join('\n');
+      };
+      console.log(`  self time, mean over ${ok.length} runs:\n${sum((w) => w.functions)}\n  with callees, mean:\n${sum((w) => w.inclusive)}`);
+    }
     if (mid && k !== 'baseline') {
       console.log(`  self time in the median run:\n${mid.script.functions.slice(0, 20).map((x) => `    ${f(x.ms)} ms ${x.name}`).join('\n')}`);
       console.log(`  total time (with callees) in the median run:\n${mid.script.inclusive.slice(0, 30).map((x) => `    ${f(x.ms)} ms ${x.name}`).join('\n')}`);

@@ -8,7 +8,7 @@ import {
   type TaxonomyNode,
 } from '@complaintkit/core/domain';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { PRIORITY_GROUP_EN } from '../i18n/en.js';
+import { priorityGroupLabels } from '../i18n/localize.js';
 import { PRIORITY_GROUP_ZH } from '../i18n/zh-cn.js';
 import type { PickedFile } from '../shared/bridge.js';
 import { CkElement } from '../shared/ck-element.js';
@@ -43,39 +43,35 @@ const loadSuggestions = (): Promise<SuggestionsModule> => {
   return suggestionsModule;
 };
 
-const optionLists = new Map<string, DocumentFragment>();
-/** @internal a picker's options (a first "choose" option, then leaves under their major class), built once per taxonomy and language, handed out as clones. */
+const optionLists = new Map<string, HTMLTemplateElement>();
+/** @internal text as HTML text: the labels are the taxonomy's own, escaped all the same. */
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * @internal a picker's options (a first "choose" option, then leaves under their major class),
+ * built once per taxonomy and language as one HTML string parsed once (one parse instead of a
+ * createElement and a text node per option), handed out as clones.
+ */
 const optionList = (nodes: readonly TaxonomyNode[], lang: 'zh-CN' | 'en', choose: string): DocumentFragment => {
   const key = `${nodes[0]?.code ?? ''} ${lang} ${choose}`;
   let list = optionLists.get(key);
   if (!list) {
-    list = document.createDocumentFragment();
-    const option = (value: string, text: string) => {
-      const o = document.createElement('option');
-      o.value = value;
-      o.textContent = text;
-      return o;
-    };
-    const label = (n: TaxonomyNode) => (lang === 'en' ? n.en : n.zh);
-    list.append(option('', choose));
-    for (const g of grouped(nodes)) {
-      if (g.leaves.length === 0) list.append(option(g.major.code, label(g.major)));
-      else {
-        const group = document.createElement('optgroup');
-        group.label = label(g.major);
-        group.append(...g.leaves.map((n) => option(n.code, label(n))));
-        list.append(group);
-      }
-    }
+    const label = (n: TaxonomyNode) => escapeHtml(lang === 'en' ? n.en : n.zh);
+    const option = (n: TaxonomyNode) => `<option value="${n.code}">${label(n)}</option>`;
+    let markup = `<option value="">${escapeHtml(choose)}</option>`;
+    for (const g of grouped(nodes))
+      markup += g.leaves.length === 0 ? option(g.major) : `<optgroup label="${label(g.major)}">${g.leaves.map(option).join('')}</optgroup>`;
+    list = document.createElement('template');
+    list.innerHTML = markup;
     optionLists.set(key, list);
   }
-  return list.cloneNode(true) as DocumentFragment;
+  return list.content.cloneNode(true) as DocumentFragment;
 };
 
-/** @internal leaves of a taxonomy, grouped under their major class. */
+/** @internal leaves of a taxonomy (codes no other code names as its parent), grouped under their major class. */
 const grouped = (nodes: readonly TaxonomyNode[]) => {
-  const majors = nodes.filter((n) => n.parent === null);
-  return majors.map((m) => ({ major: m, leaves: nodes.filter((n) => n.parent !== null && n.code.startsWith(m.code) && !nodes.some((c) => c.parent === n.code)) }));
+  const parents = new Set(nodes.map((n) => n.parent));
+  const leaves = nodes.filter((n) => n.parent !== null && !parents.has(n.code));
+  return nodes.filter((n) => n.parent === null).map((m) => ({ major: m, leaves: leaves.filter((n) => n.code.startsWith(m.code)) }));
 };
 
 /**
@@ -544,29 +540,14 @@ export class ComplaintForm extends CkElement {
     </section>`;
   }
 
-  private field(id: string, label: string, control: TemplateResult, help?: string, extra?: TemplateResult): TemplateResult {
-    const problem = this.touched.has(id) ? this.problems[id] : undefined;
-    return html`<div class="field" part="field">
-      <label for=${id}>${label}</label>
-      ${control}
-      ${help ? html`<span class="help" id=${`${id}-help`}>${help}</span>` : nothing} ${extra ?? nothing}
-      <span class="error" id=${`${id}-error`}>${this.message(id, problem)}</span>
-    </div>`;
+  /** `aria-invalid` of a field: only once it was left (or the form sent) with a problem. */
+  private invalid(id: string): 'true' | 'false' {
+    return this.touched.has(id) && this.problems[id] ? 'true' : 'false';
   }
 
-  private aria(id: string, help = false) {
-    const invalid = this.touched.has(id) && Boolean(this.problems[id]);
-    return { invalid: invalid ? 'true' : 'false', describedby: `${help ? `${id}-help ` : ''}${id}-error` };
-  }
-
-  private picker(id: 'businessCategory' | 'cause', nodes: readonly TaxonomyNode[]): TemplateResult {
-    const a = this.aria(id, id === 'businessCategory');
-    return html`<select
-      id=${id}
-      required
-      aria-invalid=${a.invalid}
-      aria-describedby=${a.describedby}
-    >${this.optionsOf(id, nodes)}</select>`;
+  /** The inline message under a field (empty until it was left, or the form sent, with a problem). */
+  private errorOf(id: string): string {
+    return this.message(id, this.touched.has(id) ? this.problems[id] : undefined);
   }
 
   /** A suggested B or C code's label from the lists the pickers already hold (the panel ships none). */
@@ -589,19 +570,6 @@ export class ComplaintForm extends CkElement {
     return nodesNow;
   }
 
-  private text(id: (typeof TEXT_FIELDS)[number], multiline = false): TemplateResult {
-    const a = this.aria(id, id === 'description' || id === 'phone');
-    const value = this.values[id] ?? '';
-    const max = id === 'phone' ? 20 : MAX[id];
-    return multiline
-      ? html`<textarea id=${id} rows="5" maxlength=${max} ?required=${id === 'description'} aria-invalid=${a.invalid}
-          aria-describedby=${`${a.describedby} ${id}-count`} .value=${value}></textarea>`
-      : html`<input id=${id} maxlength=${max} ?required=${id === 'name'} aria-invalid=${a.invalid} aria-describedby=${a.describedby}
-          .value=${value}
-          autocomplete=${id === 'name' ? 'name' : id === 'phone' ? 'tel' : 'off'}
-          inputmode=${id === 'phone' ? 'tel' : 'text'} type=${id === 'phone' ? 'tel' : 'text'} />`;
-  }
-
   private renderConfirmation(): TemplateResult {
     const r = this.result;
     return html`<section part="base confirmation" class="confirmation" role="status">
@@ -615,28 +583,44 @@ export class ComplaintForm extends CkElement {
     </section>`;
   }
 
-  /** Renders the fields, or the confirmation once the service has the complaint. */
+  /**
+   * Renders the fields, or the confirmation once the service has the complaint. The fields are one
+   * template, written out field by field, not a template per field, label and control: the first
+   * render is most of the time from the script starting to the form being usable on a phone, and
+   * each nested template costs a preparation, a clone and a walk (bench/README.md, "Widgets: time
+   * to interactive").
+   */
   protected override render(): TemplateResult {
     if (this.phase === 'done') return this.renderConfirmation();
     const v = this.values;
     const sending = this.phase === 'sending';
     const groups = Object.keys(PRIORITY_GROUP_ZH) as PriorityGroup[];
-    const groupLabel = this.domainLang === 'en' ? PRIORITY_GROUP_EN : PRIORITY_GROUP_ZH;
+    const groupLabel = priorityGroupLabels(this.domainLang);
     const count = (v.description ?? '').length;
     return html`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut}
       aria-busy=${sending ? 'true' : 'false'}>
       <h2>${this.t('formTitle')}</h2>
       ${this.renderPending()}
       <fieldset ?disabled=${sending}>
-        ${this.field('businessCategory', this.t('business'), this.picker('businessCategory', BUSINESS_CATEGORIES), this.t('businessHelp'))}
-        ${this.field('cause', this.t('cause'), this.picker('cause', COMPLAINT_CAUSES))}
-        ${this.field(
-          'description',
-          this.t('description'),
-          this.text('description', true),
-          this.t('descriptionHelp'),
-          html`<span class="counter" id="description-count" aria-live="polite">${this.t('counter', { n: count, max: MAX.description })}</span>`,
-        )}
+        <div class="field" part="field">
+          <label for="businessCategory">${this.t('business')}</label>
+          <select id="businessCategory" required aria-invalid=${this.invalid('businessCategory')} aria-describedby="businessCategory-help businessCategory-error">${this.optionsOf('businessCategory', BUSINESS_CATEGORIES)}</select>
+          <span class="help" id="businessCategory-help">${this.t('businessHelp')}</span>
+          <span class="error" id="businessCategory-error">${this.errorOf('businessCategory')}</span>
+        </div>
+        <div class="field" part="field">
+          <label for="cause">${this.t('cause')}</label>
+          <select id="cause" required aria-invalid=${this.invalid('cause')} aria-describedby="cause-error">${this.optionsOf('cause', COMPLAINT_CAUSES)}</select>
+          <span class="error" id="cause-error">${this.errorOf('cause')}</span>
+        </div>
+        <div class="field" part="field">
+          <label for="description">${this.t('description')}</label>
+          <textarea id="description" rows="5" maxlength=${MAX.description} required aria-invalid=${this.invalid('description')}
+            aria-describedby="description-help description-error description-count" .value=${v.description ?? ''}></textarea>
+          <span class="help" id="description-help">${this.t('descriptionHelp')}</span>
+          <span class="counter" id="description-count" aria-live="polite">${this.t('counter', { n: count, max: MAX.description })}</span>
+          <span class="error" id="description-error">${this.errorOf('description')}</span>
+        </div>
         ${this.suggestions && this.suggestionsModule
           ? this.suggestionsModule.renderSuggestions(this.suggestions, {
               lang: this.domainLang,
@@ -646,10 +630,27 @@ export class ComplaintForm extends CkElement {
               disabled: sending,
             })
           : nothing}
-        ${this.field('requestedResolution', this.t('resolution'), this.text('requestedResolution'))}
+        <div class="field" part="field">
+          <label for="requestedResolution">${this.t('resolution')}</label>
+          <input id="requestedResolution" maxlength=${MAX.requestedResolution} aria-invalid=${this.invalid('requestedResolution')}
+            aria-describedby="requestedResolution-error" .value=${v.requestedResolution ?? ''} autocomplete="off" inputmode="text" type="text" />
+          <span class="error" id="requestedResolution-error">${this.errorOf('requestedResolution')}</span>
+        </div>
         <fieldset class="group">
           <legend>${this.t('contact')}</legend>
-          ${this.field('name', this.t('name'), this.text('name'))} ${this.field('phone', this.t('phone'), this.text('phone'), this.t('phoneHelp'))}
+          <div class="field" part="field">
+            <label for="name">${this.t('name')}</label>
+            <input id="name" maxlength=${MAX.name} required aria-invalid=${this.invalid('name')} aria-describedby="name-error"
+              .value=${v.name ?? ''} autocomplete="name" inputmode="text" type="text" />
+            <span class="error" id="name-error">${this.errorOf('name')}</span>
+          </div>
+          <div class="field" part="field">
+            <label for="phone">${this.t('phone')}</label>
+            <input id="phone" maxlength="20" aria-invalid=${this.invalid('phone')} aria-describedby="phone-help phone-error"
+              .value=${v.phone ?? ''} autocomplete="tel" inputmode="tel" type="tel" />
+            <span class="help" id="phone-help">${this.t('phoneHelp')}</span>
+            <span class="error" id="phone-error">${this.errorOf('phone')}</span>
+          </div>
         </fieldset>
         <fieldset class="group" aria-describedby="files-help files-error">
           <legend>${this.t('attachments')}</legend>

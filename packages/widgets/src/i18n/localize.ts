@@ -1,11 +1,39 @@
 import { getConfig } from '../shared/config.js';
-import { en } from './en.js';
-import { type MessageKey, type Translation, zhCN } from './zh-cn.js';
+import { type MessageKey, PRIORITY_GROUP_ZH, type Translation, zhCN } from './zh-cn.js';
 
-const translations = new Map<string, Translation>([
-  ['zh-cn', zhCN],
-  ['en', en],
-]);
+const translations = new Map<string, Translation>([['zh-cn', zhCN]]);
+
+type EnglishModule = typeof import('./en.js');
+let english: EnglishModule | undefined;
+let englishLoading: Promise<void> | undefined;
+
+/**
+ * Loads the English words when an element is about to render in English (or in a registered
+ * language whose domain labels are English) and they are not loaded yet; `undefined` when nothing
+ * needs loading. They are a chunk of their own: a zh-CN page never downloads or parses them
+ * (bench/README.md, "Widgets: time to interactive").
+ *
+ * @example
+ * ```ts
+ * await whenLanguageReady('en'); // translate('en', …) now answers in English
+ * ```
+ * @internal
+ */
+export function whenLanguageReady(locale: string): Promise<void> | undefined {
+  if (english || domainLocale(locale) !== 'en') return undefined;
+  englishLoading ??= import('./en.js').then((m) => {
+    english = m;
+    if (!translations.has('en')) translations.set('en', m.en);
+  });
+  return englishLoading;
+}
+
+/** The priority groups' labels for the domain language (English once loaded). @internal */
+export const priorityGroupLabels = (lang: 'zh-CN' | 'en'): Readonly<Record<keyof typeof PRIORITY_GROUP_ZH, string>> =>
+  lang === 'en' && english ? english.PRIORITY_GROUP_EN : PRIORITY_GROUP_ZH;
+
+/** A language's code as the element will speak it: a registered one, or English (loaded on first use). */
+const known = (code: string): string | undefined => translations.get(code)?.$code ?? (code === 'en' ? 'en' : undefined);
 
 /**
  * Adds or replaces a language (Shoelace-style): every key of the zh-CN table with `{name}`
@@ -34,10 +62,11 @@ export function registerTranslation(translation: Translation): void {
 export function resolveLocale(own: string | undefined, el: Element): string {
   const asked = own || el.closest('[lang]')?.getAttribute('lang') || getConfig().locale || 'zh-CN';
   const lower = asked.toLowerCase();
-  if (translations.has(lower)) return translations.get(lower)?.$code ?? 'zh-CN';
+  const exact = known(lower);
+  if (exact) return exact;
   const base = lower.split('-')[0] ?? '';
   if (base === 'zh') return 'zh-CN';
-  return translations.get(base)?.$code ?? 'zh-CN';
+  return known(base) ?? 'zh-CN';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ComplaintClient, TokenProvider } from '@complaintkit/core';
 import { type CSSResultGroup, LitElement } from 'lit';
-import { domainLocale, resolveLocale, translate } from '../i18n/localize.js';
+import { domainLocale, resolveLocale, translate, whenLanguageReady } from '../i18n/localize.js';
 import type { MessageKey } from '../i18n/zh-cn.js';
 import { onConfigure } from './config.js';
 import { clientFor } from './connection.js';
@@ -48,6 +48,15 @@ export class CkElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.offConfigure?.();
+  }
+
+  /**
+   * Renders once the element's language is loaded: English is a chunk fetched the first time an
+   * element speaks it, so a zh-CN page never parses it (and renders synchronously, as before).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = whenLanguageReady(this.lang_);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The language in use. */
