@@ -9,7 +9,6 @@ import {
 } from '@complaintkit/core/domain';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { priorityGroupLabels } from '../i18n/localize.js';
-import { PRIORITY_GROUP_ZH } from '../i18n/zh-cn.js';
 import type { PickedFile } from '../shared/bridge.js';
 import { CkElement } from '../shared/ck-element.js';
 import { getConfig } from '../shared/config.js';
@@ -594,8 +593,10 @@ export class ComplaintForm extends CkElement {
     if (this.phase === 'done') return this.renderConfirmation();
     const v = this.values;
     const sending = this.phase === 'sending';
-    const groups = Object.keys(PRIORITY_GROUP_ZH) as PriorityGroup[];
-    const groupLabel = priorityGroupLabels(this.domainLang);
+    // The six checkboxes are written out in the template (no template instance per checkbox): a
+    // priority group added to the domain needs its checkbox added there (its label is type-checked).
+    const groupLabel: Readonly<Record<PriorityGroup, string>> = priorityGroupLabels(this.domainLang);
+    const chosen = new Set(v.priorityGroups ?? []);
     const count = (v.description ?? '').length;
     return html`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut}
       aria-busy=${sending ? 'true' : 'false'}>
@@ -673,9 +674,12 @@ export class ComplaintForm extends CkElement {
         <fieldset class="group" aria-describedby="priority-help">
           <legend>${this.t('priority')}</legend>
           <span class="help" id="priority-help">${this.t('priorityHelp')}</span>
-          ${groups.map(
-            (g) => html`<label class="check"><input type="checkbox" name="priorityGroups" value=${g} .checked=${(v.priorityGroups ?? []).includes(g)} />${groupLabel[g]}</label>`,
-          )}
+          <label class="check"><input type="checkbox" name="priorityGroups" value="frontline_medical" .checked=${chosen.has('frontline_medical')} />${groupLabel.frontline_medical}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="police" .checked=${chosen.has('police')} />${groupLabel.police}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="military_family" .checked=${chosen.has('military_family')} />${groupLabel.military_family}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="emergency_worker" .checked=${chosen.has('emergency_worker')} />${groupLabel.emergency_worker}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="elderly" .checked=${chosen.has('elderly')} />${groupLabel.elderly}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="disabled" .checked=${chosen.has('disabled')} />${groupLabel.disabled}</label>
         </fieldset>
       </fieldset>
       <p class="error summary" role="alert">${this.alert}</p>

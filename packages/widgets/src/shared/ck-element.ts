@@ -1,5 +1,5 @@
 import type { ComplaintClient, TokenProvider } from '@complaintkit/core';
-import { type CSSResultGroup, LitElement } from 'lit';
+import { type CSSResultGroup, LitElement, type PropertyValues } from 'lit';
 import { domainLocale, resolveLocale, translate, whenLanguageReady } from '../i18n/localize.js';
 import type { MessageKey } from '../i18n/zh-cn.js';
 import { onConfigure } from './config.js';
@@ -54,14 +54,28 @@ export class CkElement extends LitElement {
    * Renders once the element's language is loaded: English is a chunk fetched the first time an
    * element speaks it, so a zh-CN page never parses it (and renders synchronously, as before).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: the signature of Lit's ReactiveElement.scheduleUpdate
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = whenLanguageReady(this.lang_);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
+  /** The language resolved once per update (each `t()` of a render would otherwise walk up the DOM). */
+  private renderingLang: string | undefined;
+
+  /** Resolves the language once for the whole render. */
+  protected override update(changed: PropertyValues): void {
+    this.renderingLang = resolveLocale(this.locale, this);
+    try {
+      super.update(changed);
+    } finally {
+      this.renderingLang = undefined;
+    }
+  }
+
   /** The language in use. */
   protected get lang_(): string {
-    return resolveLocale(this.locale, this);
+    return this.renderingLang ?? resolveLocale(this.locale, this);
   }
 
   /** The language for the domain's labels (taxonomy, states). */
