@@ -17,7 +17,7 @@ const TAGS: StoredTag[] = [
   { code: 'churn_risk:high', active: true, validFrom: 1, validUntil: null, evidence: ['CK20260601-000001', 'CK20260601-000002'], version: 'churn_risk@1' },
   { code: 'repeat_complainer', active: false, validFrom: 2, validUntil: 3, evidence: [], version: 'repeat_complainer@2' },
 ];
-const state = (facts: ComplaintFacts[] = FACTS, tags: StoredTag[] = TAGS): CustomerState => ({ revisitAt: 1_780_000_000_000, facts: encodeFacts(facts), tags: encodeTags(tags) });
+const state = (facts: ComplaintFacts[] = FACTS, tags: StoredTag[] = TAGS): CustomerState => ({ id: 'C-1001', revisitAt: 1_780_000_000_000, facts: encodeFacts(facts), tags: encodeTags(tags) });
 
 describe('the saved state of one customer', () => {
   it('is the JSON of compact arrays, held by the engine as text, and reads back as it was', () => {
@@ -27,21 +27,21 @@ describe('the saved state of one customer', () => {
       FACTS.map((f) => [f.id, f.receivedAt, f.category, f.regulator ? 1 : 0, f.severity, f.priority.join(','), f.undecided ? 1 : 0, f.dueAt, f.followUpAt, f.score, f.accepted, f.reviewAt, f.updatedAt]),
       TAGS.map((t) => [t.code, t.active ? 1 : 0, t.validFrom, t.validUntil, t.evidence, t.version]),
     ]);
-    const back = decodeCustomer(text, c.revisitAt);
+    const back = decodeCustomer('C-1001', text, c.revisitAt);
     expect(back).toEqual(c);
     expect(decodeFacts(back.facts)).toEqual(FACTS);
     expect(decodeTags(back.tags)).toEqual(TAGS);
     expect(factIds(back.facts)).toEqual(['CK20260601-000001', 'CK20260601-000002']);
-    const empty = decodeCustomer(encodeCustomer(state([], [])), null);
-    expect(empty).toEqual({ revisitAt: null, facts: '', tags: '' });
+    const empty = decodeCustomer('C-1001', encodeCustomer(state([], [])), null);
+    expect(empty).toEqual({ id: 'C-1001', revisitAt: null, facts: '', tags: '' });
     expect([decodeFacts(empty.facts), decodeTags(empty.tags), factIds(empty.facts)]).toEqual([[], [], []]);
   });
 
   it('escapes text that is not a plain code (a rule version from a rules file), and still splits the row right', () => {
     const tags: StoredTag[] = [{ code: 'sensitive_case', active: true, validFrom: 0, validUntil: 5, evidence: ['CK20260601-000001'], version: 'say "hi"]],[\\\n' }];
-    const back = decodeCustomer(encodeCustomer(state(FACTS, tags)), null);
+    const back = decodeCustomer('C-1001', encodeCustomer(state(FACTS, tags)), null);
     expect(decodeTags(back.tags)).toEqual(tags);
     expect(decodeFacts(back.facts)).toEqual(FACTS);
-    expect(() => decodeCustomer('[[', null)).toThrow(/damaged/);
+    expect(() => decodeCustomer('C-1001', '[[', null)).toThrow(/damaged/);
   });
 });

@@ -27,6 +27,8 @@ export interface StoredTag {
  * written without encoding anything.
  */
 export interface CustomerState {
+  /** The customer id, one string shared by the maps that name the customer (its complaints' owner). */
+  readonly id: string;
   facts: string;
   tags: string;
   /** When a rule's answer may next change without new input; `null` if never. */
@@ -162,6 +164,8 @@ export class TagEngine {
   backing: StateFile | null = null;
   /** @internal customers dropped in memory that {@link backing} still holds. */
   dropped = new Set<string>();
+  /** @internal customers looked up in {@link backing} and not found there (new ones, for {@link customerCount}). */
+  #unsaved = new Set<string>();
   /** @internal */
   asOf: number | null = null;
   /** @internal */
@@ -187,9 +191,10 @@ export class TagEngine {
   get customerCount(): number {
     const saved = this.backing;
     if (!saved) return this.customers.size;
+    // Every customer in memory was either read from the saved state or looked up there and not found.
     let n = saved.count();
-    for (const id of this.customers.keys()) if (!saved.has(id)) n++;
-    for (const id of this.dropped) if (saved.has(id)) n--;
+    for (const id of this.customers.keys()) if (this.#unsaved.has(id)) n++;
+    for (const id of this.dropped) if (!this.#unsaved.has(id)) n--;
     return n;
   }
 
@@ -212,6 +217,7 @@ export class TagEngine {
     if (held || !this.backing || this.dropped.has(id)) return held;
     const saved = this.backing.customer(id);
     if (saved) this.customers.set(id, saved);
+    else this.#unsaved.add(id);
     return saved;
   }
 
@@ -348,15 +354,16 @@ export class TagEngine {
     if (customerId === null || facts === null || !stillRelevant(facts, asOf, this.#compiled)) return;
     let state = this.#state(customerId);
     if (!state) {
-      state = { facts: '', tags: '', revisitAt: null };
+      state = { id: customerId, facts: '', tags: '', revisitAt: null };
       this.customers.set(customerId, state);
       this.dropped.delete(customerId);
     }
-    state.facts = state.facts ? `${state.facts},${encodeFact(facts)}` : encodeFact(facts);
+    // Appended and flattened: a copy of the text rather than a tree of links (most hold one or two).
+    state.facts = state.facts ? flat(`${state.facts},${encodeFact(facts)}`) : encodeFact(facts);
     // Backed by a saved state: record only an owner that differs from the saved one (fewer rows to write).
     if (this.backing && (saved === LATER ? this.backing.ownerOf(id) : saved) === customerId) this.owners.delete(id);
-    else this.owners.set(id, customerId);
-    dirty.add(customerId);
+    else this.owners.set(id, state.id);
+    dirty.add(state.id);
   }
 
   /** @internal evaluates one customer and turns the differences into events. */

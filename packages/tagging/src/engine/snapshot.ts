@@ -99,7 +99,7 @@ export async function readSnapshot(file: string, options: TagEngineOptions): Pro
       continue;
     }
     const [id, revisitAt, facts, tags] = data as [string, number | null, unknown[], unknown[]];
-    const state: CustomerState = decodeCustomer(JSON.stringify([facts, tags]), revisitAt);
+    const state: CustomerState = decodeCustomer(id, JSON.stringify([facts, tags]), revisitAt);
     engine.customers.set(id, state);
     for (const complaintId of factIds(state.facts)) engine.owners.set(complaintId, id);
   }

@@ -97,7 +97,7 @@ export const encodeCustomer = (c: CustomerState): string => `[[${c.facts}],[${c.
  * @internal a row's text back into the engine's two texts, split where the complaints' list closes
  * (strings skipped), without parsing either.
  */
-export const decodeCustomer = (text: string, revisitAt: number | null): CustomerState => {
+export const decodeCustomer = (id: string, text: string, revisitAt: number | null): CustomerState => {
   let depth = 0;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -107,7 +107,7 @@ export const decodeCustomer = (text: string, revisitAt: number | null): Customer
       else if (c === 34) quoted = false;
     } else if (c === 34) quoted = true;
     else if (c === 91) depth++;
-    else if (c === 93 && --depth === 1) return { revisitAt, facts: text.slice(2, i), tags: text.slice(i + 3, -2) };
+    else if (c === 93 && --depth === 1) return { id, revisitAt, facts: text.slice(2, i), tags: text.slice(i + 3, -2) };
   }
   throw new InputError('tag state', null, null, 'a customer row of the state file is damaged; run a full build (--full)');
 };
@@ -258,13 +258,13 @@ export class StateFile {
     const row = this.#get.get(id);
     if (!row) return undefined;
     this.#read.set(id, `${row.revisit_at}:${row.data}`);
-    return decodeCustomer(row.data, row.revisit_at);
+    return decodeCustomer(id, row.data, row.revisit_at);
   }
 
   /** One customer's saved state, read and forgotten (for walking every customer). @example `state.peek('C-1');` */
   peek(id: string): CustomerState | undefined {
     const row = this.#get.get(id);
-    return row && decodeCustomer(row.data, row.revisit_at);
+    return row && decodeCustomer(id, row.data, row.revisit_at);
   }
 
   /** The saved owner of a kept complaint. @example `state.ownerOf('CK20260301-000001');` */
