@@ -29,7 +29,7 @@ import { resetDatabase } from './store/reset.js';
 
 const USAGE = `Usage:
   complaintkit-server serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--seed 42] [--months 24] [--fresh] [--static DIR]
-                            [--model FILE] [--lexicon FILE] [--calendar FILE]
+                            [--model FILE] [--lexicon FILE] [--calendar FILE] [--no-demo]
   complaintkit-server seed  [--data ./data] [--seed 42] [--months 24] [--fresh]
 ${TRAIN_USAGE}
 ${IMPORT_USAGE}
@@ -37,6 +37,8 @@ ${DIRECTORY_USAGE}
 
   serve   migrates, seeds demo data into an empty database, starts the service and prints demo tokens
   seed    migrates and seeds only
+  --no-demo never seeds the demo bank, not even into an empty database (a bank's own deployment:
+          load its organisations and staff with \`directory\` first)
   --fresh empties the database first (SQLite file in --data, or DATABASE_URL)
   --model a suggestion model from \`train\` (default: the shipped one, trained on the demo bank); refused
           when trained with another taxonomy
@@ -103,6 +105,7 @@ async function main(argv: string[]): Promise<void> {
         model: { type: 'string' },
         lexicon: { type: 'string' },
         calendar: { type: 'string' },
+        'no-demo': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -131,7 +134,10 @@ async function main(argv: string[]): Promise<void> {
   // Seeding is a step of its own, so the user is told it is happening (it takes a few seconds).
   const store = await openStore(where);
   try {
-    if (await store.isEmpty()) {
+    if (values['no-demo'] && command === 'seed') fail('seed --no-demo would do nothing: leave out --no-demo, or load your bank with directory FILE');
+    if (values['no-demo']) {
+      if (await store.isEmpty()) process.stdout.write('The database is empty and --no-demo is set: load your bank with complaintkit-server directory FILE.\n');
+    } else if (await store.isEmpty()) {
       process.stdout.write(`Seeding demo data into the empty database (seed ${seed}, ${months} months)…\n`);
       const result = await seedIfEmpty(store, { seed, months });
       if (result.seeded) {

@@ -94,4 +94,10 @@ describe('complaintkit-server directory (a bank of its own)', () => {
     expect(out).toContain('The database already has data; not seeding');
     expect(out).not.toContain('Demo tokens');
   });
+
+  it('serve --no-demo leaves an empty database empty (a bank deploying on a new database)', async () => {
+    const out = await serve(['--port', String(randomPort()), '--no-demo'], {}, 'No demo tokens');
+    expect(out).toContain('The database is empty and --no-demo is set');
+    expect(out).not.toContain('Seeding demo data');
+  });
 });
