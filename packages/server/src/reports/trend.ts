@@ -60,6 +60,21 @@ function rangeSums(byDay: ReadonlyMap<string, Aggregates>): (r: DayRange) => Agg
   };
 }
 
+/** @internal the day after a bank day. */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The union of ranges of days as disjoint ranges in order (overlapping and adjacent ones joined). @internal */
+export function unionOf(ranges: readonly DayRange[]): DayRange[] {
+  const out: DayRange[] = [];
+  for (const r of [...ranges].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
+    const last = out[out.length - 1];
+    if (last && r.from <= dayAfter(last.to)) {
+      if (r.to > last.to) out[out.length - 1] = { from: last.from, to: r.to };
+    } else out.push({ from: r.from, to: r.to });
+  }
+  return out;
+}
+
 /**
  * A trend: the metric over each whole period covering the range, and for each its change against the
  * previous period (MoM) and the same period a year earlier (YoY), computed by core's `compare` (a base
@@ -98,11 +113,12 @@ export async function buildTrend(
       return v;
     };
   } else {
-    const all = compared.flat();
-    const span = { from: all.reduce((m, p) => (p.from < m ? p.from : m), range.from), to: all.reduce((m, p) => (p.to > m ? p.to : m), range.to) };
+    // Only the days of the periods shown and compared with: a weekly trend over a quarter reads its
+    // weeks and their year-earlier weeks, not the year between them.
+    const ranges = unionOf(compared.flat());
     // Months and quarters are whole months: summed from the monthly pre-aggregates.
     const grain = interval === 'month' || interval === 'quarter' ? 'month' : 'day';
-    const sums = rangeSums(await store.reporting.series(span, factFilter(scope, filter), grain));
+    const sums = rangeSums(await store.reporting.series(ranges, factFilter(scope, filter), grain));
     metricIn = async (p) => {
       const aggregates = sums(p);
       return metricValues({

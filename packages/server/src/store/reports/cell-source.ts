@@ -36,27 +36,42 @@ export function splitRange(range: DayRange): { days: DayRange[]; months: { from:
 const COLUMNS = ['pop', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS), 'handling'];
 
 /**
- * The pre-aggregated rows of one dimension set over a range, as a subquery aliased `c`: the whole
- * months from `report_months` and the other days from `report_cells`, each filtered (`where`, over
- * their common columns), with the columns of `report_cells` (a month's `day` is its first day).
- * `pops` narrows the populations read.
+ * What {@link cellSource} reads: the populations (all by default), and whether whole months come from
+ * `report_months` (by default) or every day from `report_cells` (what sums over weeks need).
+ *
+ * @example
+ * ```ts
+ * const o: CellSourceOptions = { pops: ['decided'] };
+ * ```
+ */
+export interface CellSourceOptions {
+  readonly pops?: readonly string[];
+  readonly months?: boolean;
+}
+
+/**
+ * The pre-aggregated rows of one dimension set over a range (or several, disjoint), as a subquery
+ * aliased `c`: the whole months from `report_months` and the other days from `report_cells`, each
+ * filtered (`where`, over their common columns), with the columns of `report_cells` (a month's `day`
+ * is its first day).
  *
  * @example
  * ```ts
  * sql`select sum(received) from ${cellSource('', range, sql`1 = 1`)}`;
  * ```
  */
-export function cellSource(set: string, range: DayRange, where: RawBuilder<boolean>, pops: readonly string[] = Object.keys(POPULATIONS)): RawBuilder<unknown> {
-  const { days, months } = splitRange(range);
+export function cellSource(set: string, ranges: DayRange | readonly DayRange[], where: RawBuilder<boolean>, options: CellSourceOptions = {}): RawBuilder<unknown> {
   const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
-  const popIn = sql`pop in (${sql.join(pops)})`;
-  const branches = days.map(
-    (d) => sql`select ${cols}, day from report_cells where dims = ${set} and ${popIn} and day >= ${d.from} and day <= ${d.to} and ${where}`,
-  );
-  if (months)
-    branches.push(
-      sql`select ${cols}, month || '-01' as day from report_months where dims = ${set} and ${popIn} and month >= ${months.from} and month <= ${months.to} and ${where}`,
-    );
+  const popIn = sql`pop in (${sql.join(options.pops ?? Object.keys(POPULATIONS))})`;
+  const branches: RawBuilder<unknown>[] = [];
+  for (const range of Array.isArray(ranges) ? (ranges as readonly DayRange[]) : [ranges as DayRange]) {
+    const { days, months } = options.months === false ? { days: range.from <= range.to ? [range] : [], months: null } : splitRange(range);
+    for (const d of days) branches.push(sql`select ${cols}, day from report_cells where dims = ${set} and ${popIn} and day >= ${d.from} and day <= ${d.to} and ${where}`);
+    if (months)
+      branches.push(
+        sql`select ${cols}, month || '-01' as day from report_months where dims = ${set} and ${popIn} and month >= ${months.from} and month <= ${months.to} and ${where}`,
+      );
+  }
   // An empty range still yields a well-formed (empty) subquery.
   if (branches.length === 0) branches.push(sql`select ${cols}, day from report_cells where 1 = 0`);
   return sql`(${sql.join(branches, sql` union all `)}) c`;

@@ -186,7 +186,7 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
   /** Nearest-rank quantiles per group and in total from the decided days' and months' handling times. */
   const cellQuantiles = async (cellSet: string) => {
     const where = sql<boolean>`handling is not null and ${filterSql(spec.filter, 'cells')}`;
-    const { rows } = await sql<Raw>`select ${g.select}, handling from ${cellSource(cellSet, spec.range, where, ['decided'])}`.execute(db);
+    const { rows } = await sql<Raw>`select ${g.select}, handling from ${cellSource(cellSet, spec.range, where, { pops: ['decided'] })}`.execute(db);
     const lists = new Map<string, { row: Raw; parts: string[] }>();
     for (const r of rows) {
       const k = dims.length === 0 ? '' : JSON.stringify(keyOf(r));
@@ -291,7 +291,7 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
 }
 
 /**
- * Every aggregate per bank day over a range, for a filter (no grouping): one query over
+ * Every aggregate per bank day over a range, or several disjoint ones, for a filter (no grouping): one query over
  * `report_cells` when they answer the filter, else one per population over `complaint_facts`. What a
  * trend sums into its periods, so a two-year monthly trend with its comparisons is one read, not one
  * report per period. Days with nothing are absent. With `grain: 'month'` the whole months of the range
@@ -300,11 +300,17 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
  *
  * @example
  * ```ts
- * const byDay = await runSeries(db, { from: '2025-01-01', to: '2026-11-30' }, { orgPath: '/HO/' });
+ * const byDay = await runSeries(db, [{ from: '2025-01-01', to: '2026-11-30' }], { orgPath: '/HO/' });
  * byDay.get('2026-03-01')?.received;
  * ```
  */
-export async function runSeries(db: Kysely<Database>, range: DayRange, filter: FactFilter, grain: 'day' | 'month' = 'day'): Promise<Map<string, Aggregates>> {
+export async function runSeries(
+  db: Kysely<Database>,
+  range: DayRange | readonly DayRange[],
+  filter: FactFilter,
+  grain: 'day' | 'month' = 'day',
+): Promise<Map<string, Aggregates>> {
+  const ranges: readonly DayRange[] = Array.isArray(range) ? (range as readonly DayRange[]) : [range as DayRange];
   const out = new Map<string, Aggregates>();
   const add = (r: Raw, ids: readonly AggregateId[]) => {
     const day = String(r.day);
@@ -317,13 +323,8 @@ export async function runSeries(db: Kysely<Database>, range: DayRange, filter: F
   };
   const set = cellSetFor({ filter, groupBy: [] });
   if (set !== undefined) {
-    const where = filterSql(filter, 'cells');
-    const { rows } =
-      grain === 'month'
-        ? await sql<Raw>`select day, ${cellSums()} from ${cellSource(set, range, where)} group by day`.execute(db)
-        : await sql<Raw>`select day, ${cellSums()} from report_cells
-            where dims = ${set} and pop in (${sql.join(Object.keys(POPULATIONS))}) and day >= ${range.from} and day <= ${range.to} and ${where}
-            group by day`.execute(db);
+    const source = cellSource(set, ranges, filterSql(filter, 'cells'), { months: grain === 'month' });
+    const { rows } = await sql<Raw>`select day, ${cellSums()} from ${source} group by day`.execute(db);
     for (const r of rows) add(r, AGGREGATE_IDS);
     return out;
   }
@@ -331,8 +332,9 @@ export async function runSeries(db: Kysely<Database>, range: DayRange, filter: F
   for (const p of Object.keys(POPULATIONS) as Population[]) {
     const pop = POPULATIONS[p];
     const day = sql.ref(pop.dayColumn);
+    const days = sql.join(ranges.map((r) => sql`(${day} >= ${r.from} and ${day} <= ${r.to})`), sql` or `);
     const { rows } = await sql<Raw>`select ${day} as day, ${factSums(p)} from complaint_facts
-      where ${sql.raw(pop.sql)} and ${day} >= ${range.from} and ${day} <= ${range.to} and ${where}
+      where ${sql.raw(pop.sql)} and (${days}) and ${where}
       group by ${day}`.execute(db);
     for (const r of rows) add(r, populationIds(p));
   }

@@ -48,11 +48,11 @@ export interface ReportingStore {
    */
   report(spec: ReportSpec, needs?: ReportNeeds): Promise<ReportResult>;
   /**
-   * Every aggregate per bank day over a range, for a filter (days with nothing absent): what trends
+   * Every aggregate per bank day over a range, or several disjoint ones, for a filter (days with nothing absent): what trends
    * sum into periods. With `grain: 'month'`, each whole month is one entry keyed by its first day
    * (right for sums over whole months only: monthly and quarterly trends).
    */
-  series(range: DayRange, filter: FactFilter, grain?: 'day' | 'month'): Promise<Map<string, Aggregates>>;
+  series(range: DayRange | readonly DayRange[], filter: FactFilter, grain?: 'day' | 'month'): Promise<Map<string, Aggregates>>;
   /** Rules whose organisation lies under `underPath` (all when omitted). */
   listRules(underPath?: string): Promise<AlertRule[]>;
   getRule(id: string): Promise<{ rule: AlertRule; orgPath: string } | undefined>;
