@@ -75,21 +75,52 @@ function aggregateSql(id: string, p: Population): RawBuilder<unknown> {
   return sql`sum(case when ${sql.raw(a.sql)} then ${value} else 0 end)`;
 }
 
-/** @internal inserts the `report_cells` rows of one population for the facts that `where` selects. */
+/** @internal whether set `a` has every column of `b` and more. */
+const strictSuperset = (a: readonly CellColumn[], b: readonly CellColumn[]) => a.length > b.length && b.every((c) => a.includes(c));
+
+/**
+ * How each dimension set is computed: the sets no other set contains from `complaint_facts`, every
+ * other set by summing the rows of the smallest set already computed that contains it (largest sets
+ * first), so the facts are read 4 times per population instead of 10. @internal
+ */
+const CELL_PLAN: readonly { set: readonly CellColumn[]; from: readonly CellColumn[] | null }[] = (() => {
+  const maximal = CELL_SETS.filter((s) => !CELL_SETS.some((o) => strictSuperset(o, s)));
+  const plan: { set: readonly CellColumn[]; from: readonly CellColumn[] | null }[] = maximal.map((set) => ({ set, from: null }));
+  for (const set of CELL_SETS.filter((s) => !maximal.includes(s)).sort((a, b) => b.length - a.length)) {
+    const from = plan.map((x) => x.set).filter((o) => strictSuperset(o, set)).sort((a, b) => a.length - b.length)[0] as readonly CellColumn[];
+    plan.push({ set, from });
+  }
+  return plan;
+})();
+
+/**
+ * @internal inserts the `report_cells` rows of one population for the facts that `where` selects:
+ * the sets of {@link CELL_PLAN} read from the facts first, in one statement, then each other set
+ * summed from the rows just written (`where` over `day` selects the same cells there).
+ */
 async function insertCells(db: Kysely<Database>, p: Population, where: (dayColumn: string) => RawBuilder<unknown>): Promise<void> {
   const pop = POPULATIONS[p];
   const day = sql.ref(pop.dayColumn);
+  const pg = isPostgres(db as Kysely<unknown>);
   // The decided cells keep their handling times (for exact quantiles); no order needed.
-  const handling = p !== 'decided' ? sql`null` : isPostgres(db as Kysely<unknown>) ? sql`string_agg(handling_ms::text, ',')` : sql`group_concat(handling_ms)`;
-  const branches = CELL_SETS.map((set) => {
-    const dims = CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`));
-    const by = set.length === 0 ? sql`` : sql`, ${sql.join(set.map((c) => sql.ref(c)))}`;
-    return sql`select ${setKey(set)}, ${p}, ${day}, org_path, ${sql.join(dims)}, ${sql.join(Object.keys(CELL_AGGREGATE_COLUMNS).map((id) => aggregateSql(id, p)))}, ${handling}
-      from complaint_facts where ${sql.raw(pop.sql)} and ${where(pop.dayColumn)}
-      group by ${day}, org_path${by}`;
-  });
+  const handling = p !== 'decided' ? sql`null` : pg ? sql`string_agg(handling_ms::text, ',')` : sql`group_concat(handling_ms)`;
+  const handlingSum = p !== 'decided' ? sql`null` : pg ? sql`string_agg(handling, ',')` : sql`group_concat(handling)`;
+  const dims = (set: readonly CellColumn[]) => sql.join(CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`)));
+  const by = (set: readonly CellColumn[]) => (set.length === 0 ? sql`` : sql`, ${sql.join(set.map((c) => sql.ref(c)))}`);
   const cols = ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS), 'handling'];
-  await sql`insert into report_cells (${sql.join(cols.map((c) => sql.ref(c)))}) ${sql.join(branches, sql` union all `)}`.execute(db);
+  const into = sql`insert into report_cells (${sql.join(cols.map((c) => sql.ref(c)))})`;
+  const fromFacts = CELL_PLAN.filter((x) => x.from === null).map(
+    ({ set }) => sql`select ${setKey(set)}, ${p}, ${day}, org_path, ${dims(set)}, ${sql.join(Object.keys(CELL_AGGREGATE_COLUMNS).map((id) => aggregateSql(id, p)))}, ${handling}
+      from complaint_facts where ${sql.raw(pop.sql)} and ${where(pop.dayColumn)}
+      group by ${day}, org_path${by(set)}`,
+  );
+  await sql`${into} ${sql.join(fromFacts, sql` union all `)}`.execute(db);
+  for (const { set, from } of CELL_PLAN) {
+    if (from === null) continue;
+    await sql`${into} select ${setKey(set)}, ${p}, day, org_path, ${dims(set)}, ${sql.join(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => sql`sum(${sql.ref(c)})`))}, ${handlingSum}
+      from report_cells where dims = ${setKey(from)} and pop = ${p} and ${where('day')}
+      group by day, org_path${by(set)}`.execute(db);
+  }
 }
 
 /** @internal the key columns `report_months` shares with `report_cells` (all but the day). */
