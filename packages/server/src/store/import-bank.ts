@@ -18,14 +18,16 @@ const numberOf = (id: string): number => Number(/-(\d+)$/.exec(id)?.[1] ?? 0);
  * the numbers it wrote. List row numbers (`complaint_row`) are drawn from their counter (a sequence on
  * PostgreSQL), so writers running beside an import never take the same one. With `refreshRepeats:
  * false` the repeat flags of the complaints' customers are left for one `refreshRepeats` after the last
- * batch (what a history import does: the same flags, computed once).
+ * batch (what a history import does: the same flags, computed once). With `fresh: true` (complaints
+ * numbered in this very transaction, as an import batch's are) their facts are inserted with nothing
+ * to replace.
  *
  * @example
  * ```ts
  * await inWriteTransaction(db, kind, (tx) => importBank(tx, kind, bank));
  * ```
  */
-export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport, facts: FactsOptions = {}, options: { refreshRepeats?: boolean } = {}) {
+export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank: BankImport, facts: FactsOptions = {}, options: { refreshRepeats?: boolean; fresh?: boolean } = {}) {
   const existing = await db.selectFrom('organisations').select(['id', 'path']).execute();
   const paths = pathsOf(bank.organisations, new Map(existing.map((o) => [o.id, o.path])));
   await insertRows(
@@ -68,10 +70,12 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
       handlingOrgPath: pathOf(c.handlingOrgId),
       firstOrgPath: c.firstResponder ? pathOf(c.firstResponder.orgId) : null,
     };
-    complaintRows.push(complaintRow(c, access, rows[complaintRows.length] as number));
+    // Each event serialised once: its text is both the events row and part of the document.
+    const texts = c.timeline.map((e) => JSON.stringify(e));
+    complaintRows.push(complaintRow(c, access, rows[complaintRows.length] as number, texts));
     followUps.push(...followUpRows(c));
     maxNo = Math.max(maxNo, numberOf(c.id));
-    for (const e of c.timeline) {
+    for (const [i, e] of c.timeline.entries()) {
       maxSeq = Math.max(maxSeq, e.seq);
       eventRows.push({
         seq: e.seq,
@@ -81,7 +85,7 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
         handling_org_path: access.handlingOrgPath,
         first_org_path: access.firstOrgPath,
         customer_id: c.complainant.customerId ?? null,
-        event: JSON.stringify(e),
+        event: texts[i] as string,
         snapshot: null,
       });
     }
@@ -94,6 +98,7 @@ export async function importBank(db: Kysely<Database>, kind: DatabaseKind, bank:
     complaints.map((c) => ({ complaint: c as Complaint, orgPath: pathOf(c.handlingOrgId) })),
     facts,
     options.refreshRepeats ?? true,
+    options.fresh ?? false,
   );
   // Only numbers the bank brought beyond the counters (a demo bank's): numbers drawn from them (an
   // import batch's) are behind them already, and setting a PostgreSQL sequence back to its own value

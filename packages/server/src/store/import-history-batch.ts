@@ -84,7 +84,7 @@ export async function importHistoryBatch(
         id: complaintNumber(Date.parse(c.receivedAt), numbers[i] as number),
         timeline: c.timeline.map((e) => ({ ...e, seq: seqs[next++] as number })),
       }));
-      await importBank(tx, kind, { organisations: [], staff: [], complaints }, facts, { refreshRepeats: false });
+      await importBank(tx, kind, { organisations: [], staff: [], complaints }, facts, { refreshRepeats: false, fresh: true });
       await insertRows(
         tx,
         'import_sources',

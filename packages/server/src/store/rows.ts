@@ -17,8 +17,32 @@ const ms = (iso: string | null | undefined): number | null => (iso ? Date.parse(
 export const searchTextOf = (c: Complaint): string =>
   [c.id, redactText(c.description), c.requestedResolution ? redactText(c.requestedResolution) : ''].join('\n').toLowerCase();
 
+/** @internal a value no complaint holds, put in the timeline's place by {@link documentText}. */
+const MARK = `\u0000${Math.random().toString(36).slice(2)}\u0000`;
+/** @internal the mark's text in the serialised complaint. */
+const TIMELINE_MARK = `"timeline":${JSON.stringify(MARK)}`;
+
 /**
- * The `complaints` row of a complaint, given the access paths and its row sequence.
+ * A complaint's stored document, `JSON.stringify(c)`, given its timeline events already as JSON (the
+ * `events` table's texts, `JSON.stringify(e)` each): the timeline is not serialised a second time. The
+ * same text as `JSON.stringify(c)`, key order included (a test compares them).
+ *
+ * @example
+ * ```ts
+ * const events = c.timeline.map((e) => JSON.stringify(e));
+ * documentText(c, events) === JSON.stringify(c); // true
+ * ```
+ */
+export function documentText(c: Complaint, eventTexts: readonly string[]): string {
+  const marked = JSON.stringify({ ...c, timeline: MARK });
+  const at = marked.indexOf(TIMELINE_MARK);
+  if (at < 0 || eventTexts.length !== c.timeline.length) return JSON.stringify(c);
+  return `${marked.slice(0, at)}"timeline":[${eventTexts.join(',')}]${marked.slice(at + TIMELINE_MARK.length)}`;
+}
+
+/**
+ * The `complaints` row of a complaint, given the access paths and its row sequence (and, when the
+ * caller has them, its timeline events as JSON: see {@link documentText}).
  *
  * @example
  * ```ts
@@ -29,6 +53,7 @@ export function complaintRow(
   c: Complaint,
   paths: { handlingOrgPath: string; firstOrgPath: string | null },
   rowSeq: number,
+  eventTexts?: readonly string[],
 ): Omit<ComplaintsTable, 'creation_scope' | 'creation_key' | 'creation_hash'> {
   const deadline = activeDeadline(c);
   return {
@@ -51,7 +76,7 @@ export function complaintRow(
     due_at: ms(deadline?.dueAt),
     warn_at: ms(deadline?.warnAt),
     search_text: searchTextOf(c),
-    document: JSON.stringify(c),
+    document: eventTexts ? documentText(c, eventTexts) : JSON.stringify(c),
     updated_at: Date.parse(c.updatedAt),
     ...recordColumns(c),
   };

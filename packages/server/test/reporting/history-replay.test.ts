@@ -9,6 +9,7 @@ import { applyAction, type Complaint, type HistoryRecord } from '@complaintkit/c
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyStart, type ReplayError, replayHistory } from '../../src/history/replay.js';
+import { documentText } from '../../src/store/rows.js';
 import { randomHistory } from './random-history.js';
 
 type Ctx = Parameters<typeof replayHistory>[1];
@@ -94,5 +95,18 @@ describe('history replay through applySteps', () => {
       if ('complaint' in fast) steps += fast.complaint.timeline.length;
     }
     expect(steps).toBeGreaterThan(400 * 3);
+  });
+
+  it('stores the document built from the events’ JSON texts exactly as JSON.stringify writes it', () => {
+    const tricky = ['"timeline":"\u0000x\u0000"', '"timeline":[]', '\u0000\u0000', '（历史数据导入）"}]'];
+    let n = 0;
+    for (const [i, record] of randomHistory(7, 300).entries()) {
+      const out = replayHistory({ ...record, description: tricky[i % tricky.length] as string }, { id: 'CK20260101-000001', firstSeq: 1, reviewerOrgId: 'BR-44' });
+      if (!('complaint' in out)) continue;
+      const c = out.complaint;
+      expect(documentText(c, c.timeline.map((e) => JSON.stringify(e)))).toBe(JSON.stringify(c));
+      n++;
+    }
+    expect(n).toBe(300);
   });
 });

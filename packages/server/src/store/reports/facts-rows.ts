@@ -1,6 +1,7 @@
 import { type ClockOptions, type Complaint, type ComplaintFacts, DEFAULT_REPEAT_WINDOW_DAYS, factsOf } from '@complaintkit/core/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DatabaseKind } from '../connect.js';
+import { insertRows } from '../insert-rows.js';
 import type { ComplaintFactsTable, Database } from '../schema.js';
 import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
 
@@ -72,12 +73,14 @@ const CHUNK = Math.floor(30_000 / 28);
  * complaints (a test checks this after random writes). The daily pre-aggregates (`report_cells`) of
  * every cell whose facts changed (the old and new days and organisation of each complaint, and those
  * of the complaints whose repeat flag was refreshed) are listed dirty in the same transaction, and the
- * next report recomputes them first (see `touchCells`).
+ * next report recomputes them first (see `touchCells`). `fresh`: the complaints were numbered in this
+ * transaction (an import batch), so they have no facts yet to replace: one prepared insert.
  *
  * @example
  * ```ts
  * await writeFacts(tx, [{ complaint, orgPath: '/HO/BR-44/' }], options);
  * await writeFacts(tx, many, options, false); // then refreshRepeats(tx, 'all', 30) once
+ * await writeFacts(tx, numberedNow, options, false, true); // complaints numbered in this transaction: inserted, nothing replaced
  * ```
  */
 export async function writeFacts(
@@ -85,12 +88,18 @@ export async function writeFacts(
   items: readonly { complaint: Complaint; orgPath: string }[],
   options: FactsOptions = {},
   refresh = true,
+  fresh = false,
 ): Promise<void> {
   if (items.length === 0) return;
   const rows = items.map(({ complaint, orgPath }) => factsRow(factsOf(complaint, { orgPath }, options.clock)));
   const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
   const cells: Cell[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  if (fresh) {
+    // Complaints numbered in this transaction (an import batch's): no facts to replace.
+    for (const r of rows) cells.push(...cellsOfFacts(r));
+    await insertRows(db, 'complaint_facts', rows);
+  }
+  for (let i = 0; !fresh && i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const old = await db
       .deleteFrom('complaint_facts')
