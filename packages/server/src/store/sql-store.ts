@@ -173,11 +173,12 @@ interface KeyedPrior {
  * @internal one read for everything a keyed write looks up first: this caller's idempotency record
  * of the key and, for a creation, the complaint created with it (kept past the record's expiry) or,
  * for a step, the event written with it. Each is a unique-index probe; one statement instead of two
- * (on PostgreSQL one round trip).
+ * (on PostgreSQL one round trip, which also takes the transaction's id).
  */
-async function keyedPrior(db: Db, idem: IdempotentRequest): Promise<KeyedPrior> {
+async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest): Promise<KeyedPrior> {
   const none = sql`null`;
-  const { rows } = await sql<KeyedPrior>`select i.request_hash, i.status_code, i.response,
+  // PostgreSQL: the transaction takes its id here, before any event number is drawn (see inWriteTransaction).
+  const { rows } = await sql<KeyedPrior>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}i.request_hash, i.status_code, i.response,
       ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
       ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
     from (select 1 as probe) as p
@@ -414,11 +415,13 @@ export class SqlStore implements Store {
             this.#writes ??= new GroupCommit(this.db, this.kind);
             return this.#writes.submit(work);
           }
-        : (work: (db: Db) => Promise<StoredResult & { replayed: boolean }>) => inWriteTransaction(this.db, this.kind, work);
+        : (work: (db: Db) => Promise<StoredResult & { replayed: boolean }>) =>
+            // A keyed write's first statement (keyedPrior) takes the transaction id itself.
+            inWriteTransaction(this.db, this.kind, work, { firstStatementTakesXactId: idem !== undefined });
     const attempt = () =>
       run(async (db) => {
         if (idem) {
-          const prior = await keyedPrior(db, idem);
+          const prior = await keyedPrior(db, this.kind, idem);
           if (prior.request_hash !== null) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             return { status: Number(prior.status_code), body: JSON.parse(prior.response as string) as unknown, replayed: true };

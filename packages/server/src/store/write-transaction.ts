@@ -3,6 +3,23 @@ import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
 
 /**
+ * How {@link inWriteTransaction} runs.
+ *
+ * @example
+ * ```ts
+ * await inWriteTransaction(db, kind, (tx) => sql`select pg_current_xact_id(), …`.execute(tx), { firstStatementTakesXactId: true });
+ * ```
+ */
+export interface WriteTransactionOptions {
+  /**
+   * PostgreSQL: `fn`'s first statement calls `pg_current_xact_id()` itself, before anything draws an
+   * event number, so the transaction does not send it alone (one round trip less). Only for an `fn`
+   * whose first statement always does.
+   */
+  readonly firstStatementTakesXactId?: boolean | undefined;
+}
+
+/**
  * Runs `fn` in one write transaction, without a lock shared by all writers:
  * - PostgreSQL: a plain transaction that takes its transaction id first (`pg_current_xact_id()`),
  *   before it draws any event sequence number. Writers run concurrently and may commit their numbers
@@ -16,10 +33,15 @@ import type { Database } from './schema.js';
  * await inWriteTransaction(db, 'postgres', async (tx) => tx.insertInto('staff').values(row).execute());
  * ```
  */
-export async function inWriteTransaction<T>(db: Kysely<Database>, kind: DatabaseKind, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  fn: (tx: Kysely<Database>) => Promise<T>,
+  options: WriteTransactionOptions = {},
+): Promise<T> {
   if (kind === 'postgres') {
     return db.transaction().execute(async (tx) => {
-      await sql`select pg_current_xact_id()`.execute(tx);
+      if (!options.firstStatementTakesXactId) await sql`select pg_current_xact_id()`.execute(tx);
       return fn(tx);
     });
   }
