@@ -8,10 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarFileError } from '../src/calendar/calendar-file.js';
 import type { Logger } from '../src/http/logger.js';
 import { startServer } from '../src/server.js';
+import { migration as m0017 } from '../src/store/migrations/0017_calendar_uncovered.js';
+import type { Database } from '../src/store/schema.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import { silentLogger } from '../src/http/logger.js';
 import { FIXTURE_BANK, registration } from './helpers/fixture-bank.js';
 import { BACKENDS, freshDatabase, startTestServer, type TestServer } from './helpers/harness.js';
@@ -150,6 +154,10 @@ describe.each(BACKENDS)('deadlines on the holiday calendar, over HTTP (%s)', (ba
   });
 });
 
+/** The stored `calendar_uncovered` flag of one complaint. */
+const flagOf = async (db: Kysely<Database>, id: string) =>
+  Number((await db.selectFrom('complaints').select('calendar_uncovered').where('id', '=', id).executeTakeFirstOrThrow()).calendar_uncovered);
+
 describe.each(BACKENDS)('a calendar file loaded later (%s)', (backend) => {
   it('recounts at start the open complaints whose deadlines it did not cover', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ck-recount-'));
@@ -166,6 +174,13 @@ describe.each(BACKENDS)('a calendar file loaded later (%s)', (backend) => {
         const body = await res.json();
         expect(body.deadlines).toMatchObject({ decisionDueAt: endOf('2027-01-04'), calendarCovered: false });
         id = body.id;
+        // The start-up recount reads only the flagged rows (0017): the write flagged it, and the
+        // migration's backfill finds it again in a database written before the flag existed.
+        const db = (before.store as SqlStore).db;
+        expect(await flagOf(db, id)).toBe(1);
+        await m0017.down?.(db as Kysely<unknown>);
+        await m0017.up(db as Kysely<unknown>);
+        expect(await flagOf(db, id)).toBe(1);
       } finally {
         await before.close();
       }
@@ -177,6 +192,7 @@ describe.each(BACKENDS)('a calendar file loaded later (%s)', (backend) => {
         // Day 15 is Mon 2027-01-04, off in the file → Tue 01-05.
         expect((await read.json()).deadlines).toMatchObject({ decisionDueAt: endOf('2027-01-05'), calendarCovered: true });
         expect(log.lines).toContainEqual(expect.objectContaining({ msg: 'deadlines_recounted', complaints: 1 }));
+        expect(await flagOf((after.store as SqlStore).db, id)).toBe(0);
       } finally {
         await after.close();
       }

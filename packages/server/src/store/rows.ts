@@ -75,6 +75,7 @@ export function complaintRow(
     received_at: Date.parse(c.receivedAt),
     due_at: ms(deadline?.dueAt),
     warn_at: ms(deadline?.warnAt),
+    calendar_uncovered: c.deadlines.calendarCovered === false ? 1 : 0,
     search_text: searchTextOf(c),
     document: eventTexts ? documentText(c, eventTexts) : JSON.stringify(c),
     updated_at: Date.parse(c.updatedAt),

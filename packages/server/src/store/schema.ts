@@ -45,6 +45,8 @@ export interface ComplaintsTable {
   /** The active deadline (core's `activeDeadline`), epoch ms; `null` when none runs. */
   due_at: number | null;
   warn_at: number | null;
+  /** 1 when the deadlines were counted in a year no holiday calendar covered (`calendarCovered: false`), else 0. Since 0017. */
+  calendar_uncovered: number;
   /** Lower-cased id, description and requested resolution with personal numbers redacted. */
   search_text: string;
   document: string;

@@ -666,6 +666,7 @@ export class SqlStore implements Store {
       const rows = await db
         .selectFrom('complaints')
         .select(['id', 'document'])
+        .where('calendar_uncovered', '=', 1)
         .where('status', 'not in', ['declined', 'merged', 'withdrawn', 'closed'])
         .execute();
       let changed = 0;
@@ -677,7 +678,12 @@ export class SqlStore implements Store {
         const due = activeDeadline(next);
         await db
           .updateTable('complaints')
-          .set({ document: JSON.stringify(next), due_at: due ? Date.parse(due.dueAt) : null, warn_at: due ? Date.parse(due.warnAt) : null })
+          .set({
+            document: JSON.stringify(next),
+            due_at: due ? Date.parse(due.dueAt) : null,
+            warn_at: due ? Date.parse(due.warnAt) : null,
+            calendar_uncovered: next.deadlines.calendarCovered === false ? 1 : 0,
+          })
           .where('id', '=', r.id)
           .execute();
         changed++;
