@@ -48,6 +48,24 @@ describe.each(BACKENDS)('the complaint record (%s)', (backend) => {
     expect(read.body.complainant.phone).toBe('+8613812345678');
   });
 
+  it('fills missing identity hashes (as at start) only where the document names a phone or ID number, a page at a time', async () => {
+    const withNumbers = await post('/v1/complaints', 'u-sb-frontline', registration());
+    const without = await post('/v1/complaints', 'u-sb-frontline', registration({ complainant: { name: '王五' } }));
+    const other = await post('/v1/complaints', 'u-sb-frontline', registration({ complainant: { name: '赵六', phone: '13912345678' } }));
+    const db = (t.server.store as SqlStore).db;
+    const ids = [withNumbers.body.id, without.body.id, other.body.id];
+    await db.updateTable('complaints').set({ phone_hash: null, id_number_hash: null }).where('id', 'in', ids).execute();
+    // A page of one: both complaints with numbers are found across pages; the one without is never rewritten.
+    expect(await t.server.store.fillIdentityHashes(hash, 1)).toBe(2);
+    const rows = await db.selectFrom('complaints').select(['id', 'phone_hash', 'version']).where('id', 'in', ids).orderBy('id').execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.phone_hash]))).toEqual({
+      [withNumbers.body.id]: hash('phone', '13812345678'),
+      [without.body.id]: null,
+      [other.body.id]: hash('phone', '13912345678'),
+    });
+    expect(await t.server.store.fillIdentityHashes(hash, 1)).toBe(0);
+  });
+
   it('lets only staff vouch for identity; accepting verifies it', async () => {
     const res = await post('/v1/complaints', 'customer:C-3003', registration({ complainant: { name: '王五', identityVerified: true } }));
     expect(res.body.complainant.identityVerified).toBe(false);

@@ -634,31 +634,47 @@ export class SqlStore implements Store {
     return this.#settledHead;
   }
 
-  async fillIdentityHashes(hash: IdentityHasher): Promise<number> {
-    return inWriteTransaction(this.db, this.kind, async (db) => {
-      const rows = await db
+  async fillIdentityHashes(hash: IdentityHasher, pageSize = 500): Promise<number> {
+    // Only documents that name a phone or ID number can get a hash: history imported without them
+    // (a million rows at scale) is skipped by the database, and the rest is read a page at a time, so
+    // start-up never holds every document in memory (at 1M it ran out of heap).
+    let changed = 0;
+    for (let after = ''; ; ) {
+      const rows = await this.db
         .selectFrom('complaints')
         .select(['id', 'document'])
         .where('phone_hash', 'is', null)
         .where('id_number_hash', 'is', null)
+        .where((eb) => eb.or([eb('document', 'like', '%"phone":"%'), eb('document', 'like', '%"idNumber":"%')]))
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(pageSize)
         .execute();
-      let changed = 0;
-      for (const r of rows) {
-        const c = JSON.parse(r.document) as Complaint;
-        const { phone, idNumber } = c.complainant;
-        const phoneHash = phone === undefined ? null : hash('phone', phone);
-        const idNumberHash = idNumber === undefined ? null : hash('idNumber', idNumber);
-        if (phoneHash === null && idNumberHash === null) continue;
-        const next: Complaint = { ...c, complainant: { ...c.complainant, phoneHash, idNumberHash } };
-        await db
-          .updateTable('complaints')
-          .set({ phone_hash: phoneHash, id_number_hash: idNumberHash, document: JSON.stringify(next) })
-          .where('id', '=', r.id)
-          .execute();
-        changed++;
-      }
-      return changed;
-    });
+      if (rows.length === 0) return changed;
+      after = rows[rows.length - 1]?.id as string;
+      changed += await inWriteTransaction(this.db, this.kind, async (db) => {
+        let n = 0;
+        for (const r of rows) {
+          const c = JSON.parse(r.document) as Complaint;
+          const { phone, idNumber } = c.complainant;
+          const phoneHash = phone === undefined ? null : hash('phone', phone);
+          const idNumberHash = idNumber === undefined ? null : hash('idNumber', idNumber);
+          if (phoneHash === null && idNumberHash === null) continue;
+          const next: Complaint = { ...c, complainant: { ...c.complainant, phoneHash, idNumberHash } };
+          // Only if no write hashed it meanwhile (the page was read outside this transaction).
+          const r2 = await db
+            .updateTable('complaints')
+            .set({ phone_hash: phoneHash, id_number_hash: idNumberHash, document: JSON.stringify(next) })
+            .where('id', '=', r.id)
+            .where('phone_hash', 'is', null)
+            .where('id_number_hash', 'is', null)
+            .where('version', '=', c.version)
+            .executeTakeFirst();
+          n += Number(r2.numUpdatedRows);
+        }
+        return n;
+      });
+    }
   }
 
   async refreshUncoveredDeadlines(deadlinesOf: (complaint: Complaint) => Complaint['deadlines']): Promise<number> {

@@ -247,7 +247,7 @@ export interface Store {
    * Fills the keyed identity hashes (docs/domain/personal-data.md) of stored complaints that have none
    * yet (seeded or from before schema 0004) with the bank's hasher; returns how many it changed.
    */
-  fillIdentityHashes(hash: IdentityHasher): Promise<number>;
+  fillIdentityHashes(hash: IdentityHasher, pageSize?: number): Promise<number>;
 
   /** Stores a batch of tag assignments (each replaces the same customer and code) and deletions, in one transaction. */
   writeCustomerTags(batch: CustomerTagImport, now: number): Promise<{ written: number; deleted: number }>;
