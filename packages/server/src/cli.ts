@@ -71,20 +71,16 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'train') return runTrain(rest, fail);
-  if (command === 'import') {
+  // One-shot commands: their exit code is theirs; a usage mistake (bad flag, wrong FILE count) prints the usage.
+  const oneShot = new Map([
+    ['import', runImport],
+    ['directory', runDirectory],
+  ]).get(command);
+  if (oneShot) {
     try {
-      process.exitCode = await runImport(rest, { databaseUrl: process.env.DATABASE_URL || undefined });
+      process.exitCode = await oneShot(rest, { databaseUrl: process.env.DATABASE_URL || undefined });
     } catch (e) {
-      if (e instanceof TypeError || /^(import takes|--)/.test((e as Error).message)) fail((e as Error).message);
-      throw e;
-    }
-    return;
-  }
-  if (command === 'directory') {
-    try {
-      process.exitCode = await runDirectory(rest, { databaseUrl: process.env.DATABASE_URL || undefined });
-    } catch (e) {
-      if (e instanceof TypeError || /^(directory takes|--)/.test((e as Error).message)) fail((e as Error).message);
+      if (e instanceof TypeError || new RegExp(`^(${command} takes|--)`).test((e as Error).message)) fail((e as Error).message);
       throw e;
     }
     return;

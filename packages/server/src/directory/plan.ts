@@ -53,15 +53,14 @@ export interface DirectoryPlan {
 const orgChanged = (a: Organisation, b: Organisation) =>
   a.kind !== b.kind || a.name !== b.name || a.regionCode !== b.regionCode || a.outletCount !== b.outletCount || a.customerCount !== b.customerCount;
 
-/** @internal the index of the first entry with each id, and an error for every later one. */
-function firstOf(entries: readonly { id: string }[], list: string, errors: DirectoryError[]): Map<string, number> {
+/** @internal an error for every entry whose id an earlier entry of the list already has. */
+function reportDuplicates(entries: readonly { id: string }[], list: string, errors: DirectoryError[]): void {
   const first = new Map<string, number>();
   entries.forEach((e, i) => {
     const seen = first.get(e.id);
     if (seen === undefined) first.set(e.id, i);
     else errors.push({ path: `${list}[${i}].id`, message: `${e.id} appears twice (also ${list}[${seen}]); give each id once` });
   });
-  return first;
 }
 
 /**
@@ -79,8 +78,8 @@ function firstOf(entries: readonly { id: string }[], list: string, errors: Direc
 export function planDirectory(file: BankDirectoryFile, now: DirectoryNow): DirectoryPlan {
   const errors: DirectoryError[] = [];
   const existing = new Map(now.organisations.map((o) => [o.id, o]));
-  firstOf(file.organisations, 'organisations', errors);
-  firstOf(file.staff, 'staff', errors);
+  reportDuplicates(file.organisations, 'organisations', errors);
+  reportDuplicates(file.staff, 'staff', errors);
   const inFile = new Map(file.organisations.map((o) => [o.id, o]));
   const roots = new Set(now.organisations.filter((o) => o.parentId === null).map((o) => o.id));
 
