@@ -3,7 +3,9 @@
  * registration, decision and follow-up, returned on the wire and stored in indexed columns.
  */
 import { createIdentityHasher } from '@complaintkit/core/node';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migration as m0021 } from '../src/store/migrations/0021_identity_unhashed.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
@@ -54,9 +56,23 @@ describe.each(BACKENDS)('the complaint record (%s)', (backend) => {
     const other = await post('/v1/complaints', 'u-sb-frontline', registration({ complainant: { name: '赵六', phone: '13912345678' } }));
     const db = (t.server.store as SqlStore).db;
     const ids = [withNumbers.body.id, without.body.id, other.body.id];
-    await db.updateTable('complaints').set({ phone_hash: null, id_number_hash: null }).where('id', 'in', ids).execute();
+    // Written hashed: nothing flagged for the start-up fill.
+    expect((await Promise.all(ids.map(row))).map((r) => Number(r.identity_unhashed))).toEqual([0, 0, 0]);
+    // As a database written before the secret was known: hashes gone from columns and documents, and
+    // the migration's backfill (0021) flags exactly the two that name a number.
+    for (const id of ids) {
+      const doc = JSON.parse((await row(id)).document);
+      doc.complainant.phoneHash = null;
+      doc.complainant.idNumberHash = null;
+      await db.updateTable('complaints').set({ phone_hash: null, id_number_hash: null, document: JSON.stringify(doc) }).where('id', '=', id).execute();
+    }
+    await m0021.down?.(db as Kysely<unknown>);
+    await m0021.up(db as Kysely<unknown>);
+    expect((await Promise.all(ids.map(row))).map((r) => Number(r.identity_unhashed))).toEqual([1, 0, 1]);
     // A page of one: both complaints with numbers are found across pages; the one without is never rewritten.
     expect(await t.server.store.fillIdentityHashes(hash, 1)).toBe(2);
+    expect((await Promise.all(ids.map(row))).map((r) => Number(r.identity_unhashed))).toEqual([0, 0, 0]);
+    expect(JSON.parse((await row(other.body.id)).document).complainant.phoneHash).toBe(hash('phone', '13912345678'));
     const rows = await db.selectFrom('complaints').select(['id', 'phone_hash', 'version']).where('id', 'in', ids).orderBy('id').execute();
     expect(Object.fromEntries(rows.map((r) => [r.id, r.phone_hash]))).toEqual({
       [withNumbers.body.id]: hash('phone', '13812345678'),

@@ -6,6 +6,18 @@ import type { ComplaintRecord, OrganisationRecord } from './store.js';
 const ms = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
 
 /**
+ * Whether a complaint names a phone or ID number of which no keyed hash is stored: written without
+ * the bank's identity secret; the service hashes it at its next start (`fillIdentityHashes`).
+ *
+ * @example
+ * ```ts
+ * identityUnhashed(c); // true for a seeded complaint with a phone, false once hashed
+ * ```
+ */
+export const identityUnhashed = (c: Complaint): boolean =>
+  (c.complainant.phone !== undefined || c.complainant.idNumber !== undefined) && c.complainant.phoneHash == null && c.complainant.idNumberHash == null;
+
+/**
  * The text `q` searches: number, description and requested resolution, lower-cased, with personal
  * numbers (phones, ID and card numbers) redacted so the index holds no personal data.
  *
@@ -76,6 +88,7 @@ export function complaintRow(
     due_at: ms(deadline?.dueAt),
     warn_at: ms(deadline?.warnAt),
     calendar_uncovered: c.deadlines.calendarCovered === false ? 1 : 0,
+    identity_unhashed: identityUnhashed(c) ? 1 : 0,
     search_text: searchTextOf(c),
     document: eventTexts ? documentText(c, eventTexts) : JSON.stringify(c),
     updated_at: Date.parse(c.updatedAt),

@@ -47,6 +47,8 @@ export interface ComplaintsTable {
   warn_at: number | null;
   /** 1 when the deadlines were counted in a year no holiday calendar covered (`calendarCovered: false`), else 0. Since 0017. */
   calendar_uncovered: number;
+  /** 1 when the complainant names a phone or ID number and neither has a keyed hash yet (filled at start), else 0. Since 0021. */
+  identity_unhashed: number;
   /** Lower-cased id, description and requested resolution with personal numbers redacted. */
   search_text: string;
   document: string;

@@ -25,7 +25,7 @@ import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
 import { type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
-import { complaintRow, followUpRows, organisationOf, recordOf } from './rows.js';
+import { complaintRow, followUpRows, identityUnhashed, organisationOf, recordOf } from './rows.js';
 import type { Database, EventsTable, OrganisationsTable } from './schema.js';
 import type {
   ComplaintPage,
@@ -635,17 +635,15 @@ export class SqlStore implements Store {
   }
 
   async fillIdentityHashes(hash: IdentityHasher, pageSize = 500): Promise<number> {
-    // Only documents that name a phone or ID number can get a hash: history imported without them
-    // (a million rows at scale) is skipped by the database, and the rest is read a page at a time, so
-    // start-up never holds every document in memory (at 1M it ran out of heap).
+    // Only the rows flagged by their write (`identity_unhashed`, 0021) are read, through its partial
+    // index, a page at a time: start-up neither scans every document (45 s at 1M) nor holds them all.
     let changed = 0;
     for (let after = ''; ; ) {
       const rows = await this.db
         .selectFrom('complaints')
         .select(['id', 'document'])
-        .where('phone_hash', 'is', null)
-        .where('id_number_hash', 'is', null)
-        .where((eb) => eb.or([eb('document', 'like', '%"phone":"%'), eb('document', 'like', '%"idNumber":"%')]))
+        // A literal, not a parameter: PostgreSQL matches a partial index's predicate only against literals.
+        .where('identity_unhashed', '=', sql.lit(1))
         .where('id', '>', after)
         .orderBy('id')
         .limit(pageSize)
@@ -659,15 +657,13 @@ export class SqlStore implements Store {
           const { phone, idNumber } = c.complainant;
           const phoneHash = phone === undefined ? null : hash('phone', phone);
           const idNumberHash = idNumber === undefined ? null : hash('idNumber', idNumber);
-          if (phoneHash === null && idNumberHash === null) continue;
           const next: Complaint = { ...c, complainant: { ...c.complainant, phoneHash, idNumberHash } };
           // Only if no write hashed it meanwhile (the page was read outside this transaction).
           const r2 = await db
             .updateTable('complaints')
-            .set({ phone_hash: phoneHash, id_number_hash: idNumberHash, document: JSON.stringify(next) })
+            .set({ phone_hash: phoneHash, id_number_hash: idNumberHash, identity_unhashed: identityUnhashed(next) ? 1 : 0, document: JSON.stringify(next) })
             .where('id', '=', r.id)
-            .where('phone_hash', 'is', null)
-            .where('id_number_hash', 'is', null)
+            .where('identity_unhashed', '=', 1)
             .where('version', '=', c.version)
             .executeTakeFirst();
           n += Number(r2.numUpdatedRows);
@@ -682,7 +678,7 @@ export class SqlStore implements Store {
       const rows = await db
         .selectFrom('complaints')
         .select(['id', 'document'])
-        .where('calendar_uncovered', '=', 1)
+        .where('calendar_uncovered', '=', sql.lit(1))
         .where('status', 'not in', ['declined', 'merged', 'withdrawn', 'closed'])
         .execute();
       let changed = 0;

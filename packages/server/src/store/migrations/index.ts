@@ -14,6 +14,7 @@ import { migration as m0010b } from './0010b_report_handling.js';
 import { migration as m0015 } from './0015_report_months.js';
 import { migration as m0016 } from './0016_overdue_late.js';
 import { migration as m0017 } from './0017_calendar_uncovered.js';
+import { migration as m0021 } from './0021_identity_unhashed.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_report_months': m0015,
   '0016_overdue_late': m0016,
   '0017_calendar_uncovered': m0017,
+  '0021_identity_unhashed': m0021,
 };
