@@ -21,6 +21,11 @@ const cases: [string, ComplaintCreateInput][] = [
   ['phone with +86', { ...ok, complainant: { name: '张三', phone: '+8613812345678' } }],
   ['phone too short', { ...ok, complainant: { name: '张三', phone: '12' } }],
   ['phone with letters', { ...ok, complainant: { name: '张三', phone: '1381234abcd' } }],
+  ['phone typed full-width with spaces', { ...ok, complainant: { name: '张三', phone: '１３８ １２３４ ５６７８' } }],
+  ['landline with brackets', { ...ok, complainant: { name: '张三', phone: '(0755) 8765-4321' } }],
+  ['phone with 0086', { ...ok, complainant: { name: '张三', phone: '0086 138-1234-5678' } }],
+  ['phone with dots', { ...ok, complainant: { name: '张三', phone: '138.1234.5678' } }],
+  ['eleven digits that are no mobile number', { ...ok, complainant: { name: '张三', phone: '12345678901' } }],
   ['no category', { ...ok, businessCategory: '' as never }],
   ['no cause', { ...ok, cause: '' as never }],
 ];

@@ -1,4 +1,4 @@
-import type { ComplaintCreateInput } from '@complaintkit/core/domain';
+import { acceptsPhone, type ComplaintCreateInput } from '@complaintkit/core/domain';
 import type { MessageKey } from '../i18n/zh-cn.js';
 
 /**
@@ -20,7 +20,7 @@ export interface FieldProblem {
  * (`problemsFromFields`); `validate.test.ts` checks these against it so they cannot drift apart.
  * @internal
  */
-export const LIMITS = { description: 5000, requestedResolution: 2000, name: 64, phone: /^(\+?86)?[\d-]{7,20}$/ } as const;
+export const LIMITS = { description: 5000, requestedResolution: 2000, name: 64 } as const;
 
 /** The form's field for each wire path. @internal */
 const FIELD_OF: Record<string, string> = {
@@ -53,7 +53,8 @@ export function validateComplaint(input: ComplaintCreateInput): Record<string, F
   text('description', input.description, LIMITS.description, true);
   text('requestedResolution', input.requestedResolution, LIMITS.requestedResolution, false);
   text('name', input.complainant.name, LIMITS.name, true);
-  if (input.complainant.phone && !LIMITS.phone.test(input.complainant.phone)) problems.phone = { key: 'badPhone' };
+  // Core's own check, the one the schema applies: numbers as people type them (full-width, spaces, +86).
+  if (input.complainant.phone && !acceptsPhone(input.complainant.phone)) problems.phone = { key: 'badPhone' };
   return problems;
 }
 

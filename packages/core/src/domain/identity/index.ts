@@ -1,2 +1,2 @@
-export { normaliseCardNumber, normaliseIdNumber, normalisePhone } from './normalise.js';
+export { acceptsPhone, normaliseCardNumber, normaliseIdNumber, normalisePhone } from './normalise.js';
 export { IDENTITY_HASH_SCHEME, type IdentityKind, identityHashMessage } from './keyed-hash.js';

@@ -52,6 +52,26 @@ export function normalisePhone(raw: string): string | null {
   return null;
 }
 
+/**
+ * @internal What a phone field accepts as typed, before `normalisePhone` decides validity: digits
+ * (full-width too), an optional `+`/`00` prefix, spaces, dashes and brackets.
+ */
+export const PHONE_ENTRY = /^(?:[+＋]|00|００)?[\d０-９(（][\d０-９\s\-–()（）]{6,27}$/;
+
+/**
+ * Whether registration accepts this phone number as typed: the characters people type (see
+ * `PHONE_ENTRY`) and a real mainland mobile or landline number. The complainant schema applies the
+ * same two checks, so a form can say "bad number" as the customer types without loading zod.
+ *
+ * @example
+ * ```ts
+ * acceptsPhone('１３８ １２３４ ５６７８'); // true
+ * acceptsPhone('138.1234.5678');        // false (dots are not accepted as typed)
+ * acceptsPhone('12345');                // false
+ * ```
+ */
+export const acceptsPhone = (raw: string): boolean => PHONE_ENTRY.test(raw) && normalisePhone(raw) !== null;
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 

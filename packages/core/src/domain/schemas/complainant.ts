@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { compact, normaliseCardNumber, normaliseIdNumber, normalisePhone } from '../identity/normalise.js';
+import { compact, normaliseCardNumber, normaliseIdNumber, normalisePhone, PHONE_ENTRY } from '../identity/normalise.js';
 import { text } from './primitives.js';
 
 /**
@@ -7,7 +7,7 @@ import { text } from './primitives.js';
  * the characters people type (full-width digits, separators); the checks that follow decide validity.
  */
 const ENTRY = {
-  phone: /^(?:[+＋]|00|００)?[\d０-９(（][\d０-９\s\-–()（）]{6,27}$/,
+  phone: PHONE_ENTRY,
   idNumber: /^(?:[\d０-９]\s*){17}[\d０-９XxＸｘ]$/,
   cardNumber: /^(?:[\d０-９][\s-]?){11,18}[\d０-９]$/,
 } as const;
