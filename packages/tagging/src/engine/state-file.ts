@@ -112,6 +112,9 @@ export const decodeCustomer = (id: string, text: string, revisitAt: number | nul
   throw new InputError('tag state', null, null, 'a customer row of the state file is damaged; run a full build (--full)');
 };
 
+/** @internal the page cache of an opened state, at most (KiB). */
+const CACHE_KB = 65_536;
+
 /** @internal rows per multi-row insert. */
 const ROWS_PER_INSERT = 100;
 
@@ -196,6 +199,9 @@ export class StateFile {
       // does not wait for the disk on every commit (a lost last commit only means the run is redone).
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A run reads its customers and then rewrites them: with SQLite's default 2 MB cache each
+      // rewrite reads its page again from the file. The cache grows only as pages are used.
+      db.pragma(`cache_size = -${CACHE_KB}`);
       db.prepare('select 1 from meta limit 1').get();
     } catch {
       throw new InputError(file, null, null, `not a tag-state file of format ${STATE_FORMAT}`);
@@ -237,6 +243,9 @@ export class StateFile {
       db.exec(`create unique index customers_id on customers (id);
         create unique index owners_complaint on owners (complaint_id);
         create index customers_revisit on customers (revisit_at);`);
+      // The mode incremental runs use, set now while the file is new: switching an existing file to
+      // WAL on the next run's open costs that run a rewrite of the header and a wait for the disk.
+      db.pragma('journal_mode = WAL');
       db.close();
       renameSync(tmp, file);
     } catch (e) {
@@ -326,8 +335,10 @@ export class StateFile {
     const del = this.#db.prepare('delete from customers where id = ?');
     const own = this.#db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
     const disown = this.#db.prepare('delete from owners where complaint_id = ?');
+    // In key order: consecutive rows share pages, so each page is found and changed once.
+    const changed = [...customers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     this.#db.transaction(() => {
-      for (const [id, c] of customers) {
+      for (const [id, c] of changed) {
         const data = encodeCustomer(c);
         const before = this.#read.get(id);
         if (before === undefined) put.run(id, c.revisitAt, data);
