@@ -5,7 +5,9 @@ import type { CustomerState, StoredTag } from './engine.js';
 import type { ComplaintFacts } from './facts.js';
 
 /** @internal the state format; bumped when the layout changes. */
-export const STATE_FORMAT = 'complaintkit-tags-state/2';
+export const STATE_FORMAT = 'complaintkit-tags-state/3';
+/** @internal the layout before the customers' texts were appended (one row per customer, rewritten in place). */
+const FORMAT_2 = 'complaintkit-tags-state/2';
 
 /** @internal a fact as a compact array. */
 type FactRow = [string, number, string, 0 | 1, number, string, 0 | 1, number | null, number | null, number | null, boolean | null, number | null, number];
@@ -139,6 +141,37 @@ function batchInsert(db: Database.Database, target: string, columns: number) {
   };
 }
 
+/** @internal the customers' texts, appended: a changed customer gets a new row, its old one is left (counted under {@link STALE_KEY}). */
+const TEXTS_TABLE = 'create table customer_texts (id integer primary key, data text not null);';
+/** @internal the directory: each customer's current text and when its tags may next change. */
+const DIRECTORY_TABLE = 'create table customers (id text primary key, revisit_at integer, text_id integer not null) without rowid;';
+/** @internal */
+const REVISIT_INDEX = 'create index customers_revisit on customers (revisit_at);';
+/** @internal the meta key of the count of replaced texts. */
+const STALE_KEY = 'stale_texts';
+
+/**
+ * @internal a state file of format 2 (one row per customer, rewritten in place) rewritten as format
+ * 3, in one transaction; anything else is left as it is.
+ */
+function upgrade(db: Database.Database): void {
+  const row = db.prepare<[string], { value: string }>('select value from meta where key = ?').get('state');
+  const meta = row && (JSON.parse(row.value) as StateMeta);
+  if (meta?.format !== FORMAT_2) return;
+  db.transaction(() => {
+    db.exec(`alter table customers rename to customers_v2;
+      drop index customers_id;
+      drop index customers_revisit;
+      ${TEXTS_TABLE}
+      ${DIRECTORY_TABLE}
+      insert into customer_texts (id, data) select rowid, data from customers_v2;
+      insert into customers (id, revisit_at, text_id) select id, revisit_at, rowid from customers_v2 order by id;
+      drop table customers_v2;
+      ${REVISIT_INDEX}`);
+    db.prepare('update meta set value = ? where key = ?').run(JSON.stringify({ ...meta, format: STATE_FORMAT }), 'state');
+  })();
+}
+
 /** @internal what the engine's header holds. */
 export interface StateMeta {
   readonly format: string;
@@ -150,10 +183,16 @@ export interface StateMeta {
 }
 
 /**
- * The engine's saved state, read lazily: an SQLite file (better-sqlite3) with one row per customer
- * (facts and tags as compact JSON, and when its tags may next change without new input, indexed) and
- * one per kept complaint (its customer). An incremental run loads only the customers its complaints
- * touch and those whose tags are due to change, and writes back only those, in one transaction.
+ * The engine's saved state, read lazily: an SQLite file (better-sqlite3) with a directory of the
+ * customers (id, when its tags may next change without new input, indexed, and which text is its
+ * current one), the customers' texts (facts and tags as compact JSON), and one row per kept complaint
+ * (its customer). An incremental run loads only the customers its complaints touch and those whose
+ * tags are due to change, and saves them in one transaction.
+ *
+ * A saved customer's new text is appended, never written over the old one: a day's changed customers
+ * are spread over every page of the texts, so rewriting them in place rewrote most of the file, where
+ * appending writes only new pages (and the small directory). The old texts are left in place and
+ * counted; once they outnumber the current ones, one save deletes them all (their pages are reused).
  *
  * @example
  * ```ts
@@ -176,7 +215,7 @@ export class StateFile {
     db: Database.Database,
   ) {
     this.#db = db;
-    this.#get = db.prepare('select revisit_at, data from customers where id = ?');
+    this.#get = db.prepare('select c.revisit_at, t.data from customers c join customer_texts t on t.id = c.text_id where c.id = ?');
     this.#owner = db.prepare('select customer_id from owners where complaint_id = ?');
     this.#has = db.prepare('select 1 as one from customers where id = ?');
     this.#due = db.prepare('select id from customers where revisit_at <= ?');
@@ -203,6 +242,7 @@ export class StateFile {
       // rewrite reads its page again from the file. The cache grows only as pages are used.
       db.pragma(`cache_size = -${CACHE_KB}`);
       db.prepare('select 1 from meta limit 1').get();
+      upgrade(db);
     } catch {
       throw new InputError(file, null, null, `not a tag-state file of format ${STATE_FORMAT}`);
     }
@@ -224,25 +264,30 @@ export class StateFile {
     try {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      // Indexes are made after the rows are in: one sort instead of a B-tree insert per row.
+      // Indexes are made after the rows are in: one sort instead of a B-tree insert per row. The
+      // customers come in key order, so the directory (keyed by id) is filled by appending.
       db.exec(`create table meta (key text primary key, value text not null);
-        create table customers (id text not null, revisit_at integer, data text not null);
+        ${TEXTS_TABLE}
+        ${DIRECTORY_TABLE}
         create table owners (complaint_id text not null, customer_id text not null);`);
       // Many rows per statement: one step into SQLite per hundred rows, not per row.
-      const put = batchInsert(db, 'customers (id, revisit_at, data)', 3);
+      const text = batchInsert(db, 'customer_texts (id, data)', 2);
+      const put = batchInsert(db, 'customers (id, revisit_at, text_id)', 3);
       const own = batchInsert(db, 'owners (complaint_id, customer_id)', 2);
       db.transaction(() => {
         db.prepare('insert into meta (key, value) values (?, ?)').run('state', JSON.stringify(meta));
+        let n = 0;
         for (const [id, c] of customers) {
-          put.add(id, c.revisitAt, encodeCustomer(c));
+          text.add(++n, encodeCustomer(c));
+          put.add(id, c.revisitAt, n);
           for (const complaintId of factIds(c.facts)) own.add(complaintId, id);
         }
+        text.flush();
         put.flush();
         own.flush();
       })();
-      db.exec(`create unique index customers_id on customers (id);
-        create unique index owners_complaint on owners (complaint_id);
-        create index customers_revisit on customers (revisit_at);`);
+      db.exec(`create unique index owners_complaint on owners (complaint_id);
+        ${REVISIT_INDEX}`);
       // The mode incremental runs use, set now while the file is new: switching an existing file to
       // WAL on the next run's open costs that run a rewrite of the header and a wait for the disk.
       db.pragma('journal_mode = WAL');
@@ -289,7 +334,7 @@ export class StateFile {
   /** Every saved customer id, sorted. @example `state.ids().length;` */
   ids(): string[] {
     return this.#db
-      .prepare<[], { id: string }>('select id from customers')
+      .prepare<[], { id: string }>('select id from customers order by id')
       .all()
       .map((r) => r.id);
   }
@@ -304,7 +349,7 @@ export class StateFile {
    * ```
    */
   *tagKeys(): Generator<string> {
-    for (const r of this.#db.prepare<[], { id: string; data: string }>('select id, data from customers').iterate()) {
+    for (const r of this.#db.prepare<[], { id: string; data: string }>('select c.id, t.data from customers c join customer_texts t on t.id = c.text_id').iterate()) {
       const [, tags] = JSON.parse(r.data) as [unknown, TagRow[]];
       for (const t of tags) yield `${r.id}|${t[0]}`;
     }
@@ -321,8 +366,9 @@ export class StateFile {
   }
 
   /**
-   * Saves what a run changed in one transaction: the customers it holds in memory (rewritten), the
-   * customers it dropped, the owners it changed (`null`: dropped), and the header.
+   * Saves what a run changed in one transaction: the customers it holds in memory (a new text each,
+   * appended, for those that changed), the customers it dropped, the owners it changed (`null`:
+   * dropped), and the header. When the replaced texts outnumber the current ones, they are deleted.
    *
    * @example
    * ```ts
@@ -330,28 +376,44 @@ export class StateFile {
    * ```
    */
   update(meta: StateMeta, customers: Iterable<[string, CustomerState]>, dropped: Iterable<string>, owners: Iterable<[string, string | null]>): void {
-    const put = this.#db.prepare('insert or replace into customers (id, revisit_at, data) values (?, ?, ?)');
-    const set = this.#db.prepare('update customers set revisit_at = ?, data = ? where id = ?');
-    const del = this.#db.prepare('delete from customers where id = ?');
-    const own = this.#db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
-    const disown = this.#db.prepare('delete from owners where complaint_id = ?');
-    // In key order: consecutive rows share pages, so each page is found and changed once.
+    const db = this.#db;
+    const text = db.prepare('insert into customer_texts (data) values (?)');
+    const put = db.prepare('insert or replace into customers (id, revisit_at, text_id) values (?, ?, ?)');
+    const del = db.prepare('delete from customers where id = ?');
+    const own = db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
+    const disown = db.prepare('delete from owners where complaint_id = ?');
+    const setMeta = db.prepare('insert or replace into meta (key, value) values (?, ?)');
+    // In key order: consecutive directory rows share pages, so each page is found and changed once.
     const changed = [...customers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    this.#db.transaction(() => {
+    db.transaction(() => {
+      let stale = Number(db.prepare<[string], { value: string }>('select value from meta where key = ?').get(STALE_KEY)?.value ?? 0);
       for (const [id, c] of changed) {
         const data = encodeCustomer(c);
         const before = this.#read.get(id);
-        if (before === undefined) put.run(id, c.revisitAt, data);
-        else if (before !== `${c.revisitAt}:${data}`) set.run(c.revisitAt, data, id);
-        this.#read.set(id, `${c.revisitAt}:${data}`);
+        const now = `${c.revisitAt}:${data}`;
+        if (before === now) continue;
+        // A customer read from the file had a text there, which this one replaces.
+        if (before !== undefined) stale++;
+        put.run(id, c.revisitAt, text.run(data).lastInsertRowid);
+        this.#read.set(id, now);
       }
-      for (const id of dropped) del.run(id);
+      for (const id of dropped) stale += del.run(id).changes;
       for (const [cid, owner] of owners) {
         if (owner === null) disown.run(cid);
         else own.run(cid, owner);
       }
-      this.#db.prepare('insert or replace into meta (key, value) values (?, ?)').run('state', JSON.stringify(meta));
+      if (stale > this.count()) {
+        db.exec('delete from customer_texts where id not in (select text_id from customers)');
+        stale = 0;
+      }
+      setMeta.run(STALE_KEY, String(stale));
+      setMeta.run('state', JSON.stringify(meta));
     })();
+  }
+
+  /** How many replaced customer texts the file still holds (deleted once they outnumber the current ones). @example `state.staleTexts();` */
+  staleTexts(): number {
+    return Number(this.#db.prepare<[string], { value: string }>('select value from meta where key = ?').get(STALE_KEY)?.value ?? 0);
   }
 
   /** Closes the file. @example `state.close();` */
