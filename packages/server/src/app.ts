@@ -14,6 +14,7 @@ import { methodNotAllowed } from './http/method-not-allowed.js';
 import { InFlight } from './http/in-flight.js';
 import { HttpProblem } from './http/problem.js';
 import { requestTimeout } from './http/request-timeout.js';
+import { noNulInUrl } from './http/nul.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
 import { TokenBuckets } from './http/rate-limit.js';
@@ -83,6 +84,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use((deps.inFlight ?? new InFlight()).middleware(d.closing));
   // A body over 1 MiB is a 413 (by its Content-Length here, or counted while it is read).
   app.use('/v1/*', bodyLimit());
+  // %00 in a path or query is a 400 on both databases (PostgreSQL cannot hold a NUL in text).
+  app.use('/v1/*', noNulInUrl());
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {

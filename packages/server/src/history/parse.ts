@@ -1,4 +1,5 @@
 import { HISTORY_COLUMNS, HistoryRecord } from '@complaintkit/core/domain';
+import { nulPath } from '../nul-path.js';
 
 /**
  * One bad row of a history file: its line (1-based, the header is line 1 of a CSV), the field and
@@ -83,8 +84,13 @@ function cellValue(field: string, text: string): unknown {
   return t;
 }
 
-/** @internal validates one object; records or errors. */
-function check(line: number, value: unknown, out: { records: ParsedHistory['records']; errors: RowError[] }) {
+/** @internal validates one object; records or errors. `mayHoldNul`: the file's text holds a NUL (or its JSON escape). */
+function check(line: number, value: unknown, out: { records: ParsedHistory['records']; errors: RowError[] }, mayHoldNul: boolean) {
+  const nul = mayHoldNul ? nulPath(value) : undefined;
+  if (nul !== undefined) {
+    out.errors.push({ line, field: nul || '(row)', message: 'contains the NUL character (U+0000), which no field accepts: remove it' });
+    return;
+  }
   const r = HistoryRecord.safeParse(value);
   if (r.success) out.records.push({ line, record: r.data });
   else for (const i of r.error.issues) out.errors.push({ line, field: i.path.map(String).join('.') || '(row)', message: i.message });
@@ -102,6 +108,9 @@ function check(line: number, value: unknown, out: { records: ParsedHistory['reco
  */
 export function parseHistory(text: string, format: 'csv' | 'ndjson'): ParsedHistory {
   const out = { records: [] as ParsedHistory['records'][number][], errors: [] as RowError[] };
+  // PostgreSQL cannot store a NUL: a row holding one is refused here, on both databases alike. Only a
+  // file that holds one (a raw NUL in CSV; in NDJSON only its escape parses) has its rows walked.
+  const mayHoldNul = text.includes(format === 'ndjson' ? '\\u0000' : '\u0000');
   if (format === 'ndjson') {
     const lines = text.split(/\r?\n/);
     lines.forEach((l, i) => {
@@ -113,7 +122,7 @@ export function parseHistory(text: string, format: 'csv' | 'ndjson'): ParsedHist
         out.errors.push({ line: i + 1, field: '(row)', message: 'not a JSON object' });
         return;
       }
-      check(i + 1, value, out);
+      check(i + 1, value, out, mayHoldNul);
     });
   } else {
     const rows = csvRows(text);
@@ -135,7 +144,7 @@ export function parseHistory(text: string, format: 'csv' | 'ndjson'): ParsedHist
         const v = cellValue(c, row.cells[i] as string);
         if (v !== undefined) value[c] = v;
       });
-      check(row.line, value, out);
+      check(row.line, value, out, mayHoldNul);
     }
   }
   const seen = new Map<string, number>();

@@ -2,6 +2,7 @@ import { en } from 'zod/locales';
 import { safeParse, type z } from 'zod/mini';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
+import { refuseNul } from './nul.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { readBodyText } from './read-body.js';
 
@@ -117,5 +118,6 @@ export async function readJsonBody(source: Context<AppEnv> | Request): Promise<u
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest([{ path: '', message: 'the body must be a JSON object' }]);
   }
+  refuseNul(text, value);
   return value;
 }

@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+import { nulPath } from '../nul-path.js';
+import { badRequest } from './problem.js';
+
+/**
+ * @internal Why a NUL is refused everywhere: PostgreSQL cannot store or compare text holding U+0000,
+ * so a path, query value or JSON string carrying one would fail deep inside a statement (a 500 on
+ * PostgreSQL, a stored control character on SQLite). It is never part of real input; refusing it at
+ * the edge answers the same 400 on both databases.
+ */
+const WHAT = 'contains the NUL character (U+0000), which no field accepts: remove it';
+
+/**
+ * Refuses a `/v1` request whose path or query holds `%00` with a 400 problem, before any route reads it.
+ *
+ * @example
+ * ```ts
+ * app.use('/v1/*', noNulInUrl());
+ * ```
+ */
+export const noNulInUrl = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const url = c.req.url;
+  if (url.includes('%00')) throw badRequest([{ path: url.indexOf('?') !== -1 && url.indexOf('%00') > url.indexOf('?') ? 'query' : 'path', message: `the URL ${WHAT}` }]);
+  await next();
+};
+
+/**
+ * Refuses a parsed JSON body holding a NUL in any key or string with a 400 naming where.
+ *
+ * @example
+ * ```ts
+ * refuseNul(text, JSON.parse(text));
+ * ```
+ */
+export function refuseNul(text: string, value: unknown): void {
+  if (!text.includes('\\u0000')) return;
+  const where = nulPath(value);
+  if (where !== undefined) throw badRequest([{ path: where, message: `the text ${WHAT}` }]);
+}
