@@ -3,11 +3,15 @@
 // same database: each query warmed on both, then timed alternately (base, this build, base, …) so both
 // see the same machine load.
 //   node bench/reports-queries.mjs DATA_DIR [--runs 10] [--database-url URL]
-//        [--base-dist DIR --base-data DIR [--base-database-url URL]]
+//        [--base-dist DIR --base-data DIR [--base-database-url URL]] [--lock FILE]
 // DATA_DIR is a service data directory (SQLite), or with --database-url the directory of its identity
 // secret and the PostgreSQL database to use. --base-dist is another build's packages/server/dist (for
 // example a copy of main's before a change). The first call on each server is timed on its own: it
 // recomputes the daily pre-aggregates an import left dirty (see docs/guides/measuring-complaint-handling.md).
+// --lock FILE: the timed part (not the services' start-up, 45 s each at 1M) runs holding `flock FILE`
+// (the team's bench lock, /work/wt/bench.lock), and prints the load average before and after it.
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -62,6 +66,16 @@ export async function queryTarget(dist, dataDir, databaseUrl) {
   return { get, first, queries: queriesFor(orgs.find((o) => o.kind === 'branch').id, ids), close: () => server.close() };
 }
 
+/** Waits for `flock FILE` (held by a child process until the returned release is called). */
+async function holdLock(file) {
+  const child = spawn('flock', [file, 'sh', '-c', 'echo locked; cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise((ok, fail) => {
+    child.once('error', fail);
+    child.stdout.once('data', ok);
+  });
+  return () => child.stdin.end();
+}
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -71,6 +85,7 @@ async function main() {
       'base-dist': { type: 'string' },
       'base-data': { type: 'string' },
       'base-database-url': { type: 'string' },
+      lock: { type: 'string' },
     },
   });
   const runs = Number(values.runs ?? 10);
@@ -78,6 +93,9 @@ async function main() {
   const targets = [['this build', await queryTarget(resolve(here, '../packages/server/dist'), positionals[0], values['database-url'])]];
   if (values['base-dist']) targets.unshift(['base', await queryTarget(values['base-dist'], values['base-data'], values['base-database-url'])]);
   for (const [name, t] of targets) console.log(`${name}: first report (recomputes dirty pre-aggregates, if any) ${t.first.toFixed(0)} ms`);
+  const release = values.lock ? await holdLock(values.lock) : () => {};
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+  console.log(`timed from ${new Date().toISOString()}, load average ${load()}`);
   const rows = [];
   for (let q = 0; q < targets[0][1].queries.length; q++) {
     const times = targets.map(() => []);
@@ -90,6 +108,8 @@ async function main() {
     }
     rows.push([targets[0][1].queries[q][0], times.map((xs) => [median(xs), p95(xs)])]);
   }
+  console.log(`timed until ${new Date().toISOString()}, load average ${load()}`);
+  release();
   for (const [, t] of targets) await t.close();
   const fmt = (x) => x.toLocaleString('en', { maximumFractionDigits: x < 10 ? 1 : 0 });
   console.log(`\n${runs} runs each after one warm-up, alternately; ${targets.map(([n]) => n).join(' vs ')}`);

@@ -14,6 +14,7 @@ import { SqlStore } from '../src/store/sql-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import type { Database } from '../src/store/schema.js';
+import { decodeHandling } from '../src/store/reports/handling-quantiles.js';
 import { ORGS } from './helpers/fixture-bank.js';
 import { BACKENDS, freshDatabase } from './helpers/harness.js';
 
@@ -194,18 +195,20 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
   });
 });
 
-describe.each(BACKENDS)('0015_report_months over daily cells already computed (%s)', (backend) => {
-  it('rolls every month of report_cells up into report_months, handling times included, nothing else changed', async () => {
+describe.each(BACKENDS)('0015_report_months and 0020_handling_binary over daily cells already computed (%s)', (backend) => {
+  it('rolls every month of report_cells up into report_months, then stores every handling list binary, values unchanged, nothing else changed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-'));
     const db = openDatabase({ dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined }).db;
     try {
-      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== '0015_report_months'));
+      // A database of the schema before both: the handling lists comma-separated text.
+      const later = ['0015_report_months', '0020_handling_binary'];
+      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => !later.includes(name)));
       const { error } = await new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => before } }).migrateToLatest();
       if (error) throw error;
       const zero = { intake_channel: '', business_channel: '', business_category: '', business_major: '', cause: '', severity: '', province: '', prefecture: '' };
       const sums = { regulator_transfers: 0, repeats: 0, met: 0, met_strict: 0, accepted: 0, reached: 0, reviews: 0, rated: 0, satisfied: 0 };
-      const cell = (day: string, org: string, received: number, decided: number, handling: string | null) => ({
-        dims: '', pop: decided > 0 ? 'decided' : 'received', day, org_path: org, ...zero, ...sums, received, decided, handling_ms: 0, handling,
+      const cell = (day: string, org: string, received: number, decided: number, handling: string | null, cause = '') => ({
+        dims: cause ? 'cause' : '', pop: decided > 0 ? 'decided' : 'received', day, org_path: org, ...zero, cause, ...sums, received, decided, handling_ms: 0, handling,
       });
       const cells = [
         cell('2026-03-01', '/HO/', 0, 2, '5,7'),
@@ -213,18 +216,33 @@ describe.each(BACKENDS)('0015_report_months over daily cells already computed (%
         cell('2026-04-01', '/HO/', 0, 1, '9'),
         cell('2026-03-02', '/HO/', 4, 0, null),
         cell('2026-03-02', '/HO/BR-44/', 1, 0, null),
+        cell('2026-03-01', '/HO/', 0, 2, '5,7', 'C11'),
+        cell('2026-04-01', '/HO/', 0, 1, '86400000000', 'C11'),
       ];
-      await db.insertInto('report_cells').values(cells).execute();
+      await (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto('report_cells').values(cells).execute();
       await migrateToLatest(db as Kysely<unknown>);
-      const { n } = await db.selectFrom('report_cells').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      expect(Number(n)).toBe(cells.length);
-      const months = await db.selectFrom('report_months').select(['pop', 'month', 'org_path', 'received', 'decided', 'handling']).orderBy('month').orderBy('org_path').orderBy('pop').execute();
-      const sorted = (h: string | null) => (h === null ? null : h.split(',').map(Number).sort((a, b) => a - b).join(','));
-      expect(months.map((m) => ({ ...m, received: Number(m.received), decided: Number(m.decided), handling: sorted(m.handling) }))).toEqual([
+      const list = (h: Uint8Array | null) => (h === null ? null : [...decodeHandling([h])].sort((a, b) => a - b).join(','));
+      const days = await db.selectFrom('report_cells').select(['dims', 'day', 'org_path', 'pop', 'handling']).execute();
+      const key = (r: { dims: string; org_path: string; pop: string }, period: string) => `${r.dims}|${period}|${r.org_path}|${r.pop}`;
+      expect(new Map(days.map((r) => [key(r, r.day), list(r.handling)]))).toEqual(new Map(cells.map((c) => [key(c, c.day), c.handling])));
+      const months = await db
+        .selectFrom('report_months')
+        .select(['pop', 'month', 'org_path', 'received', 'decided', 'handling'])
+        .where('dims', '=', '')
+        .orderBy('month')
+        .orderBy('org_path')
+        .orderBy('pop')
+        .execute();
+      expect(months.map((m) => ({ ...m, received: Number(m.received), decided: Number(m.decided), handling: list(m.handling) }))).toEqual([
         { pop: 'decided', month: '2026-03', org_path: '/HO/', received: 0, decided: 3, handling: '3,5,7' },
         { pop: 'received', month: '2026-03', org_path: '/HO/', received: 4, decided: 0, handling: null },
         { pop: 'received', month: '2026-03', org_path: '/HO/BR-44/', received: 1, decided: 0, handling: null },
         { pop: 'decided', month: '2026-04', org_path: '/HO/', received: 0, decided: 1, handling: '9' },
+      ]);
+      const byCause = await db.selectFrom('report_months').select(['month', 'handling']).where('dims', '=', 'cause').orderBy('month').execute();
+      expect(byCause.map((m) => [m.month, list(m.handling)])).toEqual([
+        ['2026-03', '5,7'],
+        ['2026-04', '86400000000'],
       ]);
     } finally {
       await db.destroy();

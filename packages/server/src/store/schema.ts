@@ -185,8 +185,11 @@ export interface ReportCellsTable {
   handling_ms: number;
   rated: number;
   satisfied: number;
-  /** The decided population's handling times (ms, comma-separated, in no order); `null` in other populations. Since 0010b. */
-  handling: string | null;
+  /**
+   * The decided population's handling times (ms, in no order); `null` in other populations. Since
+   * 0010b; binary since 0020 (8 big-endian bytes each, `encodeHandling`), comma-separated text before.
+   */
+  handling: Uint8Array | null;
 }
 
 /** Row of `report_months`: the sums of a calendar month's `report_cells` rows of the same keys (`month` is `YYYY-MM`). Since 0015. @internal */

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHistory } from '../../src/history/import-history.js';
 import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../../src/store/migrations/0010_report_cells.js';
 import { CELL_SETS, refreshDirtyCells } from '../../src/store/reports/cells.js';
+import { decodeHandling } from '../../src/store/reports/handling-quantiles.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/harness.js';
 import { ndjson, prng, randomHistory } from './random-history.js';
@@ -66,8 +67,8 @@ function recompute(facts: readonly ComplaintFacts[], period: (day: string) => st
   );
 }
 
-/** A stored `handling` list in a comparable form (sorted). */
-const sortedList = (s: string | null): string | null => (s === null ? null : s.split(',').map(Number).sort((a, b) => a - b).join(','));
+/** A stored (binary) `handling` list in a comparable form (sorted, comma-separated). */
+const sortedList = (h: Uint8Array | null): string | null => (h === null ? null : [...decodeHandling([h])].sort((a, b) => a - b).join(','));
 
 describe.each(BACKENDS)('report_cells equal a recomputation after random writes (%s)', (backend) => {
   let t: TestServer;
@@ -87,7 +88,7 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
     const marked = store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays);
     const comparable = (r: Record<string, unknown>, period: string) => [
       [r.dims, r.pop, r[period], r.org_path, ...CELL_DIMENSION_COLUMNS.map((c) => r[c])].join('|'),
-      { ...Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c])])), handling: sortedList(r.handling as string | null) },
+      { ...Object.fromEntries(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => [c, Number(r[c])])), handling: sortedList(r.handling as Uint8Array | null) },
     ] as const;
     // The daily cells, then the monthly ones (report_months), each against its own recomputation.
     const days = new Map((await store.db.selectFrom('report_cells').selectAll().execute()).map((r) => comparable(r, 'day')));

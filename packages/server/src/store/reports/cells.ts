@@ -102,9 +102,11 @@ async function insertCells(db: Kysely<Database>, p: Population, where: (dayColum
   const pop = POPULATIONS[p];
   const day = sql.ref(pop.dayColumn);
   const pg = isPostgres(db as Kysely<unknown>);
-  // The decided cells keep their handling times (for exact quantiles); no order needed.
-  const handling = p !== 'decided' ? sql`null` : pg ? sql`string_agg(handling_ms::text, ',')` : sql`group_concat(handling_ms)`;
-  const handlingSum = p !== 'decided' ? sql`null` : pg ? sql`string_agg(handling, ',')` : sql`group_concat(handling)`;
+  // The decided cells keep their handling times (for exact quantiles), binary; no order needed.
+  // (PostgreSQL types a bare null in a union as text.)
+  const none = pg ? sql`null::bytea` : sql`null`;
+  const handling = p !== 'decided' ? none : handlingListSql(pg, sql`handling_ms`, 'values');
+  const handlingSum = p !== 'decided' ? none : handlingListSql(pg, sql`handling`, 'lists');
   const dims = (set: readonly CellColumn[]) => sql.join(CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`)));
   const by = (set: readonly CellColumn[]) => (set.length === 0 ? sql`` : sql`, ${sql.join(set.map((c) => sql.ref(c)))}`);
   const cols = ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS), 'handling'];
@@ -123,6 +125,22 @@ async function insertCells(db: Kysely<Database>, p: Population, where: (dayColum
   }
 }
 
+/**
+ * @internal the SQL aggregate of a binary handling list (`store/reports/handling-quantiles.ts`,
+ * `encodeHandling`): of handling times in ms (`values`), each written as 8 big-endian bytes, or of
+ * binary lists already written (`lists`), concatenated. SQLite's `group_concat` passes blob bytes
+ * through unchanged but types its result text, hence the cast; a null time adds nothing.
+ *
+ * @example
+ * ```ts
+ * sql`select ${handlingListSql(false, sql`handling_ms`, 'values')} from complaint_facts`;
+ * ```
+ */
+export function handlingListSql(pg: boolean, column: RawBuilder<unknown>, of: 'values' | 'lists'): RawBuilder<unknown> {
+  if (pg) return of === 'values' ? sql`string_agg(int8send(${column}), ''::bytea)` : sql`string_agg(${column}, ''::bytea)`;
+  return of === 'values' ? sql`cast(group_concat(case when ${column} is not null then unhex(printf('%016x', ${column})) end, '') as blob)` : sql`cast(group_concat(${column}, '') as blob)`;
+}
+
 /** @internal the key columns `report_months` shares with `report_cells` (all but the day). */
 const MONTH_KEYS = ['dims', 'pop', 'org_path', ...CELL_DIMENSION_COLUMNS] as const;
 
@@ -133,7 +151,7 @@ const MONTH_KEYS = ['dims', 'pop', 'org_path', ...CELL_DIMENSION_COLUMNS] as con
  */
 async function rollUpMonths(db: Kysely<Database>, whole: boolean): Promise<void> {
   const c = (col: string) => sql.ref(`c.${col}`);
-  const handling = isPostgres(db as Kysely<unknown>) ? sql`string_agg(c.handling, ',')` : sql`group_concat(c.handling)`;
+  const handling = handlingListSql(isPostgres(db as Kysely<unknown>), sql`c.handling`, 'lists');
   const aggregates = Object.values(CELL_AGGREGATE_COLUMNS);
   const keys = sql.join(MONTH_KEYS.map(c));
   const select = sql`select substr(c.day, 1, 7), ${keys}, ${sql.join(aggregates.map((a) => sql`sum(${c(a)})`))}, ${handling}`;

@@ -1,10 +1,9 @@
 import { quantileRank } from '@complaintkit/core/domain';
 
 /**
- * Handling times from the pre-aggregates' comma-separated lists (`report_cells.handling`,
- * `report_months.handling`) into one array: integers read digit by digit (a year of a large bank is
- * hundreds of thousands of values; `split` and `Number` cost several times more), anything else by
- * `Number`.
+ * Handling times from the comma-separated text lists the pre-aggregates kept before migration
+ * `0020_handling_binary` into one array: integers read digit by digit, anything else by `Number`.
+ * What that migration converts; reports read {@link decodeHandling}'s binary lists.
  *
  * @example
  * ```ts
@@ -35,6 +34,58 @@ export function parseHandling(parts: readonly string[]): Float64Array {
       } else if (ch >= 48 && ch <= 57) v = v * 10 + (ch - 48);
       else plain = false;
     }
+  }
+  return out;
+}
+
+/** The bytes of one handling time in a binary list: a big-endian signed 64-bit integer (ms). */
+export const HANDLING_BYTES = 8;
+
+/**
+ * Handling times (integer ms) as the pre-aggregates store them since migration `0020_handling_binary`:
+ * each a big-endian signed 64-bit integer, one after the other, what SQLite's
+ * `unhex(printf('%016x', ms))` and PostgreSQL's `int8send(ms)` write, so lists concatenate in SQL
+ * (`group_concat(…, '')`, `string_agg(…, ''::bytea)`) and read back without parsing.
+ *
+ * @example
+ * ```ts
+ * decodeHandling([encodeHandling([5, 3])]); // Float64Array [5, 3]
+ * ```
+ */
+export function encodeHandling(values: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(values.length * HANDLING_BYTES);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isSafeInteger(v)) throw new RangeError(`a handling time must be a whole number of ms, not ${v}`);
+    const hi = Math.floor(v / 4_294_967_296);
+    view.setInt32(i * HANDLING_BYTES, hi);
+    view.setUint32(i * HANDLING_BYTES + 4, v - hi * 4_294_967_296);
+  }
+  return out;
+}
+
+/**
+ * The handling times of binary lists ({@link encodeHandling}) in one array: a year of a large bank
+ * is hundreds of thousands of values, read here at memory speed (the text lists before 0020 were
+ * parsed digit by digit, most of a year's report).
+ *
+ * @example
+ * ```ts
+ * decodeHandling([Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 5)]); // Float64Array [5]
+ * ```
+ */
+export function decodeHandling(parts: readonly Uint8Array[]): Float64Array {
+  let size = 0;
+  for (const p of parts) {
+    if (p.length % HANDLING_BYTES !== 0) throw new RangeError(`a binary handling list has ${p.length} bytes, not a multiple of ${HANDLING_BYTES}`);
+    size += p.length;
+  }
+  const out = new Float64Array(size / HANDLING_BYTES);
+  let k = 0;
+  for (const p of parts) {
+    const view = new DataView(p.buffer, p.byteOffset, p.byteLength);
+    for (let i = 0; i < p.byteLength; i += HANDLING_BYTES) out[k++] = view.getInt32(i) * 4_294_967_296 + view.getUint32(i + 4);
   }
   return out;
 }

@@ -25,7 +25,7 @@ import { CELL_AGGREGATE_COLUMNS } from '../migrations/0010_report_cells.js';
 import type { Database } from '../schema.js';
 import { cellSource } from './cell-source.js';
 import { cellSetFor } from './cells.js';
-import { handlingQuantiles, parseHandling } from './handling-quantiles.js';
+import { decodeHandling, handlingQuantiles } from './handling-quantiles.js';
 
 /** @internal a SQL condition that is always true. */
 const TRUE = sql<boolean>`1 = 1`;
@@ -187,15 +187,15 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
   const cellQuantiles = async (cellSet: string) => {
     const where = sql<boolean>`handling is not null and ${filterSql(spec.filter, 'cells')}`;
     const { rows } = await sql<Raw>`select ${g.select}, handling from ${cellSource(cellSet, spec.range, where, { pops: ['decided'] })}`.execute(db);
-    const lists = new Map<string, { row: Raw; parts: string[] }>();
+    const lists = new Map<string, { row: Raw; parts: Uint8Array[] }>();
     for (const r of rows) {
       const k = dims.length === 0 ? '' : JSON.stringify(keyOf(r));
       const found = lists.get(k);
-      if (found) found.parts.push(String(r.handling));
-      else lists.set(k, { row: r, parts: [String(r.handling)] });
+      if (found) found.parts.push(r.handling as Uint8Array);
+      else lists.set(k, { row: r, parts: [r.handling as Uint8Array] });
     }
-    // Each group's times parsed once; the total is their concatenation (taken before selection reorders them).
-    const parsed = [...lists.values()].map((v) => ({ row: v.row, values: parseHandling(v.parts) }));
+    // Each group's times decoded once; the total is their concatenation (taken before selection reorders them).
+    const parsed = [...lists.values()].map((v) => ({ row: v.row, values: decodeHandling(v.parts) }));
     const all = new Float64Array(parsed.reduce((m, v) => m + v.values.length, 0));
     let at = 0;
     for (const v of parsed) {
