@@ -16,6 +16,7 @@ import { migration as m0016 } from './0016_overdue_late.js';
 import { migration as m0017 } from './0017_calendar_uncovered.js';
 import { migration as m0021 } from './0021_identity_unhashed.js';
 import { migration as m0020 } from './0020_handling_binary.js';
+import { migration as m0020b } from './0020b_overdue_due.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017_calendar_uncovered': m0017,
   '0021_identity_unhashed': m0021,
   '0020_handling_binary': m0020,
+  '0020b_overdue_due': m0020b,
 };

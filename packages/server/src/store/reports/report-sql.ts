@@ -228,14 +228,14 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
     needs.quantiles !== false && dims.length > 0 && !fromCells ? quantiles(true) : none,
     needs.quantiles !== false && !fromCells ? quantiles(false) : none,
     needs.overdue !== false
-      ? // Only complaints open at the end can count: still open, decided after it and late (its
-        // deadline before the end: the partial index of 0016), or stopped after it (each found through
-        // its own index; the full condition is checked again on them).
+      ? // Only complaints open at the end with a deadline before it can count: still open, decided
+        // after it and late, or stopped after it, each found through its partial index with the
+        // deadline (0020b); the full condition is checked again on them.
         sql<Raw>`select ${g.select}, count(*) as overdue from complaint_facts
           where id in (
-              select id from complaint_facts where decided_at is null and stopped_at is null and received_at <= ${end}
-              union all select id from complaint_facts where decided_at > due_at and decided_at > ${end}
-              union all select id from complaint_facts where decided_at is null and stopped_at > ${end})
+              select id from complaint_facts where decided_at is null and stopped_at is null and due_at < ${end}
+              union all select id from complaint_facts where decided_at > due_at and decided_at > ${end} and due_at < ${end}
+              union all select id from complaint_facts where decided_at is null and stopped_at > ${end} and due_at < ${end})
             and received_at <= ${end} and due_at is not null and due_at < ${end}
             and (decided_at is null or decided_at > ${end}) and (stopped_at is null or stopped_at > ${end}) and ${where}
           ${g.by}`.execute(db).then((r) => r.rows)
