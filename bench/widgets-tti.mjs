@@ -14,6 +14,11 @@
 // script start → interactive beside the main thread's CPU time in it (the rest is the thread not
 // running: throttled, or waiting for a core), GC, compilation, style, requests made meanwhile; and
 // the functions with the most self time in the median run (identifiers kept unminified).
+// --phases: the form's start split by performance marks (see `phases` below); with --trace, also the
+// sampled self time in the modules' evaluation and in Lit's first update.
+// CK_TTI_ONLY_1X=1: the 1× runs only (a quick look; not a figure for the goal).
+// CK_TTI_HINT=1: this build's chunks start with V8's explicit compile hint (`//# allFunctionsCalledOnLoad`),
+// as a host app's bundler banner could add them (the reference and baseline pages do not).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -27,6 +32,10 @@ import { traceRun, windowOf } from './widgets-trace.mjs';
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 // --trace4: the traced runs at CPU 4× instead of 1× (wall and CPU then count the throttler's spinning).
 const tracing = process.argv.includes('--trace') || process.argv.includes('--trace4');
+// --phases: the form's start split by performance marks (a subclass times connectedCallback, render()
+// and Lit's update): modules evaluated, define (class finalisation, constructor, connectedCallback:
+// shadow root and stylesheet), the render function, Lit's template work, and the rest until ck-ready.
+const phases = process.argv.includes('--phases');
 const traceRate = process.argv.includes('--trace4') ? 4 : 1;
 const runs = Number(args[0] ?? 15);
 const widgets = fileURLToPath(new URL('../packages/widgets/', import.meta.url));
@@ -36,13 +45,23 @@ const bundle = async (dist, prefix) => {
   const build = await esbuild.build({
     stdin: {
       contents: `import { ComplaintForm } from '${dist}/index.js';
-        customElements.define('ck-complaint-form', ComplaintForm);
+        ${phases ? `performance.mark('modules');
+        const mark = (n) => performance.mark(n);
+        class Timed extends ComplaintForm {
+          constructor() { mark('construct0'); super(); mark('construct1'); }
+          createRenderRoot() { mark('root0'); const r = super.createRenderRoot(); mark('root1'); return r; }
+          connectedCallback() { mark('connect0'); super.connectedCallback(); mark('connect1'); }
+          update(c) { mark('update0'); super.update(c); mark('update1'); }
+          render() { mark('render0'); const r = super.render(); mark('render1'); return r; }
+        }
+        mark('finalise0'); Timed.observedAttributes; mark('finalise1');
+        mark('define0'); customElements.define('ck-complaint-form', Timed); mark('define1');` : `customElements.define('ck-complaint-form', ComplaintForm);`}
         const el = document.querySelector('ck-complaint-form');
         el.addEventListener('ck-ready', () => { performance.mark('interactive'); window.__done = el.shadowRoot.querySelectorAll('#cause option').length; });`,
       resolveDir: widgets,
       loader: 'js',
     },
-    banner: { js: "performance.getEntriesByName('script-start').length||performance.mark('script-start');" },
+    banner: { js: `${process.env.CK_TTI_HINT && prefix === 'widget' ? '//# allFunctionsCalledOnLoad\n' : ''}performance.getEntriesByName('script-start').length||performance.mark('script-start');` },
     bundle: true, minify: true, minifyIdentifiers: !tracing, splitting: true, format: 'esm', platform: 'browser', outdir: '/ck', write: false, logLevel: 'silent',
     nodePaths: [`${widgets}node_modules`],
   });
@@ -107,7 +126,20 @@ const measure = async (page, rate) => {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const t = await p.evaluate(() => {
     const at = (n) => performance.getEntriesByName(n)[0].startTime;
-    return { interactive: at('interactive'), fromScript: at('interactive') - at('script-start'), calibration: window.__calibration };
+    const phases = performance.getEntriesByName('modules').length
+      ? {
+          modules: at('modules') - at('script-start'),
+          'class finalisation (properties, styles)': at('finalise1') - at('finalise0'),
+          'constructor': at('construct1') - at('construct0'),
+          'shadow root and stylesheets': at('root1') - at('root0'),
+          'connectedCallback − shadow root': at('connect1') - at('connect0') - (at('root1') - at('root0')),
+          'render()': at('render1') - at('render0'),
+          'Lit update − render()': at('update1') - at('update0') - (at('render1') - at('render0')),
+          'define → update, update → ready': at('update0') - at('define1') + at('interactive') - at('update1'),
+          'rest (define between the above)': at('define1') - at('define0') - (at('construct1') - at('construct0')) - (at('connect1') - at('connect0')),
+        }
+      : undefined;
+    return { interactive: at('interactive'), fromScript: at('interactive') - at('script-start'), calibration: window.__calibration, phases };
   });
   t.cpu = (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
   await ctx.close();
@@ -122,6 +154,8 @@ for (let i = 0; i < runs; i++)
   for (const k of pages) {
     fast[k].push(await measure(k, 1)); // interleaved
     // A 4× run whose calibration loop ran under twice its 1× median was not throttled: measured again.
+    // CK_TTI_ONLY_1X=1: the 1× runs only (quick look at CPU-bound phases; not a figure for the goal).
+    if (process.env.CK_TTI_ONLY_1X) { result[k].push(fast[k].at(-1)); continue; }
     for (let tries = 0; tries < 5; tries++) {
       const r = await measure(k, 4);
       const floor = 2 * median(Object.values(fast).flat().map((f) => f.calibration));
@@ -137,7 +171,11 @@ if (tracing)
   for (let i = 0; i < runs; i++)
     for (const k of pages) {
       const events = await traceRun(browser, `${origin}/${k}.html`, () => window.__done > 1, traceRate);
-      traced[k].push({ script: windowOf(events, origin, 'script-start', 'interactive'), nav: windowOf(events, origin, 'navigationStart', 'script-start') });
+      traced[k].push({
+        script: windowOf(events, origin, 'script-start', 'interactive'),
+        nav: windowOf(events, origin, 'navigationStart', 'script-start'),
+        ...(phases && k !== 'baseline' ? { modules: windowOf(events, origin, 'script-start', 'modules'), update: windowOf(events, origin, 'update0', 'update1') } : {}),
+      });
     }
 if (process.env.CK_TTI_RAW)
   for (const k of pages) {
@@ -163,6 +201,13 @@ if (reference) {
   console.log(`widget / reference: script start → interactive ${ratio(result, (r) => r.fromScript).toFixed(2)} at 4×, ${ratio(fast, (r) => r.fromScript).toFixed(2)} at 1×; main-thread CPU at 1× ${ratio(fast, (r) => r.cpu).toFixed(2)}`);
 }
 
+if (phases)
+  for (const k of pages.filter((p) => p !== 'baseline')) {
+    console.log(`\n${k}: phases of script start → interactive, medians (ms) at 4× | 1×`);
+    for (const name of Object.keys(result[k][0].phases))
+      console.log(`  ${name.padEnd(34)} ${median(result[k].map((r) => r.phases[name])).toFixed(1).padStart(6)} | ${median(fast[k].map((r) => r.phases[name])).toFixed(2).padStart(6)}`);
+  }
+
 if (tracing) {
   const f = (x) => x.toFixed(1).padStart(6);
   for (const k of pages) {
@@ -184,6 +229,13 @@ if (tracing) {
       };
       console.log(`  self time, mean over ${ok.length} runs:\n${sum((w) => w.functions)}\n  with callees, mean:\n${sum((w) => w.inclusive)}`);
     }
+    if (phases && k !== 'baseline')
+      for (const part of ['modules', 'update']) {
+        const by = {};
+        for (const r of ok) for (const x of r[part]?.functions ?? []) by[x.name] = (by[x.name] ?? 0) + x.ms / ok.length;
+        console.log(`  ${part} window: CPU ${median(ok.map((r) => r[part]?.cpu ?? 0)).toFixed(1)} ms, compile ${median(ok.map((r) => r[part]?.compile ?? 0)).toFixed(1)} ms (medians); self time, mean over ${ok.length} runs:`);
+        console.log(Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, t]) => `    ${f(t)} ms ${n}`).join('\n'));
+      }
     if (mid && k !== 'baseline') {
       console.log(`  self time in the median run:\n${mid.script.functions.slice(0, 20).map((x) => `    ${f(x.ms)} ms ${x.name}`).join('\n')}`);
       console.log(`  total time (with callees) in the median run:\n${mid.script.inclusive.slice(0, 30).map((x) => `    ${f(x.ms)} ms ${x.name}`).join('\n')}`);
