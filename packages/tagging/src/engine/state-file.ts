@@ -115,7 +115,7 @@ export const decodeCustomer = (id: string, text: string, revisitAt: number | nul
 };
 
 /** @internal the page cache of an opened state, at most (KiB). */
-const CACHE_KB = 65_536;
+const CACHE_KB = 16_384;
 
 /** @internal rows per multi-row insert. */
 const ROWS_PER_INSERT = 100;
