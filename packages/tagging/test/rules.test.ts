@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toFacts } from '../src/engine/facts.js';
 import { ComplaintRow, type ComplaintRowInput } from '../src/input/complaint-row.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
-import { compileRules, evaluateCustomer } from '../src/rules/evaluate.js';
+import { compileRules, evaluateCustomer, nextChangeAt } from '../src/rules/evaluate.js';
 import { defineRules } from '../src/rules/load.js';
 import { DAY, T0, at, row } from './rows.js';
 
@@ -136,5 +136,75 @@ describe('rule sets', () => {
     );
     expect(() => defineRules({ version: '1', rules: [{ kind: 'churn_risk', version: 1, bands: { medium: 0.8, high: 0.5 } }] })).toThrow(/bands/);
     expect(() => defineRules({ version: '1', rules: [{ kind: 'vip', version: 1 } as never] })).toThrow(/rules\.0\.kind/);
+  });
+});
+
+describe('nextChangeAt: when a customer must next be looked at again', () => {
+  /** mulberry32, so a failing case can be replayed from its seed. */
+  const prng = (seed: number) => {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+  const rulesSets = [
+    BUILT_IN_RULES,
+    defineRules({
+      version: 'other',
+      rules: [
+        { kind: 'recent_complaint', version: 1, windowDays: 10, level: 'major' },
+        { kind: 'dissatisfied_after_response', version: 1, windowDays: 45, maxSatisfaction: 3, decisionRefused: false, reviewRequested: false },
+        { kind: 'sensitive_case', version: 1, windowDays: 200, severities: ['complex'] },
+        { kind: 'priority_group', version: 1, windowDays: 60, bases: ['verified', 'self_reported'] },
+        { kind: 'churn_risk', version: 1, windowDays: 120, recencySteps: [{ withinDays: 7, score: 1 }, { withinDays: 40, score: 0.6 }, { withinDays: 100, score: 0.2 }] },
+        { kind: 'open_overdue_complaint', version: 1 },
+      ],
+    }),
+  ];
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('is never later than a change of any rule, over random complaints (seed %i)', (seed) => {
+    const rnd = prng(seed);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    for (const rules of rulesSets) {
+      const compiled = compileRules(rules);
+      for (let c = 0; c < 40; c++) {
+        const facts = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => {
+          const day = Math.floor(rnd() * 400);
+          const fu = rnd() < 0.6 ? day + 2 + Math.floor(rnd() * 30) : null;
+          const decided = rnd() < 0.8;
+          return toFacts(
+            ComplaintRow.parse(
+              row(day, 'C1', {
+                status: decided ? (fu === null ? 'responded' : 'followed_up') : 'accepted',
+                businessCategory: pick(['B0302', 'B0301', 'B0201', 'B04'] as const),
+                intakeChannel: rnd() < 0.2 ? 'regulator_transfer' : 'hotline',
+                severity: pick(['normal', 'normal', 'complex', 'sensitive', 'major'] as const),
+                priorityGroups: rnd() < 0.2 ? [{ group: 'elderly', basis: pick(['verified', 'self_reported'] as const) }] : [],
+                decisionDueAt: decided ? null : at(day + 15),
+                ...(fu === null ? {} : { followUpAt: at(fu), satisfactionScore: 1 + Math.floor(rnd() * 5), decisionAccepted: rnd() < 0.7 }),
+                ...(fu !== null && rnd() < 0.2 ? { reviewRequestedAt: at(fu + 3) } : {}),
+                updatedAt: at(day + 40),
+              }),
+            ),
+          )!;
+        });
+        // From a random instant, every instant before the revisit gives what that instant gives.
+        let asOf = T0 + Math.floor(rnd() * 450 * DAY);
+        for (let step = 0; step < 12; step++) {
+          const now = evaluateCustomer(facts, asOf, compiled);
+          const next = nextChangeAt(facts, asOf, compiled);
+          const until = next ?? asOf + 800 * DAY;
+          expect(until).toBeGreaterThanOrEqual(asOf);
+          for (const t of [asOf + 1, (asOf + until) / 2, until - 1, asOf + (until - asOf) * rnd()].map(Math.floor)) {
+            if (t > asOf && t < until) expect(evaluateCustomer(facts, t, compiled), `seed ${seed}, at ${t} before ${until}`).toEqual(now);
+          }
+          if (next === null) break;
+          asOf = Math.max(next, asOf + 1);
+        }
+      }
+    }
   });
 });

@@ -45,6 +45,27 @@ export interface CompiledRules {
   readonly horizonOf: (f: ComplaintFacts) => number;
   /** Whether undecided complaints matter for as long as they stay undecided (the overdue rule is on). */
   readonly keepsUndecided: boolean;
+  /** @internal the windows after which a complaint's own facts leave some rule: see {@link nextChangeAt}. */
+  readonly leaves: Leaves;
+}
+
+/**
+ * @internal for each kind of fact, the windows of the rules that can count it: when a fact that
+ * counts leaves one of them, that rule's answer may change. A complaint leaves only the windows of
+ * the rules it counts in (a plain complaint has no year-long regulator window to leave).
+ */
+interface Leaves {
+  /** Counted by its receipt whatever it is: repeat, recent, churn. */
+  readonly received: readonly number[];
+  readonly regulator: number | null;
+  /** By severity code (0–3). */
+  readonly severity: readonly (number | null)[];
+  readonly priority: number | null;
+  /** Dissatisfaction after a response counts from the follow-up (when unhappy) and the review request. */
+  readonly followUp: { readonly windowMs: number; readonly maxScore: number; readonly refused: boolean } | null;
+  readonly review: number | null;
+  /** Churn risk's recency steps, counted from the latest complaint in its window. */
+  readonly churn: { readonly windowMs: number; readonly stepsMs: readonly number[] } | null;
 }
 
 /**
@@ -86,6 +107,25 @@ export function compileRules(set: RuleSet): CompiledRules {
       f.priority.length ? priority : 0,
       f.reviewAt !== null || f.accepted === false || (f.score !== null && f.score <= 4) ? unhappy : 0,
     );
+  const received = new Set<number>();
+  let leaveRegulator: number | null = null;
+  const leaveSeverity: (number | null)[] = [null, null, null, null];
+  let leavePriority: number | null = null;
+  let followUp: Leaves['followUp'] = null;
+  let review: number | null = null;
+  let churn: Leaves['churn'] = null;
+  for (const r of rules) {
+    const w = 'windowDays' in r ? r.windowDays * DAY_MS : 0;
+    if (r.kind === 'repeat_complainer' || r.kind === 'recent_complaint' || r.kind === 'churn_risk') received.add(w);
+    if (r.kind === 'regulator_referred') leaveRegulator = w;
+    if (r.kind === 'sensitive_case') for (const sv of r.severities) leaveSeverity[{ complex: 1, sensitive: 2, major: 3 }[sv as 'complex']] = w;
+    if (r.kind === 'priority_group') leavePriority = w;
+    if (r.kind === 'dissatisfied_after_response') {
+      followUp = { windowMs: w, maxScore: r.maxSatisfaction, refused: r.decisionRefused };
+      if (r.reviewRequested) review = w;
+    }
+    if (r.kind === 'churn_risk') churn = { windowMs: w, stepsMs: r.recencySteps.map((st) => st.withinDays * DAY_MS) };
+  }
   return {
     set,
     rules,
@@ -93,6 +133,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     horizonMs: durationsMs.at(-1) ?? 0,
     horizonOf,
     keepsUndecided: rules.some((r) => r.kind === 'open_overdue_complaint'),
+    leaves: { received: [...received], regulator: leaveRegulator, severity: leaveSeverity, priority: leavePriority, followUp, review, churn },
   };
 }
 
@@ -123,8 +164,13 @@ export function stillRelevant(f: ComplaintFacts, asOf: number, compiled: Compile
 }
 
 /**
- * The first instant after `asOf` at which some rule's answer for these complaints may change (a fact
- * leaves a window, a recency step is crossed, a deadline passes, a dated fact comes due), or `null`.
+ * The first instant after `asOf` at which some rule's answer for these complaints may change, or
+ * `null`: a dated fact comes due (received, followed up, review requested, a decision deadline), a
+ * fact leaves the window of a rule that counts it, or churn risk's latest complaint crosses a recency
+ * step. Never later than the real change (an incremental run revisits the customer then), and no
+ * earlier than needed: a plain complaint has no regulator window to leave, and only the latest
+ * complaint moves churn risk's recency, so a daily run does not re-read customers whose tags cannot
+ * have changed.
  *
  * @example
  * ```ts
@@ -132,17 +178,33 @@ export function stillRelevant(f: ComplaintFacts, asOf: number, compiled: Compile
  * ```
  */
 export function nextChangeAt(facts: readonly ComplaintFacts[], asOf: number, compiled: CompiledRules): number | null {
+  const l = compiled.leaves;
   let next = Number.POSITIVE_INFINITY;
+  const at = (t: number) => {
+    if (t > asOf && t < next) next = t;
+  };
+  let latest = Number.NEGATIVE_INFINITY;
   for (const f of facts) {
     if (f.undecided && f.dueAt !== null && f.dueAt >= asOf && f.dueAt < next) next = f.dueAt;
-    for (const t of times(f)) {
-      if (t > asOf && t < next) next = t;
-      for (const d of compiled.durationsMs) {
-        const at = t + d;
-        if (at > asOf && at < next) next = at;
-      }
+    const r = f.receivedAt;
+    at(r);
+    for (const w of l.received) at(r + w);
+    if (f.regulator && l.regulator !== null) at(r + l.regulator);
+    const sw = l.severity[f.severity];
+    if (sw !== null && sw !== undefined) at(r + sw);
+    if (f.priority.length && l.priority !== null) at(r + l.priority);
+    if (f.followUpAt !== null) {
+      at(f.followUpAt);
+      const fu = l.followUp;
+      if (fu && ((f.score !== null && f.score <= fu.maxScore) || (fu.refused && f.accepted === false))) at(f.followUpAt + fu.windowMs);
     }
+    if (f.reviewAt !== null) {
+      at(f.reviewAt);
+      if (l.review !== null) at(f.reviewAt + l.review);
+    }
+    if (l.churn && r <= asOf && r > asOf - l.churn.windowMs && r > latest) latest = r;
   }
+  if (l.churn && latest !== Number.NEGATIVE_INFINITY) for (const d of l.churn.stepsMs) at(latest + d);
   return next === Number.POSITIVE_INFINITY ? null : next;
 }
 
