@@ -180,14 +180,15 @@ async function importWith(cli, file, target) {
   const timed = existsSync('/usr/bin/time');
   const cpuFile = join(dir, 'import-cpu.txt');
   const argv = [process.execPath, cli, 'import', file, '--data', target.dataDir, '--batch', BATCH];
-  const child = timed ? spawn('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, ...argv], { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(argv[0], argv.slice(1), { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = timed ? spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', cpuFile, ...argv], { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(argv[0], argv.slice(1), { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b) => (out += b));
   const [code] = await once(child, 'exit');
   const secs = (performance.now() - t0) / 1000;
   if (code !== 0) throw new Error(`import exited ${code}`);
-  const cpu = timed ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number).reduce((a, b) => a + b, 0) : undefined;
-  return { secs, rate: N / secs, cpu, out: out.trim() };
+  // GNU time's last line (a killed child's "Command terminated…" comes before it): user, system, peak RSS in KiB.
+  const [user, system, rssKiB] = timed ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number) : [];
+  return { secs, rate: N / secs, cpu: timed ? user + system : undefined, rssMiB: timed ? rssKiB / 1024 : undefined, out: out.trim() };
 }
 
 async function run(kind) {
@@ -217,7 +218,7 @@ async function run(kind) {
   const secs = imported.secs;
   if (values['import-only']) {
     if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
-    return { importRate, secs, cpu: imported.cpu, base, rows: [] };
+    return { importRate, secs, cpu: imported.cpu, rssMiB: imported.rssMiB, base, rows: [] };
   }
 
   // The same service, rules and queries as bench/reports-queries.mjs (one list of them, there).
@@ -231,7 +232,7 @@ async function run(kind) {
   }
   await service.close();
   if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
-  return { importRate, secs, cpu: imported.cpu, base, rows };
+  return { importRate, secs, cpu: imported.cpu, rssMiB: imported.rssMiB, base, rows };
 }
 
 const kinds = values.pg ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -245,7 +246,7 @@ try {
 console.log(`\n${N.toLocaleString('en')} complaints, ${RUNS} runs each (after one warm-up), over HTTP on this machine; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 for (const kind of kinds) {
   const r = results[kind];
-  const cpu = (x) => (x.cpu === undefined ? '' : `, CPU ${x.cpu.toFixed(1)} s = ${Math.round(N / x.cpu).toLocaleString('en')} complaints per CPU-second`);
+  const cpu = (x) => (x.cpu === undefined ? '' : `, CPU ${x.cpu.toFixed(1)} s = ${Math.round(N / x.cpu).toLocaleString('en')} complaints per CPU-second, peak RSS ${Math.round(x.rssMiB).toLocaleString('en')} MiB`);
   const vsBase = r.base ? `; base ${Math.round(r.base.rate).toLocaleString('en')}/s (${r.base.secs.toFixed(1)} s${cpu(r.base)}), ×${(r.importRate / r.base.rate).toFixed(1)}` : '';
   console.log(`import (${kind}): ${r.secs.toFixed(1)} s, ${Math.round(r.importRate).toLocaleString('en')} complaints/s${cpu(r)}${vsBase}`);
 }

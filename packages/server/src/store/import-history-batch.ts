@@ -1,4 +1,4 @@
-import { type Complaint, complaintNumber, DEFAULT_REPEAT_WINDOW_DAYS, type HistoryRecord } from '@complaintkit/core/domain';
+import { type Complaint, complaintNumber, DEFAULT_REPEAT_WINDOW_DAYS } from '@complaintkit/core/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import { importBank } from './import-bank.js';
@@ -39,7 +39,7 @@ export interface ImportRepeats {
 /**
  * Imports one batch of history in one write transaction (all of the batch or none of it): records
  * whose `sourceId` is already imported are skipped; each other record's complaint comes from `build`
- * (the lifecycle replay the whole file was checked with, numbered anyhow) and is numbered here: a
+ * (the lifecycle replay the whole file was checked with, numbered anyhow: `history/spill.ts` keeps them) and is numbered here: a
  * complaint number and one event number per timeline event, drawn from the counters (not read and
  * advanced), so live writers beside the import never draw the same ones. Then it is stored with its
  * events, facts and source id.
@@ -54,15 +54,15 @@ export interface ImportRepeats {
  *
  * @example
  * ```ts
- * const r = await importHistoryBatch(db, 'sqlite', facts, records, (record) => replayed.get(record));
+ * const r = await importHistoryBatch(db, 'sqlite', facts, batch, (item) => deserialize(item.complaint));
  * ```
  */
-export async function importHistoryBatch(
+export async function importHistoryBatch<R extends { readonly sourceId: string }>(
   db: Kysely<Database>,
   kind: DatabaseKind,
   facts: FactsOptions,
-  records: readonly HistoryRecord[],
-  build: (record: HistoryRecord) => Complaint,
+  records: readonly R[],
+  build: (record: R) => Complaint,
   repeats?: ImportRepeats,
 ): Promise<HistoryBatchResult> {
   return inWriteTransaction(db, kind, async (tx) => {

@@ -5,7 +5,6 @@ import {
   type Complaint,
   type DayRange,
   type FactFilter,
-  type HistoryRecord,
   type ReportResult,
   type ReportSpec,
 } from '@complaintkit/core/domain';
@@ -79,7 +78,7 @@ export interface ReportingStore {
    * whose `sourceId` is already imported are skipped; the others are built by `build`, numbered and
    * stored with their events, facts and source ids. All of the batch or none of it.
    */
-  importHistoryBatch(records: readonly HistoryRecord[], build: (record: HistoryRecord) => Complaint, repeats?: ImportRepeats): Promise<HistoryBatchResult>;
+  importHistoryBatch<R extends { readonly sourceId: string }>(records: readonly R[], build: (record: R) => Complaint, repeats?: ImportRepeats): Promise<HistoryBatchResult>;
   /** Runs a history import's batches with the import session's database settings (`store/import-session.ts`). */
   importSession<T>(fn: () => Promise<T>): Promise<T>;
   /**
