@@ -7,6 +7,7 @@
 // --import-only  stops after the import (the import rate alone)
 // --base DIR     also imports the same file with another checkout's build (DIR/packages/server/dist/cli.js)
 //                into its own fresh database, base and this build alternately, and prints the ratio
+// --threads N    this build's import with N check-pass worker threads (complaintkit-server import --threads)
 // --pg           also PostgreSQL: the one at DATABASE_URL (databases are created in it), else a
 //                throwaway PostgreSQL 15 started here (fsync off, as the other benches)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -31,6 +32,7 @@ const { values, positionals } = parseArgs({
     batch: { type: 'string' },
     'import-only': { type: 'boolean' },
     base: { type: 'string' },
+    threads: { type: 'string' },
   },
 });
 const N = Number(positionals[0] ?? 1_000_000);
@@ -173,13 +175,13 @@ function freshDatabase(kind, name, cli) {
 }
 
 /** Imports `file` through `cli import` (as a bank would); its summary line and the rate. */
-async function importWith(cli, file, target) {
+async function importWith(cli, file, target, extra = []) {
   const t0 = performance.now();
   // The import's own CPU time (user + system, all its threads) when GNU time is there: on a shared
   // machine the wall time measures the load as much as the import.
   const timed = existsSync('/usr/bin/time');
   const cpuFile = join(dir, 'import-cpu.txt');
-  const argv = [process.execPath, cli, 'import', file, '--data', target.dataDir, '--batch', BATCH];
+  const argv = [process.execPath, cli, 'import', file, '--data', target.dataDir, '--batch', BATCH, ...extra];
   const child = timed ? spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', cpuFile, ...argv], { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(argv[0], argv.slice(1), { env: target.env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b) => (out += b));
@@ -212,7 +214,8 @@ async function run(kind) {
     console.log(`base (${values.base}): ${base.out}`);
     if (!values.keep) rmSync(baseTarget.dataDir, { recursive: true, force: true });
   }
-  const imported = await importWith(CLI, file, target);
+  // --threads N: this build's check-pass worker threads (the base build is run as it is).
+  const imported = await importWith(CLI, file, target, values.threads === undefined ? [] : ['--threads', values.threads]);
   console.log(imported.out);
   const importRate = imported.rate;
   const secs = imported.secs;

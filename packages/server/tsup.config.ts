@@ -5,7 +5,8 @@ import { defineConfig } from 'tsup';
 rmSync('dist', { recursive: true, force: true });
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts', suggest: 'src/suggest/index.ts' },
+  // check-worker: the history import's worker threads (started by URL from beside the chunk that imports).
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', suggest: 'src/suggest/index.ts', 'check-worker': 'src/history/check-worker.ts' },
   format: ['esm'],
   dts: { entry: { index: 'src/index.ts', suggest: 'src/suggest/index.ts' } },
   sourcemap: true,

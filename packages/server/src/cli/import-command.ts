@@ -5,6 +5,9 @@ import { loadCalendar } from '../calendar/load-calendar.js';
 import { importHistory } from '../history/import-history.js';
 import { openStore } from '../store/open-store.js';
 
+/** @internal check-pass worker threads by default (bench/README.md, History import: memory and threads). */
+const DEFAULT_THREADS = 0;
+
 /**
  * Usage of `complaintkit-server import`.
  *
@@ -18,7 +21,8 @@ export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndj
   import  loads historical complaints (CSV with a header row, or NDJSON; columns in docs/guides/measuring-complaint-handling.md):
           every row is checked first and nothing is written if any is bad; then one transaction per batch.
           The file is read a piece at a time and the checked rows wait in a temporary file (about 2.5 KB of
-          disk per row, in TMPDIR), so memory stays flat whatever the file's size.
+          disk per row, in TMPDIR), so memory stays flat whatever the file's size. --threads N checks rows on N
+          worker threads beside the one reading and writing (default ${DEFAULT_THREADS}; 0: all on one thread).
           Already imported source ids are skipped: run it again to resume an interrupted import.
           Deadlines are judged on the service's holiday calendar (--calendar or CK_CALENDAR_FILE, as for serve).`;
 
@@ -52,7 +56,7 @@ function progressBar(): (done: number, total: number) => void {
 export async function runImport(args: string[], env: { databaseUrl?: string | undefined } = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string' }, batch: { type: 'string' }, data: { type: 'string' }, calendar: { type: 'string' } },
+    options: { format: { type: 'string' }, batch: { type: 'string' }, threads: { type: 'string' }, data: { type: 'string' }, calendar: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -62,14 +66,17 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
   if (format !== 'csv' && format !== 'ndjson') throw new Error(`--format must be csv or ndjson, got "${format}"`);
   const batchSize = values.batch === undefined ? 5_000 : Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a whole number ≥ 1, got "${values.batch}"`);
+  const threads = values.threads === undefined ? DEFAULT_THREADS : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 16) throw new Error(`--threads must be a whole number from 0 to 16, got "${values.threads}"`);
   // Read a piece at a time (never whole: a bank's ten years would not fit in memory).
   const source = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   // The calendar the service judges deadlines on, so imported facts equal live ones.
-  const clock = { calendar: loadCalendar({ file: values.calendar ?? process.env.CK_CALENDAR_FILE }).calendar };
+  const loaded = loadCalendar({ file: values.calendar ?? process.env.CK_CALENDAR_FILE });
+  const clock = { calendar: loaded.calendar };
   const store = await openStore({ dataDir: values.data ?? './data', databaseUrl: env.databaseUrl }, { clock });
   try {
     const started = Date.now();
-    const summary = await importHistory(store, source, format, { batchSize, clock, onProgress: progressBar() });
+    const summary = await importHistory(store, source, format, { batchSize, clock, calendarYears: loaded.years, threads, onProgress: progressBar() });
     if (summary.errors.length > 0) {
       for (const e of summary.errors.slice(0, 200)) process.stderr.write(`line ${e.line}, ${e.field}: ${e.message}\n`);
       if (summary.errors.length > 200) process.stderr.write(`… and ${summary.errors.length - 200} more\n`);

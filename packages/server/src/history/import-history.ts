@@ -1,10 +1,14 @@
 import { deserialize, serialize } from 'node:v8';
-import { type ClockOptions, type Complaint, complaintNumber, type ImportSummary } from '@complaintkit/core/domain';
+import type { ClockOptions, Complaint, HolidayYear, ImportSummary } from '@complaintkit/core/domain';
 import type { Store } from '../store/store.js';
-import { type RowError, validateRow } from './parse.js';
-import { replayHistory } from './replay.js';
+import { type CheckedPacked, checkPool } from './check-pool.js';
+import { type CheckContext, checkRow } from './check-row.js';
+import type { RowError } from './parse.js';
 import { historyRowReader, type RawRow } from './rows.js';
 import { openSpill } from './spill.js';
+
+/** @internal rows per block sent to a check worker. */
+const BLOCK = 2_000;
 
 /**
  * How an import runs: records per transaction, the service's clock options (so deadlines match live
@@ -25,6 +29,14 @@ export interface ImportOptions {
   readonly maxBatches?: number | undefined;
   /** The folder the check pass's results are kept in until written (about 2.5 KB of disk per record; default: the OS's temporary folder). */
   readonly tempDir?: string | undefined;
+  /**
+   * Worker threads for the check pass (parse, validate, replay, serialise), beside the thread that
+   * reads the file and later writes; 0 (the default) checks on the calling thread. Needs the built
+   * package (`dist/check-worker.js`).
+   */
+  readonly threads?: number | undefined;
+  /** The years `clock.calendar` was built from (`loadCalendar().years`): a worker rebuilds the calendar from them. Required with `threads` and a `clock.calendar`. */
+  readonly calendarYears?: readonly HolidayYear[] | undefined;
 }
 
 /**
@@ -58,7 +70,7 @@ function* piecesOf(text: string): Generator<string> {
  * ```
  */
 export async function importHistory(store: Store, source: HistorySource, format: 'csv' | 'ndjson', options: ImportOptions = {}): Promise<ImportSummary> {
-  const orgs = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
+  const orgList = await store.listOrganisations();
   const errors: RowError[] = [];
   // The repeat flags of every customer of the file, from its earliest receipt: refreshed once, by the
   // last batch (see importHistoryBatch), not after every batch.
@@ -66,44 +78,74 @@ export async function importHistory(store: Store, source: HistorySource, format:
   let fromMs = Number.POSITIVE_INFINITY;
   let read = 0;
   let lastLine = 0;
+  const threads = options.threads ?? 0;
+  if (threads > 0 && options.clock?.calendar !== undefined && options.calendarYears === undefined) {
+    throw new Error('importHistory: threads need calendarYears (the years the calendar was built from), to rebuild the calendar in each worker');
+  }
+  const ctx: CheckContext = { orgs: new Map(orgList.map((o) => [o.id, o])), underPath: options.underPath, clock: options.clock };
+  const pool =
+    threads > 0
+      ? checkPool(threads, {
+          orgs: orgList.map((o) => [o.id, o.path, o.parentId] as const),
+          underPath: options.underPath,
+          calendarYears: options.calendarYears,
+          policy: options.clock?.policy,
+        })
+      : undefined;
   const spill = openSpill(options.tempDir);
   try {
-    const check = (rows: RawRow[]) => {
+    // A checked row, in file order: its errors, whether its source id repeats (found in the spill, on
+    // disk), and its complaint kept serialised in the spill (~2.5 KB) until written; once the file is
+    // known to be bad only source ids are kept (for the repeat check), as nothing will be written.
+    const take = (c: CheckedPacked) => {
+      if (c.line !== lastLine) read++;
+      lastLine = c.line;
+      if (c.sourceId === undefined) {
+        errors.push(...c.errors);
+        return;
+      }
+      const first = spill.add(c.sourceId, c.line, c.complaint && c.errors.length === 0 && errors.length === 0 ? c.complaint : null);
+      if (first !== undefined) errors.push({ line: c.line, field: 'sourceId', message: `repeats the sourceId of line ${first}` });
+      errors.push(...c.errors);
+      if (c.complaint && errors.length === 0) {
+        if (c.customerId !== undefined) customerKeys.add(c.customerId);
+        fromMs = Math.min(fromMs, c.receivedMs as number);
+      }
+    };
+    const here = (rows: RawRow[]) => {
       for (const row of rows) {
-        if (row.line !== lastLine) read++;
-        lastLine = row.line;
-        const v = validateRow(row);
-        if ('errors' in v) {
-          errors.push(...v.errors);
-          continue;
-        }
-        const { record } = v;
-        const line = row.line;
-        const org = orgs.get(record.orgId);
-        let complaint: Complaint | undefined;
-        let error: RowError | undefined;
-        if (!org || (options.underPath !== undefined && !org.path.startsWith(options.underPath))) {
-          error = { line, field: 'orgId', message: `no organisation ${record.orgId} in your subtree; load it first (complaintkit-server directory FILE)` };
-        } else {
-          // One replay per record: what is checked here is what is written (with its numbers drawn per batch).
-          const out = replayHistory(record, { id: complaintNumber(Date.parse(record.receivedAt), 1), firstSeq: 1, reviewerOrgId: org.parentId ?? undefined, clock: options.clock });
-          if ('error' in out) error = { line, ...out.error };
-          else complaint = out.complaint;
-        }
-        // Kept serialised (v8.serialize, ~2.5 KB) in the spill, on disk: once the file is known to be
-        // bad only its source id is kept (for the repeated-id check), as nothing will be written.
-        const first = spill.add(record.sourceId, line, complaint && errors.length === 0 && !error ? serialize(complaint) : null);
-        if (first !== undefined) errors.push({ line, field: 'sourceId', message: `repeats the sourceId of line ${first}` });
-        if (error) errors.push(error);
-        if (complaint && errors.length === 0) {
-          if (complaint.complainant.customerId !== undefined) customerKeys.add(complaint.complainant.customerId);
-          fromMs = Math.min(fromMs, Date.parse(complaint.receivedAt));
-        }
+        const c = checkRow(row, ctx);
+        const ok = c.complaint !== undefined && errors.length === 0;
+        take({
+          line: c.line,
+          sourceId: c.sourceId,
+          errors: c.errors,
+          complaint: ok ? serialize(c.complaint) : undefined,
+          customerId: c.complaint?.complainant.customerId,
+          receivedMs: c.complaint ? Date.parse(c.complaint.receivedAt) : undefined,
+        });
       }
     };
     const reader = historyRowReader(format);
-    for await (const piece of typeof source === 'string' ? piecesOf(source) : source) check(reader.push(piece));
-    check(reader.end());
+    const pieces = typeof source === 'string' ? piecesOf(source) : source;
+    if (!pool) {
+      for await (const piece of pieces) here(reader.push(piece));
+      here(reader.end());
+    } else {
+      // Blocks of rows to the workers, a few per worker in flight, taken back in the order sent.
+      const inFlight: Promise<CheckedPacked[]>[] = [];
+      let block: RawRow[] = [];
+      const send = async (rows: RawRow[], flush: boolean) => {
+        block.push(...rows);
+        if (block.length >= BLOCK || (flush && block.length > 0)) {
+          inFlight.push(pool.check(block));
+          block = [];
+        }
+        while (inFlight.length > (flush ? 0 : 2 * threads)) for (const c of await (inFlight.shift() as Promise<CheckedPacked[]>)) take(c);
+      };
+      for await (const piece of pieces) await send(reader.push(piece), false);
+      await send(reader.end(), true);
+    }
     spill.finish();
 
     const summary = { read, imported: 0, skipped: 0, batches: 0, errors: errors.sort((a, b) => a.line - b.line) };
@@ -127,5 +169,6 @@ export async function importHistory(store: Store, source: HistorySource, format:
     return summary;
   } finally {
     spill.close();
+    await pool?.close();
   }
 }

@@ -18,22 +18,36 @@ export interface RowError {
 }
 
 /**
- * Validates one row of a history file (from `historyRowReader`) against the `HistoryRecord` schema:
- * the record, or one error per field that is wrong (a row the reader could not read is its error). A
+ * Validates one row of a history file (from `historyRowReader`; an NDJSON line is parsed here, so
+ * that a worker thread checking rows parses them too) against the `HistoryRecord` schema: the record, or one error per field that is wrong (a row the reader could not read is its error). A
  * row holding a NUL (U+0000) is refused naming its field: PostgreSQL cannot store one, so both
  * databases refuse it alike.
  *
  * @example
  * ```ts
- * const r = validateRow({ line: 2, value: JSON.parse(text) });
+ * const r = validateRow({ line: 2, text: '{"sourceId":"OLD-1"}' });
  * if ('errors' in r) report(r.errors);
  * ```
  */
 export function validateRow(row: RawRow): { record: HistoryRecord } | { errors: RowError[] } {
   if ('error' in row) return { errors: [row.error] };
-  const nul = nulPath(row.value);
+  let value: unknown;
+  // Only a row whose text can hold a NUL is walked for one (in NDJSON only its escape parses).
+  let mayHoldNul: boolean;
+  if ('text' in row) {
+    try {
+      value = JSON.parse(row.text);
+    } catch {
+      return { errors: [{ line: row.line, field: '(row)', message: 'not a JSON object' }] };
+    }
+    mayHoldNul = row.text.includes('\\u0000');
+  } else {
+    value = row.value;
+    mayHoldNul = true;
+  }
+  const nul = mayHoldNul ? nulPath(value) : undefined;
   if (nul !== undefined) return { errors: [{ line: row.line, field: nul || '(row)', message: 'contains the NUL character (U+0000), which no field accepts: remove it' }] };
-  const r = HistoryRecord.safeParse(row.value);
+  const r = HistoryRecord.safeParse(value);
   if (r.success) return { record: r.data };
   return { errors: r.error.issues.map((i) => ({ line: row.line, field: i.path.map(String).join('.') || '(row)', message: i.message })) };
 }

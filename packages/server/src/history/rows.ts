@@ -3,14 +3,18 @@ import type { RowError } from './parse.js';
 
 /**
  * One row of a history file before validation: its line (1-based; a CSV's header is line 1) and the
- * object it holds, or why it holds none.
+ * object it holds (a CSV row's cells by column), or its text (an NDJSON line, parsed when validated),
+ * or why it holds none.
  *
  * @example
  * ```ts
  * const row: RawRow = { line: 2, value: { sourceId: 'OLD-1', receivedAt: '2024-03-01T02:00:00Z' } };
  * ```
  */
-export type RawRow = { readonly line: number; readonly value: Record<string, unknown> } | { readonly line: number; readonly error: RowError };
+export type RawRow =
+  | { readonly line: number; readonly value: Record<string, unknown> }
+  | { readonly line: number; readonly text: string }
+  | { readonly line: number; readonly error: RowError };
 
 /**
  * Reads a history file a piece at a time (pieces cut anywhere, even inside a CSV quote or between
@@ -43,23 +47,14 @@ export function historyRowReader(format: 'csv' | 'ndjson'): HistoryRowReader {
   return format === 'ndjson' ? ndjsonReader() : csvReader();
 }
 
-/** @internal NDJSON: one JSON object per line; blank lines are skipped. */
+/** @internal NDJSON: one JSON object per line (parsed when validated); blank lines are skipped. */
 function ndjsonReader(): HistoryRowReader {
   let rest = '';
   let line = 0;
   const rowOf = (text: string, out: RawRow[]) => {
     line++;
     const l = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (l.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(l);
-    } catch {
-      out.push({ line, error: { line, field: '(row)', message: 'not a JSON object' } });
-      return;
-    }
-    // A non-object (a number, an array) is left to the schema, which names what is wrong with it.
-    out.push({ line, value: value as Record<string, unknown> });
+    if (l.trim() !== '') out.push({ line, text: l });
   };
   return {
     push(piece) {

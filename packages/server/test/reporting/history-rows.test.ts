@@ -7,6 +7,7 @@
 import { HISTORY_COLUMNS } from '@complaintkit/core/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateRow } from '../../src/history/parse.js';
 import { type RawRow, historyRowReader } from '../../src/history/rows.js';
 import { openSpill } from '../../src/history/spill.js';
 import { ndjson, randomHistory } from './random-history.js';
@@ -34,12 +35,12 @@ describe('history file read in pieces', () => {
 
   it('gives the rows of the whole file, with their lines, wherever it is cut', () => {
     const whole = { csv: read('csv', [csv]), ndjson: read('ndjson', [nd]) };
-    expect(whole.csv.map((r) => ('value' in r ? r.value.sourceId : r.error))).toEqual(records.map((r) => r.sourceId));
+    expect(whole.csv.map((r) => ('value' in r ? r.value.sourceId : r))).toEqual(records.map((r) => r.sourceId));
     expect(whole.csv.map((r) => r.line)).toEqual(whole.csv.map((r) => r.line).sort((a, b) => a - b));
     // The quoted cells with line breaks move the later rows' lines down.
     expect((whole.csv.at(-1) as RawRow).line).toBeGreaterThan(records.length + 1);
     expect(whole.ndjson.map((r) => r.line)).toEqual([...records.map((_, i) => i + 1), records.length + 2, records.length + 3]);
-    expect(whole.ndjson.at(-2)).toMatchObject({ error: { field: '(row)' } });
+    expect(validateRow(whole.ndjson.at(-2) as RawRow)).toEqual({ errors: [{ line: records.length + 2, field: '(row)', message: 'not a JSON object' }] });
     fc.assert(
       fc.property(fc.array(fc.nat(), { maxLength: 40 }), (at) => {
         expect(read('csv', cut(csv, at))).toEqual(whole.csv);
