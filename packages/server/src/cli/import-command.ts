@@ -1,12 +1,17 @@
 import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import { importHistory } from '../history/import-history.js';
 import { openStore } from '../store/open-store.js';
 
-/** @internal check-pass worker threads by default (bench/README.md, History import: memory and threads). */
-const DEFAULT_THREADS = 0;
+/**
+ * @internal check-pass worker threads by default: one per core, at most 4 (bench/README.md, *History
+ * import: flat memory and the check pass on worker threads*: two workers on this 2-core machine took the
+ * check pass off the writing thread for no more CPU).
+ */
+const DEFAULT_THREADS = Math.min(4, availableParallelism());
 
 /**
  * Usage of `complaintkit-server import`.
@@ -22,7 +27,8 @@ export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndj
           every row is checked first and nothing is written if any is bad; then one transaction per batch.
           The file is read a piece at a time and the checked rows wait in a temporary file (about 2.5 KB of
           disk per row, in TMPDIR), so memory stays flat whatever the file's size. --threads N checks rows on N
-          worker threads beside the one reading and writing (default ${DEFAULT_THREADS}; 0: all on one thread).
+          worker threads beside the one reading and writing (default: one per core, at most 4, here ${DEFAULT_THREADS};
+          0: all on one thread).
           Already imported source ids are skipped: run it again to resume an interrupted import.
           Deadlines are judged on the service's holiday calendar (--calendar or CK_CALENDAR_FILE, as for serve).`;
 
