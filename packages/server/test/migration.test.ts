@@ -13,6 +13,7 @@ import { openDatabase } from '../src/store/connect.js';
 import { SqlStore } from '../src/store/sql-store.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
+import { UNUSED_COMPLAINT_INDEXES } from '../src/store/migrations/0018_unused_indexes.js';
 import type { Database } from '../src/store/schema.js';
 import { decodeHandling } from '../src/store/reports/handling-quantiles.js';
 import { ORGS } from './helpers/fixture-bank.js';
@@ -187,6 +188,19 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
   it('keeps the creating key of a complaint whose idempotency record is still held (0008)', async () => {
     const row = await db.selectFrom('complaints').select(['creation_scope', 'creation_key', 'creation_hash']).where('id', '=', OLD_MERGED.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ creation_scope: 'staff:u-cc:handler:CC-CARD', creation_key: 'k-old-create', creation_hash: 'h-old' });
+  });
+
+  it('drops the complaints indexes no query reads and keeps their columns filled (0018)', async () => {
+    const names =
+      backend === 'postgres'
+        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'complaints'`.execute(db)).rows
+        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'complaints'`.execute(db)).rows;
+    const indexes = names.map((r) => r.name);
+    for (const col of UNUSED_COMPLAINT_INDEXES) expect(indexes).not.toContain(`complaints_${col}`);
+    expect(indexes).toEqual(expect.arrayContaining(['complaints_handling_org_path', 'complaints_status', 'complaints_creation_key']));
+    const { row } = await load(OLD_REVIEWED.id);
+    expect(row).toMatchObject({ subject_org_id: 'SB-4403', received_day: '2025-03-03', deciding_org_id: 'SB-4403' });
+    expect(row.decided_at).not.toBeNull();
   });
 
   it('upgrades stored event snapshots too', async () => {
