@@ -79,6 +79,25 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     expect(system.body).toMatchObject({ imported: 1, errors: [] });
   });
 
+  it('takes times as spreadsheets write them, without an offset, as bank time (UTC+8)', async () => {
+    const TIMES = ['receivedAt', 'extendedAt', 'extendedAgainAt', 'holdFrom', 'holdTo', 'decidedAt', 'followUpAt', 'reviewRequestedAt', 'reviewDecidedAt', 'closedAt', 'withdrawnAt', 'declinedAt'] as const;
+    const bankTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const records = randomHistory(14, 5).map((r, i) => ({ ...r, sourceId: `SHEET-${i}` }));
+    const sheet = records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, (TIMES as readonly string[]).includes(k) && typeof v === 'string' ? bankTime(v) : v])));
+    expect(sheet[0]?.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const r = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body: { format: 'csv', data: csvOf(sheet) } });
+    expect(r.body).toMatchObject({ imported: 5, errors: [] });
+    const db = (t.server.store as SqlStore).db;
+    for (const record of records) {
+      const { complaint_id } = await db.selectFrom('import_sources').select('complaint_id').where('source_id', '=', record.sourceId).executeTakeFirstOrThrow();
+      const { document } = await db.selectFrom('complaints').select('document').where('id', '=', complaint_id).executeTakeFirstOrThrow();
+      const stored = JSON.parse(document);
+      // The same instants as the ISO times they were written from (seconds: the sheet has no milliseconds).
+      expect(Math.floor(Date.parse(stored.receivedAt) / 1000)).toBe(Math.floor(Date.parse(record.receivedAt) / 1000));
+      if (record.decidedAt) expect(Math.floor(Date.parse(stored.decision.notifiedAt) / 1000)).toBe(Math.floor(Date.parse(record.decidedAt) / 1000));
+    }
+  });
+
   it('writes each batch in one transaction: a failure inside a batch leaves none of it', async () => {
     const records = randomHistory(13, 30);
     const store = t.server.store;

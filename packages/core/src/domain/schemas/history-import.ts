@@ -1,14 +1,40 @@
 import * as z from 'zod/mini';
 import { BusinessCategory, BusinessChannel, ComplaintCause, IntakeChannel, Severity } from './codes.js';
-import { RegionCode, Timestamp } from './primitives.js';
+import { RegionCode } from './primitives.js';
 
 /** @internal an optional field that a CSV cell leaves empty. */
 const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
 
+/** @internal a date and time without offset as old systems and spreadsheets write them: `2024-03-01 09:00`, `2024/3/1 9:00:05`. */
+const BANK_LOCAL = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?$/;
+const pad = (n: string) => n.padStart(2, '0');
+
+/**
+ * @internal A time without offset is bank time (Asia/Shanghai, UTC+8 all year: docs/domain/clocks.md),
+ * written as ISO 8601 with `+08:00`; anything else is left for the ISO check to judge.
+ */
+const asBankTime = (v: string): string => {
+  const m = BANK_LOCAL.exec(v);
+  if (!m) return v;
+  const [, y, mo, d, h, mi, s, frac] = m as unknown as [string, string, string, string, string, string, string | undefined, string | undefined];
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${mi}:${s ?? '00'}${frac ?? ''}+08:00`;
+};
+
+/**
+ * @internal A time in a history file: ISO 8601 with an offset, or a bank-time date and time without
+ * one (`2024-03-01 09:00[:ss]`, `/` separators and one-digit months, days and hours too), stored as
+ * ISO with `+08:00`. A date that does not exist (`2025-02-30`) is refused, as is a date alone.
+ */
+const HistoryTime = z.pipe(
+  z.string().check(z.trim(), z.overwrite(asBankTime)),
+  z.iso.datetime({ offset: true, error: 'a time: ISO 8601 with offset (2024-03-01T09:00:00+08:00), or bank time (2024-03-01 09:00)' }),
+);
+
 /**
  * One historical complaint as a bank's old system exports it: one CSV row (a header row names the
- * columns, in any order) or one NDJSON line, with these fields. Times are ISO 8601 with an offset;
- * empty cells are absent values. The importer replays the complaint through the lifecycle with these
+ * columns, in any order) or one NDJSON line, with these fields. Times are ISO 8601 with an offset, or
+ * a date and time without one (`2024-03-01 09:00`, `2024/3/1 9:00:05`, as spreadsheets write them),
+ * read as bank time (UTC+8); a date that does not exist is refused. Empty cells are absent values. The importer replays the complaint through the lifecycle with these
  * times (register → accept → start → extend/hold/resume → respond → follow-up → review → close), so
  * its timeline, clock and metrics are those of the same complaint entered live.
  *
@@ -38,7 +64,7 @@ const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
  */
 export const HistoryRecord = z.object({
   sourceId: z.string().check(z.minLength(1), z.maxLength(128)),
-  receivedAt: Timestamp,
+  receivedAt: HistoryTime,
   orgId: z.string().check(z.minLength(1), z.maxLength(64)),
   intakeChannel: IntakeChannel,
   businessChannel: BusinessChannel,
@@ -49,21 +75,21 @@ export const HistoryRecord = z.object({
   customerId: opt(z.string().check(z.minLength(1), z.maxLength(64))),
   description: opt(z.string().check(z.maxLength(5000))),
   regulatorReference: opt(z.string().check(z.maxLength(64))),
-  extendedAt: opt(Timestamp),
-  extendedAgainAt: opt(Timestamp),
-  holdFrom: opt(Timestamp),
-  holdTo: opt(Timestamp),
-  decidedAt: opt(Timestamp),
+  extendedAt: opt(HistoryTime),
+  extendedAgainAt: opt(HistoryTime),
+  holdFrom: opt(HistoryTime),
+  holdTo: opt(HistoryTime),
+  decidedAt: opt(HistoryTime),
   outcome: opt(z.enum(['upheld', 'partly_upheld', 'not_upheld'])),
-  followUpAt: opt(Timestamp),
+  followUpAt: opt(HistoryTime),
   reached: opt(z.boolean()),
   satisfaction: opt(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
   decisionAccepted: opt(z.boolean()),
-  reviewRequestedAt: opt(Timestamp),
-  reviewDecidedAt: opt(Timestamp),
-  closedAt: opt(Timestamp),
-  withdrawnAt: opt(Timestamp),
-  declinedAt: opt(Timestamp),
+  reviewRequestedAt: opt(HistoryTime),
+  reviewDecidedAt: opt(HistoryTime),
+  closedAt: opt(HistoryTime),
+  withdrawnAt: opt(HistoryTime),
+  declinedAt: opt(HistoryTime),
 });
 /** One historical complaint. @example `const r: HistoryRecord = HistoryRecord.parse(row);` */
 export type HistoryRecord = z.infer<typeof HistoryRecord>;
