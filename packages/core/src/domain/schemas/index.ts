@@ -14,3 +14,4 @@ export * from './suggestion.js';
 export * from './alerts.js';
 export * from './reports.js';
 export * from './history-import.js';
+export * from './history-record.js';

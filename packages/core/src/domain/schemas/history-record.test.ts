@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryRecord } from './history-import.js';
+import { HistoryRecord } from './history-record.js';
 
 const row = { sourceId: 'OLD-1', orgId: 'SB-440301', intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: 'B0302', cause: 'C11' };
 
