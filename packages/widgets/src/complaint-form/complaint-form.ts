@@ -8,9 +8,7 @@ import {
   type TaxonomyNode,
 } from '@complaintkit/core/domain';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type StaticValue, html as htmlWithFixedText, unsafeStatic } from 'lit/static-html.js';
 import { priorityGroupLabels } from '../i18n/localize.js';
-import type { MessageKey } from '../i18n/zh-cn.js';
 import type { PickedFile } from '../shared/bridge.js';
 import { CkElement } from '../shared/ck-element.js';
 import { getConfig } from '../shared/config.js';
@@ -44,18 +42,15 @@ const loadSuggestions = (): Promise<SuggestionsModule> => {
   return suggestionsModule;
 };
 
-/** @internal text as HTML text: the words are the widgets' own or a registered translation, escaped all the same. */
-const escapeHtml = (s: string): string => (/[&<>"]/.test(s) ? s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`) : s);
-/** @internal fixed text of the form (a label, a help line) written into its template, escaped. */
-const fixed = (s: string): StaticValue => unsafeStatic(escapeHtml(s));
-
-const optionLists = new Map<string, StaticValue>();
+const optionLists = new Map<string, HTMLTemplateElement>();
+/** @internal text as HTML text: the labels are the taxonomy's own, escaped all the same. */
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 /**
- * @internal a picker's options (a first "choose" option, then leaves under their major class) as
- * HTML built once per taxonomy and language and written into the form's template: the browser
- * parses them with the rest of the form, and no render touches them again.
+ * @internal a picker's options (a first "choose" option, then leaves under their major class),
+ * built once per taxonomy and language as one HTML string parsed once (one parse instead of a
+ * createElement and a text node per option), handed out as clones.
  */
-const optionList = (nodes: readonly TaxonomyNode[], lang: 'zh-CN' | 'en', choose: string): StaticValue => {
+const optionList = (nodes: readonly TaxonomyNode[], lang: 'zh-CN' | 'en', choose: string): DocumentFragment => {
   const key = `${nodes[0]?.code ?? ''} ${lang} ${choose}`;
   let list = optionLists.get(key);
   if (!list) {
@@ -64,10 +59,11 @@ const optionList = (nodes: readonly TaxonomyNode[], lang: 'zh-CN' | 'en', choose
     let markup = `<option value="">${escapeHtml(choose)}</option>`;
     for (const g of grouped(nodes))
       markup += g.leaves.length === 0 ? option(g.major) : `<optgroup label="${label(g.major)}">${g.leaves.map(option).join('')}</optgroup>`;
-    list = unsafeStatic(markup);
+    list = document.createElement('template');
+    list.innerHTML = markup;
     optionLists.set(key, list);
   }
-  return list;
+  return list.content.cloneNode(true) as DocumentFragment;
 };
 
 /** @internal leaves of a taxonomy (codes no other code names as its parent), grouped under their major class. */
@@ -184,6 +180,7 @@ export class ComplaintForm extends CkElement {
   private offKeyboard: (() => void) | undefined;
   private announcedQueued = false;
   private restoreTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly optionNodes = new Map<string, { key: string; nodes: DocumentFragment }>();
   private follower: import('../suggestions/suggestions.js').SuggestionFollower | undefined;
   /** The suggestions last shown, recorded with the registration beside the codes chosen. */
   private shown: SuggestionRecord | undefined;
@@ -558,9 +555,18 @@ export class ComplaintForm extends CkElement {
     return n ? (this.domainLang === 'en' ? n.en : n.zh) : code;
   }
 
-  /** A picker's options, written into the template (built once per taxonomy and language). */
-  private optionsOf(nodes: readonly TaxonomyNode[]): StaticValue {
-    return optionList(nodes, this.domainLang, this.t('choose'));
+  /**
+   * The picker's options as DOM cloned from a list built once per taxonomy and language (one
+   * `cloneNode` instead of a template per option: most of the form's first render). The same
+   * fragment is handed back until the language changes, so later renders leave the options alone.
+   */
+  private optionsOf(id: 'businessCategory' | 'cause', nodes: readonly TaxonomyNode[]): DocumentFragment {
+    const key = `${this.domainLang} ${this.t('choose')}`;
+    const mine = this.optionNodes.get(id);
+    if (mine?.key === key) return mine.nodes;
+    const nodesNow = optionList(nodes, this.domainLang, this.t('choose'));
+    this.optionNodes.set(id, { key, nodes: nodesNow });
+    return nodesNow;
   }
 
   private renderConfirmation(): TemplateResult {
@@ -581,43 +587,38 @@ export class ComplaintForm extends CkElement {
    * template, written out field by field, not a template per field, label and control: the first
    * render is most of the time from the script starting to the form being usable on a phone, and
    * each nested template costs a preparation, a clone and a walk (bench/README.md, "Widgets: time
-   * to interactive"). The words that do not change while the form is shown (labels, help lines,
-   * the priority groups) and the pickers' options are written into the template itself
-   * (`lit/static-html`, escaped), one template per language: the browser parses them with the
-   * form, and the first render has ≈ 25 fewer parts to create and commit.
+   * to interactive").
    */
   protected override render(): TemplateResult {
     if (this.phase === 'done') return this.renderConfirmation();
     const v = this.values;
     const sending = this.phase === 'sending';
-    const w = (key: MessageKey) => fixed(this.t(key));
     // The six checkboxes are written out in the template (no template instance per checkbox): a
     // priority group added to the domain needs its checkbox added there (its label is type-checked).
     const groupLabel: Readonly<Record<PriorityGroup, string>> = priorityGroupLabels(this.domainLang);
-    const group = (g: PriorityGroup) => fixed(groupLabel[g]);
     const chosen = new Set(v.priorityGroups ?? []);
     const count = (v.description ?? '').length;
-    return htmlWithFixedText`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut}
+    return html`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut}
       aria-busy=${sending ? 'true' : 'false'}>
-      <h2>${w('formTitle')}</h2>
+      <h2>${this.t('formTitle')}</h2>
       ${this.renderPending()}
       <fieldset ?disabled=${sending}>
         <div class="field" part="field">
-          <label for="businessCategory">${w('business')}</label>
-          <select id="businessCategory" required aria-invalid=${this.invalid('businessCategory')} aria-describedby="businessCategory-help businessCategory-error">${this.optionsOf(BUSINESS_CATEGORIES)}</select>
-          <span class="help" id="businessCategory-help">${w('businessHelp')}</span>
+          <label for="businessCategory">${this.t('business')}</label>
+          <select id="businessCategory" required aria-invalid=${this.invalid('businessCategory')} aria-describedby="businessCategory-help businessCategory-error">${this.optionsOf('businessCategory', BUSINESS_CATEGORIES)}</select>
+          <span class="help" id="businessCategory-help">${this.t('businessHelp')}</span>
           <span class="error" id="businessCategory-error">${this.errorOf('businessCategory')}</span>
         </div>
         <div class="field" part="field">
-          <label for="cause">${w('cause')}</label>
-          <select id="cause" required aria-invalid=${this.invalid('cause')} aria-describedby="cause-error">${this.optionsOf(COMPLAINT_CAUSES)}</select>
+          <label for="cause">${this.t('cause')}</label>
+          <select id="cause" required aria-invalid=${this.invalid('cause')} aria-describedby="cause-error">${this.optionsOf('cause', COMPLAINT_CAUSES)}</select>
           <span class="error" id="cause-error">${this.errorOf('cause')}</span>
         </div>
         <div class="field" part="field">
-          <label for="description">${w('description')}</label>
+          <label for="description">${this.t('description')}</label>
           <textarea id="description" rows="5" maxlength=${MAX.description} required aria-invalid=${this.invalid('description')}
             aria-describedby="description-help description-error description-count" .value=${v.description ?? ''}></textarea>
-          <span class="help" id="description-help">${w('descriptionHelp')}</span>
+          <span class="help" id="description-help">${this.t('descriptionHelp')}</span>
           <span class="counter" id="description-count" aria-live="polite">${this.t('counter', { n: count, max: MAX.description })}</span>
           <span class="error" id="description-error">${this.errorOf('description')}</span>
         </div>
@@ -631,29 +632,29 @@ export class ComplaintForm extends CkElement {
             })
           : nothing}
         <div class="field" part="field">
-          <label for="requestedResolution">${w('resolution')}</label>
+          <label for="requestedResolution">${this.t('resolution')}</label>
           <input id="requestedResolution" maxlength=${MAX.requestedResolution} aria-invalid=${this.invalid('requestedResolution')}
             aria-describedby="requestedResolution-error" .value=${v.requestedResolution ?? ''} autocomplete="off" inputmode="text" type="text" />
           <span class="error" id="requestedResolution-error">${this.errorOf('requestedResolution')}</span>
         </div>
         <fieldset class="group">
-          <legend>${w('contact')}</legend>
+          <legend>${this.t('contact')}</legend>
           <div class="field" part="field">
-            <label for="name">${w('name')}</label>
+            <label for="name">${this.t('name')}</label>
             <input id="name" maxlength=${MAX.name} required aria-invalid=${this.invalid('name')} aria-describedby="name-error"
               .value=${v.name ?? ''} autocomplete="name" inputmode="text" type="text" />
             <span class="error" id="name-error">${this.errorOf('name')}</span>
           </div>
           <div class="field" part="field">
-            <label for="phone">${w('phone')}</label>
+            <label for="phone">${this.t('phone')}</label>
             <input id="phone" maxlength="20" aria-invalid=${this.invalid('phone')} aria-describedby="phone-help phone-error"
               .value=${v.phone ?? ''} autocomplete="tel" inputmode="tel" type="tel" />
-            <span class="help" id="phone-help">${w('phoneHelp')}</span>
+            <span class="help" id="phone-help">${this.t('phoneHelp')}</span>
             <span class="error" id="phone-error">${this.errorOf('phone')}</span>
           </div>
         </fieldset>
         <fieldset class="group" aria-describedby="files-help files-error">
-          <legend>${w('attachments')}</legend>
+          <legend>${this.t('attachments')}</legend>
           <span class="help" id="files-help">${this.t('attachmentsHelp', { max: this.maxFiles, size: formatBytes(this.maxFileSize) })}</span>
           <ul class="files">
             ${this.files.map(
@@ -666,19 +667,19 @@ export class ComplaintForm extends CkElement {
           </ul>
           <input id="files" class="sr-only" type="file" tabindex="-1" aria-hidden="true" accept=${this.accept} ?multiple=${this.maxFiles > 1} />
           <div class="row">
-            <button type="button" part="add-image" ?disabled=${this.files.length >= this.maxFiles} @click=${this.pickFiles}>${w('addImage')}</button>
+            <button type="button" part="add-image" ?disabled=${this.files.length >= this.maxFiles} @click=${this.pickFiles}>${this.t('addImage')}</button>
           </div>
           <span class="error" id="files-error" role="alert">${this.fileProblems.join('；')}</span>
         </fieldset>
         <fieldset class="group" aria-describedby="priority-help">
-          <legend>${w('priority')}</legend>
-          <span class="help" id="priority-help">${w('priorityHelp')}</span>
-          <label class="check"><input type="checkbox" name="priorityGroups" value="frontline_medical" .checked=${chosen.has('frontline_medical')} />${group('frontline_medical')}</label>
-          <label class="check"><input type="checkbox" name="priorityGroups" value="police" .checked=${chosen.has('police')} />${group('police')}</label>
-          <label class="check"><input type="checkbox" name="priorityGroups" value="military_family" .checked=${chosen.has('military_family')} />${group('military_family')}</label>
-          <label class="check"><input type="checkbox" name="priorityGroups" value="emergency_worker" .checked=${chosen.has('emergency_worker')} />${group('emergency_worker')}</label>
-          <label class="check"><input type="checkbox" name="priorityGroups" value="elderly" .checked=${chosen.has('elderly')} />${group('elderly')}</label>
-          <label class="check"><input type="checkbox" name="priorityGroups" value="disabled" .checked=${chosen.has('disabled')} />${group('disabled')}</label>
+          <legend>${this.t('priority')}</legend>
+          <span class="help" id="priority-help">${this.t('priorityHelp')}</span>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="frontline_medical" .checked=${chosen.has('frontline_medical')} />${groupLabel.frontline_medical}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="police" .checked=${chosen.has('police')} />${groupLabel.police}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="military_family" .checked=${chosen.has('military_family')} />${groupLabel.military_family}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="emergency_worker" .checked=${chosen.has('emergency_worker')} />${groupLabel.emergency_worker}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="elderly" .checked=${chosen.has('elderly')} />${groupLabel.elderly}</label>
+          <label class="check"><input type="checkbox" name="priorityGroups" value="disabled" .checked=${chosen.has('disabled')} />${groupLabel.disabled}</label>
         </fieldset>
       </fieldset>
       <p class="error summary" role="alert">${this.alert}</p>
