@@ -6,7 +6,8 @@ import type { Options } from 'tsup';
 /**
  * The tsup build of one example page, run in the page's folder: `src/app.ts` bundled with everything
  * it imports into `public/dist` (ES modules, split so lazy chunks load on use, minified, no source
- * maps: the pages are served as a bank would serve them), and the widgets' themes copied beside it.
+ * maps, each chunk opening with V8's compile hint: the pages are served as a bank would serve them),
+ * and the widgets' themes copied beside it.
  * Served by `npm start` at `/examples/<page>/`.
  *
  * @example
@@ -27,6 +28,10 @@ export function examplePage(options: { themes?: readonly string[]; define?: Reco
     minify: true,
     sourcemap: false,
     noExternal: [/.*/],
+    // As the embedding guide tells host apps: V8's explicit compile hint opens every chunk, so
+    // Chromium WebViews compile the widgets' code with the chunk instead of function by function
+    // during the first render (docs/guides/embedding-the-widgets.md, "First render on a phone").
+    banner: { js: '//# allFunctionsCalledOnLoad' },
     ...(options.define && { define: options.define }),
     async onSuccess() {
       mkdirSync('public/themes', { recursive: true });
