@@ -25,7 +25,7 @@ export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndj
 
   import  loads historical complaints (CSV with a header row, or NDJSON; columns in docs/guides/measuring-complaint-handling.md):
           every row is checked first and nothing is written if any is bad; then one transaction per batch.
-          The file is read a piece at a time and the checked rows wait in a temporary file (about 2.5 KB of
+          The file is read a piece at a time and the checked rows wait in a temporary file (about 3 KB of
           disk per row, in TMPDIR), so memory stays flat whatever the file's size. --threads N checks rows on N
           worker threads beside the one reading and writing (default: one per core, at most 4, here ${DEFAULT_THREADS};
           0: all on one thread).

@@ -27,7 +27,7 @@ export interface ImportOptions {
   readonly underPath?: string | undefined;
   /** Stop after this many batches (to test resuming an interrupted import). */
   readonly maxBatches?: number | undefined;
-  /** The folder the check pass's results are kept in until written (about 2.5 KB of disk per record; default: the OS's temporary folder). */
+  /** The folder the check pass's results are kept in until written (about 3 KB of disk per record; default: the OS's temporary folder). */
   readonly tempDir?: string | undefined;
   /**
    * Worker threads for the check pass (parse, validate, replay, serialise), beside the thread that

@@ -51,7 +51,7 @@ export interface ImportSpill {
 
 /**
  * Opens an {@link ImportSpill} in a new folder under `dir` (default: the OS's temporary folder, `TMPDIR`).
- * It needs about 2.5 KB of disk per record, and is deleted by `close`.
+ * It needs about 3 KB of disk per record, and is deleted by `close`.
  *
  * @example
  * ```ts
@@ -63,6 +63,8 @@ export function openSpill(dir: string = tmpdir()): ImportSpill {
   let db: SQLite.Database;
   try {
     db = new SQLite(join(home, 'spill.sqlite'));
+    // 16 KiB pages: a record (~2.5 KB) fits six to a page instead of one to a 4 KiB page (4 KB of disk each).
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = off');
     db.pragma('synchronous = off');
     // Enough for the source-id index's pages of a few million records; the records themselves are
