@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import { COUNTER_SEQUENCES } from './migrations/0008b_event_sequences.js';
 import type { Database } from './schema.js';
+import { compiledOnce } from './compiled-once.js';
 
 /** The named number sequences: event seq, complaint number, list row order. @example `const n: CounterName = 'event_seq';` */
 export type CounterName = keyof typeof COUNTER_SEQUENCES;
@@ -18,16 +19,20 @@ export type CounterName = keyof typeof COUNTER_SEQUENCES;
  */
 export async function nextValue(db: Kysely<Database>, kind: DatabaseKind, name: CounterName): Promise<number> {
   if (kind === 'postgres') {
-    const { rows } = await sql<{ value: number }>`select nextval(${COUNTER_SEQUENCES[name]}) as value`.execute(db);
+    const seq = COUNTER_SEQUENCES[name];
+    const { rows } = await compiledOnce(db, 'nextValue', [seq], () => sql<{ value: number }>`select nextval(${seq}) as value`.compile(db));
     return Number(rows[0]?.value);
   }
-  const row = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+  const { rows } = await compiledOnce(db, 'nextValue', [1, name], () =>
+    db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', name)
+      .returning('value')
+      .compile(),
+  );
+  if (!rows[0]) throw new Error(`no counter ${name}: run the migrations`);
+  return Number(rows[0].value);
 }
 
 /**
@@ -42,18 +47,21 @@ export async function nextValue(db: Kysely<Database>, kind: DatabaseKind, name: 
  */
 export async function nextValues<N extends CounterName>(db: Kysely<Database>, kind: DatabaseKind, names: readonly N[]): Promise<Record<N, number>> {
   const out = {} as Record<N, number>;
+  const shape = `nextValues ${names.join(',')}`;
   if (kind === 'postgres') {
     const columns = names.map((n) => sql`nextval(${COUNTER_SEQUENCES[n]}) as ${sql.id(n)}`);
-    const { rows } = await sql<Record<N, number>>`select ${sql.join(columns)}`.execute(db);
+    const { rows } = await compiledOnce(db, shape, names.map((n) => COUNTER_SEQUENCES[n]), () => sql<Record<N, number>>`select ${sql.join(columns)}`.compile(db));
     for (const n of names) out[n] = Number(rows[0]?.[n]);
     return out;
   }
-  const rows = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', 'in', names as readonly CounterName[])
-    .returning(['name', 'value'])
-    .execute();
+  const { rows } = await compiledOnce(db, shape, [1, ...names], () =>
+    db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', 'in', names as readonly CounterName[])
+      .returning(['name', 'value'])
+      .compile(),
+  );
   for (const r of rows) out[r.name as N] = Number(r.value);
   for (const n of names) if (out[n] === undefined) throw new Error(`no counter ${n}: run the migrations`);
   return out;

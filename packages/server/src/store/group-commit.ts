@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
 import { inWriteTransaction } from './write-transaction.js';
+import { runText as run } from './compiled-once.js';
 
 /** @internal one write waiting for its batch. */
 interface Pending {
@@ -72,15 +73,15 @@ export class GroupCommit {
     try {
       await inWriteTransaction(this.db, this.kind, async (tx) => {
         for (const m of batch) {
-          await sql`savepoint ck_write`.execute(tx);
+          await run(tx, 'savepoint ck_write');
           try {
             const value = await m.work(tx);
-            await sql`release ck_write`.execute(tx);
+            await run(tx, 'release ck_write');
             outcomes.push({ ok: true, value });
           } catch (error) {
             // If this fails too, the transaction is gone: the catch below runs every write alone.
-            await sql`rollback to ck_write`.execute(tx);
-            await sql`release ck_write`.execute(tx);
+            await run(tx, 'rollback to ck_write');
+            await run(tx, 'release ck_write');
             outcomes.push({ ok: false, error });
           }
         }

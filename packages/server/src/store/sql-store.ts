@@ -40,21 +40,24 @@ import type {
 } from './store.js';
 import { inWriteTransaction } from './write-transaction.js';
 import { GroupCommit } from './group-commit.js';
+import { compiledOnce, insertRow, rowShape } from './compiled-once.js';
 
 type Db = Kysely<Database>;
 
 /** @internal reads shared by the store and its write transactions. */
 const reads = {
   async organisation(db: Db, id: string): Promise<OrganisationRecord | undefined> {
-    const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && organisationOf(row);
+    const { rows } = await compiledOnce(db, 'organisation', [id], () => db.selectFrom('organisations').selectAll().where('id', '=', id).compile());
+    return rows[0] && organisationOf(rows[0]);
   },
   async staff(db: Db, id: string): Promise<StaffMember | undefined> {
     const row = await db.selectFrom('staff').select(['id', 'org_id', 'role', 'name']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
     return row && { id: row.id, orgId: row.org_id, role: row.role as StaffMember['role'], name: row.name };
   },
   async staffWithOrganisation(db: Db, id: string): Promise<{ staff: StaffMember; organisation: OrganisationRecord | undefined } | undefined> {
-    const row = await db
+    // Every staff request reads this (the token checked against the record): compiled once.
+    const { rows } = await compiledOnce(db, 'staffWithOrganisation', [id, 1], () =>
+      db
       .selectFrom('staff')
       .leftJoin('organisations', 'organisations.id', 'staff.org_id')
       .select(['staff.id as staff_id', 'staff.org_id', 'staff.role', 'staff.name as staff_name'])
@@ -62,7 +65,9 @@ const reads = {
       .select(['organisations.region_code', 'organisations.outlet_count', 'organisations.customer_count'])
       .where('staff.id', '=', id)
       .where('staff.active', '=', 1)
-      .executeTakeFirst();
+      .compile(),
+    );
+    const row = rows[0];
     if (!row) return undefined;
     const { staff_id, org_id, role, staff_name, ...org } = row;
     return {
@@ -85,12 +90,10 @@ const reads = {
     return row && organisationOf(row);
   },
   async complaint(db: Db, id: string): Promise<ComplaintRecord | undefined> {
-    const row = await db
-      .selectFrom('complaints')
-      .select(['document', 'handling_org_path', 'first_org_path', 'customer_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row && recordOf(row);
+    const { rows } = await compiledOnce(db, 'complaint', [id], () =>
+      db.selectFrom('complaints').select(['document', 'handling_org_path', 'first_org_path', 'customer_id']).where('id', '=', id).compile(),
+    );
+    return rows[0] && recordOf(rows[0]);
   },
 };
 
@@ -130,7 +133,7 @@ async function insertLastEvent(
   paths: { handlingOrgPath: string; firstOrgPath: string | null },
   step: Pick<EventsTable, 'step_scope' | 'step_key' | 'step_hash'> = {},
 ) {
-  await db.insertInto('events').values(lastEventRow(c, paths, step)).execute();
+  await insertRow(db, 'events', lastEventRow(c, paths, step));
 }
 
 /** @internal writes the follow-up attempts the `follow_ups` table does not hold yet (attempts are only ever appended). */
@@ -177,14 +180,15 @@ interface KeyedPrior {
  */
 async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest): Promise<KeyedPrior> {
   const none = sql`null`;
+  const values = [idem.scope, idem.key, ...(idem.creation ? [idem.scope, idem.key] : []), ...(idem.step ? [idem.scope, idem.key] : [])];
   // PostgreSQL: the transaction takes its id here, before any event number is drawn (see inWriteTransaction).
-  const { rows } = await sql<KeyedPrior>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}i.request_hash, i.status_code, i.response,
+  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''}`, values, () => sql<KeyedPrior>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}i.request_hash, i.status_code, i.response,
       ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
       ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
     from (select 1 as probe) as p
     left join idempotency as i on i.scope = ${idem.scope} and i.key = ${idem.key}
     ${idem.creation ? sql`left join complaints as c on c.creation_scope = ${idem.scope} and c.creation_key = ${idem.key}` : sql``}
-    ${idem.step ? sql`left join events as e on e.step_scope = ${idem.scope} and e.step_key = ${idem.key}` : sql``}`.execute(db);
+    ${idem.step ? sql`left join events as e on e.step_scope = ${idem.scope} and e.step_key = ${idem.key}` : sql``}`.compile(db));
   return rows[0] as KeyedPrior;
 }
 
@@ -224,19 +228,23 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       // A creation's key stays with the complaint (unique per scope): exactly-once past the record's expiry.
       const creation = idem?.creation ? { creation_scope: idem.scope, creation_key: idem.key, creation_hash: idem.requestHash } : {};
       const row = { ...complaintRow(c, paths, rowSeq), ...creation };
+      const event = lastEventRow(c, paths);
       const facts = freshFactsRow(c, paths.handlingOrgPath, factsOptions);
       if (kind === 'postgres') {
-        // One statement (one round trip) for the complaint, its first event and its facts.
-        await db
-          .with('new_complaint', (q) => q.insertInto('complaints').values(row))
-          .with('new_event', (q) => q.insertInto('events').values(lastEventRow(c, paths)))
-          .insertInto('complaint_facts')
-          .values(facts)
-          .execute();
+        // One statement (one round trip) for the complaint, its first event and its facts, compiled once per column set.
+        const shapes = [rowShape(row), rowShape(event), rowShape(facts)];
+        await compiledOnce(db, `insertComplaint ${shapes.map((s) => s.columns.join(',')).join(' ')}`, shapes.flatMap((s) => s.values), () =>
+          db
+            .with('new_complaint', (q) => q.insertInto('complaints').values(row))
+            .with('new_event', (q) => q.insertInto('events').values(event))
+            .insertInto('complaint_facts')
+            .values(facts)
+            .compile(),
+        );
       } else {
-        await db.insertInto('complaints').values(row).execute();
-        await insertLastEvent(db, c, paths);
-        await db.insertInto('complaint_facts').values(facts).execute();
+        await insertRow(db, 'complaints', row);
+        await insertRow(db, 'events', event);
+        await insertRow(db, 'complaint_facts', facts);
       }
       await saveFollowUps(db, c);
       await refreshAfterFreshFacts(db, kind, [facts], factsOptions);
@@ -244,13 +252,11 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
     async updateComplaint(c, expectedVersion, options = {}) {
       const paths = await pathsFor(organisation, c);
       const { id: _id, row_seq: _seq, ...row } = complaintRow(c, paths, 0);
-      const result = await db
-        .updateTable('complaints')
-        .set(row)
-        .where('id', '=', c.id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentUpdateError(c.id);
+      const set = rowShape(row);
+      const result = await compiledOnce(db, `updateComplaint ${set.columns.join(',')}`, [...set.values, c.id, expectedVersion], () =>
+        db.updateTable('complaints').set(row).where('id', '=', c.id).where('version', '=', expectedVersion).compile(),
+      );
+      if (Number(result.numAffectedRows) !== 1) throw new ConcurrentUpdateError(c.id);
       await saveFollowUps(db, c);
       // A step's key stays on its event (unique per scope): exactly-once past the record's expiry.
       const step = idem?.step ? { step_scope: idem.scope, step_key: idem.key, step_hash: idem.requestHash } : {};
@@ -439,17 +445,14 @@ export class SqlStore implements Store {
         }
         const result = await fn(writeTransaction(db, this.kind, idem, this.facts));
         if (idem) {
-          await db
-            .insertInto('idempotency')
-            .values({
-              scope: idem.scope,
-              key: idem.key,
-              request_hash: idem.requestHash,
-              status_code: result.status,
-              response: JSON.stringify(result.body),
-              created_at: this.now(),
-            })
-            .execute();
+          await insertRow(db, 'idempotency', {
+            scope: idem.scope,
+            key: idem.key,
+            request_hash: idem.requestHash,
+            status_code: result.status,
+            response: JSON.stringify(result.body),
+            created_at: this.now(),
+          });
         }
         return { ...result, replayed: false };
       });

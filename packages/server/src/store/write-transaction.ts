@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
+import { runText as run } from './compiled-once.js';
 
 /**
  * How {@link inWriteTransaction} runs.
@@ -41,18 +42,18 @@ export async function inWriteTransaction<T>(
 ): Promise<T> {
   if (kind === 'postgres') {
     return db.transaction().execute(async (tx) => {
-      if (!options.firstStatementTakesXactId) await sql`select pg_current_xact_id()`.execute(tx);
+      if (!options.firstStatementTakesXactId) await run(tx, 'select pg_current_xact_id()');
       return fn(tx);
     });
   }
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    await run(conn, 'begin immediate');
     try {
       const result = await fn(conn);
-      await sql`commit`.execute(conn);
+      await run(conn, 'commit');
       return result;
     } catch (e) {
-      await sql`rollback`.execute(conn);
+      await run(conn, 'rollback');
       throw e;
     }
   });

@@ -5,6 +5,7 @@ import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../migrations/00
 import { isPostgres } from '../migrations/is-postgres.js';
 import type { Database } from '../schema.js';
 import { inWriteTransaction } from '../write-transaction.js';
+import { compiledOnce } from '../compiled-once.js';
 
 /** A dimension column of `report_cells`. @example `const c: CellColumn = 'cause';` */
 export type CellColumn = (typeof CELL_DIMENSION_COLUMNS)[number];
@@ -194,7 +195,10 @@ export async function touchCells(db: Kysely<Database>, cells: Iterable<Cell>): P
   const list = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
   for (let i = 0; i < list.length; i += 2_000) {
     const rows = list.slice(i, i + 2_000).map((c) => ({ day: c.day, org_path: c.orgPath }));
-    await db.insertInto('report_dirty').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    // A live write lists one to three cells: the statement is compiled once per count.
+    await compiledOnce(db, `touchCells ${rows.length}`, rows.flatMap((r) => [r.day, r.org_path]), () =>
+      db.insertInto('report_dirty').values(rows).onConflict((oc) => oc.doNothing()).compile(),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import type { DatabaseKind } from '../connect.js';
 import { insertRows } from '../insert-rows.js';
 import type { ComplaintFactsTable, Database } from '../schema.js';
 import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
+import { compiledOnce } from '../compiled-once.js';
 
 /** @internal */
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -163,7 +164,11 @@ async function updateRepeats(db: Kysely<Database>, keys: readonly string[], wind
   const cells: Cell[] = [];
   for (let i = 0; i < keys.length; i += 5_000) {
     const chunk = keys.slice(i, i + 5_000);
-    cells.push(...(await repeatUpdate(db, windowDays, sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`, true)));
+    // A live write refreshes one customer's flags: compiled once per number of customers.
+    const { rows } = await compiledOnce(db, `updateRepeats ${chunk.length}`, [windowDays * 86_400_000, ...chunk, fromMs], () =>
+      repeatUpdateSql(windowDays, sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`, true).compile(db),
+    );
+    for (const r of rows) cells.push({ day: r.received_day, orgPath: r.org_path });
   }
   return cells;
 }
@@ -211,10 +216,11 @@ export async function refreshAfterFreshFacts(db: Kysely<Database>, kind: Databas
       ? sql`select null::text as received_day, null::text as org_path where false`
       : repeatUpdateSql(windowDays, sql`customer_key in (${sql.join(keys)}) and received_at >= ${from}`, true);
   // The same (day, organisation) order as touchCells ("C": byte order, as its JavaScript sort), so
-  // two writers listing the same cells never wait for each other crosswise.
-  await sql`with changed as (${changed})
+  // two writers listing the same cells never wait for each other crosswise. Compiled once per count of customers and cells.
+  const values = [...(keys.length === 0 ? [] : [windowDays * 86_400_000, ...keys, from]), ...own.flatMap((c) => [c.day, c.orgPath])];
+  await compiledOnce(db, `refreshAfterFreshFacts ${keys.length} ${own.length}`, values, () => sql`with changed as (${changed})
     insert into report_dirty (day, org_path)
     select received_day, org_path from (select received_day, org_path from changed union select * from (values ${listed}) as own (received_day, org_path)) as cells
     order by received_day collate "C", org_path collate "C"
-    on conflict do nothing`.execute(db);
+    on conflict do nothing`.compile(db));
 }
