@@ -209,13 +209,13 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
   });
 });
 
-describe.each(BACKENDS)('0015_report_months and 0020_handling_binary over daily cells already computed (%s)', (backend) => {
+describe.each(BACKENDS)('0015_report_months, 0020_handling_binary and 0020c_report_roots over daily cells already computed (%s)', (backend) => {
   it('rolls every month of report_cells up into report_months, then stores every handling list binary, values unchanged, nothing else changed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-'));
     const db = openDatabase({ dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined }).db;
     try {
-      // A database of the schema before both: the handling lists comma-separated text.
-      const later = ['0015_report_months', '0020_handling_binary'];
+      // A database of the schema before them: the handling lists comma-separated text.
+      const later = ['0015_report_months', '0020_handling_binary', '0020c_report_roots'];
       const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => !later.includes(name)));
       const { error } = await new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => before } }).migrateToLatest();
       if (error) throw error;
@@ -252,6 +252,13 @@ describe.each(BACKENDS)('0015_report_months and 0020_handling_binary over daily 
         { pop: 'received', month: '2026-03', org_path: '/HO/', received: 4, decided: 0, handling: null },
         { pop: 'received', month: '2026-03', org_path: '/HO/BR-44/', received: 1, decided: 0, handling: null },
         { pop: 'decided', month: '2026-04', org_path: '/HO/', received: 0, decided: 1, handling: '9' },
+      ]);
+      // 0020c: the months summed per root of the tree (one root here), counting the rows summed.
+      const roots = await db.selectFrom('report_roots').select(['pop', 'month', 'org_path', 'received', 'decided', 'members']).where('dims', '=', '').orderBy('month').orderBy('pop').execute();
+      expect(roots.map((r) => ({ ...r, received: Number(r.received), decided: Number(r.decided), members: Number(r.members) }))).toEqual([
+        { pop: 'decided', month: '2026-03', org_path: '/HO/', received: 0, decided: 3, members: 1 },
+        { pop: 'received', month: '2026-03', org_path: '/HO/', received: 5, decided: 0, members: 2 },
+        { pop: 'decided', month: '2026-04', org_path: '/HO/', received: 0, decided: 1, members: 1 },
       ]);
       const byCause = await db.selectFrom('report_months').select(['month', 'handling']).where('dims', '=', 'cause').orderBy('month').execute();
       expect(byCause.map((m) => [m.month, list(m.handling)])).toEqual([

@@ -195,6 +195,12 @@ export interface ReportCellsTable {
 /** Row of `report_months`: the sums of a calendar month's `report_cells` rows of the same keys (`month` is `YYYY-MM`). Since 0015. @internal */
 export type ReportMonthsTable = Omit<ReportCellsTable, 'day'> & { month: string };
 
+/**
+ * Row of `report_roots`: the sums of the `report_months` rows of the same keys under one root of the
+ * organisation tree (`org_path` is the root's path), `members` of them; no handling times. Since 0020c. @internal
+ */
+export type ReportRootsTable = Omit<ReportMonthsTable, 'handling'> & { members: number };
+
 /** Row of `report_dirty`: a cell (bank day × organisation) whose `report_cells` rows must be recomputed. Since 0010. @internal */
 export interface ReportDirtyTable {
   day: string;
@@ -247,6 +253,7 @@ export interface Database {
   complaint_facts: ComplaintFactsTable;
   report_cells: ReportCellsTable;
   report_months: ReportMonthsTable;
+  report_roots: ReportRootsTable;
   report_dirty: ReportDirtyTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;

@@ -93,13 +93,34 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
     // The daily cells, then the monthly ones (report_months), each against its own recomputation.
     const days = new Map((await store.db.selectFrom('report_cells').selectAll().execute()).map((r) => comparable(r, 'day')));
     const months = new Map((await store.db.selectFrom('report_months').selectAll().execute()).map((r) => comparable(r, 'month')));
+    const expectedMonths = recompute(marked, (d) => d.slice(0, 7));
     for (const [name, actual, expected] of [
       ['days', days, recompute(marked)],
-      ['months', months, recompute(marked, (d) => d.slice(0, 7))],
+      ['months', months, expectedMonths],
     ] as const) {
       expect(actual.size, `${when} (${name})`).toBe(expected.size);
       for (const [k, v] of expected) expect(actual.get(k), `${when} (${name}): ${k}`).toEqual(v);
     }
+    // The roots' sums (report_roots): the recomputed months summed per root of the tree (the first
+    // segment of org_path), with how many month rows each sums, no handling times.
+    const expectedRoots = new Map<string, Record<string, number>>();
+    for (const [k, v] of expectedMonths) {
+      const parts = k.split('|');
+      parts[3] = `/${(parts[3] as string).split('/')[1]}/`;
+      const key = parts.join('|');
+      const row = expectedRoots.get(key) ?? Object.fromEntries([...Object.values(CELL_AGGREGATE_COLUMNS), 'members'].map((c) => [c, 0]));
+      for (const c of Object.values(CELL_AGGREGATE_COLUMNS)) row[c] = (row[c] ?? 0) + Number(v[c]);
+      row.members = (row.members ?? 0) + 1;
+      expectedRoots.set(key, row);
+    }
+    const roots = new Map(
+      (await store.db.selectFrom('report_roots').selectAll().execute()).map((r) => [
+        [r.dims, r.pop, r.month, r.org_path, ...CELL_DIMENSION_COLUMNS.map((c) => r[c])].join('|'),
+        Object.fromEntries([...Object.values(CELL_AGGREGATE_COLUMNS), 'members'].map((c) => [c, Number(r[c as keyof typeof r])])),
+      ]),
+    );
+    expect(roots.size, `${when} (roots)`).toBe(expectedRoots.size);
+    for (const [k, v] of expectedRoots) expect(roots.get(k), `${when} (roots): ${k}`).toEqual(v);
   }
 
   it('after import batches large and small, then random live writes, transfers, reopenings and merges', async () => {

@@ -18,6 +18,7 @@ import { migration as m0021 } from './0021_identity_unhashed.js';
 import { migration as m0020 } from './0020_handling_binary.js';
 import { migration as m0020b } from './0020b_overdue_due.js';
 import { migration as m0018 } from './0018_unused_indexes.js';
+import { migration as m0020c } from './0020c_report_roots.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -50,4 +51,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_handling_binary': m0020,
   '0020b_overdue_due': m0020b,
   '0018_unused_indexes': m0018,
+  '0020c_report_roots': m0020c,
 };

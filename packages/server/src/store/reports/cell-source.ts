@@ -47,6 +47,26 @@ const COLUMNS = ['pop', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(
 export interface CellSourceOptions {
   readonly pops?: readonly string[];
   readonly months?: boolean;
+  /**
+   * Whole months from `report_roots` (their sums per root of the organisation tree, no handling
+   * times) instead of `report_months`: right only when {@link rootsAnswer} says so.
+   */
+  readonly roots?: boolean;
+}
+
+/**
+ * Whether the roots' monthly sums (`report_roots`) answer a report's counts: the filter takes whole
+ * roots of the organisation tree (no organisation, or a root's path such as `/HO/`, matched by the
+ * same `org_path like` condition) and the report is not grouped by organisation.
+ *
+ * @example
+ * ```ts
+ * rootsAnswer({ orgPath: '/HO/' }, ['cause']); // true
+ * rootsAnswer({ orgPath: '/HO/BR-44/' }, []); // false
+ * ```
+ */
+export function rootsAnswer(filter: FactFilter, groupBy: readonly string[]): boolean {
+  return (filter.orgPath === undefined || /^\/[^/]+\/$/.test(filter.orgPath)) && !groupBy.includes('organisation');
 }
 
 /**
@@ -62,6 +82,7 @@ export interface CellSourceOptions {
  */
 export function cellSource(set: string, ranges: DayRange | readonly DayRange[], where: RawBuilder<boolean>, options: CellSourceOptions = {}): RawBuilder<unknown> {
   const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
+  const rootCols = sql.join(COLUMNS.map((c) => (c === 'handling' ? sql`null as handling` : sql.ref(c))));
   const popIn = sql`pop in (${sql.join(options.pops ?? Object.keys(POPULATIONS))})`;
   const branches: RawBuilder<unknown>[] = [];
   for (const range of Array.isArray(ranges) ? (ranges as readonly DayRange[]) : [ranges as DayRange]) {
@@ -69,7 +90,9 @@ export function cellSource(set: string, ranges: DayRange | readonly DayRange[], 
     for (const d of days) branches.push(sql`select ${cols}, day from report_cells where dims = ${set} and ${popIn} and day >= ${d.from} and day <= ${d.to} and ${where}`);
     if (months)
       branches.push(
-        sql`select ${cols}, month || '-01' as day from report_months where dims = ${set} and ${popIn} and month >= ${months.from} and month <= ${months.to} and ${where}`,
+        options.roots
+          ? sql`select ${rootCols}, month || '-01' as day from report_roots where dims = ${set} and ${popIn} and month >= ${months.from} and month <= ${months.to} and ${where}`
+          : sql`select ${cols}, month || '-01' as day from report_months where dims = ${set} and ${popIn} and month >= ${months.from} and month <= ${months.to} and ${where}`,
       );
   }
   // An empty range still yields a well-formed (empty) subquery.

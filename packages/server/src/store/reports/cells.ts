@@ -2,6 +2,7 @@ import { AGGREGATE_IDS, AGGREGATES, DIMENSION_COLUMNS, type FactFilter, POPULATI
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DatabaseKind } from '../connect.js';
 import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../migrations/0010_report_cells.js';
+import { rootPathSql } from '../migrations/0020c_report_roots.js';
 import { isPostgres } from '../migrations/is-postgres.js';
 import type { Database } from '../schema.js';
 import { inWriteTransaction } from '../write-transaction.js';
@@ -148,26 +149,46 @@ const MONTH_KEYS = ['dims', 'pop', 'org_path', ...CELL_DIMENSION_COLUMNS] as con
 /**
  * Rolls the daily cells up into `report_months` (the sums of each calendar month's days, the decided
  * months' handling lists concatenated): every month (`whole`), or the months of the cells listed in
- * `report_dirty`, after those cells were recomputed. @internal
+ * `report_dirty`, after those cells were recomputed; and the months into `report_roots` (migration
+ * 0020c: their sums per root of the organisation tree), the changed months' rows taken out of their
+ * root's sums before and added back after. @internal
  */
 async function rollUpMonths(db: Kysely<Database>, whole: boolean): Promise<void> {
+  const pg = isPostgres(db as Kysely<unknown>);
   const c = (col: string) => sql.ref(`c.${col}`);
-  const handling = handlingListSql(isPostgres(db as Kysely<unknown>), sql`c.handling`, 'lists');
+  const handling = handlingListSql(pg, sql`c.handling`, 'lists');
   const aggregates = Object.values(CELL_AGGREGATE_COLUMNS);
   const keys = sql.join(MONTH_KEYS.map(c));
   const select = sql`select substr(c.day, 1, 7), ${keys}, ${sql.join(aggregates.map((a) => sql`sum(${c(a)})`))}, ${handling}`;
   const into = sql`insert into report_months (month, ${sql.join(MONTH_KEYS.map((k) => sql.ref(k)))}, ${sql.join(aggregates.map((a) => sql.ref(a)))}, handling)`;
+  const rootKeys = sql.join(['dims', 'pop', 'month', 'org_path', ...CELL_DIMENSION_COLUMNS].map((k) => sql.ref(k)));
+  const rootGroup = sql.join([sql`dims`, sql`pop`, sql`month`, rootPathSql(pg), ...CELL_DIMENSION_COLUMNS.map((k) => sql.ref(k))]);
+  /** Adds (or, `-1`, takes out) the sums of the months `where` selects to their roots' rows. */
+  const toRoots = (where: RawBuilder<unknown>, sign: 1 | -1) =>
+    sql`insert into report_roots (${rootKeys}, ${sql.join(aggregates.map((a) => sql.ref(a)))}, members)
+      select ${rootGroup}, ${sql.join(aggregates.map((a) => sql`${sql.raw(String(sign))} * sum(${sql.ref(a)})`))}, ${sql.raw(String(sign))} * count(*)
+      from report_months where ${where} group by ${rootGroup}
+      on conflict (${rootKeys}) do update set ${sql.join(
+        [...aggregates, 'members'].map((a) => sql`${sql.ref(a)} = ${sql.ref(`report_roots.${a}`)} + ${sql.ref(`excluded.${a}`)}`),
+      )}`.execute(db);
   if (whole) {
     await db.deleteFrom('report_months').execute();
     await sql`${into} ${select} from report_cells c group by substr(c.day, 1, 7), ${keys}`.execute(db);
+    await db.deleteFrom('report_roots').execute();
+    await toRoots(sql`1 = 1`, 1);
     return;
   }
-  // The dirty months, each read through the cells' (org_path, day) index.
+  // The dirty months, each read through the cells' (org_path, day) and the months' (org_path, month) indexes.
   const months = sql`(select distinct substr(day, 1, 7) as m, org_path from report_dirty)`;
-  await sql`delete from report_months where (month, org_path) in (select m, org_path from ${months} d)`.execute(db);
+  const dirtyMonths = sql`(month, org_path) in (select m, org_path from ${months} d)`;
+  await toRoots(dirtyMonths, -1);
+  await sql`delete from report_months where ${dirtyMonths}`.execute(db);
   await sql`${into} ${select} from ${months} d join report_cells c
       on c.org_path = d.org_path and c.day >= d.m || '-01' and c.day <= d.m || '-31'
     group by substr(c.day, 1, 7), ${keys}`.execute(db);
+  await toRoots(dirtyMonths, 1);
+  // A root row that now sums no month row goes (its sums are 0), as a recomputation would not have it.
+  await sql`delete from report_roots where members = 0 and month in (select distinct substr(day, 1, 7) from report_dirty)`.execute(db);
 }
 
 /** @internal on PostgreSQL, one recomputation of `report_cells` at a time (held to the end of the transaction). */
@@ -256,7 +277,7 @@ export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind
     for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(tx, p, dirty);
     await rollUpMonths(tx, whole);
     // PostgreSQL plans the next reports on fresh statistics (a quarter B × C read 284 -> 60 ms at 100k).
-    if (whole && kind === 'postgres') await sql`analyze report_cells, report_months`.execute(tx);
+    if (whole && kind === 'postgres') await sql`analyze report_cells, report_months, report_roots`.execute(tx);
     await tx.deleteFrom('report_dirty').execute();
     return Number(n);
   });

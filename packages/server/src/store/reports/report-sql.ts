@@ -23,7 +23,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { likePrefix } from '../like-prefix.js';
 import { CELL_AGGREGATE_COLUMNS } from '../migrations/0010_report_cells.js';
 import type { Database } from '../schema.js';
-import { cellSource } from './cell-source.js';
+import { cellSource, rootsAnswer } from './cell-source.js';
 import { cellSetFor } from './cells.js';
 import { decodeHandling, handlingQuantiles } from './handling-quantiles.js';
 
@@ -166,7 +166,7 @@ export async function runReport(db: Kysely<Database>, spec: ReportSpec, needs: R
   const set = cellSetFor(spec);
   const counts =
     set !== undefined
-      ? sql<Raw>`select ${g.select}, ${cellSums()} from ${cellSource(set, spec.range, filterSql(spec.filter, 'cells'))}
+      ? sql<Raw>`select ${g.select}, ${cellSums()} from ${cellSource(set, spec.range, filterSql(spec.filter, 'cells'), { roots: rootsAnswer(spec.filter, spec.groupBy) })}
           ${g.by}`
           .execute(db)
           .then(({ rows }) => {
@@ -323,7 +323,7 @@ export async function runSeries(
   };
   const set = cellSetFor({ filter, groupBy: [] });
   if (set !== undefined) {
-    const source = cellSource(set, ranges, filterSql(filter, 'cells'), { months: grain === 'month' });
+    const source = cellSource(set, ranges, filterSql(filter, 'cells'), { months: grain === 'month', roots: rootsAnswer(filter, []) });
     const { rows } = await sql<Raw>`select day, ${cellSums()} from ${source} group by day`.execute(db);
     for (const r of rows) add(r, AGGREGATE_IDS);
     return out;
