@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import { importHistory } from '../history/import-history.js';
 import { openStore } from '../store/open-store.js';
+import { decodeFile, FileEncodingError, knownEncoding } from './decode-file.js';
 
 /**
  * @internal check-pass worker threads by default: one per core, at most 4 (bench/README.md, *History
@@ -21,7 +21,7 @@ const DEFAULT_THREADS = Math.min(4, availableParallelism());
  * process.stdout.write(IMPORT_USAGE);
  * ```
  */
-export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndjson] [--batch 5000] [--data ./data] [--calendar FILE]
+export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndjson] [--encoding utf-8|gb18030] [--batch 5000] [--data ./data] [--calendar FILE]
 
   import  loads historical complaints (CSV with a header row, or NDJSON; columns in docs/guides/measuring-complaint-handling.md):
           every row is checked first and nothing is written if any is bad; then one transaction per batch.
@@ -29,6 +29,8 @@ export const IMPORT_USAGE = `  complaintkit-server import FILE [--format csv|ndj
           disk per row, in TMPDIR), so memory stays flat whatever the file's size. --threads N checks rows on N
           worker threads beside the one reading and writing (default: one per core, at most 4, here ${DEFAULT_THREADS};
           0: all on one thread).
+          The file is UTF-8 unless --encoding says otherwise (gb18030 for one saved by Excel or an older system
+          in Chinese; gbk and gb2312 are read as gb18030); bytes that are not text in it stop the import.
           Already imported source ids are skipped: run it again to resume an interrupted import.
           Deadlines are judged on the service's holiday calendar (--calendar or CK_CALENDAR_FILE, as for serve).`;
 
@@ -62,7 +64,7 @@ function progressBar(): (done: number, total: number) => void {
 export async function runImport(args: string[], env: { databaseUrl?: string | undefined } = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string' }, batch: { type: 'string' }, threads: { type: 'string' }, data: { type: 'string' }, calendar: { type: 'string' } },
+    options: { format: { type: 'string' }, encoding: { type: 'string' }, batch: { type: 'string' }, threads: { type: 'string' }, data: { type: 'string' }, calendar: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -74,15 +76,25 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a whole number ≥ 1, got "${values.batch}"`);
   const threads = values.threads === undefined ? DEFAULT_THREADS : Number(values.threads);
   if (!Number.isInteger(threads) || threads < 0 || threads > 16) throw new Error(`--threads must be a whole number from 0 to 16, got "${values.threads}"`);
-  // Read a piece at a time (never whole: a bank's ten years would not fit in memory).
-  const source = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const encoding = values.encoding ?? 'utf-8';
+  if (!knownEncoding(encoding)) throw new Error(`--encoding must name a text encoding such as utf-8 or gb18030, got "${encoding}"`);
+  // Read a piece at a time (never whole: a bank's ten years would not fit in memory), refusing bytes
+  // that are not text in the file's encoding rather than importing replacement characters.
+  const source = decodeFile(file, encoding);
   // The calendar the service judges deadlines on, so imported facts equal live ones.
   const loaded = loadCalendar({ file: values.calendar ?? process.env.CK_CALENDAR_FILE });
   const clock = { calendar: loaded.calendar };
   const store = await openStore({ dataDir: values.data ?? './data', databaseUrl: env.databaseUrl }, { clock });
   try {
     const started = Date.now();
-    const summary = await importHistory(store, source, format, { batchSize, clock, calendarYears: loaded.years, threads, onProgress: progressBar() });
+    let summary: Awaited<ReturnType<typeof importHistory>>;
+    try {
+      summary = await importHistory(store, source, format, { batchSize, clock, calendarYears: loaded.years, threads, onProgress: progressBar() });
+    } catch (e) {
+      if (!(e instanceof FileEncodingError)) throw e;
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
     if (summary.errors.length > 0) {
       for (const e of summary.errors.slice(0, 200)) process.stderr.write(`line ${e.line}, ${e.field}: ${e.message}\n`);
       if (summary.errors.length > 200) process.stderr.write(`… and ${summary.errors.length - 200} more\n`);

@@ -297,4 +297,37 @@ describe('complaintkit-server import FILE', () => {
     expect(refused.stderr).toContain('nothing imported');
     expect(run(file).stdout).toMatch(/imported 0, skipped 5/);
   }, 120_000);
+
+  it('reads a file saved in GB18030 with --encoding, and refuses it as UTF-8 rather than import garbled words', async () => {
+    const { openStore } = await import('../../src/store/open-store.js');
+    const store = await openStore({ dataDir: dir });
+    const org = (await store.listOrganisations()).find((o) => o.kind === 'sub_branch');
+    await store.close();
+    const description = '信用卡年费未经告知被扣收，要求退还';
+    const records = randomHistory(32, 2).map((r, i) => ({ ...r, sourceId: `GBK-${i}`, description, orgId: org?.id as string, regionCode: org?.regionCode ?? undefined }));
+    const text = csvOf(records);
+    // GB18030 bytes, as Excel on a Chinese Windows saves a CSV (encoded here with iconv, which ships with Debian).
+    const gbk = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+    expect(gbk.status).toBe(0);
+    const file = join(dir, 'excel.csv');
+    writeFileSync(file, gbk.stdout);
+    const imported = async () => {
+      const s = await openStore({ dataDir: dir });
+      const db = (s as unknown as { db: import('kysely').Kysely<import('../../src/store/schema.js').Database> }).db;
+      const rows = await db.selectFrom('import_sources').innerJoin('complaints', 'complaints.id', 'import_sources.complaint_id').select('complaints.document').where('source_id', 'like', 'GBK-%').execute();
+      await s.close();
+      return rows.map((r) => JSON.parse(r.document).description);
+    };
+    const { DATABASE_URL: _pg, ...env } = process.env;
+    const asUtf8 = run(file);
+    expect(asUtf8.status).toBe(1);
+    expect(asUtf8.stderr).toMatch(/is not utf-8 text \(after line \d+\): nothing was imported\. .*--encoding gb18030/);
+    expect(await imported()).toEqual([]);
+    const withEncoding = spawnSync(process.execPath, [CLI, 'import', file, '--data', dir, '--encoding', 'gb18030'], { env, encoding: 'utf8' });
+    expect(withEncoding.status, withEncoding.stderr).toBe(0);
+    expect(await imported()).toEqual([description, description]);
+    const unknown = spawnSync(process.execPath, [CLI, 'import', file, '--data', dir, '--encoding', 'klingon'], { env, encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--encoding must name a text encoding');
+  }, 120_000);
 });
