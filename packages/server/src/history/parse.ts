@@ -1,6 +1,6 @@
 import { HistoryRecord } from '@complaintkit/core/domain';
 import { nulPath } from '../nul-path.js';
-import { historyRowReader, type RawRow } from './rows.js';
+import type { RawRow } from './rows.js';
 
 /**
  * One bad row of a history file: its line (1-based, the header is line 1 of a CSV), the field and
@@ -50,45 +50,4 @@ export function validateRow(row: RawRow): { record: HistoryRecord } | { errors: 
   const r = HistoryRecord.safeParse(value);
   if (r.success) return { record: r.data };
   return { errors: r.error.issues.map((i) => ({ line: row.line, field: i.path.map(String).join('.') || '(row)', message: i.message })) };
-}
-
-/**
- * A whole history file in memory, parsed and validated: its valid records with their lines, and the
- * errors of the bad ones (a repeated `sourceId` within the file included). For small files and tests:
- * the import reads its file a piece at a time instead (`importHistory`).
- *
- * @example
- * ```ts
- * const { records, errors } = parseHistory(text, 'csv');
- * ```
- */
-export interface ParsedHistory {
-  readonly records: { readonly line: number; readonly record: HistoryRecord }[];
-  readonly errors: RowError[];
-}
-
-/**
- * Parses and validates a whole history file held in memory (see {@link ParsedHistory}).
- *
- * @example
- * ```ts
- * const { records, errors } = parseHistory(fs.readFileSync('old.csv', 'utf8'), 'csv');
- * ```
- */
-export function parseHistory(text: string, format: 'csv' | 'ndjson'): ParsedHistory {
-  const reader = historyRowReader(format);
-  const out: ParsedHistory = { records: [], errors: [] };
-  const seen = new Map<string, number>();
-  for (const row of [...reader.push(text), ...reader.end()]) {
-    const v = validateRow(row);
-    if ('errors' in v) {
-      out.errors.push(...v.errors);
-      continue;
-    }
-    const first = seen.get(v.record.sourceId);
-    if (first !== undefined) out.errors.push({ line: row.line, field: 'sourceId', message: `repeats the sourceId of line ${first}` });
-    else seen.set(v.record.sourceId, row.line);
-    out.records.push({ line: row.line, record: v.record });
-  }
-  return out;
 }

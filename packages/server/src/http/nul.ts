@@ -21,7 +21,11 @@ const WHAT = 'contains the NUL character (U+0000), which no field accepts: remov
  */
 export const noNulInUrl = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const url = c.req.url;
-  if (url.includes('%00')) throw badRequest([{ path: url.indexOf('?') !== -1 && url.indexOf('%00') > url.indexOf('?') ? 'query' : 'path', message: `the URL ${WHAT}` }]);
+  const at = url.indexOf('%00');
+  if (at !== -1) {
+    const query = url.indexOf('?');
+    throw badRequest([{ path: query !== -1 && at > query ? 'query' : 'path', message: `the URL ${WHAT}` }]);
+  }
   await next();
 };
 
