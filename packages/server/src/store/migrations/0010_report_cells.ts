@@ -46,6 +46,37 @@ export const CELL_AGGREGATE_COLUMNS: Readonly<Record<string, string>> = {
   satisfied: 'satisfied',
 };
 
+/**
+ * Creates a pre-aggregate table of the `report_cells` shape: keyed by dimension set, population,
+ * period (`day` or `month`), organisation path and the dimension values, with one `bigint` per
+ * aggregate and then any `extra` columns. SQLite keeps the rows in key order (`without rowid`), so a
+ * report's range of periods is one contiguous read. Shared by 0010, 0015 and 0020c, whose tables
+ * differ only in name, period and extra columns.
+ *
+ * @example
+ * ```ts
+ * await createAggregateTable(db, 'report_months', 'month', (t) => t.addColumn('handling', 'text'));
+ * ```
+ */
+export async function createAggregateTable(
+  db: Kysely<unknown>,
+  name: string,
+  period: 'day' | 'month',
+  extra: (t: CreateTableBuilder<string, string>) => CreateTableBuilder<string, string> = (t) => t,
+): Promise<void> {
+  // Typed loosely: the columns are added in loops.
+  let t: CreateTableBuilder<string, string> = db.schema
+    .createTable(name)
+    .addColumn('dims', 'text', (c) => c.notNull())
+    .addColumn('pop', 'text', (c) => c.notNull())
+    .addColumn(period, 'text', (c) => c.notNull())
+    .addColumn('org_path', 'text', (c) => c.notNull());
+  for (const col of CELL_DIMENSION_COLUMNS) t = t.addColumn(col, 'text', (c) => c.notNull());
+  for (const col of Object.values(CELL_AGGREGATE_COLUMNS)) t = t.addColumn(col, 'bigint', (c) => c.notNull());
+  t = extra(t).addPrimaryKeyConstraint(`${name}_pk`, ['dims', 'pop', period, 'org_path', ...CELL_DIMENSION_COLUMNS]);
+  await (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)).execute();
+}
+
 /** Migration 0010_report_cells: daily pre-aggregates of the metric facts, and their dirty cells. */
 export const migration: Migration = {
   // Reporting at scale (docs/domain/metrics.md): `report_cells` holds, per population, bank day,
@@ -55,18 +86,7 @@ export const migration: Migration = {
   // (an import), listed in `report_dirty` and recomputed before the next report reads it: never stale.
   // The facts' day indexes gain the organisation so one cell's facts are found directly.
   async up(db: Kysely<unknown>) {
-    // Typed loosely: the columns are added in loops.
-    let t: CreateTableBuilder<string, string> = db.schema
-      .createTable('report_cells')
-      .addColumn('dims', 'text', (c) => c.notNull())
-      .addColumn('pop', 'text', (c) => c.notNull())
-      .addColumn('day', 'text', (c) => c.notNull())
-      .addColumn('org_path', 'text', (c) => c.notNull());
-    for (const col of CELL_DIMENSION_COLUMNS) t = t.addColumn(col, 'text', (c) => c.notNull());
-    for (const col of Object.values(CELL_AGGREGATE_COLUMNS)) t = t.addColumn(col, 'bigint', (c) => c.notNull());
-    t = t.addPrimaryKeyConstraint('report_cells_pk', ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS]);
-    // SQLite stores the rows in key order: a report's range of days is one contiguous read.
-    await (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)).execute();
+    await createAggregateTable(db, 'report_cells', 'day');
     await db.schema.createIndex('report_cells_cell').on('report_cells').columns(['day', 'org_path']).execute();
     await db.schema
       .createTable('report_dirty')

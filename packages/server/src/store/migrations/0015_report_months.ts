@@ -1,5 +1,5 @@
-import { type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
-import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from './0010_report_cells.js';
+import { type Kysely, type Migration, sql } from 'kysely';
+import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS, createAggregateTable } from './0010_report_cells.js';
 import { isPostgres } from './is-postgres.js';
 
 /** Migration 0015_report_months: monthly pre-aggregates beside the daily `report_cells`. */
@@ -11,18 +11,7 @@ export const migration: Migration = {
   // recomputed (never stale). Filled here from the cells an existing database already holds; cells
   // still listed dirty are recomputed, with their months, before the next report.
   async up(db: Kysely<unknown>) {
-    // Typed loosely: the columns are added in loops.
-    let t: CreateTableBuilder<string, string> = db.schema
-      .createTable('report_months')
-      .addColumn('dims', 'text', (c) => c.notNull())
-      .addColumn('pop', 'text', (c) => c.notNull())
-      .addColumn('month', 'text', (c) => c.notNull())
-      .addColumn('org_path', 'text', (c) => c.notNull());
-    for (const col of CELL_DIMENSION_COLUMNS) t = t.addColumn(col, 'text', (c) => c.notNull());
-    for (const col of Object.values(CELL_AGGREGATE_COLUMNS)) t = t.addColumn(col, 'bigint', (c) => c.notNull());
-    t = t.addColumn('handling', 'text');
-    t = t.addPrimaryKeyConstraint('report_months_pk', ['dims', 'pop', 'month', 'org_path', ...CELL_DIMENSION_COLUMNS]);
-    await (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)).execute();
+    await createAggregateTable(db, 'report_months', 'month', (t) => t.addColumn('handling', 'text'));
     // The days of one organisation's month, found directly when that month is rolled up again.
     await db.schema.createIndex('report_cells_org_day').on('report_cells').columns(['org_path', 'day']).execute();
     const keys = ['dims', 'pop', 'org_path', ...CELL_DIMENSION_COLUMNS];

@@ -1,5 +1,5 @@
-import { type CreateTableBuilder, type Kysely, type Migration, type RawBuilder, sql } from 'kysely';
-import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from './0010_report_cells.js';
+import { type Kysely, type Migration, type RawBuilder, sql } from 'kysely';
+import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS, createAggregateTable } from './0010_report_cells.js';
 import { isPostgres } from './is-postgres.js';
 
 /**
@@ -25,17 +25,7 @@ export const migration: Migration = {
   // none). Counts only: the handling times stay in report_months. Kept by every roll-up of the
   // months (never stale); filled here from the months an existing database holds.
   async up(db: Kysely<unknown>) {
-    let t: CreateTableBuilder<string, string> = db.schema
-      .createTable('report_roots')
-      .addColumn('dims', 'text', (c) => c.notNull())
-      .addColumn('pop', 'text', (c) => c.notNull())
-      .addColumn('month', 'text', (c) => c.notNull())
-      .addColumn('org_path', 'text', (c) => c.notNull());
-    for (const col of CELL_DIMENSION_COLUMNS) t = t.addColumn(col, 'text', (c) => c.notNull());
-    for (const col of Object.values(CELL_AGGREGATE_COLUMNS)) t = t.addColumn(col, 'bigint', (c) => c.notNull());
-    t = t.addColumn('members', 'bigint', (c) => c.notNull());
-    t = t.addPrimaryKeyConstraint('report_roots_pk', ['dims', 'pop', 'month', 'org_path', ...CELL_DIMENSION_COLUMNS]);
-    await (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)).execute();
+    await createAggregateTable(db, 'report_roots', 'month', (t) => t.addColumn('members', 'bigint', (c) => c.notNull()));
     const root = rootPathSql(isPostgres(db));
     const dims = sql.join(CELL_DIMENSION_COLUMNS.map((c) => sql.ref(c)));
     const aggregates = Object.values(CELL_AGGREGATE_COLUMNS);
