@@ -5,11 +5,10 @@
 // two builds wrote the same exports and event log. Keep the base copy inside packages/tagging so it
 // resolves the same dependencies (`cp -r packages/tagging/dist packages/tagging/.base-dist`).
 //   node bench/tagging-later-days.mjs BASE_DIST NEW_DIST [complaints=1000000] [new=10000]
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { outputDigest as digest, timedRun } from './tagging-runs.mjs';
 
 const [baseDist, newDist, n = '1000000', m = '10000'] = process.argv.slice(2);
 if (!baseDist || !newDist) throw new Error('usage: node bench/tagging-later-days.mjs BASE_DIST NEW_DIST [complaints] [new]');
@@ -24,19 +23,8 @@ const days = [
 ];
 
 function run(dist, args) {
-  const cmd = `/usr/bin/time -f '@@ %e %U %S %M' node ${resolve(dist, 'cli.js')} ${args.map((a) => `'${a}'`).join(' ')} 2>&1`;
-  const out = execFileSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const t = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(out);
-  if (!t) throw new Error(out);
-  return { wall: Number(t[1]), cpu: Number(t[2]) + Number(t[3]), rss: Number(t[4]) / 1024, evaluated: /\((\d+) evaluated\)/.exec(out)?.[1] ?? '?' };
-}
-function digest(dir) {
-  const out = {};
-  for (const e of readdirSync(join(dir, 'out'))) {
-    for (const f of JSON.parse(readFileSync(join(dir, 'out', e, 'manifest.json'), 'utf8')).files) out[`${e}/${f.name}`] = f.sha256;
-  }
-  for (const f of readdirSync(join(dir, 'state', 'events'))) out[`events/${f}`] = createHash('sha256').update(readFileSync(join(dir, 'state', 'events', f))).digest('hex');
-  return out;
+  const r = timedRun(dist, args);
+  return { wall: r.wall, cpu: r.user + r.sys, rss: r.rss, evaluated: /\((\d+) evaluated\)/.exec(r.out)?.[1] ?? '?' };
 }
 
 const digests = {};

@@ -5,11 +5,10 @@
 // manifests) and the same event log. Keep the base copy inside packages/tagging so it resolves the
 // same dependencies, e.g. `cp -r packages/tagging/dist packages/tagging/.base-dist` before a change.
 //   node bench/tagging-side-by-side.mjs BASE_DIST NEW_DIST [complaints=1000000] [new=10000] [rounds=1]
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { outputDigest as digest, timedRun as time } from './tagging-runs.mjs';
 
 const [baseDist, newDist, n = '1000000', m = '10000', rounds = '1'] = process.argv.slice(2);
 if (!baseDist || !newDist) throw new Error('usage: node bench/tagging-side-by-side.mjs BASE_DIST NEW_DIST [complaints] [new] [rounds]');
@@ -17,23 +16,6 @@ const here = new URL('.', import.meta.url).pathname;
 const data = join(here, '.data', `tagging-${n}.ndjson`);
 const fresh = join(here, '.data', `tagging-${n}-new-${m}.ndjson`);
 
-function time(dist, args) {
-  const cmd = `/usr/bin/time -f '@@ %e %U %S %M' node ${resolve(dist, 'cli.js')} ${args.map((a) => `'${a}'`).join(' ')} 2>&1`;
-  const out = execFileSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const t = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(out);
-  if (!t) throw new Error(out);
-  return { wall: Number(t[1]), user: Number(t[2]), sys: Number(t[3]), rss: Number(t[4]) / 1024 };
-}
-
-/** The checksums of every export file and event-log file a run wrote, by name. */
-function digest(dir) {
-  const out = {};
-  for (const e of readdirSync(join(dir, 'out'))) {
-    for (const f of JSON.parse(readFileSync(join(dir, 'out', e, 'manifest.json'), 'utf8')).files) out[`${e}/${f.name}`] = f.sha256;
-  }
-  for (const f of readdirSync(join(dir, 'state', 'events'))) out[`events/${f}`] = createHash('sha256').update(readFileSync(join(dir, 'state', 'events', f))).digest('hex');
-  return out;
-}
 
 const fmt = (r) => `${r.wall.toFixed(2).padStart(7)} s wall ${r.user.toFixed(2).padStart(6)} s user ${r.sys.toFixed(2).padStart(5)} s sys ${r.rss.toFixed(0).padStart(4)} MB`;
 const ratio = (a, b) => `wall ${(a.wall / b.wall).toFixed(2)}×, CPU ${((a.user + a.sys) / (b.user + b.sys)).toFixed(2)}×, RSS ${(a.rss / b.rss).toFixed(2)}×`;

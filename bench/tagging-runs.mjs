@@ -1,0 +1,25 @@
+// What the tagging side-by-side benches share: one CLI run of a `dist` under /usr/bin/time, and the
+// checksums of what a run wrote, so two builds' outputs are compared byte for byte.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Runs `node DIST/cli.js ARGS` under /usr/bin/time: wall, user and system seconds, peak RSS (MB), and its output. */
+export function timedRun(dist, args) {
+  const cmd = `/usr/bin/time -f '@@ %e %U %S %M' node ${resolve(dist, 'cli.js')} ${args.map((a) => `'${a}'`).join(' ')} 2>&1`;
+  const out = execFileSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const t = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(out);
+  if (!t) throw new Error(out);
+  return { wall: Number(t[1]), user: Number(t[2]), sys: Number(t[3]), rss: Number(t[4]) / 1024, out };
+}
+
+/** The checksums of every export file and event-log file a run wrote into DIR/out and DIR/state, by name. */
+export function outputDigest(dir) {
+  const out = {};
+  for (const e of readdirSync(join(dir, 'out'))) {
+    for (const f of JSON.parse(readFileSync(join(dir, 'out', e, 'manifest.json'), 'utf8')).files) out[`${e}/${f.name}`] = f.sha256;
+  }
+  for (const f of readdirSync(join(dir, 'state', 'events'))) out[`events/${f}`] = createHash('sha256').update(readFileSync(join(dir, 'state', 'events', f))).digest('hex');
+  return out;
+}
