@@ -3,13 +3,17 @@
 // same database: each query warmed on both, then timed alternately (base, this build, base, …) so both
 // see the same machine load.
 //   node bench/reports-queries.mjs DATA_DIR [--runs 10] [--database-url URL]
-//        [--base-dist DIR --base-data DIR [--base-database-url URL]] [--lock FILE]
+//        [--base-dist DIR --base-data DIR [--base-database-url URL]] [--lock FILE] [--name NAME --base-name NAME]
 // DATA_DIR is a service data directory (SQLite), or with --database-url the directory of its identity
 // secret and the PostgreSQL database to use. --base-dist is another build's packages/server/dist (for
 // example a copy of main's before a change). The first call on each server is timed on its own: it
 // recomputes the daily pre-aggregates an import left dirty (see docs/guides/measuring-complaint-handling.md).
 // --lock FILE: the timed part (not the services' start-up, 45 s each at 1M) runs holding `flock FILE`
 // (the team's bench lock, /work/wt/bench.lock), and prints the load average before and after it.
+// --name / --base-name: the two columns' headings (default "this build" and "base"); the same build
+// on SQLite (the "base") against PostgreSQL side by side:
+//   node bench/reports-queries.mjs PG_DIR --database-url URL --name PostgreSQL \
+//        --base-dist packages/server/dist --base-data SQLITE_DIR --base-name SQLite
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -50,7 +54,9 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
  */
 export async function queryTarget(dist, dataDir, databaseUrl) {
   const { startServer, silentLogger } = await import(pathToFileURL(resolve(dist, 'index.js')).href);
+  const t0 = performance.now();
   const server = await startServer({ port: 0, dataDir, databaseUrl, logger: silentLogger, alertEveryMs: 0, now: () => AS_OF, jwtSecret: 'bench-secret-0123456789abcdef0123' });
+  const startup = performance.now() - t0;
   const token = await server.issueToken({ sub: 'bench', kind: 'system' }, '30d');
   const get = async (path, init = {}) => {
     const t = performance.now();
@@ -63,7 +69,7 @@ export async function queryTarget(dist, dataDir, databaseUrl) {
   const orgs = await server.store.listOrganisations();
   const ids = [];
   for (const r of RULES) ids.push(JSON.parse((await get('/v1/alert-rules', { method: 'POST', body: JSON.stringify(r) }))[1]).id);
-  return { get, first, queries: queriesFor(orgs.find((o) => o.kind === 'branch').id, ids), close: () => server.close() };
+  return { get, startup, first, queries: queriesFor(orgs.find((o) => o.kind === 'branch').id, ids), close: () => server.close() };
 }
 
 /** Waits for `flock FILE` (held by a child process until the returned release is called). */
@@ -86,13 +92,15 @@ async function main() {
       'base-data': { type: 'string' },
       'base-database-url': { type: 'string' },
       lock: { type: 'string' },
+      name: { type: 'string' },
+      'base-name': { type: 'string' },
     },
   });
   const runs = Number(values.runs ?? 10);
   const here = new URL('.', import.meta.url).pathname;
-  const targets = [['this build', await queryTarget(resolve(here, '../packages/server/dist'), positionals[0], values['database-url'])]];
-  if (values['base-dist']) targets.unshift(['base', await queryTarget(values['base-dist'], values['base-data'], values['base-database-url'])]);
-  for (const [name, t] of targets) console.log(`${name}: first report (recomputes dirty pre-aggregates, if any) ${t.first.toFixed(0)} ms`);
+  const targets = [[values.name ?? 'this build', await queryTarget(resolve(here, '../packages/server/dist'), positionals[0], values['database-url'])]];
+  if (values['base-dist']) targets.unshift([values['base-name'] ?? 'base', await queryTarget(values['base-dist'], values['base-data'], values['base-database-url'])]);
+  for (const [name, t] of targets) console.log(`${name}: start-up (startServer: migrations, start-up checks) ${t.startup.toFixed(0)} ms; first report (recomputes dirty pre-aggregates, if any) ${t.first.toFixed(0)} ms`);
   const release = values.lock ? await holdLock(values.lock) : () => {};
   const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
   console.log(`timed from ${new Date().toISOString()}, load average ${load()}`);
@@ -113,7 +121,7 @@ async function main() {
   for (const [, t] of targets) await t.close();
   const fmt = (x) => x.toLocaleString('en', { maximumFractionDigits: x < 10 ? 1 : 0 });
   console.log(`\n${runs} runs each after one warm-up, alternately; ${targets.map(([n]) => n).join(' vs ')}`);
-  console.log(`| query | ${targets.map(([n]) => `${n} median / p95`).join(' | ')}${targets.length > 1 ? ' | p95 base ÷ this' : ''} |`);
+  console.log(`| query | ${targets.map(([n]) => `${n} median / p95`).join(' | ')}${targets.length > 1 ? ` | p95 ${targets[0][0]} ÷ ${targets[1][0]}` : ''} |`);
   console.log(`|---|${targets.map(() => '---:').join('|')}|${targets.length > 1 ? '---:|' : ''}`);
   for (const [name, ts] of rows) {
     const cells = ts.map(([m, p]) => `${fmt(m)} / ${fmt(p)} ms`);
