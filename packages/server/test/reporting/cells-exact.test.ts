@@ -8,6 +8,7 @@
  * refuses.
  */
 import { AGGREGATE_IDS, AGGREGATES, type Complaint, type ComplaintFacts, factsOf, markRepeats, POPULATIONS, type Population } from '@complaintkit/core/domain';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHistory } from '../../src/history/import-history.js';
 import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../../src/store/migrations/0010_report_cells.js';
@@ -73,16 +74,24 @@ const sortedList = (h: Uint8Array | null): string | null => (h === null ? null :
 describe.each(BACKENDS)('report_cells equal a recomputation after random writes (%s)', (backend) => {
   let t: TestServer;
   let store: SqlStore;
+  /** SQLite: the pre-aggregate tables' indexes as the migrations made them (a whole recomputation drops and rebuilds them). */
+  const indexes = async () =>
+    store.kind === 'sqlite'
+      ? (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name like 'report_%' order by name`.execute(store.db)).rows
+      : [];
+  let migratedIndexes: { name: string; sql: string }[];
   beforeAll(async () => {
     // Writers at once, as many as a busy sub-branch: no rate limit in the way.
     t = await startTestServer(backend, { alertEveryMs: 0, limits: { writes: { perSecond: 1_000, burst: 1_000 } } });
     store = t.server.store as SqlStore;
+    migratedIndexes = await indexes();
   }, 60_000);
   afterAll(() => t?.close());
 
   async function expectExact(when: string) {
     await refreshDirtyCells(store.db, store.kind);
     expect((await store.db.selectFrom('report_dirty').select('day').execute()).length, when).toBe(0);
+    expect(await indexes(), `${when}: the indexes of report_cells and report_months`).toEqual(migratedIndexes);
     const rows = await store.db.selectFrom('complaints').select(['document', 'handling_org_path']).execute();
     const facts = rows.map((r) => factsOf(JSON.parse(r.document) as Complaint, { orgPath: r.handling_org_path }, store.facts.clock));
     const marked = store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays);
