@@ -20,6 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), 'ck-prof-'));
 const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
 const profileFile = join(dir, `${kind}.cpuprofile`);
 let databaseUrl;
+let pgMeter;
+let pgDatabase;
 if (process.env.DATABASE_URL) {
   // pg is the server package's dependency: load the same one.
   const pg = (await import('node:module')).createRequire(new URL('../packages/server/package.json', import.meta.url))('pg');
@@ -31,6 +33,9 @@ if (process.env.DATABASE_URL) {
   const u = new URL(process.env.DATABASE_URL);
   u.pathname = `/${name}`;
   databaseUrl = u.toString();
+  // PostgreSQL's CPU per request too (its backends of this database, and all of its processes).
+  pgMeter = await (await import('./pg-backend-cpu.mjs')).pgCpuMeter(process.env.DATABASE_URL);
+  pgDatabase = name;
 }
 const child = spawn(process.execPath, [childScript, JSON.stringify({ mode: 'service', dataDir: join(dir, 'data'), databaseUrl, profile: profileFile, ...(process.env.CK_SERVER && { server: process.env.CK_SERVER }) })], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -70,10 +75,15 @@ const cpuMs = () => {
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
 };
 const cpuBefore = cpuMs();
+const pgBefore = await pgMeter?.sample(pgDatabase);
+const clientBefore = process.cpuUsage();
 const until = Date.now() + seconds * 1000;
 await Promise.all(Array.from({ length: clients }, async () => { while (Date.now() < until) await one(); }));
 agent.destroy();
+const clientCpu = process.cpuUsage(clientBefore);
 const cpu = cpuMs() - cpuBefore;
+const pgCpu = pgMeter && pgMeter.since(pgBefore, await pgMeter.sample(pgDatabase));
+await pgMeter?.close();
 child.kill('SIGTERM');
 await once(child, 'exit');
 const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
@@ -102,6 +112,8 @@ for (const node of profile.nodes) {
 const busy = total - (byGroup.get('idle') ?? 0);
 const what = kind === 'create' ? 'creation' : 'GET /v1/me';
 console.log(`${n} × ${what} in ${seconds} s (${(n / seconds).toFixed(0)}/s); service CPU ${cpu.toFixed(0)} ms = ${(cpu / n).toFixed(3)} ms per ${what} (profile's busy samples ${(busy / n / 1000).toFixed(3)} ms); load ${loadavg()[0].toFixed(1)}; profile in ${dir}\n`);
+console.log(`load client CPU: ${((clientCpu.user + clientCpu.system) / 1000 / n).toFixed(3)} ms per request`);
+if (pgCpu) console.log(`PostgreSQL CPU: ${(pgCpu.database / n).toFixed(3)} ms per ${kind === 'create' ? 'creation' : 'GET /v1/me'} in this database's backends, ${(pgCpu.all / n).toFixed(3)} ms in all of its processes\n`);
 console.log(`| part | share of busy CPU | ms per ${what} |\n|---|---:|---:|`);
 for (const [g, t] of [...byGroup].filter(([g]) => g !== 'idle').sort((a, b) => b[1] - a[1])) console.log(`| ${g} | ${((100 * t) / busy).toFixed(1)}% | ${(t / n / 1000).toFixed(3)} |`);
 console.log('\ntop functions (self time):');
