@@ -15,7 +15,8 @@
 //   fetch  Node's global fetch (undici), as the typed client and our users' code send: a heavier client
 //          sharing the same 2 cores, the conditions of issue #11's figures (bare ~2,500/s there).
 // Rounds alternate the targets so machine drift hits all alike; the figure is the median of the rounds;
-// every ratio is against the bare server with the same client in the same run.
+// every ratio is against the bare server with the same client in the same run. Beside the rates: each
+// server's own CPU per request and, on PostgreSQL, the CPU of the target database's backends per request.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { pgCpuMeter } from './pg-backend-cpu.mjs';
 
 // pg is the server package's dependency: load the same one.
 const pg = createRequire(new URL('../packages/server/package.json', import.meta.url))('pg');
@@ -98,6 +100,7 @@ async function load(target, kind, clients, ms, client = 'http') {
   const one = client === 'fetch' ? viaFetch : viaHttp;
   const until = performance.now() + ms;
   let done = 0;
+  const pgBefore = await target.pgMeter?.sample(target.pgDatabase);
   const cpuBefore = cpuMsOf(target.pid);
   const start = performance.now();
   await Promise.all(
@@ -110,7 +113,9 @@ async function load(target, kind, clients, ms, client = 'http') {
   );
   const rate = done / ((performance.now() - start) / 1000);
   agent.destroy();
-  cpuPerRequest.push({ target, kind, clients, client, ms: (cpuMsOf(target.pid) - cpuBefore) / done });
+  const cpu = (cpuMsOf(target.pid) - cpuBefore) / done;
+  const pgMs = target.pgMeter ? target.pgMeter.since(pgBefore, await target.pgMeter.sample(target.pgDatabase)).database / done : undefined;
+  cpuPerRequest.push({ target, kind, clients, client, ms: cpu, pgMs });
   return rate;
 }
 
@@ -163,6 +168,7 @@ const children = [];
 let postgres;
 const clientModes = (process.env.CK_BENCH_CLIENT ?? 'both') === 'both' ? ['http', 'fetch'] : [process.env.CK_BENCH_CLIENT];
 const runs = []; // { name, target, kind, clients, client }
+let pgMeter;
 try {
   const bare = await startChild({ mode: 'bare' });
   children.push(bare);
@@ -186,9 +192,11 @@ try {
   }
   if (only !== 'sqlite') {
     postgres = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await throwawayPostgres();
+    // PostgreSQL's own CPU per request: the backends of each target's database.
+    pgMeter = await pgCpuMeter(postgres.url);
     const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
     dirs.push(dataDir);
-    const pgNew = await startChild({ mode: 'service', dataDir, databaseUrl: await database(postgres.url, 'ck_bench_this') });
+    const pgNew = { ...(await startChild({ mode: 'service', dataDir, databaseUrl: await database(postgres.url, 'ck_bench_this') })), pgMeter, pgDatabase: 'ck_bench_this' };
     children.push(pgNew);
     runs.push({ name: 'PostgreSQL: POST /v1/complaints', target: pgNew, kind: 'create', clients: 8 });
     runs.push({ name: 'PostgreSQL: GET /v1/me', target: pgNew, kind: 'me', clients: 8 });
@@ -196,7 +204,7 @@ try {
     if (process.env.CK_SERVER_BASE) {
       const baseDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
       dirs.push(baseDir);
-      const pgBase = await startChild({ mode: 'service', dataDir: baseDir, server: process.env.CK_SERVER_BASE, databaseUrl: await database(postgres.url, 'ck_bench_base') });
+      const pgBase = { ...(await startChild({ mode: 'service', dataDir: baseDir, server: process.env.CK_SERVER_BASE, databaseUrl: await database(postgres.url, 'ck_bench_base') })), pgMeter, pgDatabase: 'ck_bench_base' };
       children.push(pgBase);
       runs.push({ name: 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints', target: pgBase, kind: 'create', clients: 8 });
       runs.push({ name: 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients', target: pgBase, kind: 'create', clients: 32 });
@@ -234,6 +242,16 @@ try {
     const cells = clientModes.map((client) => median(timed.filter((t) => t.target === r.target && t.kind === r.kind && t.clients === r.clients && t.client === client).map((t) => t.ms)).toFixed(3));
     console.log(`| ${r.name} | ${r.clients} | ${cells.join(' | ')} |`);
   }
+  const pgRuns = runs.filter((r) => r.target.pgMeter);
+  if (pgRuns.length > 0) {
+    console.log(`\nPostgreSQL CPU per request (ms, median of the rounds; user + system time of the target database's backends / requests):\n`);
+    console.log(`| target | clients | ${clientModes.map((c) => (c === 'http' ? 'node:http client' : 'fetch client')).join(' | ')} |`);
+    console.log(`|---|---:|${clientModes.map(() => '---:').join('|')}|`);
+    for (const r of pgRuns) {
+      const cells = clientModes.map((client) => median(timed.filter((t) => t.target === r.target && t.kind === r.kind && t.clients === r.clients && t.client === client).map((t) => t.pgMs)).toFixed(3));
+      console.log(`| ${r.name} | ${r.clients} | ${cells.join(' | ')} |`);
+    }
+  }
   const has = (name) => runs.some((r) => r.name === name);
   for (const client of clientModes) {
     const x = (a, b) => (mc(client, a) / mc(client, b)).toFixed(2);
@@ -246,6 +264,7 @@ try {
   }
 } finally {
   for (const c of children) await c.stop().catch(() => {});
+  await pgMeter?.close().catch(() => {});
   postgres?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
