@@ -1,5 +1,23 @@
-import { CompiledQuery, type Insertable, type Kysely, type QueryResult, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, PostgresAdapter, type QueryResult, sql } from 'kysely';
+import { THEN_COMMIT } from './pg-clients.js';
 import type { Database } from './schema.js';
+
+/**
+ * How {@link compiledOnce} runs a statement.
+ *
+ * @example
+ * ```ts
+ * const options: CompiledOnceOptions = { thenCommit: true };
+ * ```
+ */
+export interface CompiledOnceOptions {
+  /**
+   * PostgreSQL: this is the last statement of its write transaction; the `commit` is written right
+   * behind it (no round trip of its own) and the statement answers once the commit has (see
+   * `THEN_COMMIT` in `pg-clients.ts`). Nothing may run in the transaction after it. SQLite: no effect.
+   */
+  readonly thenCommit?: boolean | undefined;
+}
 
 /** @internal the SQL text of each statement shape, per dialect: compiled by Kysely once, then reused. */
 const texts = new Map<string, string>();
@@ -20,15 +38,23 @@ const SHAPES_KEPT = 500;
  * const { rows } = await compiledOnce(db, 'organisation', [id], () => db.selectFrom('organisations').selectAll().where('id', '=', id).compile());
  * ```
  */
-export async function compiledOnce<R>(db: Kysely<Database>, shape: string, values: readonly unknown[], build: () => CompiledQuery<R>): Promise<QueryResult<R>> {
-  const key = `${db.getExecutor().adapter.constructor.name}\u0000${shape}`;
+export async function compiledOnce<R>(
+  db: Kysely<Database>,
+  shape: string,
+  values: readonly unknown[],
+  build: () => CompiledQuery<R>,
+  options: CompiledOnceOptions = {},
+): Promise<QueryResult<R>> {
+  const adapter = db.getExecutor().adapter;
+  const thenCommit = options.thenCommit === true && adapter instanceof PostgresAdapter;
+  const key = `${adapter.constructor.name}\u0000${thenCommit ? 'then commit\u0000' : ''}${shape}`;
   let text = texts.get(key);
   if (text === undefined) {
     const compiled = build();
     if (compiled.parameters.length !== values.length || compiled.parameters.some((p, i) => p !== values[i])) {
       throw new Error(`compiledOnce: ${shape} does not compile to exactly its values, in order`);
     }
-    text = compiled.sql;
+    text = thenCommit ? compiled.sql + THEN_COMMIT : compiled.sql;
     if (texts.size >= SHAPES_KEPT) texts.clear();
     texts.set(key, text);
   }
@@ -63,10 +89,15 @@ export function rowShape(row: object): { columns: string[]; values: unknown[] } 
  * await insertRow(tx, 'idempotency', { scope, key, request_hash: hash, status_code: 201, response, created_at: Date.now() });
  * ```
  */
-export async function insertRow<T extends keyof Database & string>(db: Kysely<Database>, table: T, row: Insertable<Database[T]>): Promise<void> {
+export async function insertRow<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  row: Insertable<Database[T]>,
+  options: CompiledOnceOptions = {},
+): Promise<void> {
   const { columns, values } = rowShape(row);
   // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a table chosen by a generic parameter.
-  await compiledOnce(db, `insert ${table} (${columns.join(',')})`, values, () => db.insertInto(table).values(row as any).compile());
+  await compiledOnce(db, `insert ${table} (${columns.join(',')})`, values, () => db.insertInto(table).values(row as any).compile(), options);
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { pipelinedClients } from './pg-clients.js';
 import type { Database } from './schema.js';
 
 /** Which database a store talks to. @example `const k: DatabaseKind = 'sqlite';` */
@@ -38,7 +39,8 @@ export const DEFAULT_POOL_SIZE = 20;
 export const SQLITE_FILE = 'complaintkit.sqlite';
 
 /**
- * Opens a Kysely instance on PostgreSQL (a `pg` pool, `bigint` read as numbers) or on SQLite
+ * Opens a Kysely instance on PostgreSQL (a pipelined `pg` pool with named statements, see
+ * `pipelinedClients`; `bigint` read as numbers) or on SQLite
  * (better-sqlite3, WAL with `synchronous = FULL`, a busy timeout so that several processes can share the file).
  *
  * @example
@@ -50,13 +52,16 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
   if (where.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: where.databaseUrl,
+      // Statements written together are answered in order without waiting for each other: a
+      // transaction's begin and commit go out with its first and last statements (pipelinedClients).
+      pipeline: true,
       max: where.poolSize ?? DEFAULT_POOL_SIZE,
       // int8 (oid 20) as a JS number: every bigint here is an epoch-ms or a sequence, far below 2^53.
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
     // An idle client losing its connection must not crash the process: the pool replaces it.
     pool.on('error', () => {});
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatements(pool) }) }), kind: 'postgres' };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pipelinedClients(pool) }) }), kind: 'postgres' };
   }
   mkdirSync(where.dataDir, { recursive: true });
   const file = new SQLite(join(where.dataDir, SQLITE_FILE));
@@ -67,44 +72,6 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
   // arrive together share a commit and its fsync (see GroupCommit), which pays for it.
   file.pragma('synchronous = FULL');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(file) }) }), kind: 'sqlite' };
-}
-
-/** @internal how many distinct SQL texts get a named (server-side prepared) PostgreSQL statement. */
-const NAMED_STATEMENTS = 300;
-
-/**
- * The pool with each SQL text run as a named statement, so PostgreSQL parses and plans it once per
- * connection instead of on every query (pg sends unnamed statements, parsed each time: Kysely passes
- * text and values). Only the first {@link NAMED_STATEMENTS} texts get a name (lists with variable
- * `in (…)` make many), and never a text with `*`: a `select *` kept prepared would fail with "cached
- * plan must not change result type" once another instance's migration adds a column.
- */
-function namedStatements(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
-  const names = new Map<string, string>();
-  const nameOf = (text: string): string | undefined => {
-    let name = names.get(text);
-    if (name === undefined && names.size < NAMED_STATEMENTS && !text.includes('*')) {
-      name = `ck_${names.size}`;
-      names.set(text, name);
-    }
-    return name;
-  };
-  const named = new WeakSet<pg.PoolClient>();
-  return {
-    async connect() {
-      const client = await pool.connect();
-      if (!named.has(client)) {
-        named.add(client);
-        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
-          const name = typeof text === 'string' && Array.isArray(values) && rest.length === 0 ? nameOf(text) : undefined;
-          return name === undefined ? query(text, values, ...rest) : query({ name, text, values });
-        }) as typeof client.query;
-      }
-      return client;
-    },
-    end: () => pool.end(),
-  };
 }
 
 /** @internal how many distinct SQL texts keep their prepared statement. */

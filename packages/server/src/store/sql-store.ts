@@ -452,7 +452,7 @@ export class SqlStore implements Store {
             status_code: result.status,
             response: JSON.stringify(result.body),
             created_at: this.now(),
-          });
+          }, { thenCommit: true }); // PostgreSQL: the last statement; its commit goes out with it
         }
         return { ...result, replayed: false };
       });

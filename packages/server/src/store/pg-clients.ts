@@ -1,0 +1,148 @@
+import type pg from 'pg';
+
+/** @internal how many distinct SQL texts get a named (server-side prepared) PostgreSQL statement. */
+const NAMED_STATEMENTS = 300;
+
+/**
+ * Appended to a statement's text (see `compiledOnce`'s `thenCommit`): on PostgreSQL the transaction's
+ * `commit` is written right behind that statement, in the same network write, instead of one round
+ * trip later. For the last statement of a write transaction only: the statement answers once the
+ * commit has, and with the commit's error if it failed.
+ *
+ * @example
+ * ```ts
+ * await compiledOnce(tx, 'idempotency record', values, build, { thenCommit: true });
+ * ```
+ */
+export const THEN_COMMIT = ' /* ck: then commit */';
+
+/** @internal where a client is in its transaction, as this wrapper sees it. */
+type TxState =
+  /** no transaction, or one whose `begin` went out */
+  | 'idle'
+  /** `begin` asked for and answered, not sent yet: it goes out with the next statement */
+  | 'begin-held'
+  /** `begin` sent */
+  | 'open'
+  /** committed (or rolled back) with a {@link THEN_COMMIT} statement: the caller's own `commit`/`rollback` is answered without a round trip */
+  | 'ended';
+
+/** @internal a result for a `begin`, `commit` or `rollback` answered without a round trip. */
+const answered = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+
+type Query = (...args: unknown[]) => Promise<pg.QueryResult>;
+
+/**
+ * The pool as Kysely's PostgreSQL dialect uses it, with two things added to every client (the pool
+ * must be made with `pipeline: true`, so that statements written together are answered in order
+ * without waiting for each other):
+ *
+ * - **Named statements:** each SQL text runs as a named statement, so PostgreSQL parses and plans it
+ *   once per connection instead of on every query (Kysely passes text and values; pg would send them
+ *   unnamed). Only the first {@link NAMED_STATEMENTS} texts get a name (lists with variable `in (…)`
+ *   make many), and never a text with `*`: a `select *` kept prepared would fail with "cached plan must
+ *   not change result type" once another instance's migration adds a column.
+ * - **Fewer round trips per transaction:** a transaction's `begin` is answered at once and written with
+ *   its first statement (one write, two answers read in order); a statement marked {@link THEN_COMMIT}
+ *   is written with the `commit` behind it. A write transaction of n statements then costs n round
+ *   trips instead of n + 2. The first statement answers with `begin`'s error if that failed (it cannot
+ *   on a healthy connection outside a transaction: its only failures are the connection's, which fail
+ *   the statement too). After a `THEN_COMMIT` statement nothing else runs on the client until the
+ *   caller's own `commit` or `rollback`, which are answered without a round trip.
+ *
+ * @example
+ * ```ts
+ * new PostgresDialect({ pool: pipelinedClients(new pg.Pool({ connectionString, pipeline: true })) });
+ * ```
+ */
+export function pipelinedClients(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < NAMED_STATEMENTS && !text.includes('*')) {
+      name = `ck_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const wrapped = new WeakSet<pg.PoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      if (!wrapped.has(client)) {
+        wrapped.add(client);
+        wrap(client, nameOf);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** @internal replaces `client.query` with the named, begin- and commit-pipelining one. */
+function wrap(client: pg.PoolClient, nameOf: (text: string) => string | undefined): void {
+  const query = client.query.bind(client) as Query;
+  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  let state: TxState = 'idle';
+  /** The command a pipelined commit answered (`COMMIT`, or `ROLLBACK` when the transaction had failed). */
+  let ended = 'COMMIT';
+  const run = (text: string, values: unknown[]) => {
+    const name = nameOf(text);
+    return name === undefined ? query(text, values) : query({ name, text, values });
+  };
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    // Callbacks, config objects, cursors: passed through as they are (none of these opens or closes a transaction here).
+    if (typeof text !== 'string' || rest.length > 0 || (values !== undefined && !Array.isArray(values))) return query(text, values, ...rest);
+    const params = (values ?? []) as unknown[];
+    if (params.length === 0) {
+      if (text === 'begin' && state === 'idle') {
+        state = 'begin-held';
+        return Promise.resolve(answered('BEGIN'));
+      }
+      if (text === 'commit' || text === 'rollback') {
+        // Nothing was sent since the begin: there is nothing to commit or roll back.
+        if (state === 'begin-held') {
+          state = 'idle';
+          return Promise.resolve(answered(text.toUpperCase()));
+        }
+        if (state === 'ended') {
+          state = 'idle';
+          return Promise.resolve(answered(text === 'commit' ? ended : 'ROLLBACK'));
+        }
+        state = 'idle';
+        return run(text, params);
+      }
+    }
+    if (state === 'ended') return Promise.reject(new Error('statement after its transaction committed: only commit or rollback may follow a THEN_COMMIT statement'));
+    const thenCommit = text.endsWith(THEN_COMMIT) && state !== 'idle';
+    if (state !== 'begin-held' && !thenCommit) return run(text, params);
+    // One write: [begin,] the statement[, commit]; pipelined, so the answers come back in that order.
+    stream.cork();
+    const begun = state === 'begin-held' ? query('begin') : undefined;
+    state = 'open';
+    const result = run(text, params);
+    const committed = thenCommit ? query('commit') : undefined;
+    if (thenCommit) state = 'ended';
+    stream.uncork();
+    return settle(begun, result, committed, (command) => {
+      ended = command;
+    });
+  }) as typeof client.query;
+}
+
+/** @internal the statement's answer once all of the write's answers are in, with the first error among them. */
+async function settle(
+  begun: Promise<pg.QueryResult> | undefined,
+  result: Promise<pg.QueryResult>,
+  committed: Promise<pg.QueryResult> | undefined,
+  onCommitted: (command: string) => void,
+): Promise<pg.QueryResult> {
+  const [b, r, c] = await Promise.allSettled([begun, result, committed]);
+  if (b.status === 'rejected') throw b.reason;
+  if (c.status === 'fulfilled' && c.value) onCommitted(c.value.command);
+  if (r.status === 'rejected') throw r.reason;
+  if (c.status === 'rejected') throw c.reason;
+  // A commit that rolled back (the transaction had failed before this statement, which then failed too).
+  if (c.value?.command === 'ROLLBACK') throw new Error('the transaction was rolled back at its commit');
+  return r.value;
+}
