@@ -1,6 +1,7 @@
 import { CompiledQuery, type Insertable, type Kysely, PostgresAdapter, type QueryResult, sql } from 'kysely';
 import { THEN_COMMIT } from './pg-clients.js';
 import type { Database } from './schema.js';
+import { runOnFile } from './sqlite-direct.js';
 
 /**
  * How {@link compiledOnce} runs a statement.
@@ -30,7 +31,8 @@ const SHAPES_KEPT = 500;
  * compiles it (`build`) the first time per dialect and shape, and every later run binds `values` to
  * that text, with no query building or compiling (about a tenth of a creation's CPU when every
  * statement was built per request). On SQLite the connection's statement cache then prepares the
- * text once (`store/connect.ts`); on PostgreSQL it runs as a named statement. The first compile is
+ * text once (`store/connect.ts`), and inside a write transaction it runs straight on the file
+ * (`store/sqlite-direct.ts`); on PostgreSQL it runs as a named statement. The first compile is
  * checked: its parameters must be exactly `values`, in order, or the statement is refused.
  *
  * @example
@@ -58,7 +60,8 @@ export async function compiledOnce<R>(
     if (texts.size >= SHAPES_KEPT) texts.clear();
     texts.set(key, text);
   }
-  return db.executeQuery(CompiledQuery.raw(text, values as unknown[]) as CompiledQuery<R>);
+  // A SQLite write transaction runs its statements straight on the file it holds.
+  return runOnFile<R>(db, text, values) ?? db.executeQuery(CompiledQuery.raw(text, values as unknown[]) as CompiledQuery<R>);
 }
 
 /**

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { pipelinedClients } from './pg-clients.js';
 import type { Database } from './schema.js';
+import { registerSqliteFile } from './sqlite-direct.js';
 
 /** Which database a store talks to. @example `const k: DatabaseKind = 'sqlite';` */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -71,7 +72,10 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
   // power cut or an OS crash (NORMAL in WAL mode survives a process crash only). The writes that
   // arrive together share a commit and its fsync (see GroupCommit), which pays for it.
   file.pragma('synchronous = FULL');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(file) }) }), kind: 'sqlite' };
+  const statements = preparedOnce(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  registerSqliteFile(db, statements);
+  return { db, kind: 'sqlite' };
 }
 
 /** @internal how many distinct SQL texts keep their prepared statement. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
 import { runText as run } from './compiled-once.js';
+import { holdingFile } from './sqlite-direct.js';
 
 /**
  * How {@link inWriteTransaction} runs.
@@ -27,7 +28,8 @@ export interface WriteTransactionOptions {
  *   out of order; readers never skip one because they only read up to a head every writer below has
  *   finished (see `lastEventSeq` in `sql-store.ts`), which needs exactly this "id before number" order;
  * - SQLite: `BEGIN IMMEDIATE` on the single connection (SQLite has one writer at a time anyway; the
- *   file lock serialises other processes), so numbers commit in order.
+ *   file lock serialises other processes), so numbers commit in order. While it holds the connection,
+ *   its compiled-once statements run straight on better-sqlite3 (`store/sqlite-direct.ts`).
  *
  * @example
  * ```ts
@@ -46,15 +48,18 @@ export async function inWriteTransaction<T>(
       return fn(tx);
     });
   }
-  return db.connection().execute(async (conn) => {
-    await run(conn, 'begin immediate');
-    try {
-      const result = await fn(conn);
-      await run(conn, 'commit');
-      return result;
-    } catch (e) {
-      await run(conn, 'rollback');
-      throw e;
-    }
-  });
+  // The transaction holds the one connection: its compiled-once statements run straight on the file.
+  return db.connection().execute((conn) =>
+    holdingFile(db, conn, async () => {
+      await run(conn, 'begin immediate');
+      try {
+        const result = await fn(conn);
+        await run(conn, 'commit');
+        return result;
+      } catch (e) {
+        await run(conn, 'rollback');
+        throw e;
+      }
+    }),
+  );
 }

@@ -1,0 +1,70 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely, QueryResult } from 'kysely';
+import type { Database } from './schema.js';
+
+/** @internal what a SQLite Kysely instance was opened on: the file's statements, prepared once per text. */
+type Statements = Pick<SQLite.Database, 'prepare'>;
+
+/** @internal each SQLite Kysely instance's file (set by `openDatabase`). */
+const files = new WeakMap<Kysely<Database>, Statements>();
+
+/** @internal the write transactions' connections that run statements straight on the file, while they hold it. */
+const held = new WeakMap<Kysely<Database>, Statements>();
+
+/**
+ * Records the better-sqlite3 file (its statements prepared once per text) a SQLite Kysely instance
+ * runs on, so that a write transaction holding its one connection can run its statements straight on
+ * the file (see {@link holdingFile}).
+ *
+ * @example
+ * ```ts
+ * const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+ * registerSqliteFile(db, statements);
+ * ```
+ */
+export function registerSqliteFile(db: Kysely<Database>, statements: Statements): void {
+  files.set(db, statements);
+}
+
+/**
+ * Runs `fn` with `conn` (the Kysely bound to the one SQLite connection that `db.connection()` gave a
+ * write transaction) marked as holding the file: while it runs, {@link runOnFile} runs `conn`'s
+ * statements straight on better-sqlite3, without Kysely's executor, connection mutex and promises
+ * per statement (a creation runs eleven). That is safe only because the transaction holds the one
+ * connection: every other Kysely query waits for it, so nothing else runs on the file meanwhile. On
+ * PostgreSQL, or a SQLite instance not opened by `openDatabase`, `fn` simply runs.
+ *
+ * @example
+ * ```ts
+ * await db.connection().execute((conn) => holdingFile(db, conn, () => work(conn)));
+ * ```
+ */
+export async function holdingFile<T>(db: Kysely<Database>, conn: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  const file = files.get(db);
+  if (!file) return fn();
+  held.set(conn, file);
+  try {
+    return await fn();
+  } finally {
+    held.delete(conn);
+  }
+}
+
+/**
+ * Runs one statement straight on the SQLite file when `db` is a write transaction's connection that
+ * holds it (see {@link holdingFile}), with the result Kysely's SQLite driver would give; `undefined`
+ * otherwise (the caller runs it through Kysely).
+ *
+ * @example
+ * ```ts
+ * const result = runOnFile(conn, 'select value from counters where name = ?', ['event_seq']) ?? (await conn.executeQuery(query));
+ * ```
+ */
+export function runOnFile<R>(db: Kysely<Database>, text: string, values: readonly unknown[]): QueryResult<R> | undefined {
+  const file = held.get(db);
+  if (!file) return undefined;
+  const statement = file.prepare(text);
+  if (statement.reader) return { rows: statement.all(values as unknown[]) as R[] };
+  const { changes, lastInsertRowid } = statement.run(values as unknown[]);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
