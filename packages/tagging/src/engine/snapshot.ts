@@ -35,7 +35,9 @@ export async function writeSnapshot(engine: TagEngine, file: string): Promise<vo
     saved.update(metaOf(engine), engine.customers, engine.dropped, engine.owners);
     return;
   }
-  StateFile.create(file, metaOf(engine), engine.states());
+  // Not backed by a saved state, the engine's owners are every kept complaint's customer: no need to
+  // find the complaint numbers in each customer's text again.
+  StateFile.create(file, metaOf(engine), engine.states(), saved ? undefined : engine.owners);
 }
 
 /** @internal whether a file starts like an SQLite database. */

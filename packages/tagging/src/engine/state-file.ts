@@ -121,22 +121,26 @@ const CACHE_KB = 16_384;
 const ROWS_PER_INSERT = 100;
 
 /** @internal inserts rows into `target` a hundred at a time (the rest one by one at the end). */
-function batchInsert(db: Database.Database, target: string, columns: number) {
+function batchInsert(db: Database.Database, target: string, columns: 2 | 3) {
   const one = `(${Array(columns).fill('?').join(', ')})`;
   const many = db.prepare(`insert into ${target} values ${Array(ROWS_PER_INSERT).fill(one).join(', ')}`);
   const single = db.prepare(`insert into ${target} values ${one}`);
-  let values: unknown[] = [];
+  // One array of a statement's values, filled in place and bound as it is (SQLite copies what it binds).
+  const values: unknown[] = new Array(ROWS_PER_INSERT * columns).fill(null);
+  let n = 0;
   return {
-    add(...row: unknown[]) {
-      for (const v of row) values.push(v);
-      if (values.length === ROWS_PER_INSERT * columns) {
+    add(a: unknown, b: unknown, c?: unknown) {
+      values[n++] = a;
+      values[n++] = b;
+      if (columns === 3) values[n++] = c;
+      if (n === values.length) {
         many.run(values);
-        values = [];
+        n = 0;
       }
     },
     flush() {
-      for (let i = 0; i < values.length; i += columns) single.run(values.slice(i, i + columns));
-      values = [];
+      for (let i = 0; i < n; i += columns) single.run(values.slice(i, i + columns));
+      n = 0;
     },
   };
 }
@@ -250,14 +254,16 @@ export class StateFile {
   }
 
   /**
-   * Writes a whole state to a new file, under a temporary name renamed when complete.
+   * Writes a whole state to a new file, under a temporary name renamed when complete. `owners` is
+   * every kept complaint's customer when the caller has them all at hand (an engine not backed by a
+   * saved state); without it they are read out of the customers' texts.
    *
    * @example
    * ```ts
    * StateFile.create('state.sqlite', meta, engine.customers);
    * ```
    */
-  static create(file: string, meta: StateMeta, customers: Iterable<[string, CustomerState]>): void {
+  static create(file: string, meta: StateMeta, customers: Iterable<[string, CustomerState]>, owners?: Iterable<[string, string | null]>): void {
     const tmp = `${file}.tmp-${process.pid}`;
     rmSync(tmp, { force: true });
     const db = new Database(tmp);
@@ -280,8 +286,9 @@ export class StateFile {
         for (const [id, c] of customers) {
           text.add(++n, encodeCustomer(c));
           put.add(id, c.revisitAt, n);
-          for (const complaintId of factIds(c.facts)) own.add(complaintId, id);
+          if (!owners) for (const complaintId of factIds(c.facts)) own.add(complaintId, id);
         }
+        if (owners) for (const [complaintId, id] of owners) if (id !== null) own.add(complaintId, id);
         text.flush();
         put.flush();
         own.flush();
