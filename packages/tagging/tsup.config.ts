@@ -21,4 +21,12 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The full build's read worker, started by URL from beside cli.js (see src/input/read-digested.ts).
+    entry: { 'read-worker': 'src/input/read-worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'node',
+  },
 ]);

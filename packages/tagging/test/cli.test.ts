@@ -96,6 +96,56 @@ describe('complaintkit-tags', () => {
     expect(await readdir(join(dir, 'state')).catch(() => [])).toEqual([]);
   });
 
+  it('a full build reads on a worker thread, with the same tags, events and errors as without it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-cli-'));
+    const [a, b, c] = [row(0, 'C1'), row(1, 'C1'), row(2, 'C1')];
+    const old = row(-800, 'C3');
+    // Later versions of complaints already read: moved to another customer, merged, unlinked, an older
+    // version read after a newer one (ignored), and a complaint first too old to count, then current.
+    const day1 = [a, b, c, old, row(1, null), row(2, 'C2', { severity: 'major' })];
+    const day2 = [{ ...a, customerId: 'C2', updatedAt: at(3) }, { ...b, updatedAt: at(0) }, { ...b, status: 'merged' as const, updatedAt: at(5) }, { ...c, customerId: null, updatedAt: at(6) }, { ...old, receivedAt: at(3), updatedAt: at(7) }];
+    const files = [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')];
+    await writeFile(files[0]!, day1.map((r) => JSON.stringify(r)).join('\n'));
+    await writeFile(files[1]!, day2.map((r) => JSON.stringify(r)).join('\n'));
+    const run = async (worker: boolean, inputs: string[], name = worker ? 'worker' : 'thread') => {
+      const out = join(dir, name);
+      const before = process.env.CK_TAGS_READ_WORKER;
+      process.env.CK_TAGS_READ_WORKER = worker ? '1' : '0';
+      try {
+        const r = await cli(['build', '--full', ...inputs.flatMap((f) => ['--input', f]), '--as-of', at(8), '--state', join(out, 'state'), '--out', join(out, 'out'), '--quiet']);
+        const written: Record<string, string> = {};
+        for (const sub of ['out', 'state/events']) {
+          for (const f of await readdir(join(out, sub), { recursive: true }).catch(() => [] as string[])) {
+            const text = await readFile(join(out, sub, f), 'utf8').catch(() => null);
+            if (text !== null) written[`${sub}/${f}`] = text;
+          }
+        }
+        return { ...r, written };
+      } finally {
+        process.env.CK_TAGS_READ_WORKER = before;
+      }
+    };
+    const onWorker = await run(true, files);
+    const inThread = await run(false, files);
+    expect(onWorker.code, onWorker.err).toBe(0);
+    expect(onWorker.out).toMatch(/complaints read\s+11 \(on a worker thread\)/);
+    expect(inThread.out).toMatch(/complaints read\s+11\n/);
+    expect(onWorker.out.replace(' (on a worker thread)', '')).toBe(inThread.out.replaceAll(join(dir, 'thread'), join(dir, 'worker')));
+    expect(Object.keys(onWorker.written).length).toBeGreaterThan(3);
+    expect(onWorker.written).toEqual(inThread.written);
+    expect(onWorker.out).toMatch(/unmatched\s+2/);
+    // C1's complaints moved, merged or unlinked; C3's became current: C2 and C3 are left.
+    expect(onWorker.out).toMatch(/customers\s+2 /);
+    expect(onWorker.out).toMatch(/recent_complaint:B0302\s+2/);
+
+    // A bad line in the second file: its name and line, nothing written.
+    await writeFile(files[1]!, [JSON.stringify(row(4, 'C1')), JSON.stringify({ ...row(4, 'C1'), businessCategory: 'B77' })].join('\n'));
+    const bad = await run(true, files, 'bad');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/b\.ndjson:2 field "businessCategory"/);
+    expect(bad.written).toEqual({});
+  });
+
   it('says what is wrong with the command line', async () => {
     expect(await cli(['build'])).toMatchObject({ code: 2, err: expect.stringMatching(/give --input FILE/) });
     expect(await cli(['build', '--input', 'x.ndjson', '--as-of', 'yesterday'])).toMatchObject({ code: 2, err: expect.stringMatching(/--as-of "yesterday"/) });

@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], io: { out: (s: string) => 
         io.out(
           [
             `tags as of ${s.asOf} (${s.previousAsOf ? `incremental, after ${s.previousAsOf}` : 'full build'})`,
-            `  complaints read   ${s.read}`,
+            `  complaints read   ${s.read}${r.readOnWorker ? ' (on a worker thread)' : ''}`,
             `  linked            ${s.linked} (${s.linkedByKeys} through key files)`,
             `  unmatched         ${s.unmatched}`,
             `  ambiguous         ${s.ambiguous}`,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Linker } from '../identity/link.js';
 import { type ComplaintRow, type ComplaintRowInput, checkComplaintRow } from '../input/complaint-row.js';
+import { DigestedRows } from '../input/digested-rows.js';
 import { InputError, issuesToInputError } from '../input/errors.js';
 import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.js';
 import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
@@ -288,9 +289,36 @@ export class TagEngine {
       this.#upsert(row.id, customerId, toFacts(row), asOf, dirty);
       if (read % every === 0) options.onProgress?.(read);
     };
+    // Rows a read worker has already checked and turned into facts (a full build: `readDigested`).
+    // Only on an engine with nothing in memory and no saved state: there a row the worker left out
+    // (linked, counted by no rule, its number never kept) changes nothing.
+    const fresh = !this.backing && this.owners.size === 0 && this.customers.size === 0;
+    const takeDigested = ({ batch }: DigestedRows) => {
+      if (!fresh) throw new RangeError('digested rows are for a full build: an engine with no state');
+      const { flags, ids, customers, facts } = batch;
+      let none = 0;
+      for (let i = 0; i < flags.length; i++) {
+        const id = ids[i]!;
+        const customerId = customers[i] || null;
+        const fact = facts[i]!;
+        if (customerId === null) {
+          none++;
+          pending.push({ complaintId: id, status: 'unmatched' });
+        }
+        if (flags.charCodeAt(i) === KEPT && customerId !== null && this.owners.get(id) === undefined) this.#append(id, customerId, fact, dirty);
+        else this.#upsert(id, customerId, fact ? decodeFacts(fact)[0]! : null, asOf, dirty);
+      }
+      const before = read;
+      read += batch.rows;
+      linked += batch.rows - none;
+      unmatched += none;
+      if (Math.floor(read / every) > Math.floor(before / every)) options.onProgress?.(read);
+    };
     // A source may give complaints one at a time or in batches (arrays), as `readNdjsonBatches` does.
     for await (const item of isObservableLike(source) ? toAsyncIterable(source) : source) {
       if (Array.isArray(item)) for (const one of item as readonly EngineInput[]) take(one);
+      // (Not in the public type: only the command makes them.)
+      else if ((item as unknown) instanceof DigestedRows) takeDigested(item as unknown as DigestedRows);
       else take(item as EngineInput);
     }
     options.onProgress?.(read);
@@ -363,6 +391,21 @@ export class TagEngine {
     // Backed by a saved state: record only an owner that differs from the saved one (fewer rows to write).
     if (this.backing && (saved === LATER ? this.backing.ownerOf(id) : saved) === customerId) this.owners.delete(id);
     else this.owners.set(id, state.id);
+    dirty.add(state.id);
+  }
+
+  /**
+   * @internal appends a kept complaint whose number the engine does not hold (a full build's
+   * digested row): what {@link TagEngine.#upsert} does for it, with the facts text already made.
+   */
+  #append(id: string, customerId: string, fact: string, dirty: Set<string>): void {
+    let state = this.#state(customerId);
+    if (!state) {
+      state = { id: customerId, facts: '', tags: '', revisitAt: null };
+      this.customers.set(customerId, state);
+    }
+    state.facts = state.facts ? flat(`${state.facts},${fact}`) : fact;
+    this.owners.set(id, state.id);
     dirty.add(state.id);
   }
 
@@ -470,6 +513,9 @@ export class TagEngine {
     return state ? decodeTags(state.tags).map((t) => toAssignment(customerId, t, at)) : [];
   }
 }
+
+/** @internal a digested row's flag: kept, its number not kept before. */
+const KEPT = 'k'.charCodeAt(0);
 
 /** @internal a saved owner not looked up yet. */
 const LATER = Symbol('later');
