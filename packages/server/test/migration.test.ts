@@ -203,6 +203,18 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     expect(row.decided_at).not.toBeNull();
   });
 
+  it('drops the (day, org_path) index of report_cells on SQLite, which no statement reads there (0024)', async () => {
+    const names =
+      backend === 'postgres'
+        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'report_cells'`.execute(db)).rows
+        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'report_cells'`.execute(db)).rows;
+    const indexes = names.map((r) => r.name);
+    // The dirty cells' lookups keep (org_path, day); PostgreSQL keeps its narrow (day, org_path) too.
+    expect(indexes).toContain('report_cells_org_day');
+    if (backend === 'postgres') expect(indexes).toContain('report_cells_cell');
+    else expect(indexes).not.toContain('report_cells_cell');
+  });
+
   it('upgrades stored event snapshots too', async () => {
     const e = await db.selectFrom('events').select('snapshot').where('seq', '=', 9).executeTakeFirstOrThrow();
     expect(ComplaintSchema.safeParse(JSON.parse(e.snapshot as string)).success).toBe(true);
