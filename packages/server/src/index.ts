@@ -36,6 +36,7 @@ export type {
   ComplaintPage,
   ComplaintRecord,
   IdempotentRequest,
+  MutateOptions,
   OrganisationRecord,
   StaffMember,
   Store,

@@ -22,6 +22,7 @@ import type { ComplaintRecord, WriteTransaction } from '../store/store.js';
 import { mayActOn, mayWrite, roleMayTake } from '../policy/access.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
+import { knownTo } from './known-to.js';
 import { replayAsNow, sendResult } from './respond.js';
 
 /**
@@ -173,6 +174,6 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
     // The target lists what was merged into it (docs/domain/lifecycle.md), in the same transaction.
     if (mergeTarget) await tx.updateComplaint(withMergedFrom(mergeTarget.complaint, next.id, now), mergeTarget.complaint.version, { event: false });
     return { status: 200, body: next };
-  });
+   }, knownTo(caller));
   return sendResult(c, result);
 }

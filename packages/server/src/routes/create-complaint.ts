@@ -12,6 +12,7 @@ import { mayWrite, roleMayTake } from '../policy/access.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
+import { knownTo } from './known-to.js';
 import { replayAsNow, sendResult } from './respond.js';
 import { warnIfSensitive } from './sensitive-warning.js';
 
@@ -87,7 +88,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     });
     await tx.insertComplaint(complaint);
     return { status: 201, body: complaint };
-  });
+   }, knownTo(caller));
   if (!result.replayed && result.status === 201) await warnIfSensitive(deps, result.body as Complaint);
   return sendResult(c, result);
 }

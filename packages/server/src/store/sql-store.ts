@@ -18,6 +18,7 @@ import { type Visibility, visibilitySql } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
 import { IdempotencyKeyReusedError, ConcurrentUpdateError, isTransientConflict, isUniqueViolation } from './errors.js';
 import { type CounterName, counterValues, nextValue, nextValues } from './counters.js';
+import { COUNTER_SEQUENCES } from './migrations/0008b_event_sequences.js';
 import { importBank } from './import-bank.js';
 import { loadDirectory } from './load-directory.js';
 import { likePrefix } from './like-prefix.js';
@@ -31,6 +32,7 @@ import type {
   ComplaintPage,
   ComplaintRecord,
   IdempotentRequest,
+  MutateOptions,
   OrganisationRecord,
   StaffMember,
   Store,
@@ -170,19 +172,43 @@ interface KeyedPrior {
   /** The complaint a step with the key wrote an event of (a step's lookup only). */
   readonly step_complaint_id: string | null;
   readonly step_hash: string | null;
+  /**
+   * PostgreSQL, a creation's lookup: the creation's numbers, drawn in the same statement when the key
+   * has no prior (else `null`): one round trip less than drawing them when the complaint is built.
+   */
+  readonly complaint_no?: number | null;
+  readonly event_seq?: number | null;
+  readonly complaint_row?: number | null;
 }
+
+/** @internal the counters a creation draws (`nextCreationNumbers`), in the order `nextValues` draws them. */
+const CREATION_COUNTERS = ['complaint_no', 'event_seq', 'complaint_row'] as const;
 
 /**
  * @internal one read for everything a keyed write looks up first: this caller's idempotency record
  * of the key and, for a creation, the complaint created with it (kept past the record's expiry) or,
  * for a step, the event written with it. Each is a unique-index probe; one statement instead of two
- * (on PostgreSQL one round trip, which also takes the transaction's id).
+ * (on PostgreSQL one round trip, which also takes the transaction's id and, for a creation with
+ * nothing under its key, draws its numbers).
  */
 async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest): Promise<KeyedPrior> {
   const none = sql`null`;
-  const values = [idem.scope, idem.key, ...(idem.creation ? [idem.scope, idem.key] : []), ...(idem.step ? [idem.scope, idem.key] : [])];
-  // PostgreSQL: the transaction takes its id here, before any event number is drawn (see inWriteTransaction).
-  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''}`, values, () => sql<KeyedPrior>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}i.request_hash, i.status_code, i.response,
+  const draw = kind === 'postgres' && idem.creation !== undefined;
+  const sequences = draw ? CREATION_COUNTERS.map((n) => COUNTER_SEQUENCES[n]) : [];
+  const values = [...sequences, idem.scope, idem.key, ...(idem.creation ? [idem.scope, idem.key] : []), ...(idem.step ? [idem.scope, idem.key] : [])];
+  // PostgreSQL: the transaction takes its id here, before any event number is drawn (see
+  // inWriteTransaction): each number is drawn in a CASE whose first branch takes the id, and only when
+  // the key has no prior (a replay draws none). A creation refused after this (a 400) leaves its
+  // numbers unused, as a rolled-back one does.
+  const numbers = draw
+    ? sql`${sql.join(
+        CREATION_COUNTERS.map(
+          (n, i) =>
+            sql`case when pg_current_xact_id() is null then null when i.request_hash is not null or c.document is not null then null else nextval(${sequences[i]}) end as ${sql.id(n)}`,
+        ),
+      )}, `
+    : sql``;
+  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''}`, values, () => sql<KeyedPrior>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response,
       ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
       ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
     from (select 1 as probe) as p
@@ -192,12 +218,29 @@ async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest): 
   return rows[0] as KeyedPrior;
 }
 
+/** @internal what a write transaction starts with besides its Kysely. */
+interface Known {
+  /** Organisations read for this request before the transaction (PostgreSQL: not read again). */
+  readonly organisations?: readonly OrganisationRecord[] | undefined;
+  /** A creation's numbers, drawn by its key lookup (PostgreSQL). */
+  readonly drawn?: Record<(typeof CREATION_COUNTERS)[number], number> | undefined;
+}
+
+/** @internal the creation numbers a key lookup drew, when it drew them. */
+function drawnBy(prior: KeyedPrior): Known['drawn'] {
+  const { complaint_no, event_seq, complaint_row } = prior;
+  return complaint_no == null || event_seq == null || complaint_row == null ? undefined : { complaint_no, event_seq, complaint_row };
+}
+
 /** @internal the write-transaction facade over a transaction's Kysely. */
-function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, factsOptions: FactsOptions): WriteTransaction {
+function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, factsOptions: FactsOptions, known: Known = {}): WriteTransaction {
   const bump = (name: CounterName) => nextValue(db, kind, name);
   // Organisations do not change inside a complaint's write: each is read once per transaction (a
-  // registration asked for the handling organisation up to three times).
+  // registration asked for the handling organisation up to three times). On PostgreSQL those the
+  // request read already (the caller's) are not read again.
   const organisations = new Map<string, Promise<OrganisationRecord | undefined>>();
+  if (kind === 'postgres') for (const o of known.organisations ?? []) organisations.set(o.id, Promise.resolve(o));
+  let drawn = known.drawn;
   const organisation = (id: string) => {
     let found = organisations.get(id);
     if (!found) {
@@ -217,9 +260,10 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
     nextEventSeq: () => bump('event_seq'),
     nextComplaintNumber: () => bump('complaint_no'),
     async nextCreationNumbers() {
-      const drawn = await nextValues(db, kind, ['complaint_no', 'event_seq', 'complaint_row']);
-      drawnRow = drawn.complaint_row;
-      return { complaintNumber: drawn.complaint_no, eventSeq: drawn.event_seq };
+      const numbers = drawn ?? (await nextValues(db, kind, CREATION_COUNTERS));
+      drawn = undefined;
+      drawnRow = numbers.complaint_row;
+      return { complaintNumber: numbers.complaint_no, eventSeq: numbers.event_seq };
     },
     async insertComplaint(c) {
       const paths = await pathsFor(organisation, c);
@@ -412,7 +456,7 @@ export class SqlStore implements Store {
     };
   }
 
-  async mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>) {
+  async mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>, options: MutateOptions = {}) {
     // SQLite: writes arriving together share one transaction and its commit. PostgreSQL: each its
     // own transaction (writers run concurrently on the pool; sharing one connection measured no gain).
     const run =
@@ -426,8 +470,9 @@ export class SqlStore implements Store {
             inWriteTransaction(this.db, this.kind, work, { firstStatementTakesXactId: idem !== undefined });
     const attempt = () =>
       run(async (db) => {
+        let prior: KeyedPrior | undefined;
         if (idem) {
-          const prior = await keyedPrior(db, this.kind, idem);
+          prior = await keyedPrior(db, this.kind, idem);
           if (prior.request_hash !== null) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             return { status: Number(prior.status_code), body: JSON.parse(prior.response as string) as unknown, replayed: true };
@@ -443,7 +488,8 @@ export class SqlStore implements Store {
             if (record) return { ...idem.step(record), replayed: true };
           }
         }
-        const result = await fn(writeTransaction(db, this.kind, idem, this.facts));
+        const known = { organisations: options.organisations, drawn: prior && drawnBy(prior) };
+        const result = await fn(writeTransaction(db, this.kind, idem, this.facts, known));
         if (idem) {
           await insertRow(db, 'idempotency', {
             scope: idem.scope,

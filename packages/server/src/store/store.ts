@@ -104,6 +104,25 @@ export interface IdempotentRequest {
 }
 
 /**
+ * What a write already knows before its transaction starts.
+ *
+ * @example
+ * ```ts
+ * await store.mutate(idem, run, { organisations: caller.organisation ? [caller.organisation] : [] });
+ * ```
+ */
+export interface MutateOptions {
+  /**
+   * Organisations this request has already read (the caller's own, read with the token's check just
+   * before): on PostgreSQL, where every read is a round trip, the transaction's
+   * {@link WriteTransaction.getOrganisation} answers them without reading them again. No transaction
+   * locks an organisation, so a read inside it is no fresher than this one. SQLite reads them in the
+   * transaction as before.
+   */
+  readonly organisations?: readonly OrganisationRecord[] | undefined;
+}
+
+/**
  * Reads and writes inside one write transaction. Every state change, its timeline event and its
  * idempotency record commit together or not at all. Read through this object only: on SQLite the
  * store's own reads wait for the connection the transaction holds.
@@ -225,7 +244,11 @@ export interface Store {
    * is kept with the complaint and a step's (`idem.step`) with its event, so their repeats replay
    * even after the idempotency record expired.
    */
-  mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>): Promise<StoredResult & { replayed: boolean }>;
+  mutate(
+    idem: IdempotentRequest | undefined,
+    fn: (tx: WriteTransaction) => Promise<StoredResult>,
+    options?: MutateOptions,
+  ): Promise<StoredResult & { replayed: boolean }>;
 
   /** Events after `afterSeq` (and at most `upTo`) the visibility allows, oldest first. */
   eventsAfter(afterSeq: number, visibility: Visibility, options?: { complaintId?: string; limit?: number; upTo?: number }): Promise<StoredChange[]>;
