@@ -3,13 +3,14 @@
 # the history is imported into it once and the report queries are timed over it in later sessions.
 #   bash bench/reports-pg-cluster.sh init            creates the cluster (initdb, C.UTF-8) and the database ck_1m
 #   bash bench/reports-pg-cluster.sh start-setup     starts it for loading data: fsync, synchronous_commit
-#                                                    and full_page_writes off (a crash may corrupt it: re-import)
+#                                                    and full_page_writes off (a crash may corrupt it: re-import),
+#                                                    max_wal_size 8 GB, checkpoint_timeout 30 min
 #   bash bench/reports-pg-cluster.sh start           starts it as the timed queries run it: durable (fsync,
 #                                                    synchronous_commit, full_page_writes on, the defaults)
 #   bash bench/reports-pg-cluster.sh stop            stops it (fast shutdown; the data directory stays)
 #   bash bench/reports-pg-cluster.sh url             prints the DATABASE_URL of ck_1m (after a start)
-# Both starts: shared_buffers 1 GB, max_wal_size 8 GB, checkpoint_timeout 30 min, maintenance_work_mem
-# 512 MB, everything else PostgreSQL 15's defaults; a free port on 127.0.0.1 (written to pg-cluster/port),
+# Both starts: shared_buffers 1 GB, maintenance_work_mem 512 MB, everything else PostgreSQL 15's
+# defaults (work_mem 4 MB, max_wal_size 1 GB: a start after a set-up recycles its WAL); a free port on 127.0.0.1 (written to pg-cluster/port),
 # the socket in the cluster's folder. PG_CLUSTER overrides the folder. As root the cluster runs as the
 # postgres user. Loading 1M complaints through the import (bench/README.md, #8, "PostgreSQL at 1,000,000"):
 #   bash bench/reports-pg-cluster.sh init && bash bench/reports-pg-cluster.sh start-setup
@@ -22,7 +23,7 @@ cd "$(dirname "$0")/.."
 dir=$(realpath -m "${PG_CLUSTER:-bench/.data/reports-1000000/pg-cluster}")
 bin=/usr/lib/postgresql/15/bin
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi; }
-common="-c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB"
+common="-c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c maintenance_work_mem=512MB"
 start() {
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -39,7 +40,7 @@ case "${1:-}" in
     psql "postgres://postgres@127.0.0.1:$(cat "$dir/port")/postgres" -qc 'create database ck_1m'
     as_pg "$bin/pg_ctl -D '$dir/data' -m fast -w stop" >/dev/null
     ;;
-  start-setup) start "-c fsync=off -c synchronous_commit=off -c full_page_writes=off" ;;
+  start-setup) start "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=8GB -c checkpoint_timeout=30min" ;;
   start) start "" ;;
   stop) as_pg "$bin/pg_ctl -D '$dir/data' -m fast -w stop" >/dev/null ;;
   url) echo "postgres://postgres@127.0.0.1:$(cat "$dir/port")/ck_1m" ;;

@@ -283,3 +283,53 @@ describe.each(BACKENDS)('0015_report_months, 0020_handling_binary and 0020c_repo
     }
   });
 });
+
+describe.each(BACKENDS)('0025_cells_in_key_order over pre-aggregates already computed (%s)', (backend) => {
+  it('keeps every row of report_cells, report_months and report_roots, and on PostgreSQL leaves them clustered by their key', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-'));
+    const db = openDatabase({ dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined }).db;
+    try {
+      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== '0025_cells_in_key_order'));
+      const { error } = await new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => before } }).migrateToLatest();
+      if (error) throw error;
+      // Rows in reverse key order (as a recomputation in hash order may leave them), over two months
+      // and two organisations, in each of the three tables.
+      const zero = { intake_channel: '', business_channel: '', business_category: '', business_major: '', cause: '', severity: '', province: '', prefecture: '' };
+      const sums = { regulator_transfers: 0, repeats: 0, met: 0, met_strict: 0, accepted: 0, reached: 0, reviews: 0, rated: 0, satisfied: 0, handling_ms: 0, decided: 0 };
+      const rows = Array.from({ length: 40 }, (_, i) => ({
+        dims: i % 4 === 0 ? 'cause' : '',
+        pop: 'received',
+        day: `2026-0${3 + Math.floor(i / 20)}-${String(1 + (i % 20)).padStart(2, '0')}`,
+        org_path: i % 3 === 0 ? '/HO/BR-44/' : '/HO/',
+        ...zero,
+        cause: i % 4 === 0 ? `C0${i % 7}` : '',
+        ...sums,
+        received: i + 1,
+      })).reverse();
+      const w = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      await w.insertInto('report_cells').values(rows.map((r) => ({ ...r, handling: null }))).execute();
+      const months = new Map(rows.map(({ day, ...r }) => [`${r.dims}|${day.slice(0, 7)}|${r.org_path}|${r.cause}`, { ...r, month: day.slice(0, 7) }]));
+      await w.insertInto('report_months').values([...months.values()].map((r) => ({ ...r, handling: null }))).execute();
+      await w.insertInto('report_roots').values([...months.values()].filter((r) => r.org_path === '/HO/').map((r) => ({ ...r, members: 1 }))).execute();
+      const snapshot = async () => {
+        const out: Record<string, string[]> = {};
+        for (const table of ['report_cells', 'report_months', 'report_roots'] as const) {
+          const all = await w.selectFrom(table).selectAll().execute();
+          out[table] = all.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, v === null || typeof v !== 'object' ? (typeof v === 'bigint' ? Number(v) : v) : [...(v as Uint8Array)]]))).sort();
+        }
+        return out;
+      };
+      const rowsBefore = await snapshot();
+      expect([rowsBefore.report_cells?.length, rowsBefore.report_months?.length]).toEqual([40, months.size]);
+      await migrateToLatest(db as Kysely<unknown>);
+      expect(await snapshot()).toEqual(rowsBefore);
+      if (backend === 'postgres') {
+        const { rows } = await sql<{ name: string }>`select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid where i.indisclustered order by 1`.execute(db);
+        expect(rows.map((r) => r.name)).toEqual(['report_cells_pk', 'report_months_pk', 'report_roots_pk']);
+      }
+    } finally {
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

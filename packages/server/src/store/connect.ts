@@ -62,6 +62,13 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
     });
     // An idle client losing its connection must not crash the process: the pool replaces it.
     pool.on('error', () => {});
+    // No JIT compilation: the reports' statements run in tens of milliseconds but their estimated
+    // cost passes jit_above_cost at 1M complaints, and compiling took 45-220 ms of each (the weekly
+    // timeliness trend's read: 217 of its 266 ms; bench/README.md, #8, "PostgreSQL at 1,000,000").
+    // Queued on the new client before anything the pool hands it out for.
+    pool.on('connect', (client) => {
+      client.query('set jit = off').catch(() => {});
+    });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pipelinedClients(pool) }) }), kind: 'postgres' };
   }
   mkdirSync(where.dataDir, { recursive: true });

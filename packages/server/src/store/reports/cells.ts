@@ -96,11 +96,22 @@ const CELL_PLAN: readonly { set: readonly CellColumn[]; from: readonly CellColum
 })();
 
 /**
+ * @internal `order by` the first `keys` columns of the insert when the table is being refilled whole
+ * on PostgreSQL (`inKeyOrder`), so its rows lie in their primary key's order as SQLite's `without
+ * rowid` tables keep them (see migration 0025_cells_in_key_order): nothing otherwise.
+ */
+const keyOrder = (inKeyOrder: boolean, positions: readonly number[]) => (inKeyOrder ? sql.raw(` order by ${positions.join(', ')}`) : sql``);
+
+/** @internal positions 1…n. */
+const firstN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+/**
  * @internal inserts the `report_cells` rows of one population for the facts that `where` selects:
  * the sets of {@link CELL_PLAN} read from the facts first, in one statement, then each other set
- * summed from the rows just written (`where` over `day` selects the same cells there).
+ * summed from the rows just written (`where` over `day` selects the same cells there). `inKeyOrder`:
+ * rows inserted in key order (a whole recomputation on PostgreSQL).
  */
-async function insertCells(db: Kysely<Database>, p: Population, where: (dayColumn: string) => RawBuilder<unknown>): Promise<void> {
+async function insertCells(db: Kysely<Database>, p: Population, where: (dayColumn: string) => RawBuilder<unknown>, inKeyOrder = false): Promise<void> {
   const pop = POPULATIONS[p];
   const day = sql.ref(pop.dayColumn);
   const pg = isPostgres(db as Kysely<unknown>);
@@ -121,12 +132,14 @@ async function insertCells(db: Kysely<Database>, p: Population, where: (dayColum
       from complaint_facts where ${sql.raw(pop.sql)} and ${where(pop.dayColumn)}
       group by ${day}, org_path${by(set)}`,
   );
-  await sql`${into} ${sql.join(fromFacts, sql` union all `)}`.execute(db);
+  // The key: dims, pop, day, org_path and the dimension columns, the insert's first columns.
+  const order = keyOrder(inKeyOrder, firstN(4 + CELL_DIMENSION_COLUMNS.length));
+  await sql`${into} ${sql.join(fromFacts, sql` union all `)}${order}`.execute(db);
   for (const { set, from } of CELL_PLAN) {
     if (from === null) continue;
     await sql`${into} select ${setKey(set)}, ${p}, day, org_path, ${dims(set)}, ${sql.join(Object.values(CELL_AGGREGATE_COLUMNS).map((c) => sql`sum(${sql.ref(c)})`))}, ${handlingSum}
       from report_cells where dims = ${setKey(from)} and pop = ${p} and ${where('day')}
-      group by day, org_path${by(set)}`.execute(db);
+      group by day, org_path${by(set)}${order}`.execute(db);
   }
 }
 
@@ -177,8 +190,9 @@ async function rollUpMonths(db: Kysely<Database>, whole: boolean): Promise<void>
   if (whole) {
     await db.deleteFrom('report_months').execute();
     // Grouped in the key order of `report_months` (dims, pop, month, organisation, dimensions), so the
-    // rows are appended in order: the same groups as by month first.
-    await sql`${into} ${select} from report_cells c group by ${c('dims')}, ${c('pop')}, substr(c.day, 1, 7), ${sql.join(MONTH_KEYS.slice(2).map(c))}`.execute(db);
+    // rows are appended in order: the same groups as by month first. PostgreSQL may group by hashing:
+    // there the rows are sorted into that order too (migration 0025_cells_in_key_order).
+    await sql`${into} ${select} from report_cells c group by ${c('dims')}, ${c('pop')}, substr(c.day, 1, 7), ${sql.join(MONTH_KEYS.slice(2).map(c))}${keyOrder(pg, [2, 3, 1, ...firstN(1 + CELL_DIMENSION_COLUMNS.length).map((i) => i + 3)])}`.execute(db);
     await db.deleteFrom('report_roots').execute();
     await toRoots(sql`1 = 1`, 1);
     return;
@@ -295,7 +309,7 @@ export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind
     const rebuilt = whole && kind === 'sqlite' ? await dropSecondaryIndexes(tx, ['report_cells', 'report_months']) : [];
     if (whole) await tx.deleteFrom('report_cells').execute();
     else await sql`delete from report_cells where ${dirty('day')}`.execute(tx);
-    for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(tx, p, dirty);
+    for (const p of Object.keys(POPULATIONS) as Population[]) await insertCells(tx, p, dirty, whole && kind === 'postgres');
     await rollUpMonths(tx, whole);
     for (const definition of rebuilt) await sql.raw(definition).execute(tx);
     // PostgreSQL plans the next reports on fresh statistics (a quarter B × C read 284 -> 60 ms at 100k).
