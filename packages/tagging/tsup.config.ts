@@ -23,8 +23,10 @@ export default defineConfig([
   },
   {
     // The full build's read worker, started by URL from beside cli.js (see src/input/read-digested.ts).
-    entry: { 'read-worker': 'src/input/read-worker.ts' },
+    // And the one that writes a full build's state beside the exports (src/engine/snapshot.ts).
+    entry: { 'read-worker': 'src/input/read-worker.ts', 'state-worker': 'src/engine/state-worker.ts' },
     format: ['esm'],
+    splitting: false,
     sourcemap: true,
     target: 'es2022',
     platform: 'node',

@@ -107,12 +107,13 @@ describe('complaintkit-tags', () => {
     const files = [join(dir, 'a.ndjson'), join(dir, 'b.ndjson')];
     await writeFile(files[0]!, day1.map((r) => JSON.stringify(r)).join('\n'));
     await writeFile(files[1]!, day2.map((r) => JSON.stringify(r)).join('\n'));
-    const run = async (worker: boolean, inputs: string[], name = worker ? 'worker' : 'thread') => {
+    // On workers: the read and the state written beside the exports; or both in this thread.
+    const run = async (worker: boolean, inputs: string[], name = worker ? 'worker' : 'thread', day = 8) => {
       const out = join(dir, name);
-      const before = process.env.CK_TAGS_READ_WORKER;
-      process.env.CK_TAGS_READ_WORKER = worker ? '1' : '0';
+      const before = [process.env.CK_TAGS_READ_WORKER, process.env.CK_TAGS_STATE_WORKER];
+      process.env.CK_TAGS_READ_WORKER = process.env.CK_TAGS_STATE_WORKER = worker ? '1' : '0';
       try {
-        const r = await cli(['build', '--full', ...inputs.flatMap((f) => ['--input', f]), '--as-of', at(8), '--state', join(out, 'state'), '--out', join(out, 'out'), '--quiet']);
+        const r = await cli(['build', ...(day === 8 ? ['--full'] : []), ...inputs.flatMap((f) => ['--input', f]), '--as-of', at(day), '--state', join(out, 'state'), '--out', join(out, 'out'), '--quiet']);
         const written: Record<string, string> = {};
         for (const sub of ['out', 'state/events']) {
           for (const f of await readdir(join(out, sub), { recursive: true }).catch(() => [] as string[])) {
@@ -120,9 +121,9 @@ describe('complaintkit-tags', () => {
             if (text !== null) written[`${sub}/${f}`] = text;
           }
         }
-        return { ...r, written };
+        return { ...r, written, state: await readdir(join(out, 'state')).catch(() => [] as string[]) };
       } finally {
-        process.env.CK_TAGS_READ_WORKER = before;
+        [process.env.CK_TAGS_READ_WORKER, process.env.CK_TAGS_STATE_WORKER] = before;
       }
     };
     const onWorker = await run(true, files);
@@ -137,6 +138,17 @@ describe('complaintkit-tags', () => {
     // C1's complaints moved, merged or unlinked; C3's became current: C2 and C3 are left.
     expect(onWorker.out).toMatch(/customers\s+2 /);
     expect(onWorker.out).toMatch(/recent_complaint:B0302\s+2/);
+
+    // The state written beside the exports is in place (no temporary file left) and reads back the
+    // same: the next day's run gives the same delta and events.
+    expect(onWorker.state.sort()).toEqual(['events', 'reports', 'tags-state.sqlite']);
+    const day3 = join(dir, 'c.ndjson');
+    await writeFile(day3, [row(9, 'C2'), { ...old, status: 'merged', updatedAt: at(9) }].map((r) => JSON.stringify(r)).join('\n'));
+    const [nextOnWorker, nextInThread] = [await run(true, [day3], 'worker', 10), await run(false, [day3], 'thread', 10)];
+    expect(nextOnWorker.code, nextOnWorker.err).toBe(0);
+    expect(nextOnWorker.out).toMatch(/incremental/);
+    expect(Object.keys(nextOnWorker.written).filter((f) => f.includes('delta-')).length).toBeGreaterThan(1);
+    expect(nextOnWorker.written).toEqual(nextInThread.written);
 
     // A bad line in the second file: its name and line, nothing written.
     await writeFile(files[1]!, [JSON.stringify(row(4, 'C1')), JSON.stringify({ ...row(4, 'C1'), businessCategory: 'B77' })].join('\n'));

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createIdentityHasher } from '@complaintkit/core/node';
 import { TagEngine, type Unlinked } from '../engine/engine.js';
-import { readSnapshot, savedTagKeys, writeSnapshot } from '../engine/snapshot.js';
+import { readSnapshot, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
 import { FieldNames } from '../export/fields.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
 import { KeyIndex } from '../identity/key-index.js';
@@ -186,57 +186,67 @@ async function buildWith(
     ruleSetVersion: rules.version,
   };
   const exports: BuildResult['exports'] = [];
-  await runEvents.publish();
-  if (staging) {
-    await rm(eventLog.folder, { recursive: true, force: true });
-    await rename(staging.folder, eventLog.folder);
-    await rm(join(stateDir, `.full-${process.pid}`), { recursive: true, force: true });
-  } else {
-    // A delta only after an incremental run: after a full rebuild the CRM takes the snapshot whole.
-    const since = sinceArg ?? startSeq;
-    let events: TagEvent[] = changed;
-    if (since !== startSeq) {
-      events = [];
-      for await (const e of eventLog.read(since, engine.seq)) events.push(e);
+  // A full build's state is written on a worker thread beside the exports (two cores or more), and
+  // put in place last as before.
+  const aside = full && availableParallelism() > 1 && process.env.CK_TAGS_STATE_WORKER !== '0' ? writeSnapshotAside(engine, stateFile) : null;
+  // A failure before the commit point leaves no state file behind (nor its temporary one).
+  try {
+    await runEvents.publish();
+    if (staging) {
+      await rm(eventLog.folder, { recursive: true, force: true });
+      await rename(staging.folder, eventLog.folder);
+      await rm(join(stateDir, `.full-${process.pid}`), { recursive: true, force: true });
+    } else {
+      // A delta only after an incremental run: after a full rebuild the CRM takes the snapshot whole.
+      const since = sinceArg ?? startSeq;
+      let events: TagEvent[] = changed;
+      if (since !== startSeq) {
+        events = [];
+        for await (const e of eventLog.read(since, engine.seq)) events.push(e);
+      }
+      exports.push(
+        await writeExport(`delta-${pad(since)}-${pad(engine.seq)}`, 'delta', deltaRows(events, since, engine.seq), {
+          ...exportOptions,
+          timeRange: { from: events[0]?.at ?? null, to: events.at(-1)?.at ?? null },
+          watermark: { from: since, to: engine.seq },
+        }),
+      );
     }
-    exports.push(
-      await writeExport(`delta-${pad(since)}-${pad(engine.seq)}`, 'delta', deltaRows(events, since, engine.seq), {
-        ...exportOptions,
-        timeRange: { from: events[0]?.at ?? null, to: events.at(-1)?.at ?? null },
-        watermark: { from: since, to: engine.seq },
-      }),
-    );
+    if (full || v.snapshot) {
+      exports.push(
+        await writeExport(`snapshot-${compact(summary.asOf)}`, 'snapshot', snapshotRows(engine.assignments()), {
+          ...exportOptions,
+          timeRange: { from: null, to: summary.asOf },
+          watermark: { from: 0, to: engine.seq },
+        }),
+      );
+    }
+    let unlinkedReport: string | null = null;
+    if (unlinked.length) {
+      await mkdir(join(stateDir, 'reports'), { recursive: true });
+      unlinkedReport = join(stateDir, 'reports', `unlinked-${compact(summary.asOf)}.ndjson`);
+      await writeFile(unlinkedReport, unlinked.map((u) => JSON.stringify(u)).join('\n') + '\n');
+    }
+    // Before the commit point: if the service refuses, the run fails and the next one sends them again.
+    const token = process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '';
+    let published: number | null = null;
+    let unpublished: number | null = null;
+    if (v.publish) {
+      // After a full rebuild, the tags the replaced state held and this one no longer assigns are deleted
+      // from the service, so none that became stale is left behind (an upsert alone would keep them).
+      const stale = full && saved !== null ? await staleKeys(saved, engine) : [];
+      published = await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token, deleted: stale });
+      unpublished = stale.length;
+    }
+    if (aside) await aside.commit();
+    else await writeSnapshot(engine, stateFile);
+    await rm(legacyFile, { force: true });
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published, unpublished, readOnWorker: digest };
+  } catch (e) {
+    await aside?.abort();
+    throw e;
   }
-  if (full || v.snapshot) {
-    exports.push(
-      await writeExport(`snapshot-${compact(summary.asOf)}`, 'snapshot', snapshotRows(engine.assignments()), {
-        ...exportOptions,
-        timeRange: { from: null, to: summary.asOf },
-        watermark: { from: 0, to: engine.seq },
-      }),
-    );
-  }
-  let unlinkedReport: string | null = null;
-  if (unlinked.length) {
-    await mkdir(join(stateDir, 'reports'), { recursive: true });
-    unlinkedReport = join(stateDir, 'reports', `unlinked-${compact(summary.asOf)}.ndjson`);
-    await writeFile(unlinkedReport, unlinked.map((u) => JSON.stringify(u)).join('\n') + '\n');
-  }
-  // Before the commit point: if the service refuses, the run fails and the next one sends them again.
-  const token = process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '';
-  let published: number | null = null;
-  let unpublished: number | null = null;
-  if (v.publish) {
-    // After a full rebuild, the tags the replaced state held and this one no longer assigns are deleted
-    // from the service, so none that became stale is left behind (an upsert alone would keep them).
-    const stale = full && saved !== null ? await staleKeys(saved, engine) : [];
-    published = await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token, deleted: stale });
-    unpublished = stale.length;
-  }
-  await writeSnapshot(engine, stateFile);
-  await rm(legacyFile, { force: true });
-  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published, unpublished, readOnWorker: digest };
 }
 
 /** @internal the tags a replaced state held that the rebuilt engine no longer has, by customer and code. */

@@ -1,9 +1,12 @@
-import { openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { InputError } from '../input/errors.js';
 import { readLines } from '../input/read-lines.js';
 import { type CustomerState, TagEngine, type TagEngineOptions } from './engine.js';
-import { decodeCustomer, factIds, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
+import { decodeCustomer, encodeCustomer, factIds, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
+import type { StateWorkerRequest } from './state-worker.js';
 
 /** @internal the NDJSON state of earlier versions, still read so an existing state carries over. */
 const LEGACY_FORMAT = 'complaintkit-tags-state/1';
@@ -38,6 +41,121 @@ export async function writeSnapshot(engine: TagEngine, file: string): Promise<vo
   // Not backed by a saved state, the engine's owners are every kept complaint's customer: no need to
   // find the complaint numbers in each customer's text again.
   StateFile.create(file, metaOf(engine), engine.states(), saved ? undefined : engine.owners);
+}
+
+/** @internal customers (or owners) per message to the state worker, and messages it may be behind. */
+const PER_MESSAGE = 2_000;
+/** @internal */
+const AHEAD = 8;
+
+/**
+ * @internal Starts writing an engine's whole state (a full build, not backed by a saved state) to
+ * `file` on a worker thread, so that SQLite's inserts and index builds run beside the exports instead
+ * of after them. The rows are sent a few thousand at a time as the worker takes them (the main thread
+ * yields between). `commit` waits for the file and renames it into place: call it where
+ * {@link writeSnapshot} would be called, as the run's commit point; `abort` drops it. The file is the
+ * one `writeSnapshot` writes. Needs the built package (`dist/state-worker.js`, beside the module; from
+ * the source, as in the tests, the package's `dist`).
+ *
+ * @example
+ * ```ts
+ * const state = writeSnapshotAside(engine, 'state/tags-state.sqlite');
+ * await writeExports();
+ * await state.commit();
+ * ```
+ */
+export function writeSnapshotAside(engine: TagEngine, file: string): { commit(): Promise<void>; abort(): Promise<void> } {
+  if (engine.backing) throw new RangeError('writeSnapshotAside writes a whole state: use writeSnapshot for an engine backed by a saved one');
+  const beside = new URL('./state-worker.js', import.meta.url);
+  const url = existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/state-worker.js', import.meta.url);
+  const worker = new Worker(url, { workerData: { file } });
+  const tmp = `${file}.tmp-${process.pid}`;
+  let credit = AHEAD;
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  let finished: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  const stop = (e: Error) => {
+    failure ??= e;
+    notify();
+    finished?.();
+  };
+  const done = new Promise<void>((r) => (finished = r));
+  worker.on('message', (m: { kind: 'taken' | 'done' | 'failed'; message?: string }) => {
+    if (m.kind === 'taken') {
+      credit++;
+      notify();
+    } else if (m.kind === 'done') finished?.();
+    else stop(new Error(`writing the tag state failed: ${m.message}`));
+  });
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`the state worker stopped (exit code ${code})`)));
+  const send = async (m: StateWorkerRequest) => {
+    while (credit <= 0 && !failure) await new Promise<void>((r) => (wake = r));
+    if (failure) throw failure;
+    credit--;
+    worker.postMessage(m);
+  };
+  const pump = (async () => {
+    let ids: string[] = [];
+    let revisits: (number | null)[] = [];
+    let texts: string[] = [];
+    for (const [id, c] of engine.states()) {
+      ids.push(id);
+      revisits.push(c.revisitAt);
+      texts.push(encodeCustomer(c));
+      if (ids.length === PER_MESSAGE) {
+        await send({ kind: 'customers', ids, revisits, texts });
+        [ids, revisits, texts] = [[], [], []];
+      }
+    }
+    if (ids.length) await send({ kind: 'customers', ids, revisits, texts });
+    let complaints: string[] = [];
+    let customers: string[] = [];
+    for (const [complaintId, id] of engine.owners) {
+      if (id === null) continue;
+      complaints.push(complaintId);
+      customers.push(id);
+      if (complaints.length === PER_MESSAGE * 4) {
+        await send({ kind: 'owners', complaints, customers });
+        [complaints, customers] = [[], []];
+      }
+    }
+    if (complaints.length) await send({ kind: 'owners', complaints, customers });
+    await send({ kind: 'finish', meta: metaOf(engine) });
+    await done;
+    if (failure) throw failure;
+  })();
+  // A failure is reported by commit (or dropped by abort), never as an unhandled rejection.
+  pump.catch(() => undefined);
+  const end = async () => {
+    worker.removeAllListeners();
+    await worker.terminate();
+  };
+  return {
+    async commit() {
+      try {
+        await pump;
+        renameSync(tmp, file);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw e;
+      } finally {
+        await end();
+      }
+    },
+    async abort() {
+      failure ??= new Error('aborted');
+      notify();
+      finished?.();
+      await pump.catch(() => undefined);
+      await end();
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 /** @internal whether a file starts like an SQLite database. */

@@ -84,6 +84,85 @@ export interface StateMeta {
 }
 
 /**
+ * @internal A whole state written to a new file under a temporary name, a row at a time: by
+ * {@link StateFile.create} in one go, or by the state worker (`writeSnapshotAside`) beside the
+ * exports. Customers in key order, then {@link StateWriter.finish}; {@link StateWriter.commit}
+ * renames the file into place (the caller's commit point), {@link StateWriter.abort} removes it.
+ */
+export class StateWriter {
+  /** The temporary name the file is written under. */
+  readonly tmp: string;
+  readonly #db: Database.Database;
+  readonly #text: ReturnType<typeof batchInsert>;
+  readonly #put: ReturnType<typeof batchInsert>;
+  readonly #own: ReturnType<typeof batchInsert>;
+  #n = 0;
+
+  constructor(readonly file: string) {
+    this.tmp = `${file}.tmp-${process.pid}`;
+    rmSync(this.tmp, { force: true });
+    const db = new Database(this.tmp);
+    this.#db = db;
+    try {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      // Indexes are made after the rows are in: one sort instead of a B-tree insert per row. The
+      // customers come in key order, so the directory (keyed by id) is filled by appending.
+      db.exec(`create table meta (key text primary key, value text not null);
+        ${TEXTS_TABLE}
+        ${DIRECTORY_TABLE}
+        create table owners (complaint_id text not null, customer_id text not null);`);
+      // Many rows per statement: one step into SQLite per hundred rows, not per row.
+      this.#text = batchInsert(db, 'customer_texts (id, data)', 2);
+      this.#put = batchInsert(db, 'customers (id, revisit_at, text_id)', 3);
+      this.#own = batchInsert(db, 'owners (complaint_id, customer_id)', 2);
+      db.exec('begin');
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  /** One customer's row: its id, revisit time and text (`encodeCustomer`). @example `w.customer('C-1', null, text);` */
+  customer(id: string, revisitAt: number | null, text: string): void {
+    this.#text.add(++this.#n, text);
+    this.#put.add(id, revisitAt, this.#n);
+  }
+
+  /** One kept complaint's customer. @example `w.owner('CK20260301-000001', 'C-1');` */
+  owner(complaintId: string, customerId: string): void {
+    this.#own.add(complaintId, customerId);
+  }
+
+  /** Writes the rest and the header, builds the indexes and closes the file (still under its temporary name). @example `w.finish(meta);` */
+  finish(meta: StateMeta): void {
+    const db = this.#db;
+    this.#text.flush();
+    this.#put.flush();
+    this.#own.flush();
+    db.prepare('insert into meta (key, value) values (?, ?)').run('state', JSON.stringify(meta));
+    db.exec('commit');
+    db.exec(`create unique index owners_complaint on owners (complaint_id);
+      ${REVISIT_INDEX}`);
+    // The mode incremental runs use, set now while the file is new: switching an existing file to
+    // WAL on the next run's open costs that run a rewrite of the header and a wait for the disk.
+    db.pragma('journal_mode = WAL');
+    db.close();
+  }
+
+  /** Puts the finished file in place of the state. @example `w.commit();` */
+  commit(): void {
+    renameSync(this.tmp, this.file);
+  }
+
+  /** Closes and removes the unfinished file. @example `w.abort();` */
+  abort(): void {
+    if (this.#db?.open) this.#db.close();
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/**
  * The engine's saved state, read lazily: an SQLite file (better-sqlite3) with a directory of the
  * customers (id, when its tags may next change without new input, indexed, and which text is its
  * current one), the customers' texts (facts and tags as compact JSON), and one row per kept complaint
@@ -161,45 +240,17 @@ export class StateFile {
    * ```
    */
   static create(file: string, meta: StateMeta, customers: Iterable<[string, CustomerState]>, owners?: Iterable<[string, string | null]>): void {
-    const tmp = `${file}.tmp-${process.pid}`;
-    rmSync(tmp, { force: true });
-    const db = new Database(tmp);
+    const w = new StateWriter(file);
     try {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-      // Indexes are made after the rows are in: one sort instead of a B-tree insert per row. The
-      // customers come in key order, so the directory (keyed by id) is filled by appending.
-      db.exec(`create table meta (key text primary key, value text not null);
-        ${TEXTS_TABLE}
-        ${DIRECTORY_TABLE}
-        create table owners (complaint_id text not null, customer_id text not null);`);
-      // Many rows per statement: one step into SQLite per hundred rows, not per row.
-      const text = batchInsert(db, 'customer_texts (id, data)', 2);
-      const put = batchInsert(db, 'customers (id, revisit_at, text_id)', 3);
-      const own = batchInsert(db, 'owners (complaint_id, customer_id)', 2);
-      db.transaction(() => {
-        db.prepare('insert into meta (key, value) values (?, ?)').run('state', JSON.stringify(meta));
-        let n = 0;
-        for (const [id, c] of customers) {
-          text.add(++n, encodeCustomer(c));
-          put.add(id, c.revisitAt, n);
-          if (!owners) for (const complaintId of factIds(c.facts)) own.add(complaintId, id);
-        }
-        if (owners) for (const [complaintId, id] of owners) if (id !== null) own.add(complaintId, id);
-        text.flush();
-        put.flush();
-        own.flush();
-      })();
-      db.exec(`create unique index owners_complaint on owners (complaint_id);
-        ${REVISIT_INDEX}`);
-      // The mode incremental runs use, set now while the file is new: switching an existing file to
-      // WAL on the next run's open costs that run a rewrite of the header and a wait for the disk.
-      db.pragma('journal_mode = WAL');
-      db.close();
-      renameSync(tmp, file);
+      for (const [id, c] of customers) {
+        w.customer(id, c.revisitAt, encodeCustomer(c));
+        if (!owners) for (const complaintId of factIds(c.facts)) w.owner(complaintId, id);
+      }
+      if (owners) for (const [complaintId, id] of owners) if (id !== null) w.owner(complaintId, id);
+      w.finish(meta);
+      w.commit();
     } catch (e) {
-      if (db.open) db.close();
-      rmSync(tmp, { force: true });
+      w.abort();
       throw e;
     }
   }
