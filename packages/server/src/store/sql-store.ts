@@ -24,10 +24,10 @@ import { loadDirectory } from './load-directory.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
-import { type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
+import { type AlsoWritten, type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, identityUnhashed, organisationOf, recordOf } from './rows.js';
-import type { Database, EventsTable, OrganisationsTable } from './schema.js';
+import type { Database, EventsTable, IdempotencyTable, OrganisationsTable } from './schema.js';
 import type {
   ComplaintPage,
   ComplaintRecord,
@@ -42,7 +42,7 @@ import type {
 } from './store.js';
 import { inWriteTransaction } from './write-transaction.js';
 import { GroupCommit } from './group-commit.js';
-import { compiledOnce, insertRow, rowShape } from './compiled-once.js';
+import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
 
 type Db = Kysely<Database>;
 
@@ -232,8 +232,19 @@ function drawnBy(prior: KeyedPrior): Known['drawn'] {
   return complaint_no == null || event_seq == null || complaint_row == null ? undefined : { complaint_no, event_seq, complaint_row };
 }
 
+/** @internal a write transaction's facade, and how its write ends. */
+interface OpenWrite {
+  readonly tx: WriteTransaction;
+  /**
+   * Writes what is left once `fn` returned (its idempotency record, if any) as the transaction's
+   * last statement: on PostgreSQL with the creation's deferred repeat flags and dirty cells in one
+   * statement, and the commit written behind it (see `THEN_COMMIT`). Nothing may run after it.
+   */
+  finish(record: IdempotencyTable | undefined): Promise<void>;
+}
+
 /** @internal the write-transaction facade over a transaction's Kysely. */
-function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, factsOptions: FactsOptions, known: Known = {}): WriteTransaction {
+function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | undefined, factsOptions: FactsOptions, known: Known = {}): OpenWrite {
   const bump = (name: CounterName) => nextValue(db, kind, name);
   // Organisations do not change inside a complaint's write: each is read once per transaction (a
   // registration asked for the handling organisation up to three times). On PostgreSQL those the
@@ -251,21 +262,36 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   };
   /** The list row order drawn with the creation numbers, for the complaint inserted next. */
   let drawnRow: number | undefined;
-  return {
-    getComplaint: (id) => reads.complaint(db, id),
-    getOrganisation: organisation,
-    getStaff: (id) => reads.staff(db, id),
-    findProvinceBranch: (regionCode) => reads.provinceBranch(db, regionCode),
-    headOffice: () => reads.headOffice(db),
-    nextEventSeq: () => bump('event_seq'),
-    nextComplaintNumber: () => bump('complaint_no'),
-    async nextCreationNumbers() {
+  /**
+   * PostgreSQL: a creation's repeat flags and dirty cells, not written yet: the write's last
+   * statement carries them with its idempotency record and commit (`finish`), or the next statement
+   * of the transaction runs them first (`flushed`), so every statement still sees them.
+   */
+  let pending: ((also: AlsoWritten | undefined, run: CompiledOnceOptions) => Promise<void>) | undefined;
+  const flushed = <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (pending) {
+        const write = pending;
+        pending = undefined;
+        await write(undefined, {});
+      }
+      return f(...args);
+    };
+  const tx: WriteTransaction = {
+    getComplaint: flushed((id: string) => reads.complaint(db, id)),
+    getOrganisation: flushed(organisation),
+    getStaff: flushed((id: string) => reads.staff(db, id)),
+    findProvinceBranch: flushed((regionCode: string) => reads.provinceBranch(db, regionCode)),
+    headOffice: flushed(() => reads.headOffice(db)),
+    nextEventSeq: flushed(() => bump('event_seq')),
+    nextComplaintNumber: flushed(() => bump('complaint_no')),
+    nextCreationNumbers: flushed(async () => {
       const numbers = drawn ?? (await nextValues(db, kind, CREATION_COUNTERS));
       drawn = undefined;
       drawnRow = numbers.complaint_row;
       return { complaintNumber: numbers.complaint_no, eventSeq: numbers.event_seq };
-    },
-    async insertComplaint(c) {
+    }),
+    insertComplaint: flushed(async (c: Complaint) => {
       const paths = await pathsFor(organisation, c);
       const rowSeq = drawnRow ?? (await bump('complaint_row'));
       drawnRow = undefined;
@@ -291,9 +317,10 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
         await insertRow(db, 'complaint_facts', facts);
       }
       await saveFollowUps(db, c);
-      await refreshAfterFreshFacts(db, kind, [facts], factsOptions);
-    },
-    async updateComplaint(c, expectedVersion, options = {}) {
+      if (kind === 'postgres') pending = (also, run) => refreshAfterFreshFacts(db, kind, [facts], factsOptions, also, run);
+      else await refreshAfterFreshFacts(db, kind, [facts], factsOptions);
+    }),
+    updateComplaint: flushed(async (c: Complaint, expectedVersion: number, options: { event?: boolean } = {}) => {
       const paths = await pathsFor(organisation, c);
       const { id: _id, row_seq: _seq, ...row } = complaintRow(c, paths, 0);
       const set = rowShape(row);
@@ -306,6 +333,18 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       const step = idem?.step ? { step_scope: idem.scope, step_key: idem.key, step_hash: idem.requestHash } : {};
       if (options.event !== false) await insertLastEvent(db, c, paths, step);
       await writeFacts(db, [{ complaint: c, orgPath: paths.handlingOrgPath }], factsOptions);
+    }),
+  };
+  return {
+    tx,
+    async finish(record) {
+      const write = pending;
+      pending = undefined;
+      if (write) {
+        const also = record && { shape: 'idempotency', values: rowShape(record).values, cte: sql`idem as (${db.insertInto('idempotency').values(record)})` };
+        return write(also, { thenCommit: true });
+      }
+      if (record) await insertRow(db, 'idempotency', record, { thenCommit: true });
     },
   };
 }
@@ -489,17 +528,19 @@ export class SqlStore implements Store {
           }
         }
         const known = { organisations: options.organisations, drawn: prior && drawnBy(prior) };
-        const result = await fn(writeTransaction(db, this.kind, idem, this.facts, known));
-        if (idem) {
-          await insertRow(db, 'idempotency', {
+        const write = writeTransaction(db, this.kind, idem, this.facts, known);
+        const result = await fn(write.tx);
+        // The last statement (PostgreSQL: its commit goes out with it).
+        await write.finish(
+          idem && {
             scope: idem.scope,
             key: idem.key,
             request_hash: idem.requestHash,
             status_code: result.status,
             response: JSON.stringify(result.body),
             created_at: this.now(),
-          }, { thenCommit: true }); // PostgreSQL: the last statement; its commit goes out with it
-        }
+          },
+        );
         return { ...result, replayed: false };
       });
     let result: StoredResult & { replayed: boolean };

@@ -4,7 +4,23 @@ import type { DatabaseKind } from '../connect.js';
 import { insertRows } from '../insert-rows.js';
 import type { ComplaintFactsTable, Database } from '../schema.js';
 import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
-import { compiledOnce } from '../compiled-once.js';
+import { type CompiledOnceOptions, compiledOnce } from '../compiled-once.js';
+
+/**
+ * One more data-modifying CTE for {@link refreshAfterFreshFacts}'s PostgreSQL statement to carry
+ * (a creation's idempotency record): `cte` is `name as (…)`, `values` its parameters in order, `shape`
+ * what tells its text apart for `compiledOnce`.
+ *
+ * @example
+ * ```ts
+ * const also: AlsoWritten = { shape: 'idempotency', values, cte: sql`idem as (${tx.insertInto('idempotency').values(row)})` };
+ * ```
+ */
+export interface AlsoWritten {
+  readonly shape: string;
+  readonly values: readonly unknown[];
+  readonly cte: RawBuilder<unknown>;
+}
 
 /** @internal */
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -191,7 +207,8 @@ export function freshFactsRow(complaint: Complaint, orgPath: string, options: Fa
  * After the facts rows of new complaints were inserted: refreshes the repeat flags of their
  * customers' complaints (as {@link writeFacts} does) and lists dirty the cells of the new rows and
  * of every flag refreshed, in (day, organisation) order. On PostgreSQL one statement does both (the
- * update's returned cells feed the insert): one round trip instead of two.
+ * update's returned cells feed the insert): one round trip instead of two, which can also carry
+ * another write (`also`, the creation's idempotency record) and the commit behind it (`run`).
  *
  * @example
  * ```ts
@@ -199,7 +216,15 @@ export function freshFactsRow(complaint: Complaint, orgPath: string, options: Fa
  * await refreshAfterFreshFacts(tx, 'postgres', [row], options);
  * ```
  */
-export async function refreshAfterFreshFacts(db: Kysely<Database>, kind: DatabaseKind, rows: readonly ComplaintFactsTable[], options: FactsOptions = {}): Promise<void> {
+export async function refreshAfterFreshFacts(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  rows: readonly ComplaintFactsTable[],
+  options: FactsOptions = {},
+  also?: AlsoWritten,
+  run: CompiledOnceOptions = {},
+): Promise<void> {
+  if (also && (kind !== 'postgres' || rows.length === 0)) throw new Error('refreshAfterFreshFacts: `also` is written only with a PostgreSQL refresh');
   if (rows.length === 0) return;
   const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
   const windowDays = options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS;
@@ -208,6 +233,7 @@ export async function refreshAfterFreshFacts(db: Kysely<Database>, kind: Databas
   if (kind !== 'postgres' || keys.length > 5_000) {
     const refreshed = keys.length === 0 ? [] : await updateRepeats(db, keys, windowDays, from);
     await touchCells(db, [...own, ...refreshed]);
+    if (also) await compiledOnce(db, `also ${also.shape}`, also.values, () => sql`with ${also.cte} select 1`.compile(db), run);
     return;
   }
   const listed = sql.join(own.map((c) => sql`(${c.day}::text, ${c.orgPath}::text)`));
@@ -217,10 +243,11 @@ export async function refreshAfterFreshFacts(db: Kysely<Database>, kind: Databas
       : repeatUpdateSql(windowDays, sql`customer_key in (${sql.join(keys)}) and received_at >= ${from}`, true);
   // The same (day, organisation) order as touchCells ("C": byte order, as its JavaScript sort), so
   // two writers listing the same cells never wait for each other crosswise. Compiled once per count of customers and cells.
-  const values = [...(keys.length === 0 ? [] : [windowDays * 86_400_000, ...keys, from]), ...own.flatMap((c) => [c.day, c.orgPath])];
-  await compiledOnce(db, `refreshAfterFreshFacts ${keys.length} ${own.length}`, values, () => sql`with changed as (${changed})
+  const values = [...(keys.length === 0 ? [] : [windowDays * 86_400_000, ...keys, from]), ...(also?.values ?? []), ...own.flatMap((c) => [c.day, c.orgPath])];
+  const shape = `refreshAfterFreshFacts ${keys.length} ${own.length}${also ? ` also ${also.shape}` : ''}`;
+  await compiledOnce(db, shape, values, () => sql`with changed as (${changed})${also ? sql`, ${also.cte}` : sql``}
     insert into report_dirty (day, org_path)
     select received_day, org_path from (select received_day, org_path from changed union select * from (values ${listed}) as own (received_day, org_path)) as cells
     order by received_day collate "C", org_path collate "C"
-    on conflict do nothing`.compile(db));
+    on conflict do nothing`.compile(db), run);
 }
