@@ -21,6 +21,7 @@ import { migration as m0018 } from './0018_unused_indexes.js';
 import { migration as m0020c } from './0020c_report_roots.js';
 import { migration as m0024 } from './0024_report_cells_day_index.js';
 import { migration as m0025 } from './0025_cells_in_key_order.js';
+import { migration as m0022 } from './0022_unread_fact_indexes.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -56,4 +57,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020c_report_roots': m0020c,
   '0024_report_cells_day_index': m0024,
   '0025_cells_in_key_order': m0025,
+  '0022_unread_fact_indexes': m0022,
 };
