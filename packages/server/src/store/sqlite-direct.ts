@@ -11,6 +11,9 @@ const files = new WeakMap<Kysely<Database>, Statements>();
 /** @internal the write transactions' connections that run statements straight on the file, while they hold it. */
 const held = new WeakMap<Kysely<Database>, Statements>();
 
+/** @internal the files whose one connection a write transaction holds (open between its begin and its end). */
+const busy = new WeakSet<Statements>();
+
 /**
  * Records the better-sqlite3 file (its statements prepared once per text) a SQLite Kysely instance
  * runs on, so that a write transaction holding its one connection can run its statements straight on
@@ -43,17 +46,23 @@ export async function holdingFile<T>(db: Kysely<Database>, conn: Kysely<Database
   const file = files.get(db);
   if (!file) return fn();
   held.set(conn, file);
+  busy.add(file);
   try {
     return await fn();
   } finally {
     held.delete(conn);
+    busy.delete(file);
   }
 }
 
 /**
- * Runs one statement straight on the SQLite file when `db` is a write transaction's connection that
- * holds it (see {@link holdingFile}), with the result Kysely's SQLite driver would give; `undefined`
- * otherwise (the caller runs it through Kysely).
+ * Runs one statement straight on the SQLite file, with the result Kysely's SQLite driver would give,
+ * when `db` is a write transaction's connection that holds it (see {@link holdingFile}), or when `db`
+ * is the instance the file was opened with and no write transaction is open on it (a read every
+ * request makes, such as the staff record, then skips Kysely's executor and connection mutex: a
+ * statement runs whole and synchronously, so it cannot land inside another query, and with no
+ * transaction open it reads only what is committed). `undefined` otherwise: the caller runs it
+ * through Kysely, which waits for the open transaction to end.
  *
  * @example
  * ```ts
@@ -61,8 +70,12 @@ export async function holdingFile<T>(db: Kysely<Database>, conn: Kysely<Database
  * ```
  */
 export function runOnFile<R>(db: Kysely<Database>, text: string, values: readonly unknown[]): QueryResult<R> | undefined {
-  const file = held.get(db);
-  if (!file) return undefined;
+  let file = held.get(db);
+  if (!file) {
+    const own = files.get(db);
+    if (!own || busy.has(own)) return undefined;
+    file = own;
+  }
   const statement = file.prepare(text);
   if (statement.reader) return { rows: statement.all(values as unknown[]) as R[] };
   const { changes, lastInsertRowid } = statement.run(values as unknown[]);
