@@ -82,7 +82,7 @@ await Promise.all(Array.from({ length: clients }, async () => { while (Date.now(
 agent.destroy();
 const clientCpu = process.cpuUsage(clientBefore);
 const cpu = cpuMs() - cpuBefore;
-const pgCpu = pgMeter && pgMeter.since(pgBefore, await pgMeter.sample(pgDatabase));
+const pgCpu = pgMeter?.since(pgBefore, await pgMeter.sample(pgDatabase));
 await pgMeter?.close();
 child.kill('SIGTERM');
 await once(child, 'exit');

@@ -58,7 +58,7 @@ export async function evaluateRule(store: Store, rule: AlertRule, now: number): 
   const owner = await store.getOrganisation(rule.orgId);
   if (!owner) return { kind: 'none' };
   const narrowed = rule.filter.orgId ? await store.getOrganisation(rule.filter.orgId) : owner;
-  const scope = narrowed && narrowed.path.startsWith(owner.path) ? narrowed : owner;
+  const scope = narrowed?.path.startsWith(owner.path) ? narrowed : owner;
   const windows = alertWindows(bankDayOf(now), rule.window);
   const run = async (range: { from: string; to: string }) => store.reporting.report(await reportSpec(store, scope, range, rule.filter), needsFor(rule.metric));
   const current = await run(windows.current);

@@ -16,6 +16,7 @@ export function alertWindows(today: string, interval: Interval): { current: DayR
   const elapsed = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000);
   const same = (base: DayRange): DayRange => {
     const to = addBankDays(base.from, elapsed);
+    // biome-ignore lint/complexity/useMathMinMax: ISO days are strings, compared as text (Math.min would give NaN).
     return { from: base.from, to: to > base.to ? base.to : to };
   };
   return { current: { from: p.from, to: today }, previous: same(previousPeriod(p, interval)), yearEarlier: same(yearEarlierPeriod(p, interval)) };

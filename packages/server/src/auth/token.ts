@@ -92,7 +92,7 @@ function verifiedPayload(token: string, secret: string | Uint8Array): Record<str
   const [h, p, s] = parts as [string, string, string];
   if (!B64URL.test(h) || !B64URL.test(p) || !B64URL.test(s)) return undefined;
   const header = jsonSegment(h);
-  if (!header || header.alg !== 'HS256' || 'crit' in header || 'b64' in header) return undefined;
+  if (header?.alg !== 'HS256' || 'crit' in header || 'b64' in header) return undefined;
   const signature = Buffer.from(s, 'base64url');
   const expected = createHmac('sha256', hmacKey(secret)).update(`${h}.${p}`).digest();
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;

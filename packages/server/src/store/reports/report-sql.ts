@@ -16,7 +16,6 @@ import {
   type Population,
   type ReportResult,
   type ReportRow,
-  quantileRank,
   type ReportSpec,
 } from '@complaintkit/core/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';

@@ -1,12 +1,12 @@
-import {
-  type Aggregates,
-  type Alert,
-  type AlertRule,
-  type Complaint,
-  type DayRange,
-  type FactFilter,
-  type ReportResult,
-  type ReportSpec,
+import type {
+  Aggregates,
+  Alert,
+  AlertRule,
+  Complaint,
+  DayRange,
+  FactFilter,
+  ReportResult,
+  ReportSpec,
 } from '@complaintkit/core/domain';
 import { type HistoryBatchResult, type ImportRepeats, importHistoryBatch } from '../import-history-batch.js';
 import { inImportSession } from '../import-session.js';
