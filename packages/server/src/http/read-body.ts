@@ -87,6 +87,19 @@ async function readRequest(request: Request, c: Context<AppEnv> | undefined): Pr
 }
 
 /**
+ * Whether `source` is a Hono context rather than a `Request`. Not `instanceof Request`:
+ * `@hono/node-server` replaces the global `Request` with its own class, and another copy of it in the
+ * same process (a host's own Hono app, or a second build of this service) replaces it again, after
+ * which this server's requests are no longer instances of the global one.
+ *
+ * @example
+ * ```ts
+ * const type = isContext(source) ? source.req.header('content-type') : source.headers.get('content-type');
+ * ```
+ */
+export const isContext = (source: Context<AppEnv> | Request): source is Context<AppEnv> => 'req' in source;
+
+/**
  * A request body as text, at most {@link MAX_BODY_BYTES} (over it: a 413 problem). Given the Hono
  * context under `@hono/node-server` it reads Node's request directly, without building a web
  * `Request` and its streams; given a `Request` (or elsewhere) it reads that.
@@ -97,7 +110,7 @@ async function readRequest(request: Request, c: Context<AppEnv> | undefined): Pr
  * ```
  */
 export function readBodyText(source: Context<AppEnv> | Request): Promise<string> {
-  if (source instanceof Request) return readRequest(source, undefined);
+  if (!isContext(source)) return readRequest(source, undefined);
   const incoming = incomingOf(source);
   return incoming ? readIncoming(incoming, source) : readRequest(source.req.raw, source);
 }

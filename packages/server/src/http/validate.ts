@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 import { refuseNul } from './nul.js';
 import { badRequest, HttpProblem } from './problem.js';
-import { readBodyText } from './read-body.js';
+import { isContext, readBodyText } from './read-body.js';
 
 /** @internal one issue as Standard Schema reports it. */
 interface Issue {
@@ -102,7 +102,7 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody(source: Context<AppEnv> | Request): Promise<unknown> {
   const text = await readBodyText(source);
   if (text.trim() === '') return {};
-  const type = source instanceof Request ? source.headers.get('content-type') : source.req.header('content-type');
+  const type = isContext(source) ? source.req.header('content-type') : source.headers.get('content-type');
   if (!JSON_TYPE.test(type ?? '')) {
     throw new HttpProblem(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
   }

@@ -50,7 +50,7 @@ export async function listAlertRules(c: Context<AppEnv>, deps: ResolvedDeps): Pr
  */
 export async function createAlertRule(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const { caller, scope } = await ownScope(c, deps, true);
-  const input = parseOr400(AlertRuleInput, await readJsonBody(c.req.raw));
+  const input = parseOr400(AlertRuleInput, await readJsonBody(c));
   if (input.filter.orgId !== undefined) await reportScope(caller, deps.store, input.filter.orgId);
   const key = idempotencyKeyOf(c.req.header('idempotency-key'));
   const id = key ? `AR-${createHash('sha256').update(`${scopeOf(caller)}\n${key}`).digest('hex').slice(0, 32)}` : `AR-${randomUUID()}`;
@@ -85,7 +85,7 @@ export async function getAlertRule(c: Context<AppEnv>, deps: ResolvedDeps): Prom
  */
 export async function updateAlertRule(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const { caller, found } = await visibleRule(c, deps, true);
-  const patch = parseOr400(AlertRulePatch, await readJsonBody(c.req.raw));
+  const patch = parseOr400(AlertRulePatch, await readJsonBody(c));
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const merged = parseOr400(AlertRuleInput, { ...found.rule, ...defined });
   if (merged.filter.orgId !== undefined) await reportScope(caller, deps.store, merged.filter.orgId);

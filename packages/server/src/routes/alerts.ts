@@ -35,7 +35,7 @@ export async function evaluateAlerts(c: Context<AppEnv>, deps: ResolvedDeps): Pr
   const caller = c.get('caller');
   const scope = await reportScope(caller, deps.store, undefined);
   if (!mayManageReporting(caller)) throw forbiddenReports('evaluate alert rules');
-  const body = parseOr400(REPORTING_ENDPOINTS.evaluateAlerts.body, await readJsonBody(c.req.raw));
+  const body = parseOr400(REPORTING_ENDPOINTS.evaluateAlerts.body, await readJsonBody(c));
   return c.json(await evaluateRules(deps.store, { now: deps.now(), underPath: scope.path, ruleId: body.ruleId }));
 }
 
@@ -44,7 +44,7 @@ async function setStatus(c: Context<AppEnv>, deps: ResolvedDeps, to: 'acknowledg
   const caller = c.get('caller');
   const scope = await reportScope(caller, deps.store, undefined);
   if (!mayManageReporting(caller)) throw forbiddenReports(`${to === 'resolved' ? 'resolve' : 'acknowledge'} alerts`);
-  parseOr400(REPORTING_ENDPOINTS.acknowledgeAlert.body, await readJsonBody(c.req.raw));
+  parseOr400(REPORTING_ENDPOINTS.acknowledgeAlert.body, await readJsonBody(c));
   const id = c.req.param('id') ?? '';
   const found = await deps.store.reporting.getAlert(id);
   if (!found?.orgPath.startsWith(scope.path)) throw notFound(`alert ${id}`);

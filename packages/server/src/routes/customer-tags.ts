@@ -23,7 +23,7 @@ const mayImportTags = (caller: Caller): boolean =>
 export async function importCustomerTags(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
   if (!mayImportTags(caller)) throw new HttpProblem(403, 'forbidden', 'only the bank’s back end (a system token) or a head-office manager may import customer tags');
-  const batch = parseOr400(ENDPOINTS.importCustomerTags.body, await readJsonBody(c.req.raw));
+  const batch = parseOr400(ENDPOINTS.importCustomerTags.body, await readJsonBody(c));
   return c.json(await deps.store.writeCustomerTags(batch, deps.now()));
 }
 

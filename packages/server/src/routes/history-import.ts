@@ -20,7 +20,7 @@ export async function importHistoryRoute(c: Context<AppEnv>, deps: ResolvedDeps)
   const caller = c.get('caller');
   const scope = await reportScope(caller, deps.store, undefined);
   if (!mayManageReporting(caller)) throw forbiddenReports('import history');
-  const body = parseOr400(REPORTING_ENDPOINTS.importHistory.body, await readJsonBody(c.req.raw));
+  const body = parseOr400(REPORTING_ENDPOINTS.importHistory.body, await readJsonBody(c));
   const summary = await importHistory(deps.store, body.data, body.format, { batchSize: body.batchSize, clock: deps.clock, underPath: scope.path });
   return c.json(summary);
 }
