@@ -94,7 +94,7 @@ const STATEMENTS_KEPT = 500;
  * statement at a time, so a kept statement is never in use twice; the oldest is dropped past
  * {@link STATEMENTS_KEPT} (lists with variable `in (…)` make many texts).
  */
-function preparedOnce(file: SQLite.Database): Pick<SQLite.Database, 'prepare' | 'close'> {
+function preparedOnce(file: SQLite.Database): Pick<SQLite.Database, 'prepare' | 'close' | 'inTransaction'> {
   const kept = new Map<string, SQLite.Statement>();
   return {
     prepare(source: string) {
@@ -110,5 +110,8 @@ function preparedOnce(file: SQLite.Database): Pick<SQLite.Database, 'prepare' | 
       kept.clear();
       return file.close();
     },
-  } as Pick<SQLite.Database, 'prepare' | 'close'>;
+    get inTransaction() {
+      return file.inTransaction;
+    },
+  } as Pick<SQLite.Database, 'prepare' | 'close' | 'inTransaction'>;
 }

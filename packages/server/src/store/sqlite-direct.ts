@@ -2,8 +2,11 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema.js';
 
-/** @internal what a SQLite Kysely instance was opened on: the file's statements, prepared once per text. */
-type Statements = Pick<SQLite.Database, 'prepare'>;
+/**
+ * @internal what a SQLite Kysely instance was opened on: the file's statements, prepared once per text,
+ * and whether a transaction is open on its one connection (any transaction, not only a write's).
+ */
+type Statements = Pick<SQLite.Database, 'prepare' | 'inTransaction'>;
 
 /** @internal each SQLite Kysely instance's file (set by `openDatabase`). */
 const files = new WeakMap<Kysely<Database>, Statements>();
@@ -58,7 +61,7 @@ export async function holdingFile<T>(db: Kysely<Database>, conn: Kysely<Database
 /**
  * Runs one statement straight on the SQLite file, with the result Kysely's SQLite driver would give,
  * when `db` is a write transaction's connection that holds it (see {@link holdingFile}), or when `db`
- * is the instance the file was opened with and no write transaction is open on it (a read every
+ * is the instance the file was opened with and no transaction at all is open on it (a read every
  * request makes, such as the staff record, then skips Kysely's executor and connection mutex: a
  * statement runs whole and synchronously, so it cannot land inside another query, and with no
  * transaction open it reads only what is committed). `undefined` otherwise: the caller runs it
@@ -73,7 +76,10 @@ export function runOnFile<R>(db: Kysely<Database>, text: string, values: readonl
   let file = held.get(db);
   if (!file) {
     const own = files.get(db);
-    if (!own || busy.has(own)) return undefined;
+    // Not while any transaction is open on the connection (a report refresh, an import batch, a
+    // directory load run through Kysely's own transactions): the statement would run inside it, read
+    // what it has not committed, and a write would commit or roll back with it.
+    if (!own || busy.has(own) || own.inTransaction) return undefined;
     file = own;
   }
   const statement = file.prepare(text);
