@@ -191,12 +191,17 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     expect(row).toEqual({ creation_scope: 'staff:u-cc:handler:CC-CARD', creation_key: 'k-old-create', creation_hash: 'h-old' });
   });
 
-  it('drops the complaints indexes no query reads and keeps their columns filled (0018)', async () => {
-    const names =
+  /** The names of a table's indexes, as this backend lists them. */
+  const indexesOf = async (table: string): Promise<string[]> => {
+    const { rows } =
       backend === 'postgres'
-        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'complaints'`.execute(db)).rows
-        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'complaints'`.execute(db)).rows;
-    const indexes = names.map((r) => r.name);
+        ? await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`.execute(db)
+        : await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`.execute(db);
+    return rows.map((r) => r.name);
+  };
+
+  it('drops the complaints indexes no query reads and keeps their columns filled (0018)', async () => {
+    const indexes = await indexesOf('complaints');
     for (const col of UNUSED_COMPLAINT_INDEXES) expect(indexes).not.toContain(`complaints_${col}`);
     expect(indexes).toEqual(expect.arrayContaining(['complaints_handling_org_path', 'complaints_status', 'complaints_creation_key']));
     const { row } = await load(OLD_REVIEWED.id);
@@ -205,11 +210,7 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
   });
 
   it('drops the (day, org_path) index of report_cells on SQLite, which no statement reads there (0024)', async () => {
-    const names =
-      backend === 'postgres'
-        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'report_cells'`.execute(db)).rows
-        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'report_cells'`.execute(db)).rows;
-    const indexes = names.map((r) => r.name);
+    const indexes = await indexesOf('report_cells');
     // The dirty cells' lookups keep (org_path, day); PostgreSQL keeps its narrow (day, org_path) too.
     expect(indexes).toContain('report_cells_org_day');
     if (backend === 'postgres') expect(indexes).toContain('report_cells_cell');
@@ -217,11 +218,7 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
   });
 
   it('drops the SQLite complaint_facts indexes no query reads, keeps the ones reports read (0022)', async () => {
-    const names =
-      backend === 'postgres'
-        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'complaint_facts'`.execute(db)).rows
-        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'complaint_facts'`.execute(db)).rows;
-    const indexes = names.map((r) => r.name);
+    const indexes = await indexesOf('complaint_facts');
     const kept = ['complaint_facts_received_day_org', 'complaint_facts_repeat', 'complaint_facts_open_due', 'complaint_facts_late_due', 'complaint_facts_stopped_due'];
     expect(indexes).toEqual(expect.arrayContaining(kept));
     // PostgreSQL keeps its own (its planner's choices at scale were not checked).

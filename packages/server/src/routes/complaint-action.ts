@@ -174,6 +174,6 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
     // The target lists what was merged into it (docs/domain/lifecycle.md), in the same transaction.
     if (mergeTarget) await tx.updateComplaint(withMergedFrom(mergeTarget.complaint, next.id, now), mergeTarget.complaint.version, { event: false });
     return { status: 200, body: next };
-   }, knownTo(caller));
+  }, knownTo(caller));
   return sendResult(c, result);
 }

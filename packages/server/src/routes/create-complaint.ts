@@ -88,7 +88,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     });
     await tx.insertComplaint(complaint);
     return { status: 201, body: complaint };
-   }, knownTo(caller));
+  }, knownTo(caller));
   if (!result.replayed && result.status === 201) await warnIfSensitive(deps, result.body as Complaint);
   return sendResult(c, result);
 }
