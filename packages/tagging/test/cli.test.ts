@@ -123,7 +123,11 @@ describe('complaintkit-tags', () => {
         }
         return { ...r, written, state: await readdir(join(out, 'state')).catch(() => [] as string[]) };
       } finally {
-        [process.env.CK_TAGS_READ_WORKER, process.env.CK_TAGS_STATE_WORKER] = before;
+        // Unset again what was unset (assigning undefined to process.env stores the text "undefined").
+        for (const [i, name] of (['CK_TAGS_READ_WORKER', 'CK_TAGS_STATE_WORKER'] as const).entries()) {
+          if (before[i] === undefined) delete process.env[name];
+          else process.env[name] = before[i];
+        }
       }
     };
     const onWorker = await run(true, files);

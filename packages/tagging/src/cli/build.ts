@@ -23,6 +23,13 @@ import type { RuleSet } from '../rules/schema.js';
 import type { parseCli } from './args.js';
 import { progressBar } from './progress.js';
 
+/**
+ * @internal whether a part of a full build runs on a worker thread: by default when the machine has a
+ * second core; `NAME=0` keeps it in the main thread, `NAME=1` puts it on a worker even on one core.
+ */
+const onWorker = (name: 'CK_TAGS_READ_WORKER' | 'CK_TAGS_STATE_WORKER'): boolean =>
+  process.env[name] === '1' || (process.env[name] !== '0' && availableParallelism() > 1);
+
 /** @internal */
 type Values = ReturnType<typeof parseCli>['values'];
 /** @internal the file names read as NDJSON (see `readComplaintFile`). */
@@ -130,7 +137,7 @@ async function buildWith(
   let lastPosition = 0;
   // A full build from NDJSON files without key files reads on a worker thread when there is a second
   // core: the parse and check (about a third of the build) run beside the engine, not before it.
-  const digest = full && !v.service && !v.keys?.length && inputs.every((f) => NDJSON.test(f)) && availableParallelism() > 1 && process.env.CK_TAGS_READ_WORKER !== '0';
+  const digest = full && !v.service && !v.keys?.length && inputs.every((f) => NDJSON.test(f)) && onWorker('CK_TAGS_READ_WORKER');
   const source = v.service
     ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', since: engine.cursor })
     : digest
@@ -188,7 +195,7 @@ async function buildWith(
   const exports: BuildResult['exports'] = [];
   // A full build's state is written on a worker thread beside the exports (two cores or more), and
   // put in place last as before.
-  const aside = full && availableParallelism() > 1 && process.env.CK_TAGS_STATE_WORKER !== '0' ? writeSnapshotAside(engine, stateFile) : null;
+  const aside = full && onWorker('CK_TAGS_STATE_WORKER') ? writeSnapshotAside(engine, stateFile) : null;
   // A failure before the commit point leaves no state file behind (nor its temporary one).
   try {
     await runEvents.publish();

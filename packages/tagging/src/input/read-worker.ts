@@ -57,5 +57,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof InputError) post({ kind: 'input-error', file: e.file, line: e.line, field: e.field, reason: e.reason });
-  else post({ kind: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  // The message only, as the main-thread read reports it: no stack trace reaches the user.
+  else post({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
 });
