@@ -31,8 +31,15 @@ export interface ComplaintFacts {
   readonly updatedAt: number;
 }
 
-/** @internal */
-const SEVERITY = { normal: 0, complex: 1, sensitive: 2, major: 3 } as const;
+/**
+ * @internal a severity as the number facts carry (and rules compare), lowest first.
+ *
+ * @example
+ * ```ts
+ * SEVERITY.major; // 3
+ * ```
+ */
+export const SEVERITY = { normal: 0, complex: 1, sensitive: 2, major: 3 } as const;
 /** @internal states before a decision, in which a complaint can become overdue (docs/domain/clocks.md). */
 const UNDECIDED = new Set(['registered', 'accepted', 'in_progress', 'on_hold', 'escalated']);
 

@@ -1,5 +1,5 @@
 import { tagCode } from '../catalogue/tag-codes.js';
-import type { ComplaintFacts } from '../engine/facts.js';
+import { type ComplaintFacts, SEVERITY } from '../engine/facts.js';
 import type { RuleSet, TagRule } from './schema.js';
 
 /** @internal */
@@ -97,7 +97,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     if (r.kind === 'regulator_referred') regulator = w;
     if (r.kind === 'dissatisfied_after_response') unhappy = w;
     if (r.kind === 'priority_group') priority = w;
-    if (r.kind === 'sensitive_case') for (const sv of r.severities) severity[{ complex: 1, sensitive: 2, major: 3 }[sv as 'complex']] = w;
+    if (r.kind === 'sensitive_case') for (const sv of r.severities) severity[SEVERITY[sv]] = w;
   }
   const horizonOf = (f: ComplaintFacts) =>
     Math.max(
@@ -118,7 +118,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     const w = 'windowDays' in r ? r.windowDays * DAY_MS : 0;
     if (r.kind === 'repeat_complainer' || r.kind === 'recent_complaint' || r.kind === 'churn_risk') received.add(w);
     if (r.kind === 'regulator_referred') leaveRegulator = w;
-    if (r.kind === 'sensitive_case') for (const sv of r.severities) leaveSeverity[{ complex: 1, sensitive: 2, major: 3 }[sv as 'complex']] = w;
+    if (r.kind === 'sensitive_case') for (const sv of r.severities) leaveSeverity[SEVERITY[sv]] = w;
     if (r.kind === 'priority_group') leavePriority = w;
     if (r.kind === 'dissatisfied_after_response') {
       followUp = { windowMs: w, maxScore: r.maxSatisfaction, refused: r.decisionRefused };
@@ -302,7 +302,7 @@ function evaluateRule(rule: TagRule, facts: readonly ComplaintFacts[], asOf: num
     case 'regulator_referred':
     case 'sensitive_case': {
       const w = rule.windowDays * DAY_MS;
-      const minSeverity = rule.kind === 'sensitive_case' ? new Set(rule.severities.map((s) => ({ complex: 1, sensitive: 2, major: 3 })[s as 'complex'])) : null;
+      const minSeverity = rule.kind === 'sensitive_case' ? new Set<number>(rule.severities.map((s) => SEVERITY[s])) : null;
       const hits = facts
         .filter((f) => inWindow(f.receivedAt, asOf, w) && (minSeverity ? minSeverity.has(f.severity) : f.regulator))
         .map((f) => ({ id: f.id, at: f.receivedAt }));
