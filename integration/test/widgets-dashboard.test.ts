@@ -32,8 +32,10 @@ beforeAll(async () => {
   if (!server.seeded.seeded) throw new Error('demo bank not seeded');
   const m = server.seeded.demoActors.manager;
   token = await server.issueToken({ sub: m.id, kind: 'staff', role: 'manager', org: m.orgId } as Parameters<RunningServer['issueToken']>[0]);
-  // An alert whose rule name carries the XSS payload: it must show as text.
-  await api('POST', '/v1/alert-rules', { name: `本月投诉量 ${XSS}`, metric: 'volume', window: 'month', direction: 'above', threshold: 0, level: 'alert' });
+  // An alert whose rule name carries the XSS payload: it must show as text. The rule fires at any
+  // hour: in the first minutes of a month (Asia/Shanghai) the month to date holds no complaint yet, so
+  // "above 0" fired on every day but the 1st (CI failed at 00:05 on 1 December).
+  await api('POST', '/v1/alert-rules', { name: `本月投诉量 ${XSS}`, metric: 'volume', window: 'month', direction: 'above', threshold: -1, level: 'alert' });
   await api('POST', '/v1/alerts/evaluate', {});
   browser = await launchChromium();
 }, 180_000);
