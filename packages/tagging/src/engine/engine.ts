@@ -167,6 +167,8 @@ export class TagEngine {
   dropped = new Set<string>();
   /** @internal customers looked up in {@link backing} and not found there (new ones, for {@link customerCount}). */
   #unsaved = new Set<string>();
+  /** @internal complaint numbers looked up in {@link backing}: their saved owner, `null` for none. */
+  #savedOwners = new Map<string, string | null>();
   /** @internal */
   asOf: number | null = null;
   /** @internal */
@@ -215,13 +217,54 @@ export class TagEngine {
   /** @internal a customer's state, read from the saved state on first use. */
   #state(id: string): CustomerState | undefined {
     const held = this.customers.get(id);
-    if (held || !this.backing || this.dropped.has(id)) return held;
+    if (held || !this.backing || this.dropped.has(id) || this.#unsaved.has(id)) return held;
     const saved = this.backing.customer(id);
     if (saved) this.customers.set(id, saved);
     else this.#unsaved.add(id);
     return saved;
   }
 
+
+  /** @internal the saved owner of a kept complaint (looked up once). */
+  #savedOwner(complaintId: string): string | undefined {
+    const known = this.#savedOwners.get(complaintId);
+    if (known !== undefined) return known ?? undefined;
+    const owner = this.backing?.ownerOf(complaintId);
+    this.#savedOwners.set(complaintId, owner ?? null);
+    return owner;
+  }
+
+  /**
+   * @internal reads from the saved state, in two statements, what a batch of rows will look up one at
+   * a time: the saved owners of their complaint numbers and the customers they name or belong to
+   * (sorted, so the look-ups walk the file in order). Only a cache: a row linked otherwise is looked
+   * up when it is taken.
+   */
+  #prefetch(items: readonly EngineInput[]): void {
+    const saved = this.backing;
+    if (!saved) return;
+    const ids = new Set<string>();
+    const wanted = new Set<string>();
+    const want = (customerId: unknown) => {
+      if (typeof customerId === 'string' && customerId && !this.customers.has(customerId) && !this.dropped.has(customerId) && !this.#unsaved.has(customerId)) wanted.add(customerId);
+    };
+    for (const item of items) {
+      const row = (item !== null && typeof item === 'object' && 'row' in item ? item.row : item) as { id?: unknown; customerId?: unknown } | null;
+      if (row === null || typeof row !== 'object') continue;
+      if (typeof row.id === 'string' && !this.owners.has(row.id) && !this.#savedOwners.has(row.id)) ids.add(row.id);
+      want(row.customerId);
+    }
+    const numbers = [...ids].sort(byText);
+    const owners = saved.owners(numbers);
+    for (const id of numbers) {
+      const owner = owners.get(id);
+      this.#savedOwners.set(id, owner ?? null);
+      want(owner);
+    }
+    const customers = [...wanted].sort(byText);
+    for (const c of saved.customers(customers)) this.customers.set(c.id, c);
+    for (const id of customers) if (!this.customers.has(id)) this.#unsaved.add(id);
+  }
 
   /** @internal */
   #disown(complaintId: string): void {
@@ -316,7 +359,10 @@ export class TagEngine {
     };
     // A source may give complaints one at a time or in batches (arrays), as `readNdjsonBatches` does.
     for await (const item of isObservableLike(source) ? toAsyncIterable(source) : source) {
-      if (Array.isArray(item)) for (const one of item as readonly EngineInput[]) take(one);
+      if (Array.isArray(item)) {
+        this.#prefetch(item as readonly EngineInput[]);
+        for (const one of item as readonly EngineInput[]) take(one);
+      }
       // (Not in the public type: only the command makes them.)
       else if ((item as unknown) instanceof DigestedRows) takeDigested(item as unknown as DigestedRows);
       else take(item as EngineInput);
@@ -325,7 +371,13 @@ export class TagEngine {
     for (const u of pending) options.onUnlinked?.(u);
 
     for (const [id, c] of this.customers) if (c.revisitAt !== null && c.revisitAt <= asOf) dirty.add(id);
-    if (this.backing) for (const id of this.backing.dueBy(asOf)) if (!this.customers.has(id) && !this.dropped.has(id)) dirty.add(id);
+    // The saved customers due, read with their states in one statement.
+    if (this.backing) {
+      for (const c of this.backing.dueCustomers(asOf, (id) => this.customers.has(id) || this.dropped.has(id))) {
+        this.customers.set(c.id, c);
+        dirty.add(c.id);
+      }
+    }
     const firstSeq = this.seq + 1;
     let assigned = 0;
     let removed = 0;
@@ -363,7 +415,7 @@ export class TagEngine {
   #upsert(id: string, customerId: string | null, facts: ComplaintFacts | null, asOf: number, dirty: Set<string>): void {
     // The customer a kept complaint belongs to: changed in memory, else as saved (looked up once).
     const held = this.owners.get(id);
-    const saved = held === undefined ? this.backing?.ownerOf(id) : LATER;
+    const saved = held === undefined ? this.#savedOwner(id) : LATER;
     const owner = held === undefined ? (saved as string | undefined) : (held ?? undefined);
     if (owner !== undefined) {
       const state = this.#state(owner);
@@ -389,7 +441,7 @@ export class TagEngine {
     // Appended and flattened: a copy of the text rather than a tree of links (most hold one or two).
     state.facts = state.facts ? flat(`${state.facts},${encodeFact(facts)}`) : encodeFact(facts);
     // Backed by a saved state: record only an owner that differs from the saved one (fewer rows to write).
-    if (this.backing && (saved === LATER ? this.backing.ownerOf(id) : saved) === customerId) this.owners.delete(id);
+    if (this.backing && (saved === LATER ? this.#savedOwner(id) : saved) === customerId) this.owners.delete(id);
     else this.owners.set(id, state.id);
     dirty.add(state.id);
   }
@@ -516,6 +568,9 @@ export class TagEngine {
 
 /** @internal a digested row's flag: kept, its number not kept before. */
 const KEPT = 'k'.charCodeAt(0);
+
+/** @internal */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** @internal a saved owner not looked up yet. */
 const LATER = Symbol('later');

@@ -189,6 +189,9 @@ export class StateFile {
   /** What each customer read through {@link StateFile.customer} was, so unchanged ones are not rewritten. */
   readonly #read = new Map<string, string>();
   readonly #due: Database.Statement<[number], { id: string }>;
+  readonly #dueRows: Database.Statement<[number], { id: string; revisit_at: number | null; data: string }>;
+  readonly #many: Database.Statement<[string], { id: string; revisit_at: number | null; data: string }>;
+  readonly #manyOwners: Database.Statement<[string], { complaint_id: string; customer_id: string }>;
 
   private constructor(
     readonly file: string,
@@ -199,6 +202,10 @@ export class StateFile {
     this.#owner = db.prepare('select customer_id from owners where complaint_id = ?');
     this.#has = db.prepare('select 1 as one from customers where id = ?');
     this.#due = db.prepare('select id from customers where revisit_at <= ?');
+    this.#dueRows = db.prepare('select c.id, c.revisit_at, t.data from customers c join customer_texts t on t.id = c.text_id where c.revisit_at <= ?');
+    // Many look-ups in one statement: the ids as a JSON array, walked in the order given (key order).
+    this.#many = db.prepare('select c.id, c.revisit_at, t.data from json_each(?) j join customers c on c.id = j.value join customer_texts t on t.id = c.text_id');
+    this.#manyOwners = db.prepare('select o.complaint_id, o.customer_id from json_each(?) j join owners o on o.complaint_id = j.value');
   }
 
   /**
@@ -268,6 +275,56 @@ export class StateFile {
     if (!row) return undefined;
     this.#read.set(id, `${row.revisit_at}:${row.data}`);
     return decodeCustomer(id, row.data, row.revisit_at);
+  }
+
+  /**
+   * Several customers' saved states in one statement (give the ids sorted: the look-ups then walk the
+   * file in order), each remembered as {@link StateFile.customer} does; ids not saved are left out.
+   *
+   * @example
+   * ```ts
+   * for (const c of state.customers(['C-1', 'C-2'])) console.log(c.id);
+   * ```
+   */
+  *customers(ids: readonly string[]): Generator<CustomerState> {
+    if (!ids.length) return;
+    for (const row of this.#many.iterate(JSON.stringify(ids))) {
+      this.#read.set(row.id, `${row.revisit_at}:${row.data}`);
+      yield decodeCustomer(row.id, row.data, row.revisit_at);
+    }
+  }
+
+  /**
+   * The saved customers whose tags may change by `asOf` without new input, with their states (one
+   * statement), each remembered as {@link StateFile.customer} does; `skip` leaves out those the caller
+   * already holds (not decoded).
+   *
+   * @example
+   * ```ts
+   * for (const c of state.dueCustomers(Date.now(), (id) => held.has(id))) held.set(c.id, c);
+   * ```
+   */
+  *dueCustomers(asOf: number, skip: (id: string) => boolean): Generator<CustomerState> {
+    for (const row of this.#dueRows.iterate(asOf)) {
+      if (skip(row.id)) continue;
+      this.#read.set(row.id, `${row.revisit_at}:${row.data}`);
+      yield decodeCustomer(row.id, row.data, row.revisit_at);
+    }
+  }
+
+  /**
+   * The saved owners of several kept complaints in one statement (give the numbers sorted); numbers
+   * without one are left out.
+   *
+   * @example
+   * ```ts
+   * state.owners(['CK20260301-000001']).get('CK20260301-000001');
+   * ```
+   */
+  owners(complaintIds: readonly string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    if (complaintIds.length) for (const row of this.#manyOwners.iterate(JSON.stringify(complaintIds))) found.set(row.complaint_id, row.customer_id);
+    return found;
   }
 
   /** One customer's saved state, read and forgotten (for walking every customer). @example `state.peek('C-1');` */
