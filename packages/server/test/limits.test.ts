@@ -6,7 +6,7 @@ import { openEventStream } from './helpers/sse.js';
 describe.each(BACKENDS)('limits and health (%s)', (backend) => {
   let t: TestServer;
   beforeAll(async () => {
-    // The calendar check passes whatever the year: it depends on today (ready only while a shipped
+    // The calendar check passes whatever the year: it depends on today (degraded once no shipped
     // notice covers the current year, docs/domain/clocks.md), so calendar.test.ts tests it at fixed instants.
     t = await startTestServer(backend, { limits: { streamsPerCaller: 2, streamsTotal: 3 }, readinessChecks: { calendar: async () => ({ ok: true }) } });
   });
@@ -53,6 +53,22 @@ describe.each(BACKENDS)('limits and health (%s)', (backend) => {
       expect(ready.status).toBe(503);
       expect(ready.headers.get('retry-after')).toBe('5');
       expect(ready.body.checks.calendar).toEqual({ ok: false, detail: 'no holidays known after 2026-12-31' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('stays ready, degraded, when only an advisory check fails', async () => {
+    const other = await startTestServer(backend, {
+      readinessChecks: { calendar: async () => ({ ok: false, critical: false, detail: 'load 2027 with --calendar FILE' }) },
+    });
+    try {
+      const ready = await other.api('GET', '/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({
+        status: 'degraded',
+        checks: { database: { ok: true }, migrations: { ok: true }, calendar: { ok: false, critical: false, detail: 'load 2027 with --calendar FILE' } },
+      });
     } finally {
       await other.close();
     }
