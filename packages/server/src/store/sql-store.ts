@@ -24,7 +24,7 @@ import { loadDirectory } from './load-directory.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
 import { migrateToLatest, pendingMigrations } from './migrate.js';
-import { type AlsoWritten, type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
+import { type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, identityUnhashed, organisationOf, recordOf } from './rows.js';
 import type { Database, EventsTable, IdempotencyTable, OrganisationsTable } from './schema.js';
@@ -43,6 +43,7 @@ import type {
 import { inWriteTransaction } from './write-transaction.js';
 import { GroupCommit } from './group-commit.js';
 import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
+import { writeCreation } from './pg-creation.js';
 
 type Db = Kysely<Database>;
 
@@ -263,18 +264,21 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   /** The list row order drawn with the creation numbers, for the complaint inserted next. */
   let drawnRow: number | undefined;
   /**
-   * PostgreSQL: a creation's repeat flags and dirty cells, not written yet: the write's last
-   * statement carries them with its idempotency record and commit (`finish`), or the next statement
-   * of the transaction runs them first (`flushed`), so every statement still sees them.
+   * PostgreSQL: a creation's rows (complaint, event, facts), repeat flags and dirty cells, not written
+   * yet: the write's last statement carries them with its idempotency record and commit (`finish`), or
+   * the next statement of the transaction runs them first (`flushed`), so every statement still sees them.
    */
-  let pending: ((also: AlsoWritten | undefined, run: CompiledOnceOptions) => Promise<void>) | undefined;
+  let pending: ((record: IdempotencyTable | undefined, run: CompiledOnceOptions) => Promise<void>) | undefined;
+  const flush = async () => {
+    if (pending) {
+      const write = pending;
+      pending = undefined;
+      await write(undefined, {});
+    }
+  };
   const flushed = <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      if (pending) {
-        const write = pending;
-        pending = undefined;
-        await write(undefined, {});
-      }
+      await flush();
       return f(...args);
     };
   const tx: WriteTransaction = {
@@ -301,24 +305,22 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       const event = lastEventRow(c, paths);
       const facts = freshFactsRow(c, paths.handlingOrgPath, factsOptions);
       if (kind === 'postgres') {
-        // One statement (one round trip) for the complaint, its first event and its facts, compiled once per column set.
-        const shapes = [rowShape(row), rowShape(event), rowShape(facts)];
-        await compiledOnce(db, `insertComplaint ${shapes.map((s) => s.columns.join(',')).join(' ')}`, shapes.flatMap((s) => s.values), () =>
-          db
-            .with('new_complaint', (q) => q.insertInto('complaints').values(row))
-            .with('new_event', (q) => q.insertInto('events').values(event))
-            .insertInto('complaint_facts')
-            .values(facts)
-            .compile(),
-        );
-      } else {
-        await insertRow(db, 'complaints', row);
-        await insertRow(db, 'events', event);
-        await insertRow(db, 'complaint_facts', facts);
+        // The complaint, its event, its facts, the repeat flags and dirty cells go out with the
+        // write's last statement (one round trip, with the idempotency record and the commit).
+        const windowDays = factsOptions.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS;
+        pending = (record, run) => writeCreation(db, { complaint: row, event, facts, idempotency: record }, windowDays, run);
+        // A complaint's follow-up attempts reference it: written after it (a new complaint has none).
+        if (c.followUps.length > 0) {
+          await flush();
+          await saveFollowUps(db, c);
+        }
+        return;
       }
+      await insertRow(db, 'complaints', row);
+      await insertRow(db, 'events', event);
+      await insertRow(db, 'complaint_facts', facts);
       await saveFollowUps(db, c);
-      if (kind === 'postgres') pending = (also, run) => refreshAfterFreshFacts(db, kind, [facts], factsOptions, also, run);
-      else await refreshAfterFreshFacts(db, kind, [facts], factsOptions);
+      await refreshAfterFreshFacts(db, [facts], factsOptions);
     }),
     updateComplaint: flushed(async (c: Complaint, expectedVersion: number, options: { event?: boolean } = {}) => {
       const paths = await pathsFor(organisation, c);
@@ -340,10 +342,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
     async finish(record) {
       const write = pending;
       pending = undefined;
-      if (write) {
-        const also = record && { shape: 'idempotency', values: rowShape(record).values, cte: sql`idem as (${db.insertInto('idempotency').values(record)})` };
-        return write(also, { thenCommit: true });
-      }
+      if (write) return write(record, { thenCommit: true });
       if (record) await insertRow(db, 'idempotency', record, { thenCommit: true });
     },
   };

@@ -1,26 +1,9 @@
 import { type ClockOptions, type Complaint, type ComplaintFacts, DEFAULT_REPEAT_WINDOW_DAYS, factsOf } from '@complaintkit/core/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DatabaseKind } from '../connect.js';
 import { insertRows } from '../insert-rows.js';
 import type { ComplaintFactsTable, Database } from '../schema.js';
 import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
-import { type CompiledOnceOptions, compiledOnce } from '../compiled-once.js';
-
-/**
- * One more data-modifying CTE for {@link refreshAfterFreshFacts}'s PostgreSQL statement to carry
- * (a creation's idempotency record): `cte` is `name as (…)`, `values` its parameters in order, `shape`
- * what tells its text apart for `compiledOnce`.
- *
- * @example
- * ```ts
- * const also: AlsoWritten = { shape: 'idempotency', values, cte: sql`idem as (${tx.insertInto('idempotency').values(row)})` };
- * ```
- */
-export interface AlsoWritten {
-  readonly shape: string;
-  readonly values: readonly unknown[];
-  readonly cte: RawBuilder<unknown>;
-}
+import { compiledOnce } from '../compiled-once.js';
 
 /** @internal */
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -206,48 +189,20 @@ export function freshFactsRow(complaint: Complaint, orgPath: string, options: Fa
 /**
  * After the facts rows of new complaints were inserted: refreshes the repeat flags of their
  * customers' complaints (as {@link writeFacts} does) and lists dirty the cells of the new rows and
- * of every flag refreshed, in (day, organisation) order. On PostgreSQL one statement does both (the
- * update's returned cells feed the insert): one round trip instead of two, which can also carry
- * another write (`also`, the creation's idempotency record) and the commit behind it (`run`).
+ * of every flag refreshed. (A PostgreSQL creation writes its facts, flags and cells in one statement
+ * instead: `writeCreation` in `store/pg-creation.ts`.)
  *
  * @example
  * ```ts
  * await tx.insertInto('complaint_facts').values(row).execute();
- * await refreshAfterFreshFacts(tx, 'postgres', [row], options);
+ * await refreshAfterFreshFacts(tx, [row], options);
  * ```
  */
-export async function refreshAfterFreshFacts(
-  db: Kysely<Database>,
-  kind: DatabaseKind,
-  rows: readonly ComplaintFactsTable[],
-  options: FactsOptions = {},
-  also?: AlsoWritten,
-  run: CompiledOnceOptions = {},
-): Promise<void> {
-  if (also && (kind !== 'postgres' || rows.length === 0)) throw new Error('refreshAfterFreshFacts: `also` is written only with a PostgreSQL refresh');
+export async function refreshAfterFreshFacts(db: Kysely<Database>, rows: readonly ComplaintFactsTable[], options: FactsOptions = {}): Promise<void> {
   if (rows.length === 0) return;
   const keys = [...new Set(rows.map((r) => r.customer_key).filter((k): k is string => k !== null))];
   const windowDays = options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS;
   const from = Math.min(...rows.map((r) => r.received_at));
-  const own = rows.flatMap(cellsOfFacts);
-  if (kind !== 'postgres' || keys.length > 5_000) {
-    const refreshed = keys.length === 0 ? [] : await updateRepeats(db, keys, windowDays, from);
-    await touchCells(db, [...own, ...refreshed]);
-    if (also) await compiledOnce(db, `also ${also.shape}`, also.values, () => sql`with ${also.cte} select 1`.compile(db), run);
-    return;
-  }
-  const listed = sql.join(own.map((c) => sql`(${c.day}::text, ${c.orgPath}::text)`));
-  const changed =
-    keys.length === 0
-      ? sql`select null::text as received_day, null::text as org_path where false`
-      : repeatUpdateSql(windowDays, sql`customer_key in (${sql.join(keys)}) and received_at >= ${from}`, true);
-  // The same (day, organisation) order as touchCells ("C": byte order, as its JavaScript sort), so
-  // two writers listing the same cells never wait for each other crosswise. Compiled once per count of customers and cells.
-  const values = [...(keys.length === 0 ? [] : [windowDays * 86_400_000, ...keys, from]), ...(also?.values ?? []), ...own.flatMap((c) => [c.day, c.orgPath])];
-  const shape = `refreshAfterFreshFacts ${keys.length} ${own.length}${also ? ` also ${also.shape}` : ''}`;
-  await compiledOnce(db, shape, values, () => sql`with changed as (${changed})${also ? sql`, ${also.cte}` : sql``}
-    insert into report_dirty (day, org_path)
-    select received_day, org_path from (select received_day, org_path from changed union select * from (values ${listed}) as own (received_day, org_path)) as cells
-    order by received_day collate "C", org_path collate "C"
-    on conflict do nothing`.compile(db), run);
+  const refreshed = keys.length === 0 ? [] : await updateRepeats(db, keys, windowDays, from);
+  await touchCells(db, [...rows.flatMap(cellsOfFacts), ...refreshed]);
 }
