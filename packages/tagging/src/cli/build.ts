@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createIdentityHasher } from '@complaintkit/core/node';
 import { TagEngine, type Unlinked } from '../engine/engine.js';
+import { removeStaleTemporaries } from '../engine/temporary-files.js';
+import { type WorkerScript, workerScript } from '../engine/worker-file.js';
 import { readSnapshot, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
 import { FieldNames } from '../export/fields.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
@@ -26,9 +28,10 @@ import { progressBar } from './progress.js';
 /**
  * @internal whether a part of a full build runs on a worker thread: by default when the machine has a
  * second core; `NAME=0` keeps it in the main thread, `NAME=1` puts it on a worker even on one core.
+ * Without the built worker script (the source run without a build) it runs in the main thread.
  */
-const onWorker = (name: 'CK_TAGS_READ_WORKER' | 'CK_TAGS_STATE_WORKER'): boolean =>
-  process.env[name] === '1' || (process.env[name] !== '0' && availableParallelism() > 1);
+const onWorker = (name: 'CK_TAGS_READ_WORKER' | 'CK_TAGS_STATE_WORKER', script: WorkerScript): boolean =>
+  (process.env[name] === '1' || (process.env[name] !== '0' && availableParallelism() > 1)) && workerScript(script) !== null;
 
 /** @internal */
 type Values = ReturnType<typeof parseCli>['values'];
@@ -133,6 +136,8 @@ async function buildWith(
 ): Promise<BuildResult> {
   const { v, log, started, phases, inputs, formats, sinceArg, asOf, fields, rules, stateDir, stateFile, legacyFile, saved, full, invalidKeys } = o;
   await mkdir(stateDir, { recursive: true });
+  // What a killed build left here (its state's temporary file, its staged event log), once stale.
+  removeStaleTemporaries(stateFile);
   const eventLog = new EventLog(stateDir);
   if (!full) await eventLog.discardAfter(engine.seq);
   const startSeq = full ? 0 : engine.seq;
@@ -140,7 +145,7 @@ async function buildWith(
   let lastPosition = 0;
   // A full build from NDJSON files without key files reads on a worker thread when there is a second
   // core: the parse and check (about a third of the build) run beside the engine, not before it.
-  const digest = full && !v.service && !v.keys?.length && inputs.every((f) => NDJSON.test(f)) && onWorker('CK_TAGS_READ_WORKER');
+  const digest = full && !v.service && !v.keys?.length && inputs.every((f) => NDJSON.test(f)) && onWorker('CK_TAGS_READ_WORKER', 'read-worker.js');
   const source = v.service
     ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', since: engine.cursor })
     : digest
@@ -161,8 +166,11 @@ async function buildWith(
       })();
   const bar = await progressBar(inputs, !v.quiet);
   const unlinked: Unlinked[] = [];
-  // A full rebuild starts a new event log, staged beside the old one until the run succeeds.
-  const staging = full ? new EventLog(join(stateDir, `.full-${process.pid}`)) : null;
+  // A full rebuild starts a new event log, staged beside the old one until the run succeeds (in a
+  // folder of its own: one an earlier process of the same id left is removed first).
+  const stagingDir = join(stateDir, `.full-${process.pid}`);
+  if (full) await rm(stagingDir, { recursive: true, force: true });
+  const staging = full ? new EventLog(stagingDir) : null;
   const runEvents = await (staging ?? eventLog).begin();
   const changed: TagEvent[] = [];
   let summary: BuildResult['summary'];
@@ -186,7 +194,7 @@ async function buildWith(
   } catch (e) {
     bar.stop();
     await runEvents.discard();
-    if (staging) await rm(join(stateDir, `.full-${process.pid}`), { recursive: true, force: true });
+    if (staging) await rm(stagingDir, { recursive: true, force: true });
     throw e;
   }
   bar.stop();
@@ -203,16 +211,14 @@ async function buildWith(
   const exports: BuildResult['exports'] = [];
   // A full build's state is written on a worker thread beside the exports (two cores or more), and
   // put in place last as before.
-  const aside = full && onWorker('CK_TAGS_STATE_WORKER') ? writeSnapshotAside(engine, stateFile) : null;
-  // A failure before the commit point leaves no state file behind (nor its temporary one).
+  const aside = full && onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js') ? writeSnapshotAside(engine, stateFile) : null;
+  // A failure before the commit point leaves the state and the event log as they were, and no
+  // temporary file of either behind.
+  let committed = false;
   try {
     await runEvents.publish();
     phases.mark('event log');
-    if (staging) {
-      await rm(eventLog.folder, { recursive: true, force: true });
-      await rename(staging.folder, eventLog.folder);
-      await rm(join(stateDir, `.full-${process.pid}`), { recursive: true, force: true });
-    } else {
+    if (!staging) {
       // A delta only after an incremental run: after a full rebuild the CRM takes the snapshot whole.
       const since = sinceArg ?? startSeq;
       let events: TagEvent[] = changed;
@@ -258,12 +264,21 @@ async function buildWith(
     }
     if (aside) await aside.commit();
     else await writeSnapshot(engine, stateFile);
+    committed = true;
+    // A full rebuild's event log replaces the old one once its state is in place.
+    if (staging) {
+      await rm(eventLog.folder, { recursive: true, force: true });
+      await rename(staging.folder, eventLog.folder);
+      await rm(stagingDir, { recursive: true, force: true });
+    }
     await rm(legacyFile, { force: true });
     phases.mark('state');
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases})`);
     return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published, unpublished, readOnWorker: digest };
   } catch (e) {
+    // Neither clean-up throws: the error the user sees is the one that stopped the run.
     await aside?.abort();
+    if (staging && !committed) await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
     throw e;
   }
 }

@@ -1,12 +1,13 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../input/errors.js';
 import { readLines } from '../input/read-lines.js';
 import { type CustomerState, TagEngine, type TagEngineOptions } from './engine.js';
 import { decodeCustomer, encodeCustomer, factIds, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
 import type { StateWorkerRequest } from './state-worker.js';
+import { removeTemporary, temporaryName } from './temporary-files.js';
+import { notBuilt, workerScript } from './worker-file.js';
 
 /** @internal the NDJSON state of earlier versions, still read so an existing state carries over. */
 const LEGACY_FORMAT = 'complaintkit-tags-state/1';
@@ -53,9 +54,11 @@ const AHEAD = 8;
  * `file` on a worker thread, so that SQLite's inserts and index builds run beside the exports instead
  * of after them. The rows are sent a few thousand at a time as the worker takes them (the main thread
  * yields between). `commit` waits for the file and renames it into place: call it where
- * {@link writeSnapshot} would be called, as the run's commit point; `abort` drops it. The file is the
- * one `writeSnapshot` writes. Needs the built package (`dist/state-worker.js`, beside the module; from
- * the source, as in the tests, the package's `dist`).
+ * {@link writeSnapshot} would be called, as the run's commit point; `abort` drops it (never throws;
+ * after a commit it changes nothing). On a failure the worker is stopped before its temporary file is
+ * removed. The file is the one `writeSnapshot` writes. Needs the built package
+ * (`dist/state-worker.js`, see `workerScript`): the command writes the state in its own thread when
+ * it is missing.
  *
  * @example
  * ```ts
@@ -66,10 +69,10 @@ const AHEAD = 8;
  */
 export function writeSnapshotAside(engine: TagEngine, file: string): { commit(): Promise<void>; abort(): Promise<void> } {
   if (engine.backing) throw new RangeError('writeSnapshotAside writes a whole state: use writeSnapshot for an engine backed by a saved one');
-  const beside = new URL('./state-worker.js', import.meta.url);
-  const url = existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/state-worker.js', import.meta.url);
+  const url = workerScript('state-worker.js');
+  if (!url) throw notBuilt('state-worker.js');
   const worker = new Worker(url, { workerData: { file } });
-  const tmp = `${file}.tmp-${process.pid}`;
+  const tmp = temporaryName(file);
   let credit = AHEAD;
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
@@ -133,27 +136,51 @@ export function writeSnapshotAside(engine: TagEngine, file: string): { commit():
   pump.catch(() => undefined);
   const end = async () => {
     worker.removeAllListeners();
+    // A late error of the stopping worker is not thrown at the process.
+    worker.on('error', () => undefined);
     await worker.terminate();
   };
+  // Once committed or aborted, the outcome stays: an abort after a commit leaves the committed file.
+  let settled: Promise<void> | null = null;
   return {
-    async commit() {
-      try {
-        await pump;
-        renameSync(tmp, file);
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        throw e;
-      } finally {
+    commit() {
+      settled ??= (async () => {
+        try {
+          await pump;
+        } catch (e) {
+          // The worker is stopped before its file is removed: it may still be writing it.
+          await end().catch(() => undefined);
+          removeTemporary(tmp);
+          throw e;
+        }
         await end();
-      }
+        try {
+          renameSync(tmp, file);
+        } catch (e) {
+          removeTemporary(tmp);
+          throw e;
+        }
+      })();
+      return settled;
     },
     async abort() {
-      failure ??= new Error('aborted');
-      notify();
-      finished?.();
-      await pump.catch(() => undefined);
-      await end();
-      rmSync(tmp, { force: true });
+      if (settled) {
+        await settled.catch(() => undefined);
+        return;
+      }
+      settled = (async () => {
+        failure ??= new Error('aborted');
+        notify();
+        finished?.();
+        await pump.catch(() => undefined);
+        await end().catch(() => undefined);
+        try {
+          removeTemporary(tmp);
+        } catch {
+          // Left for the next run's clean-up of stale temporary files.
+        }
+      })();
+      await settled;
     },
   };
 }

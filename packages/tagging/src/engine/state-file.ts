@@ -1,8 +1,9 @@
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { InputError } from '../input/errors.js';
 import type { CustomerState } from './engine.js';
 import { encodeCustomer, factIds, decodeCustomer, type TagRow } from './state-text.js';
+import { removeTemporary, temporaryName } from './temporary-files.js';
 
 export { decodeCustomer, decodeFacts, decodeTags, encodeCustomer, encodeFact, encodeFacts, encodeTags, factIds, flat } from './state-text.js';
 
@@ -99,8 +100,8 @@ export class StateWriter {
   #n = 0;
 
   constructor(readonly file: string) {
-    this.tmp = `${file}.tmp-${process.pid}`;
-    rmSync(this.tmp, { force: true });
+    this.tmp = temporaryName(file);
+    removeTemporary(this.tmp);
     const db = new Database(this.tmp);
     this.#db = db;
     try {
@@ -155,10 +156,14 @@ export class StateWriter {
     renameSync(this.tmp, this.file);
   }
 
-  /** Closes and removes the unfinished file. @example `w.abort();` */
+  /** Closes and removes the unfinished file (and SQLite's side files); never throws. @example `w.abort();` */
   abort(): void {
-    if (this.#db?.open) this.#db.close();
-    rmSync(this.tmp, { force: true });
+    try {
+      if (this.#db?.open) this.#db.close();
+    } catch {
+      // Closing a database that failed part-way may fail too: the file is removed all the same.
+    }
+    removeTemporary(this.tmp);
   }
 }
 

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { notBuilt, workerScript } from '../engine/worker-file.js';
 import type { RuleSet } from '../rules/schema.js';
 import { DigestedRows, type ReadWorkerData, type ReadWorkerMessage } from './digested-rows.js';
 import { InputError } from './errors.js';
@@ -11,8 +10,8 @@ import { InputError } from './errors.js';
  * hands over only the rows the engine has to act on (kept ones, later versions of kept ones, rows
  * without a customer). On two cores the parse runs beside the engine instead of before it. A bad line
  * stops the read with the same {@link InputError} (file, line, field) as the reader in this thread.
- * The worker needs the built package (`dist/read-worker.js`, beside the module; from the source, as
- * in the tests, the package's `dist`).
+ * The worker needs the built package (`dist/read-worker.js`, see `workerScript`): the command reads
+ * in its own thread when it is missing.
  *
  * @example
  * ```ts
@@ -20,8 +19,8 @@ import { InputError } from './errors.js';
  * ```
  */
 export async function* readDigested(files: readonly string[], options: { asOf: number; rules: RuleSet }): AsyncGenerator<DigestedRows> {
-  const beside = new URL('./read-worker.js', import.meta.url);
-  const url = existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/read-worker.js', import.meta.url);
+  const url = workerScript('read-worker.js');
+  if (!url) throw notBuilt('read-worker.js');
   const data: ReadWorkerData = { files, asOf: options.asOf, rules: options.rules };
   const worker = new Worker(url, { workerData: data });
   const queue: ReadWorkerMessage[] = [];
