@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
-import { inWriteTransaction } from './write-transaction.js';
+import { committedWriteTransaction } from './write-transaction.js';
 import { runText as run } from './compiled-once.js';
 
 /** @internal one write waiting for its batch. */
@@ -20,14 +20,15 @@ export const MAX_GROUP = 64;
 /**
  * Group commit: writes that arrive while another transaction runs (or in the same turn of the event
  * loop) share the next transaction and its one commit, instead of one commit each. On SQLite the
- * commit (writing the changed pages to the WAL, and its fsync with `synchronous = FULL`) was the
- * largest single cost of a creation.
+ * commit (writing the changed pages to the WAL) was the largest single cost of a creation. The
+ * flush of the WAL to disk is not waited for here: the next batch runs while it runs on the thread
+ * pool, and a batch's writes are answered once the flush covering its commit completed (`WalSync`).
  *
  * Each write still stands alone: it runs inside its own savepoint, so one that fails (a 400, a
  * conflict, a reused key) is rolled back to that savepoint and gets its own error while the others
  * commit; each keeps its own idempotency check and answer (a retry of a key written earlier in the
- * same batch sees that write and replays it). Every caller is answered only after the shared commit,
- * so nothing is acknowledged before it is durable. If the shared transaction itself fails (the
+ * same batch sees that write and replays it). Every caller is answered only after the shared commit
+ * is on disk, so nothing is acknowledged before it is durable; a failed flush fails them all. If the shared transaction itself fails (the
  * commit, or an error that ended the transaction), nothing of it was written and each write is run
  * again alone, so a broken batch takes no write down with it.
  *
@@ -70,8 +71,9 @@ export class GroupCommit {
   async #run(batch: Pending[]): Promise<void> {
     if (batch.length === 1) return this.#alone(batch[0] as Pending);
     const outcomes: Outcome[] = [];
+    let durable: Promise<void>;
     try {
-      await inWriteTransaction(this.db, this.kind, async (tx) => {
+      ({ durable } = await committedWriteTransaction(this.db, this.kind, async (tx) => {
         for (const m of batch) {
           await run(tx, 'savepoint ck_write');
           try {
@@ -85,21 +87,32 @@ export class GroupCommit {
             outcomes.push({ ok: false, error });
           }
         }
-      });
+      }));
     } catch {
       for (const m of batch) await this.#alone(m);
       return;
     }
-    batch.forEach((m, i) => {
-      const o = outcomes[i] as Outcome;
-      if (o.ok) m.resolve(o.value);
-      else m.reject(o.error);
-    });
+    // Committed: nobody is answered before it is on disk, but the next batch runs meanwhile (the
+    // flush runs off the event loop). A failed flush fails every write of the batch (they are
+    // committed, so running them again would write them twice).
+    void durable.then(
+      () =>
+        batch.forEach((m, i) => {
+          const o = outcomes[i] as Outcome;
+          if (o.ok) m.resolve(o.value);
+          else m.reject(o.error);
+        }),
+      (error: unknown) => {
+        for (const m of batch) m.reject(error);
+      },
+    );
   }
 
   async #alone(m: Pending): Promise<void> {
     try {
-      m.resolve(await inWriteTransaction(this.db, this.kind, m.work));
+      const { value, durable } = await committedWriteTransaction(this.db, this.kind, m.work);
+      // Answered once on disk; the next batch runs meanwhile.
+      void durable.then(() => m.resolve(value), m.reject);
     } catch (e) {
       m.reject(e);
     }

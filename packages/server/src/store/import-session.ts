@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 
 /**
  * The SQLite settings of an import session, and why each is safe. None touches durability or
- * atomicity: the journal stays WAL and `synchronous` stays as the service runs it (FULL), so a crash (of the process, the
+ * atomicity: the journal stays WAL and each batch's commit is flushed before the next as the service does it (`WalSync`), so a crash (of the process, the
  * OS or the power) mid-batch still rolls that batch back whole on the next open, and the batches
  * committed before it stay (the import resumes from them).
  * - `cache_size`: 256 MiB of page cache instead of 2 MiB. A batch inserts into some thirty B-trees

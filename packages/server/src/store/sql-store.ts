@@ -42,6 +42,7 @@ import type {
 } from './store.js';
 import { inWriteTransaction } from './write-transaction.js';
 import { GroupCommit } from './group-commit.js';
+import { walSyncOf } from './sqlite-direct.js';
 import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
 import { writeCreation } from './pg-creation.js';
 
@@ -427,6 +428,8 @@ export class SqlStore implements Store {
   async health(): Promise<{ reachable: boolean; pendingMigrations: string[] }> {
     try {
       await sql`select 1`.execute(this.db);
+      // A failed WAL flush stops every write from being acknowledged: not ready until restarted.
+      if (walSyncOf(this.db)?.failure) return { reachable: false, pendingMigrations: [] };
       return { reachable: true, pendingMigrations: await pendingMigrations(this.db as Kysely<unknown>) };
     } catch {
       return { reachable: false, pendingMigrations: [] };
@@ -702,7 +705,12 @@ export class SqlStore implements Store {
    */
   async lastEventSeq(): Promise<number> {
     if (this.kind !== 'postgres') {
-      return (await counterValues(this.db, this.kind)).event_seq;
+      // SQLite commits numbers in order, but a commit reaches the disk only with the WAL flush after
+      // it (WalSync): the head read is answered once a flush begun after the read covered it, so no
+      // stream shows an event (of this process or another on the file) that is not on disk.
+      const head = (await counterValues(this.db, this.kind)).event_seq;
+      await walSyncOf(this.db)?.flush();
+      return head;
     }
     const { rows } = await sql<{ m: number; settled: boolean; xmax: string }>`
       select (select coalesce(max(seq), 0) from events) as m,

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema.js';
+import type { WalSync } from './wal-sync.js';
 
 /**
  * @internal what a SQLite Kysely instance was opened on: the file's statements, prepared once per text,
@@ -17,6 +18,10 @@ const held = new WeakMap<Kysely<Database>, Statements>();
 /** @internal the files whose one connection a write transaction holds (open between its begin and its end). */
 const busy = new WeakSet<Statements>();
 
+/** @internal each SQLite Kysely instance's WAL flush (set by `openDatabase`; see {@link WalSync}). */
+const syncs = new WeakMap<Kysely<Database>, WalSync>();
+
+
 /**
  * Records the better-sqlite3 file (its statements prepared once per text) a SQLite Kysely instance
  * runs on, so that a write transaction holding its one connection can run its statements straight on
@@ -28,8 +33,42 @@ const busy = new WeakSet<Statements>();
  * registerSqliteFile(db, statements);
  * ```
  */
-export function registerSqliteFile(db: Kysely<Database>, statements: Statements): void {
+export function registerSqliteFile(db: Kysely<Database>, statements: Statements, sync?: WalSync): void {
   files.set(db, statements);
+  if (sync) syncs.set(db, sync);
+}
+
+/**
+ * The WAL flush of a SQLite Kysely instance opened by `openDatabase` (which runs the file with
+ * `synchronous = NORMAL` and flushes the WAL itself before a write is answered), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * await walSyncOf(db)?.flush();
+ * ```
+ */
+export function walSyncOf(db: Kysely<Database>): WalSync | undefined {
+  return syncs.get(db);
+}
+
+/**
+ * Commits the write transaction `conn` holds straight on the file and, in the same synchronous step
+ * (nothing can commit in between), asks for the WAL flush that covers it. Returns the promise of that
+ * flush (await it before answering the write), or `undefined` when `db` has no WAL flush or `conn`
+ * does not hold the file (the caller commits through Kysely, and the driver's `synchronous` setting
+ * decides).
+ *
+ * @example
+ * ```ts
+ * const durable = commitHeld(db, conn) ?? (await run(conn, 'commit'), Promise.resolve());
+ * ```
+ */
+export function commitHeld(db: Kysely<Database>, conn: Kysely<Database>): Promise<void> | undefined {
+  const file = held.get(conn);
+  const sync = syncs.get(db);
+  if (!file || !sync) return undefined;
+  file.prepare('commit').run();
+  return sync.flush();
 }
 
 /**
@@ -81,6 +120,11 @@ export function runOnFile<R>(db: Kysely<Database>, text: string, values: readonl
     // what it has not committed, and a write would commit or roll back with it.
     if (!own || busy.has(own) || own.inTransaction) return undefined;
     file = own;
+    const statement = file.prepare(text);
+    // A write outside a transaction commits on its own: through Kysely, whose connection waits for
+    // the WAL flush that covers it (`store/connect.ts`).
+    if (!statement.reader) return undefined;
+    return { rows: statement.all(values as unknown[]) as R[] };
   }
   const statement = file.prepare(text);
   if (statement.reader) return { rows: statement.all(values as unknown[]) as R[] };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
 import { runText as run } from './compiled-once.js';
-import { holdingFile } from './sqlite-direct.js';
+import { commitHeld, holdingFile } from './sqlite-direct.js';
 
 /**
  * How {@link inWriteTransaction} runs.
@@ -42,19 +42,53 @@ export async function inWriteTransaction<T>(
   fn: (tx: Kysely<Database>) => Promise<T>,
   options: WriteTransactionOptions = {},
 ): Promise<T> {
+  const { value, durable } = await committedWriteTransaction(db, kind, fn, options);
+  await durable;
+  return value;
+}
+
+/**
+ * {@link inWriteTransaction} without the wait for the disk: resolves once the transaction has
+ * committed, with `durable`, which resolves once the commit is on disk (SQLite: the WAL flush that
+ * covers it, run off the event loop, see `WalSync`; PostgreSQL: already, at its commit) and rejects if
+ * that flush failed. Nothing may be answered or announced before `durable` resolved. If the
+ * transaction fails, nothing of it was written and it rejects instead.
+ *
+ * @example
+ * ```ts
+ * const { value, durable } = await committedWriteTransaction(db, kind, work);
+ * await durable;
+ * ```
+ */
+export async function committedWriteTransaction<T>(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  fn: (tx: Kysely<Database>) => Promise<T>,
+  options: WriteTransactionOptions = {},
+): Promise<{ value: T; durable: Promise<void> }> {
   if (kind === 'postgres') {
-    return db.transaction().execute(async (tx) => {
+    const value = await db.transaction().execute(async (tx) => {
       if (!options.firstStatementTakesXactId) await run(tx, 'select pg_current_xact_id()');
       return fn(tx);
     });
+    return { value, durable: Promise.resolve() };
   }
   // The transaction holds the one connection: its compiled-once statements run straight on the file.
-  return db.connection().execute((conn) =>
+  // Its commit does not wait for the disk on the event loop: the WAL flush that covers it runs on
+  // the thread pool once the connection is free for the next transaction.
+  let durable: Promise<void> = Promise.resolve();
+  const value = await db.connection().execute((conn) =>
     holdingFile(db, conn, async () => {
       await run(conn, 'begin immediate');
       try {
         const result = await fn(conn);
-        await run(conn, 'commit');
+        const flushed = commitHeld(db, conn);
+        if (flushed) {
+          // Awaited by the caller in this same turn; never reported as unhandled meanwhile.
+          flushed.catch(() => {});
+          durable = flushed;
+        }
+        else await run(conn, 'commit');
         return result;
       } catch (e) {
         await run(conn, 'rollback');
@@ -62,4 +96,5 @@ export async function inWriteTransaction<T>(
       }
     }),
   );
+  return { value, durable };
 }
