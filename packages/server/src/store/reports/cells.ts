@@ -95,6 +95,12 @@ const CELL_PLAN: readonly { set: readonly CellColumn[]; from: readonly CellColum
   return plan;
 })();
 
+/** @internal a set's dimension columns in the aggregate tables' column order, `''` for those it does not keep. */
+const dims = (set: readonly CellColumn[]) => sql.join(CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`)));
+
+/** @internal `, ` and a set's dimension columns in column order (the tail of a `group by`), nothing for the total. */
+const by = (set: readonly CellColumn[]) => (set.length === 0 ? sql`` : sql`, ${sql.join(CELL_DIMENSION_COLUMNS.filter((c) => set.includes(c)).map((c) => sql.ref(c)))}`);
+
 /**
  * @internal `order by` the first `keys` columns of the insert when the table is being refilled whole
  * on PostgreSQL (`inKeyOrder`), so its rows lie in their primary key's order as SQLite's `without
@@ -120,11 +126,9 @@ async function insertCells(db: Kysely<Database>, p: Population, where: (dayColum
   const none = pg ? sql`null::bytea` : sql`null`;
   const handling = p !== 'decided' ? none : handlingListSql(pg, sql`handling_ms`, 'values');
   const handlingSum = p !== 'decided' ? none : handlingListSql(pg, sql`handling`, 'lists');
-  const dims = (set: readonly CellColumn[]) => sql.join(CELL_DIMENSION_COLUMNS.map((c) => (set.includes(c) ? sql.ref(c) : sql`''`)));
   // Grouped in the key order of `report_cells` (day, organisation, then the dimensions in column
   // order): the same groups in any order, but rows that come out of the sort in key order are
   // appended to the table's B-tree instead of inserted all over it.
-  const by = (set: readonly CellColumn[]) => (set.length === 0 ? sql`` : sql`, ${sql.join(CELL_DIMENSION_COLUMNS.filter((c) => set.includes(c)).map((c) => sql.ref(c)))}`);
   const cols = ['dims', 'pop', 'day', 'org_path', ...CELL_DIMENSION_COLUMNS, ...Object.values(CELL_AGGREGATE_COLUMNS), 'handling'];
   const into = sql`insert into report_cells (${sql.join(cols.map((c) => sql.ref(c)))})`;
   const fromFacts = CELL_PLAN.filter((x) => x.from === null).map(
@@ -189,10 +193,23 @@ async function rollUpMonths(db: Kysely<Database>, whole: boolean): Promise<void>
       )}`.execute(db);
   if (whole) {
     await db.deleteFrom('report_months').execute();
-    // Grouped in the key order of `report_months` (dims, pop, month, organisation, dimensions), so the
-    // rows are appended in order: the same groups as by month first. PostgreSQL may group by hashing:
-    // there the rows are sorted into that order too (migration 0025_cells_in_key_order).
-    await sql`${into} ${select} from report_cells c group by ${c('dims')}, ${c('pop')}, substr(c.day, 1, 7), ${sql.join(MONTH_KEYS.slice(2).map(c))}${keyOrder(pg, [2, 3, 1, ...firstN(1 + CELL_DIMENSION_COLUMNS.length).map((i) => i + 3)])}`.execute(db);
+    // The months' key (dims, pop, month, organisation, dimensions) among the insert's columns.
+    const monthKeyOrder = keyOrder(pg, [2, 3, 1, ...firstN(1 + CELL_DIMENSION_COLUMNS.length).map((i) => i + 3)]);
+    // Only the sets no other set contains are rolled up from the daily cells (41 % of the cell rows
+    // at 20,000 complaints); each other set from the months of the smallest set containing it, as the
+    // cells themselves are (CELL_PLAN): the same sums, the same handling times in another order
+    // (reports sort them), for one sort of a fraction of the rows. Grouped in the key order of
+    // `report_months`, so the rows are appended in order: the same groups as by month first.
+    // PostgreSQL may group by hashing: there the rows are sorted into that order too (migration
+    // 0025_cells_in_key_order).
+    const fromCells = CELL_PLAN.filter((x) => x.from === null).map((x) => setKey(x.set));
+    await sql`${into} ${select} from report_cells c where ${c('dims')} in (${sql.join(fromCells)})
+      group by ${c('dims')}, ${c('pop')}, substr(c.day, 1, 7), ${sql.join(MONTH_KEYS.slice(2).map(c))}${monthKeyOrder}`.execute(db);
+    for (const { set, from } of CELL_PLAN) {
+      if (from === null) continue;
+      await sql`${into} select month, ${setKey(set)}, pop, org_path, ${dims(set)}, ${sql.join(aggregates.map((a) => sql`sum(${sql.ref(a)})`))}, ${handlingListSql(pg, sql`handling`, 'lists')}
+        from report_months where dims = ${setKey(from)} group by pop, month, org_path${by(set)}${monthKeyOrder}`.execute(db);
+    }
     await db.deleteFrom('report_roots').execute();
     await toRoots(sql`1 = 1`, 1);
     return;
