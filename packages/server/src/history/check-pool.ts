@@ -17,37 +17,27 @@ export interface CheckRequest {
   readonly id: number;
   readonly rows: readonly RawRow[];
 }
-/** @internal one checked row as a worker sends it back: its complaint is the next `length` bytes of the response's buffer. */
-export interface PackedRow {
-  readonly line: number;
-  readonly sourceId: string | undefined;
-  readonly errors: readonly RowError[];
-  readonly length: number;
-  readonly customerId: string | undefined;
-  readonly receivedMs: number | undefined;
-}
 /** @internal a check worker's answer. */
 export interface CheckResponse {
   readonly id: number;
-  readonly rows: readonly PackedRow[];
-  readonly complaints: ArrayBuffer;
+  readonly rows: readonly CheckedPacked[];
 }
 
 /**
  * A checked row as the import's main thread takes it, from a worker or from its own thread: line,
- * source id, errors, and the replayed complaint serialised (`v8.serialize`) with what the repeat flags
+ * source id, errors, and the replayed complaint as JSON (`JSON.stringify`) with what the repeat flags
  * need of it.
  *
  * @example
  * ```ts
- * const r: CheckedPacked = { line: 2, sourceId: 'OLD-1', errors: [], complaint: buf, customerId: 'RC1', receivedMs: 1_700_000_000_000 };
+ * const r: CheckedPacked = { line: 2, sourceId: 'OLD-1', errors: [], complaint: '{"id":"CK20240301-000001",…}', customerId: 'RC1', receivedMs: 1_700_000_000_000 };
  * ```
  */
 export interface CheckedPacked {
   readonly line: number;
   readonly sourceId: string | undefined;
   readonly errors: readonly RowError[];
-  readonly complaint: Buffer | undefined;
+  readonly complaint: string | undefined;
   readonly customerId: string | undefined;
   readonly receivedMs: number | undefined;
 }
@@ -96,15 +86,7 @@ export function checkPool(threads: number, data: CheckWorkerData): CheckPool {
       if (!job) return;
       waiting.delete(res.id);
       busy[w] = (busy[w] as number) - 1;
-      const all = Buffer.from(res.complaints);
-      let at = 0;
-      job.resolve(
-        res.rows.map((r) => {
-          const complaint = r.length > 0 ? all.subarray(at, at + r.length) : undefined;
-          at += r.length;
-          return { line: r.line, sourceId: r.sourceId, errors: r.errors, complaint, customerId: r.customerId, receivedMs: r.receivedMs };
-        }),
-      );
+      job.resolve(res.rows as CheckedPacked[]);
     });
     const fail = (e: unknown) => {
       failed ??= e;

@@ -1,4 +1,3 @@
-import { deserialize, serialize } from 'node:v8';
 import type { ClockOptions, Complaint, HolidayYear, ImportSummary } from '@complaintkit/core/domain';
 import type { Store } from '../store/store.js';
 import { type CheckedPacked, checkPool } from './check-pool.js';
@@ -95,7 +94,7 @@ export async function importHistory(store: Store, source: HistorySource, format:
   const spill = openSpill(options.tempDir);
   try {
     // A checked row, in file order: its errors, whether its source id repeats (found in the spill, on
-    // disk), and its complaint kept serialised in the spill (~2.5 KB) until written; once the file is
+    // disk), and its complaint kept as JSON in the spill (~2.5 KB) until written; once the file is
     // known to be bad only source ids are kept (for the repeat check), as nothing will be written.
     const take = (c: CheckedPacked) => {
       if (c.line !== lastLine) read++;
@@ -120,7 +119,7 @@ export async function importHistory(store: Store, source: HistorySource, format:
           line: c.line,
           sourceId: c.sourceId,
           errors: c.errors,
-          complaint: ok ? serialize(c.complaint) : undefined,
+          complaint: ok ? JSON.stringify(c.complaint) : undefined,
           customerId: c.complaint?.complainant.customerId,
           receivedMs: c.complaint ? Date.parse(c.complaint.receivedAt) : undefined,
         });
@@ -159,7 +158,7 @@ export async function importHistory(store: Store, source: HistorySource, format:
         if (options.maxBatches !== undefined && summary.batches >= options.maxBatches) break;
         done += batch.length;
         const last = done >= total;
-        const r = await store.reporting.importHistoryBatch(batch, (item) => deserialize(item.complaint) as Complaint, last ? { customerKeys: [...customerKeys], fromMs } : undefined);
+        const r = await store.reporting.importHistoryBatch(batch, (item) => JSON.parse(item.complaint) as Complaint, last ? { customerKeys: [...customerKeys], fromMs } : undefined);
         summary.imported += r.imported;
         summary.skipped += r.skipped;
         summary.batches += 1;

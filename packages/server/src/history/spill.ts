@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 
 /**
- * One checked record as the write pass reads it back: its source id and its replayed complaint,
- * serialised (`v8.serialize`).
+ * One checked record as the write pass reads it back: its source id and its replayed complaint as
+ * JSON.
  *
  * @example
  * ```ts
- * const item: SpilledRecord = { sourceId: 'OLD-1', complaint: serialize(replayed) };
+ * const item: SpilledRecord = { sourceId: 'OLD-1', complaint: JSON.stringify(replayed) };
  * ```
  */
 export interface SpilledRecord {
   readonly sourceId: string;
-  readonly complaint: Buffer;
+  readonly complaint: string;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface SpilledRecord {
  * ```ts
  * const spill = openSpill();
  * try {
- *   spill.add('OLD-1', 2, serialize(complaint)); // undefined: not seen before
+ *   spill.add('OLD-1', 2, JSON.stringify(complaint)); // undefined: not seen before
  *   spill.finish();
  *   for (const batch of spill.batches(10_000)) write(batch);
  * } finally {
@@ -38,7 +38,7 @@ export interface SpilledRecord {
  */
 export interface ImportSpill {
   /** Records a source id at a line (with its complaint, or `null` once the file is known to be bad); returns the line that had this source id first, if one did. */
-  add(sourceId: string, line: number, complaint: Buffer | null): number | undefined;
+  add(sourceId: string, line: number, complaint: string | null): number | undefined;
   /** Ends the check pass (commits what was added). */
   finish(): void;
   /** How many records were added. */
@@ -70,14 +70,14 @@ export function openSpill(dir: string = tmpdir()): ImportSpill {
     // Enough for the source-id index's pages of a few million records; the records themselves are
     // written once and read once, in order.
     db.pragma('cache_size = -65536');
-    db.exec('create table spill (ord integer primary key, source_id text not null unique, line integer not null, complaint blob)');
+    db.exec('create table spill (ord integer primary key, source_id text not null unique, line integer not null, complaint text)');
   } catch (e) {
     rmSync(home, { recursive: true, force: true });
     throw e;
   }
   const insert = db.prepare('insert into spill (source_id, line, complaint) values (?, ?, ?) on conflict (source_id) do nothing');
   const firstLine = db.prepare<[string], number>('select line from spill where source_id = ?').pluck();
-  const range = db.prepare<[number, number], { source_id: string; complaint: Buffer }>('select source_id, complaint from spill where ord between ? and ? order by ord');
+  const range = db.prepare<[number, number], { source_id: string; complaint: string }>('select source_id, complaint from spill where ord between ? and ? order by ord');
   let count = 0;
   db.exec('begin');
   return {
