@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/store/migrate.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { UNUSED_COMPLAINT_INDEXES } from '../src/store/migrations/0018_unused_indexes.js';
 import { UNREAD_FACT_INDEXES } from '../src/store/migrations/0022_unread_fact_indexes.js';
+import { REDUNDANT_PG_INDEXES } from '../src/store/migrations/0026_pg_redundant_indexes.js';
 import type { Database } from '../src/store/schema.js';
 import { decodeHandling } from '../src/store/reports/handling-quantiles.js';
 import { ORGS } from './helpers/fixture-bank.js';
@@ -203,10 +204,20 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
   it('drops the complaints indexes no query reads and keeps their columns filled (0018)', async () => {
     const indexes = await indexesOf('complaints');
     for (const col of UNUSED_COMPLAINT_INDEXES) expect(indexes).not.toContain(`complaints_${col}`);
-    expect(indexes).toEqual(expect.arrayContaining(['complaints_handling_org_path', 'complaints_status', 'complaints_creation_key']));
+    expect(indexes).toEqual(expect.arrayContaining(['complaints_status', 'complaints_creation_key']));
     const { row } = await load(OLD_REVIEWED.id);
     expect(row).toMatchObject({ subject_org_id: 'SB-4403', received_day: '2025-03-03', deciding_org_id: 'SB-4403' });
     expect(row.decided_at).not.toBeNull();
+  });
+
+  it('keeps one index per access path: PostgreSQL its text_pattern_ops one, SQLite its plain one (0026)', async () => {
+    const indexes = await indexesOf('complaints');
+    if (backend === 'postgres') {
+      for (const index of REDUNDANT_PG_INDEXES) expect(indexes).not.toContain(index);
+      expect(indexes).toEqual(expect.arrayContaining(['complaints_handling_org_path_prefix', 'complaints_first_org_path_prefix']));
+    } else {
+      expect(indexes).toEqual(expect.arrayContaining([...REDUNDANT_PG_INDEXES]));
+    }
   });
 
   it('drops the (day, org_path) index of report_cells on SQLite, which no statement reads there (0024)', async () => {

@@ -22,6 +22,7 @@ import { migration as m0020c } from './0020c_report_roots.js';
 import { migration as m0024 } from './0024_report_cells_day_index.js';
 import { migration as m0025 } from './0025_cells_in_key_order.js';
 import { migration as m0022 } from './0022_unread_fact_indexes.js';
+import { migration as m0026 } from './0026_pg_redundant_indexes.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -58,4 +59,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0024_report_cells_day_index': m0024,
   '0025_cells_in_key_order': m0025,
   '0022_unread_fact_indexes': m0022,
+  '0026_pg_redundant_indexes': m0026,
 };
