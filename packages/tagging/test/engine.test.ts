@@ -92,6 +92,27 @@ describe('TagEngine', () => {
     expect(active(engine).length).toBeGreaterThan(5);
   });
 
+  it('counts each customer once when a restored engine runs and saves more than once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-tags-'));
+    const file = join(dir, 'state.sqlite');
+    const first = new TagEngine({ rules: BUILT_IN_RULES });
+    await first.run([row(0, 'C1'), row(1, 'C2')], { asOf: at(2) });
+    await writeSnapshot(first, file);
+    const engine = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    // New customers (not in the file when looked up), then saved; then a run that drops one.
+    await engine.run([row(3, 'C3'), row(3, 'C4')], { asOf: at(4) });
+    await writeSnapshot(engine, file);
+    expect(engine.customerCount).toBe(4);
+    await engine.run([{ ...row(3, 'C3'), status: 'merged' as const, updatedAt: at(5) }], { asOf: at(6) });
+    await writeSnapshot(engine, file);
+    const reopened = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    expect(engine.customerCount).toBe(reopened.customerCount);
+    await engine.run([], { asOf: at(7) });
+    expect(engine.customerCount).toBe(reopened.customerCount);
+    engine.close();
+    reopened.close();
+  });
+
   it('re-evaluates customers whose tags expire even when nothing new arrives', async () => {
     const engine = new TagEngine({ rules: BUILT_IN_RULES });
     const events: TagEvent[] = [];

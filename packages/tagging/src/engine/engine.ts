@@ -214,6 +214,15 @@ export class TagEngine {
     this.backing?.close();
   }
 
+  /**
+   * @internal after the engine's changes are written to {@link backing}: every customer it holds is
+   * now in the file and none it dropped is, so {@link customerCount} counts each once on the next run.
+   */
+  markSaved(): void {
+    this.#unsaved.clear();
+    this.dropped.clear();
+  }
+
   /** @internal a customer's state, read from the saved state on first use. */
   #state(id: string): CustomerState | undefined {
     const held = this.customers.get(id);

@@ -37,6 +37,7 @@ export async function writeSnapshot(engine: TagEngine, file: string): Promise<vo
   const saved = engine.backing;
   if (saved && resolve(saved.file) === resolve(file)) {
     saved.update(metaOf(engine), engine.customers, engine.dropped, engine.owners);
+    engine.markSaved();
     return;
   }
   // Not backed by a saved state, the engine's owners are every kept complaint's customer: no need to
