@@ -101,6 +101,22 @@ describe('the SQLite WAL flush before a write is answered', () => {
       held.restore();
     }
   });
+
+  it('a write made through Kysely outside a write transaction (a statement that commits on its own) also resolves only after its flush', async () => {
+    const held = heldFlushes(sync);
+    try {
+      let done = false;
+      const expiry = store.expireIdempotency(Date.now() + 1).then(() => (done = true));
+      await until(() => held.calls.length === 1);
+      await settle();
+      expect(done).toBe(false);
+      held.calls[0]?.release();
+      await expiry;
+      expect(done).toBe(true);
+    } finally {
+      held.restore();
+    }
+  });
 });
 
 describe('a failed WAL flush', () => {
