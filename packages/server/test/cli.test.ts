@@ -7,8 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 /** The built command, as `npm start` runs it. */
 const CLI = join(import.meta.dirname, '../dist/cli.js');
 
-/** A free-looking port away from 8787 (the default a developer may be running). */
-const randomPort = () => 20_000 + Math.floor(Math.random() * 20_000);
+/**
+ * A free-looking port away from 8787 (the default a developer may be running) and below Linux's
+ * ephemeral range (32768 and up), where the other test files' outgoing connections (PostgreSQL,
+ * fetch) take their local ports: 34226 was once taken that way and serve exited with "in use".
+ */
+const randomPort = () => 20_000 + Math.floor(Math.random() * 12_000);
 
 const running: { child: ChildProcess; dir: string }[] = [];
 afterEach(() => {
