@@ -4,7 +4,7 @@
 //
 //   CK_TEST_NOW=2027-01-01T00:05:00+08:00 NODE_OPTIONS="--import $PWD/scripts/shift-clock.mjs" pnpm --filter @complaintkit/server test
 //
-// or `pnpm test:at 2027-01-01T00:05+08:00 --filter @complaintkit/server` (scripts/test-at.mjs does the same).
+// or `pnpm test:at 2027-01-01T00:05+08:00 pnpm --filter @complaintkit/server test` (scripts/test-at.mjs does the same).
 // `Date.now()`, `new Date()` and `Date()` start at that instant and then run on at normal speed (an
 // offset, not a frozen clock, so tokens, timeouts and streams keep working). The offset is handed to
 // child processes and workers through CK_TEST_CLOCK_OFFSET, so a service a test spawns shares the

@@ -37,6 +37,26 @@ function insertText(
   return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${placed.join(', ')})`;
 }
 
+/** @internal one side of the repeat rule: a complaint's B major class, receipt time and id, as SQL expressions. */
+interface Side {
+  readonly major: string;
+  readonly at: string;
+  readonly id: string;
+}
+
+/** @internal a complaint of the table read as `p` (the earlier one looked for). */
+const PRIOR: Side = { major: 'p.business_major', at: 'p.received_at', id: 'p.id' };
+/** @internal the row an update is at. */
+const STORED: Side = { major: 'complaint_facts.business_major', at: 'complaint_facts.received_at', id: 'complaint_facts.id' };
+
+/**
+ * @internal the repeat rule (`docs/domain/metrics.md`, as `refreshRepeats`): `p` is an earlier complaint
+ * than `t` on the same B major class (received before it, or at the same instant with a smaller id)
+ * within the window.
+ */
+const earlierThan = (p: Side, t: Side, windowMs: number): string =>
+  `${p.major} = ${t.major} and (${p.at} < ${t.at} or (${p.at} = ${t.at} and ${p.id} < ${t.id})) and ${p.at} >= ${t.at} - ${windowMs}`;
+
 /** @internal the next parameter, cast (a value used outside an insert's column list needs its type said). */
 const param = (params: unknown[], value: unknown, type: string): string => {
   params.push(value);
@@ -91,33 +111,23 @@ export async function writeCreation(db: Kysely<Database>, rows: CreationRows, wi
   const parts: string[] = [];
   parts.push(`new_complaint as (${insertText('complaints', complaint.columns, complaint.values, params)})`);
   parts.push(`new_event as (${insertText('events', event.columns, event.values, params)})`);
+  // The new row's values the repeat rule reads, bound once.
+  const fresh: Side | undefined = customer
+    ? { major: param(params, f.business_major, 'text'), at: param(params, f.received_at, 'bigint'), id: param(params, f.id, 'text') }
+    : undefined;
+  const key = customer ? param(params, f.customer_key, 'text') : undefined;
   // The new row's flag: an earlier complaint of the customer on the same B major class within the window.
-  const earlier = customer
-    ? (() => {
-        const key = param(params, f.customer_key, 'text');
-        const major = param(params, f.business_major, 'text');
-        const at = param(params, f.received_at, 'bigint');
-        const id = param(params, f.id, 'text');
-        return `case when exists (select 1 from complaint_facts p where p.customer_key = ${key} and p.business_major = ${major}
-          and (p.received_at < ${at} or (p.received_at = ${at} and p.id < ${id})) and p.received_at >= ${at} - ${windowMs}) then 1 else 0 end`;
-      })()
+  const earlier = fresh
+    ? `case when exists (select 1 from complaint_facts p where p.customer_key = ${key} and ${earlierThan(PRIOR, fresh, windowMs)}) then 1 else 0 end`
     : '0';
   parts.push(`new_facts as (${insertText('complaint_facts', facts.columns, facts.values, params, { is_repeat: earlier })})`);
-  if (customer) {
+  if (fresh) {
     // The customer's complaints received at or after the new one: an earlier one in the table, or the new row itself.
-    const key = param(params, f.customer_key, 'text');
-    const major = param(params, f.business_major, 'text');
-    const at = param(params, f.received_at, 'bigint');
-    const id = param(params, f.id, 'text');
     parts.push(`changed as (update complaint_facts set is_repeat = case when exists (
           select 1 from complaint_facts p
-          where p.customer_key = complaint_facts.customer_key and p.business_major = complaint_facts.business_major
-            and (p.received_at < complaint_facts.received_at or (p.received_at = complaint_facts.received_at and p.id < complaint_facts.id))
-            and p.received_at >= complaint_facts.received_at - ${windowMs}
-        ) or (${major} = complaint_facts.business_major
-            and (${at} < complaint_facts.received_at or (${at} = complaint_facts.received_at and ${id} < complaint_facts.id))
-            and ${at} >= complaint_facts.received_at - ${windowMs}) then 1 else 0 end
-        where customer_key = ${key} and received_at >= ${at}
+          where p.customer_key = complaint_facts.customer_key and ${earlierThan(PRIOR, STORED, windowMs)}
+        ) or (${earlierThan(fresh, STORED, windowMs)}) then 1 else 0 end
+        where customer_key = ${key} and received_at >= ${fresh.at}
         returning received_day, org_path)`);
   }
   if (record) parts.push(`idem as (${insertText('idempotency', record.columns, record.values, params)})`);

@@ -21,7 +21,6 @@ const busy = new WeakSet<Statements>();
 /** @internal each SQLite Kysely instance's WAL flush (set by `openDatabase`; see {@link WalSync}). */
 const syncs = new WeakMap<Kysely<Database>, WalSync>();
 
-
 /**
  * Records the better-sqlite3 file (its statements prepared once per text) a SQLite Kysely instance
  * runs on, so that a write transaction holding its one connection can run its statements straight on

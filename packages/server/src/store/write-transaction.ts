@@ -87,8 +87,7 @@ export async function committedWriteTransaction<T>(
           // Awaited by the caller in this same turn; never reported as unhandled meanwhile.
           flushed.catch(() => {});
           durable = flushed;
-        }
-        else await run(conn, 'commit');
+        } else await run(conn, 'commit');
         return result;
       } catch (e) {
         await run(conn, 'rollback');

@@ -10,6 +10,9 @@ import { isPostgres } from './is-postgres.js';
  */
 export const REDUNDANT_PG_INDEXES = ['complaints_handling_org_path', 'complaints_first_org_path'] as const;
 
+/** @internal each index's column (`complaints_<column>`), for `down`. */
+const columnOf = (index: (typeof REDUNDANT_PG_INDEXES)[number]) => index.slice('complaints_'.length);
+
 /** Migration 0026_pg_redundant_indexes: drops two PostgreSQL `complaints` indexes another index already answers. */
 export const migration: Migration = {
   // Every creation and every lifecycle step writes an entry into each index of `complaints`. Nothing
@@ -21,8 +24,8 @@ export const migration: Migration = {
   },
   async down(db: Kysely<unknown>) {
     if (!isPostgres(db)) return;
-    for (const col of ['handling_org_path', 'first_org_path'] as const) {
-      await sql`create index if not exists ${sql.id(`complaints_${col}`)} on complaints (${sql.id(col)})`.execute(db);
+    for (const index of REDUNDANT_PG_INDEXES) {
+      await sql`create index if not exists ${sql.id(index)} on complaints (${sql.id(columnOf(index))})`.execute(db);
     }
   },
 };
