@@ -5,6 +5,7 @@ import { from } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { TagEngine } from '../src/engine/engine.js';
 import { readSnapshot, writeSnapshot } from '../src/engine/snapshot.js';
+import { decodeFacts } from '../src/engine/state-file.js';
 import type { ComplaintRowInput } from '../src/input/complaint-row.js';
 import { currentTags, type TagEvent } from '../src/model/assignment.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
@@ -110,6 +111,29 @@ describe('TagEngine', () => {
     await engine.run([], { asOf: at(7) });
     expect(engine.customerCount).toBe(reopened.customerCount);
     engine.close();
+    reopened.close();
+  });
+
+  it('keeps a complaint moved to another customer and back under one customer across saves of one restored engine', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-tags-'));
+    const file = join(dir, 'state.sqlite');
+    const x = row(0, 'C1');
+    const first = new TagEngine({ rules: BUILT_IN_RULES });
+    await first.run([x, row(0, 'C2')], { asOf: at(2) });
+    await writeSnapshot(first, file);
+    const engine = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    // Moved to C2 and saved, moved back to C1 and saved, then a later version of it.
+    await engine.run([{ ...x, customerId: 'C2', updatedAt: at(3) }], { asOf: at(4) });
+    await writeSnapshot(engine, file);
+    await engine.run([{ ...x, customerId: 'C1', updatedAt: at(5) }], { asOf: at(6) });
+    await writeSnapshot(engine, file);
+    await engine.run([{ ...x, customerId: 'C1', updatedAt: at(7) }], { asOf: at(8) });
+    await writeSnapshot(engine, file);
+    engine.close();
+    const reopened = await readSnapshot(file, { rules: BUILT_IN_RULES });
+    const held = (customerId: string) => decodeFacts(reopened.backing?.customer(customerId)?.facts ?? '').filter((f) => f.id === x.id).length;
+    expect(reopened.backing?.ownerOf(x.id)).toBe('C1');
+    expect([held('C1'), held('C2')]).toEqual([1, 0]);
     reopened.close();
   });
 

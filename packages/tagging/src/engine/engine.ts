@@ -216,11 +216,19 @@ export class TagEngine {
 
   /**
    * @internal after the engine's changes are written to {@link backing}: every customer it holds is
-   * now in the file and none it dropped is, so {@link customerCount} counts each once on the next run.
+   * now in the file and none it dropped is, so {@link customerCount} counts each once on the next run;
+   * and the complaints' saved owners cached before the save may have changed, so they are read again.
+   *
+   * @example
+   * ```ts
+   * saved.update(metaOf(engine), engine.customers, engine.dropped, engine.owners);
+   * engine.markSaved();
+   * ```
    */
   markSaved(): void {
     this.#unsaved.clear();
     this.dropped.clear();
+    this.#savedOwners.clear();
   }
 
   /** @internal a customer's state, read from the saved state on first use. */
@@ -232,7 +240,6 @@ export class TagEngine {
     else this.#unsaved.add(id);
     return saved;
   }
-
 
   /** @internal the saved owner of a kept complaint (looked up once). */
   #savedOwner(complaintId: string): string | undefined {

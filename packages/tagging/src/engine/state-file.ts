@@ -193,7 +193,6 @@ export class StateFile {
   readonly #has: Database.Statement<[string], { one: number }>;
   /** What each customer read through {@link StateFile.customer} was, so unchanged ones are not rewritten. */
   readonly #read = new Map<string, string>();
-  readonly #due: Database.Statement<[number], { id: string }>;
   readonly #dueRows: Database.Statement<[number], { id: string; revisit_at: number | null; data: string }>;
   readonly #many: Database.Statement<[string], { id: string; revisit_at: number | null; data: string }>;
   readonly #manyOwners: Database.Statement<[string], { complaint_id: string; customer_id: string }>;
@@ -206,7 +205,6 @@ export class StateFile {
     this.#get = db.prepare('select c.revisit_at, t.data from customers c join customer_texts t on t.id = c.text_id where c.id = ?');
     this.#owner = db.prepare('select customer_id from owners where complaint_id = ?');
     this.#has = db.prepare('select 1 as one from customers where id = ?');
-    this.#due = db.prepare('select id from customers where revisit_at <= ?');
     this.#dueRows = db.prepare('select c.id, c.revisit_at, t.data from customers c join customer_texts t on t.id = c.text_id where c.revisit_at <= ?');
     // Many look-ups in one statement: the ids as a JSON array, walked in the order given (key order).
     this.#many = db.prepare('select c.id, c.revisit_at, t.data from json_each(?) j join customers c on c.id = j.value join customer_texts t on t.id = c.text_id');
@@ -341,11 +339,6 @@ export class StateFile {
   /** The saved owner of a kept complaint. @example `state.ownerOf('CK20260301-000001');` */
   ownerOf(complaintId: string): string | undefined {
     return this.#owner.get(complaintId)?.customer_id;
-  }
-
-  /** Customers whose tags may change by `asOf` without new input. @example `[...state.dueBy(Date.now())];` */
-  *dueBy(asOf: number): Generator<string> {
-    for (const r of this.#due.iterate(asOf)) yield r.id;
   }
 
   /** Every saved customer id, sorted. @example `state.ids().length;` */
