@@ -307,7 +307,7 @@ describe.each(BACKENDS)('0015_report_months, 0020_handling_binary and 0020c_repo
 });
 
 describe.each(BACKENDS)('0025_cells_in_key_order over pre-aggregates already computed (%s)', (backend) => {
-  it('keeps every row of report_cells, report_months and report_roots, and on PostgreSQL leaves them clustered by their key', async () => {
+  it('keeps every row of report_cells, report_months and report_roots, in their key\'s order: clustered by it on PostgreSQL, without rowid on SQLite', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-'));
     const db = openDatabase({ dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined }).db;
     try {
@@ -348,6 +348,15 @@ describe.each(BACKENDS)('0025_cells_in_key_order over pre-aggregates already com
       if (backend === 'postgres') {
         const { rows } = await sql<{ name: string }>`select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid where i.indisclustered order by 1`.execute(db);
         expect(rows.map((r) => r.name)).toEqual(['report_cells_pk', 'report_months_pk', 'report_roots_pk']);
+      } else {
+        // The migration does nothing on SQLite because these tables are kept in key order there by
+        // being `without rowid` (clustered on their primary key): this fails if one stops being so.
+        const { rows } = await sql<{ name: string; wr: number }>`select name, wr from pragma_table_list where name in ('report_cells', 'report_months', 'report_roots') order by name`.execute(db);
+        expect(rows).toEqual([
+          { name: 'report_cells', wr: 1 },
+          { name: 'report_months', wr: 1 },
+          { name: 'report_roots', wr: 1 },
+        ]);
       }
     } finally {
       await db.destroy();
