@@ -134,7 +134,7 @@ describe('a failed WAL flush', () => {
       // A later flush that succeeds proves nothing (the kernel may have dropped the pages): still refused.
       sync.datasync = (file) => file.datasync();
       await expect(store.mutate(undefined, async (): Promise<StoredResult> => ({ status: 201, body: {} }))).rejects.toBeInstanceOf(WalSyncError);
-      expect((await store.health()).reachable).toBe(false);
+      expect(await store.health()).toEqual({ reachable: false, pendingMigrations: [], detail: expect.stringMatching(/write-ahead log.*check the disk.*restart/) });
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

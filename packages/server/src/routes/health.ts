@@ -35,7 +35,7 @@ export function registerHealth(app: Hono<AppEnv>, deps: ResolvedDeps, checks: Re
   app.get('/readyz', async (c) => {
     const results: Record<string, { ok: boolean; critical?: false; detail?: string }> = {};
     const db = await deps.store.health();
-    results.database = db.reachable ? { ok: true } : { ok: false, detail: 'the database does not answer' };
+    results.database = db.reachable ? { ok: true } : { ok: false, detail: db.detail ?? 'the database does not answer' };
     results.migrations =
       db.pendingMigrations.length === 0 ? { ok: true } : { ok: false, detail: `not yet run: ${db.pendingMigrations.join(', ')}` };
     if (deps.closing.aborted) results.shutdown = { ok: false, detail: 'shutting down' };

@@ -349,6 +349,10 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   };
 }
 
+/** The readiness detail after a failed WAL flush (store/wal-sync.ts): what happened, what to do. */
+const WAL_FLUSH_FAILED =
+  'flushing the write-ahead log to disk failed, so writes are refused: check the disk (the service log has the error), then restart the service';
+
 /**
  * The Kysely implementation of {@link Store}, for SQLite and PostgreSQL alike.
  *
@@ -425,11 +429,11 @@ export class SqlStore implements Store {
     });
   }
 
-  async health(): Promise<{ reachable: boolean; pendingMigrations: string[] }> {
+  async health(): Promise<{ reachable: boolean; pendingMigrations: string[]; detail?: string }> {
     try {
       await sql`select 1`.execute(this.db);
       // A failed WAL flush stops every write from being acknowledged: not ready until restarted.
-      if (walSyncOf(this.db)?.failure) return { reachable: false, pendingMigrations: [] };
+      if (walSyncOf(this.db)?.failure) return { reachable: false, pendingMigrations: [], detail: WAL_FLUSH_FAILED };
       return { reachable: true, pendingMigrations: await pendingMigrations(this.db as Kysely<unknown>) };
     } catch {
       return { reachable: false, pendingMigrations: [] };

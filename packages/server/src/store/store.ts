@@ -214,8 +214,11 @@ export interface Store {
   readonly kind: DatabaseKind;
   /** Applies pending migrations. */
   migrate(): Promise<void>;
-  /** Whether the database answers, and which migrations it has not run (for readiness checks). */
-  health(): Promise<{ readonly reachable: boolean; readonly pendingMigrations: readonly string[] }>;
+  /**
+   * Whether the database answers, which migrations it has not run, and, when it cannot take writes,
+   * why and what an operator should do (for readiness checks; nothing personal).
+   */
+  health(): Promise<{ readonly reachable: boolean; readonly pendingMigrations: readonly string[]; readonly detail?: string | undefined }>;
   close(): Promise<void>;
   /** True when no organisation exists yet (a fresh database to seed). */
   isEmpty(): Promise<boolean>;
