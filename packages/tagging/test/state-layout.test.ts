@@ -66,6 +66,28 @@ describe('the saved state file', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 0, 1, 2]);
   });
 
+  it('writes back only the customers whose texts or revisit time changed, not those a run only read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-tags-layout-'));
+    const file = join(dir, 'state.sqlite');
+    const c2 = row(0, 'C2');
+    const before = [row(0, 'C1'), c2, row(1, 'C2')];
+    const first = new TagEngine({ rules });
+    await first.run(before, { asOf: at(2) });
+    await writeSnapshot(first, file);
+    const saved = inside(file);
+
+    // C2 is read (an older version of its complaint names it) and left as it was; C1 complains again.
+    const engine = await readSnapshot(file, { rules });
+    await engine.run([{ ...c2, updatedAt: at(0) }, row(2, 'C1')], { asOf: at(2) });
+    expect(engine.customers.has('C2')).toBe(true);
+    await writeSnapshot(engine, file);
+    engine.close();
+    const now = inside(file);
+    expect(now).toMatchObject({ customers: 2, texts: 3, stale: 1 });
+    expect(now.rows.find((r) => (r as { id: string }).id === 'C2')).toEqual(saved.rows.find((r) => (r as { id: string }).id === 'C2'));
+    expect(now.rows.find((r) => (r as { id: string }).id === 'C1')).not.toEqual(saved.rows.find((r) => (r as { id: string }).id === 'C1'));
+  });
+
   it('reads a state file of the earlier layout (format 2), upgrading it in place, and carries on from it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ck-tags-layout-'));
     const file = join(dir, 'state.sqlite');

@@ -7,6 +7,9 @@ import { removeTemporary, temporaryName } from './temporary-files.js';
 
 export { decodeCustomer, decodeFacts, decodeTags, encodeCustomer, encodeFact, encodeFacts, encodeTags, factIds, flat } from './state-text.js';
 
+/** @internal a customer as read from the file: its revisit time and its two texts. */
+type Saved = Pick<CustomerState, 'revisitAt' | 'facts' | 'tags'>;
+
 /** @internal the state format; bumped when the layout changes. */
 export const STATE_FORMAT = 'complaintkit-tags-state/3';
 /** @internal the layout before the customers' texts were appended (one row per customer, rewritten in place). */
@@ -191,8 +194,11 @@ export class StateFile {
   readonly #get: Database.Statement<[string], { revisit_at: number | null; data: string }>;
   readonly #owner: Database.Statement<[string], { customer_id: string }>;
   readonly #has: Database.Statement<[string], { one: number }>;
-  /** What each customer read through {@link StateFile.customer} was, so unchanged ones are not rewritten. */
-  readonly #read = new Map<string, string>();
+  /**
+   * What each customer read through {@link StateFile.customer} was (its texts as read: slices of the
+   * row, not copies), so unchanged ones are not rewritten, found without encoding their rows again.
+   */
+  readonly #read = new Map<string, Saved>();
   readonly #dueRows: Database.Statement<[number], { id: string; revisit_at: number | null; data: string }>;
   readonly #many: Database.Statement<[string], { id: string; revisit_at: number | null; data: string }>;
   readonly #manyOwners: Database.Statement<[string], { complaint_id: string; customer_id: string }>;
@@ -272,12 +278,17 @@ export class StateFile {
     return JSON.parse(row.value) as StateMeta;
   }
 
+  /** @internal notes what a customer was when read (the engine changes the object it is given). */
+  #remember(c: CustomerState): CustomerState {
+    this.#read.set(c.id, { revisitAt: c.revisitAt, facts: c.facts, tags: c.tags });
+    return c;
+  }
+
   /** One customer's saved state, or `undefined`; remembered so {@link StateFile.update} skips it if unchanged. @example `state.customer('C-1');` */
   customer(id: string): CustomerState | undefined {
     const row = this.#get.get(id);
     if (!row) return undefined;
-    this.#read.set(id, `${row.revisit_at}:${row.data}`);
-    return decodeCustomer(id, row.data, row.revisit_at);
+    return this.#remember(decodeCustomer(id, row.data, row.revisit_at));
   }
 
   /**
@@ -292,8 +303,7 @@ export class StateFile {
   *customers(ids: readonly string[]): Generator<CustomerState> {
     if (!ids.length) return;
     for (const row of this.#many.iterate(JSON.stringify(ids))) {
-      this.#read.set(row.id, `${row.revisit_at}:${row.data}`);
-      yield decodeCustomer(row.id, row.data, row.revisit_at);
+      yield this.#remember(decodeCustomer(row.id, row.data, row.revisit_at));
     }
   }
 
@@ -310,8 +320,7 @@ export class StateFile {
   *dueCustomers(asOf: number, skip: (id: string) => boolean): Generator<CustomerState> {
     for (const row of this.#dueRows.iterate(asOf)) {
       if (skip(row.id)) continue;
-      this.#read.set(row.id, `${row.revisit_at}:${row.data}`);
-      yield decodeCustomer(row.id, row.data, row.revisit_at);
+      yield this.#remember(decodeCustomer(row.id, row.data, row.revisit_at));
     }
   }
 
@@ -398,14 +407,13 @@ export class StateFile {
     db.transaction(() => {
       let stale = Number(db.prepare<[string], { value: string }>('select value from meta where key = ?').get(STALE_KEY)?.value ?? 0);
       for (const [id, c] of changed) {
-        const data = encodeCustomer(c);
         const before = this.#read.get(id);
-        const now = `${c.revisitAt}:${data}`;
-        if (before === now) continue;
+        // Unchanged: the engine left both texts as it read them (often the same string) and the time.
+        if (before !== undefined && before.revisitAt === c.revisitAt && before.facts === c.facts && before.tags === c.tags) continue;
         // A customer read from the file had a text there, which this one replaces.
         if (before !== undefined) stale++;
-        put.run(id, c.revisitAt, text.run(data).lastInsertRowid);
-        this.#read.set(id, now);
+        put.run(id, c.revisitAt, text.run(encodeCustomer(c)).lastInsertRowid);
+        this.#read.set(id, { revisitAt: c.revisitAt, facts: c.facts, tags: c.tags });
       }
       for (const id of dropped) stale += del.run(id).changes;
       for (const [cid, owner] of owners) {

@@ -64,16 +64,20 @@ export const encodeFacts = (facts: readonly ComplaintFacts[]): string => {
 /** @internal the complaints of {@link encodeFacts}' text. */
 export const decodeFacts = (text: string): ComplaintFacts[] => (text ? (JSON.parse(`[${text}]`) as FactRow[]).map(fromFactRow) : []);
 
-/** @internal tags as the comma-separated text the engine holds ({@link CustomerState.tags}). */
+/**
+ * @internal tags as the comma-separated text the engine holds ({@link CustomerState.tags}): the
+ * `TagRow`s through one `JSON.stringify` (V8's serializer writes a customer's evidence lists, dozens of
+ * complaint numbers for churn risk, about twice as fast as concatenating them here), its brackets cut.
+ */
 export const encodeTags = (tags: readonly StoredTag[]): string => {
-  let out = '';
+  if (!tags.length) return '';
+  const rows = new Array<TagRow>(tags.length);
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i]!;
-    let evidence = '';
-    for (let j = 0; j < t.evidence.length; j++) evidence += `${j ? ',' : ''}${str(t.evidence[j]!)}`;
-    out += `${i ? ',' : ''}[${str(t.code)},${t.active ? 1 : 0},${t.validFrom},${num(t.validUntil)},[${evidence}],${str(t.version)}]`;
+    rows[i] = [t.code, t.active ? 1 : 0, t.validFrom, t.validUntil, t.evidence as string[], t.version];
   }
-  return flat(out);
+  // One tag (most customers): its row as it is; more: the list without its brackets (a slice).
+  return rows.length === 1 ? JSON.stringify(rows[0]) : JSON.stringify(rows).slice(1, -1);
 };
 
 /** @internal the tags of {@link encodeTags}' text. */
