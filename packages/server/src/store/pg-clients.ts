@@ -7,14 +7,16 @@ const NAMED_STATEMENTS = 300;
  * Appended to a statement's text (see `compiledOnce`'s `thenCommit`): on PostgreSQL the transaction's
  * `commit` is written right behind that statement, in the same network write, instead of one round
  * trip later. For the last statement of a write transaction only: the statement answers once the
- * commit has, and with the commit's error if it failed.
+ * commit has, and with the commit's error if it failed. A line comment, without `*`: a text with `*`
+ * never gets a named statement (see {@link pipelinedClients}), and this marker once kept every
+ * creation's statement from being prepared (parsed and planned again on every creation).
  *
  * @example
  * ```ts
  * await compiledOnce(tx, 'idempotency record', values, build, { thenCommit: true });
  * ```
  */
-export const THEN_COMMIT = ' /* ck: then commit */';
+export const THEN_COMMIT = ' -- ck: then commit';
 
 /** @internal where a client is in its transaction, as this wrapper sees it. */
 type TxState =

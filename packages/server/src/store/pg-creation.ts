@@ -133,8 +133,8 @@ export async function writeCreation(db: Kysely<Database>, rows: CreationRows, wi
   if (record) parts.push(`idem as (${insertText('idempotency', record.columns, record.values, params)})`);
   const listed = own.map((c) => `(${param(params, c.day, 'text')}, ${param(params, c.orgPath, 'text')})`).join(', ');
   const cells = customer
-    ? `select received_day, org_path from changed union select * from (values ${listed}) as own (received_day, org_path)`
-    : `select * from (values ${listed}) as own (received_day, org_path)`;
+    ? `select received_day, org_path from changed union select received_day, org_path from (values ${listed}) as own (received_day, org_path)`
+    : `select received_day, org_path from (values ${listed}) as own (received_day, org_path)`;
   // The same (day, organisation) order as touchCells ("C": byte order, as its JavaScript sort), so two
   // writers listing the same cells never wait for each other crosswise.
   const text = `with ${parts.join(',\n')}
