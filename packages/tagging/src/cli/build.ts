@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createIdentityHasher } from '@complaintkit/core/node';
@@ -23,6 +24,7 @@ import { BUILT_IN_RULES } from '../rules/built-in.js';
 import { loadRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { parseCli } from './args.js';
+import { markEventLogSwap, recoverEventLogSwap, SWAP_MARKER, swapEventLog } from './event-log-swap.js';
 import { progressBar } from './progress.js';
 
 /**
@@ -99,6 +101,9 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   const stateFile = join(stateDir, 'tags-state.sqlite');
   // The NDJSON state of earlier versions is read once and replaced by the SQLite one.
   const legacyFile = join(stateDir, 'tags-state.ndjson');
+  // A full rebuild stopped between putting its state in place and swapping in its event log is
+  // finished first (or its staged log dropped if its state never went in place).
+  await recoverEventLogSwap(stateDir, stateFile);
   const saved = existsSync(stateFile) ? stateFile : existsSync(legacyFile) ? legacyFile : null;
   const full = v.full || saved === null;
   const phases = new Phases();
@@ -211,7 +216,9 @@ async function buildWith(
   const exports: BuildResult['exports'] = [];
   // A full build's state is written on a worker thread beside the exports (two cores or more), and
   // put in place last as before.
-  const aside = full && onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js') ? writeSnapshotAside(engine, stateFile) : null;
+  // A full rebuild's state carries the id of the event log it staged (see markEventLogSwap).
+  const logId = staging ? randomUUID() : undefined;
+  const aside = full && onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js') ? writeSnapshotAside(engine, stateFile, logId) : null;
   // A failure before the commit point leaves the state and the event log as they were, and no
   // temporary file of either behind.
   let committed = false;
@@ -262,15 +269,13 @@ async function buildWith(
       published = await publishTags(full ? engine.assignments() : changedAssignments(changed), { baseUrl: v.publish, token, deleted: stale });
       unpublished = stale.length;
     }
+    if (staging) await markEventLogSwap(stateDir, stagingDir, logId!);
     if (aside) await aside.commit();
-    else await writeSnapshot(engine, stateFile);
+    else await writeSnapshot(engine, stateFile, logId);
     committed = true;
-    // A full rebuild's event log replaces the old one once its state is in place.
-    if (staging) {
-      await rm(eventLog.folder, { recursive: true, force: true });
-      await rename(staging.folder, eventLog.folder);
-      await rm(stagingDir, { recursive: true, force: true });
-    }
+    // A full rebuild's event log replaces the old one once its state is in place (a run stopped
+    // before this is done finishes it at the next start: recoverEventLogSwap).
+    if (staging) await swapEventLog(stateDir, stagingDir);
     await rm(legacyFile, { force: true });
     phases.mark('state');
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases})`);
@@ -278,7 +283,10 @@ async function buildWith(
   } catch (e) {
     // Neither clean-up throws: the error the user sees is the one that stopped the run.
     await aside?.abort();
-    if (staging && !committed) await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    if (staging && !committed) {
+      await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+      await rm(join(stateDir, SWAP_MARKER), { force: true }).catch(() => undefined);
+    }
     throw e;
   }
 }

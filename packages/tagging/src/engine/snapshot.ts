@@ -13,27 +13,29 @@ import { notBuilt, workerScript } from './worker-file.js';
 const LEGACY_FORMAT = 'complaintkit-tags-state/1';
 
 /** @internal */
-const metaOf = (engine: TagEngine): StateMeta => ({
+const metaOf = (engine: TagEngine, log?: string): StateMeta => ({
   format: STATE_FORMAT,
   rules: engine.rulesDigest,
   ruleSetVersion: engine.rules.version,
   asOf: engine.asOf,
   seq: engine.seq,
   cursor: engine.cursor,
+  ...(log === undefined ? {} : { log }),
 });
 
 /**
  * Saves the engine's state to `file` (SQLite, no personal data). An engine restored from that same file
  * ({@link readSnapshot}) writes back only the customers its runs touched, in one transaction; otherwise
  * the whole state is written under a temporary name and renamed when complete. Either way a crash never
- * leaves half a state.
+ * leaves half a state. `log` (for the command) is recorded in a whole state's header: the id of the
+ * event log a full build staged beside it.
  *
  * @example
  * ```ts
  * await writeSnapshot(engine, 'state/tags-state.sqlite');
  * ```
  */
-export async function writeSnapshot(engine: TagEngine, file: string): Promise<void> {
+export async function writeSnapshot(engine: TagEngine, file: string, log?: string): Promise<void> {
   const saved = engine.backing;
   if (saved && resolve(saved.file) === resolve(file)) {
     saved.update(metaOf(engine), engine.customers, engine.dropped, engine.owners);
@@ -42,7 +44,7 @@ export async function writeSnapshot(engine: TagEngine, file: string): Promise<vo
   }
   // Not backed by a saved state, the engine's owners are every kept complaint's customer: no need to
   // find the complaint numbers in each customer's text again.
-  StateFile.create(file, metaOf(engine), engine.states(), saved ? undefined : engine.owners);
+  StateFile.create(file, metaOf(engine, log), engine.states(), saved ? undefined : engine.owners);
 }
 
 /** @internal customers (or owners) per message to the state worker, and messages it may be behind. */
@@ -68,7 +70,7 @@ const AHEAD = 8;
  * await state.commit();
  * ```
  */
-export function writeSnapshotAside(engine: TagEngine, file: string): { commit(): Promise<void>; abort(): Promise<void> } {
+export function writeSnapshotAside(engine: TagEngine, file: string, log?: string): { commit(): Promise<void>; abort(): Promise<void> } {
   if (engine.backing) throw new RangeError('writeSnapshotAside writes a whole state: use writeSnapshot for an engine backed by a saved one');
   const url = workerScript('state-worker.js');
   if (!url) throw notBuilt('state-worker.js');
@@ -129,7 +131,7 @@ export function writeSnapshotAside(engine: TagEngine, file: string): { commit():
       }
     }
     if (complaints.length) await send({ kind: 'owners', complaints, customers });
-    await send({ kind: 'finish', meta: metaOf(engine) });
+    await send({ kind: 'finish', meta: metaOf(engine, log) });
     await done;
     if (failure) throw failure;
   })();

@@ -85,6 +85,13 @@ export interface StateMeta {
   readonly asOf: number | null;
   readonly seq: number;
   readonly cursor: string | null;
+  /**
+   * A full build's id for the event log it staged: the command's swap marker names it too, so a
+   * later run can tell whether a build that stopped after writing its marker had put this state in
+   * place (then its staged log is swapped in) or not (then the staged log is dropped). Absent after
+   * an incremental save.
+   */
+  readonly log?: string;
 }
 
 /**

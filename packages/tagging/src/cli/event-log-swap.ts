@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { StateFile } from '../engine/state-file.js';
+
+/** @internal the marker a full build writes beside its state before putting the state in place. */
+export const SWAP_MARKER = 'events-swap.json';
+
+/** @internal what the marker holds: the staged log's folder (beside the state) and its id. */
+interface SwapMarker {
+  readonly staging: string;
+  readonly log: string;
+}
+
+/**
+ * @internal A full rebuild stages its event log in `stagingDir` and replaces the old log only once
+ * its state is in place. Before that commit point it writes this marker naming the staged folder and
+ * the id `log` the new state's header will carry; after the swap it removes it. So a build stopped
+ * between the state's commit and the swap leaves enough for {@link recoverEventLogSwap} to finish it.
+ * Written under a temporary name and renamed, so it is whole or absent.
+ *
+ * @example
+ * ```ts
+ * await markEventLogSwap('tag-state', 'tag-state/.full-4242', log);
+ * ```
+ */
+export async function markEventLogSwap(stateDir: string, stagingDir: string, log: string): Promise<void> {
+  const marker: SwapMarker = { staging: basename(stagingDir), log };
+  const file = join(stateDir, SWAP_MARKER);
+  await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(marker));
+  await rename(`${file}.tmp-${process.pid}`, file);
+}
+
+/**
+ * @internal Replaces the event log `<stateDir>/events` with the staged one `<stagingDir>/events`
+ * and removes the staging folder and the marker; each step can be done again after a crash.
+ *
+ * @example
+ * ```ts
+ * await swapEventLog('tag-state', 'tag-state/.full-4242');
+ * ```
+ */
+export async function swapEventLog(stateDir: string, stagingDir: string): Promise<void> {
+  const events = join(stateDir, 'events');
+  const staged = join(stagingDir, 'events');
+  if (existsSync(staged)) {
+    await rm(events, { recursive: true, force: true });
+    await rename(staged, events);
+  }
+  await rm(stagingDir, { recursive: true, force: true });
+  await rm(join(stateDir, SWAP_MARKER), { force: true });
+}
+
+/**
+ * @internal Finishes or drops what a full rebuild stopped part-way left (see
+ * {@link markEventLogSwap}): when the state in place carries the marker's log id, the build had
+ * committed it, so its staged log replaces the old one; otherwise the state is the one before the
+ * build, and its staged log is removed. Run before the state is read. Returns what was done, or
+ * `null` when there was no marker.
+ *
+ * @example
+ * ```ts
+ * await recoverEventLogSwap('tag-state', 'tag-state/tags-state.sqlite'); // 'finished' | 'dropped' | null
+ * ```
+ */
+export async function recoverEventLogSwap(stateDir: string, stateFile: string): Promise<'finished' | 'dropped' | null> {
+  const file = join(stateDir, SWAP_MARKER);
+  let marker: SwapMarker;
+  try {
+    marker = JSON.parse(await readFile(file, 'utf8')) as SwapMarker;
+  } catch {
+    return null;
+  }
+  // Only a staging folder of ours, by name (never a path elsewhere).
+  const stagingDir = /^\.full-\d+$/.test(marker.staging) ? join(stateDir, marker.staging) : null;
+  let committed = false;
+  if (existsSync(stateFile)) {
+    try {
+      const state = StateFile.open(stateFile);
+      try {
+        committed = state.meta().log === marker.log;
+      } finally {
+        state.close();
+      }
+    } catch {
+      // Not a state this version writes (an NDJSON one of old): not the build's.
+    }
+  }
+  if (committed && stagingDir) {
+    await swapEventLog(stateDir, stagingDir);
+    return 'finished';
+  }
+  if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
+  await rm(file, { force: true });
+  return 'dropped';
+}

@@ -1,0 +1,97 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { SWAP_MARKER } from '../src/cli/event-log-swap.js';
+import { runCli } from '../src/cli/main.js';
+import { at, row } from './rows.js';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const ndjson = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n');
+/** The state's header, as the command wrote it. */
+function header(file: string): { seq: number; log?: string } {
+  const db = new Database(file, { readonly: true });
+  try {
+    return JSON.parse((db.prepare("select value from meta where key = 'state'").get() as { value: string }).value);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Two full builds, the second a rebuild over more complaints; returns the folder, the state and event
+ * log of the first (copied aside) and of the second (in place), and the day after's file.
+ */
+async function twoFullBuilds() {
+  const dir = await mkdtemp(join(tmpdir(), 'ck-swap-'));
+  const state = join(dir, 'state');
+  const base = ['--state', state, '--out', join(dir, 'out'), '--quiet'];
+  const day1 = join(dir, 'day1.ndjson');
+  const day2 = join(dir, 'day2.ndjson');
+  const day3 = join(dir, 'day3.ndjson');
+  await writeFile(day1, ndjson([row(0, 'C1'), row(1, 'C1'), row(2, 'C2')]));
+  await writeFile(day2, ndjson([row(3, 'C1'), row(3, 'C3', { severity: 'major' })]));
+  await writeFile(day3, ndjson([row(5, 'C2'), row(5, 'C4')]));
+  expect((await cli(['build', '--input', day1, '--as-of', at(3), ...base])).code).toBe(0);
+  const first = join(dir, 'first');
+  await mkdir(first);
+  await cp(join(state, 'tags-state.sqlite'), join(first, 'tags-state.sqlite'));
+  await cp(join(state, 'events'), join(first, 'events'), { recursive: true });
+  expect((await cli(['build', '--input', day1, '--input', day2, '--full', '--as-of', at(4), ...base])).code).toBe(0);
+  const second = { log: header(join(state, 'tags-state.sqlite')).log!, seq: header(join(state, 'tags-state.sqlite')).seq, events: (await readdir(join(state, 'events'))).sort() };
+  return { dir, state, base, first, second, day3 };
+}
+
+describe('a full rebuild stopped around its commit point', () => {
+  it("records its staged log's id in the state's header, and leaves no marker or staging folder when it completes", async () => {
+    const { state, second } = await twoFullBuilds();
+    expect(second.log).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await readdir(state)).filter((n) => n === SWAP_MARKER || n.startsWith('.full-'))).toEqual([]);
+  });
+
+  it('after its state was put in place: the next run swaps in the staged event log first and carries on from it', async () => {
+    const { state, base, first, second, day3 } = await twoFullBuilds();
+    // As a build stopped right after its state's rename leaves it: the old log in place, the new one staged.
+    const staging = join(state, '.full-999999');
+    await mkdir(staging);
+    await rename(join(state, 'events'), join(staging, 'events'));
+    await cp(join(first, 'events'), join(state, 'events'), { recursive: true });
+    await writeFile(join(state, SWAP_MARKER), JSON.stringify({ staging: '.full-999999', log: second.log }));
+
+    const next = await cli(['build', '--input', day3, '--as-of', at(6), ...base]);
+    expect(next.code, next.err).toBe(0);
+    const events = (await readdir(join(state, 'events'))).sort();
+    // The rebuild's log, then this run's file, numbered on from the rebuild's last event.
+    expect(events.slice(0, -1)).toEqual(second.events);
+    expect(events.at(-1)).toMatch(new RegExp(`^${String(second.seq + 1).padStart(12, '0')}-`));
+    expect(existsSync(staging) || existsSync(join(state, SWAP_MARKER))).toBe(false);
+    const firstEvent = JSON.parse((await readFile(join(state, 'events', events[0]!), 'utf8')).split('\n')[0]!);
+    expect(firstEvent.runId).toBe(`run-${at(4)}`);
+  });
+
+  it('before its state was put in place: the next run drops the staged log and keeps the old one', async () => {
+    const { state, base, first, day3 } = await twoFullBuilds();
+    // As a build stopped after writing its marker but before its state's rename: the old state and log.
+    await cp(join(first, 'tags-state.sqlite'), join(state, 'tags-state.sqlite'));
+    const staging = join(state, '.full-999998');
+    await mkdir(staging);
+    await rename(join(state, 'events'), join(staging, 'events'));
+    await cp(join(first, 'events'), join(state, 'events'), { recursive: true });
+    await writeFile(join(state, SWAP_MARKER), JSON.stringify({ staging: '.full-999998', log: 'a-build-that-never-committed' }));
+    const old = (await readdir(join(first, 'events'))).sort();
+
+    const next = await cli(['build', '--input', day3, '--as-of', at(6), ...base]);
+    expect(next.code, next.err).toBe(0);
+    const events = (await readdir(join(state, 'events'))).sort();
+    expect(events.slice(0, -1)).toEqual(old);
+    expect(events.at(-1)).toMatch(new RegExp(`^${String(header(join(first, 'tags-state.sqlite')).seq + 1).padStart(12, '0')}-`));
+    expect(existsSync(staging) || existsSync(join(state, SWAP_MARKER))).toBe(false);
+  });
+});
