@@ -71,6 +71,25 @@ export function commitHeld(db: Kysely<Database>, conn: Kysely<Database>): Promis
 }
 
 /**
+ * The rows changed so far through the SQLite connection that the write transaction `conn` holds
+ * (SQLite's `total_changes()`: every row inserted, updated or deleted, triggers included), or
+ * `undefined` when `conn` does not hold the file (PostgreSQL, a SQLite instance not opened by
+ * `openDatabase`) or no transaction is open on it any more (SQLite ended it after an I/O error, a
+ * full disk, …). The same figure before and after a piece of work that threw: it wrote nothing, and
+ * the transaction is as it was before it (a failing statement's own changes are undone by SQLite).
+ *
+ * @example
+ * ```ts
+ * const before = changesHeld(conn);
+ * ```
+ */
+export function changesHeld(conn: Kysely<Database>): number | undefined {
+  const file = held.get(conn);
+  if (!file?.inTransaction) return undefined;
+  return (file.prepare('select total_changes() as n').get() as { n: number }).n;
+}
+
+/**
  * Runs `fn` with `conn` (the Kysely bound to the one SQLite connection that `db.connection()` gave a
  * write transaction) marked as holding the file: while it runs, {@link runOnFile} runs `conn`'s
  * statements straight on better-sqlite3, without Kysely's executor, connection mutex and promises
