@@ -11,6 +11,8 @@ import { TagEngine } from '../src/engine/engine.js';
 import { writeSnapshotAside } from '../src/engine/snapshot.js';
 import { removeStaleTemporaries, STALE_AFTER_MS } from '../src/engine/temporary-files.js';
 import { workerScript } from '../src/engine/worker-file.js';
+import { writeExport } from '../src/export/write-export.js';
+import { EventLog } from '../src/model/event-log.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
 import { at, row } from './rows.js';
 
@@ -122,5 +124,31 @@ describe('temporary files a killed build left', () => {
     );
     expect(existsSync(join(dir, `.full-${dead}`))).toBe(false);
     expect(await readFile(join(dir, 'tags-state.sqlite'), 'utf8')).toBe('x');
+  });
+  it("are removed from the event log and the export folder once stale, and a live process's are kept", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-stale-'));
+    const dead = deadPid();
+    const old = (Date.now() - STALE_AFTER_MS - 60_000) / 1000;
+    const make = (path: string, when = old) => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, 'x');
+      utimesSync(path, when, when);
+    };
+    // The event log: a killed run's unfinished file goes; a running one's, a recent one's and a published one stay.
+    const events = join(dir, 'state', 'events');
+    make(join(events, `run.tmp-${dead}-1`));
+    make(join(events, `run.tmp-${process.ppid}-2`));
+    make(join(events, `run.tmp-${dead + 1}-3`), Date.now() / 1000);
+    make(join(events, '000000000001-000000000002.ndjson'));
+    await new EventLog(join(dir, 'state')).discardAfter(2);
+    expect((await readdir(events)).sort()).toEqual(['000000000001-000000000002.ndjson', `run.tmp-${dead + 1}-3`, `run.tmp-${process.ppid}-2`].sort());
+
+    // The exports: a killed export's folder goes when the next export is written; a running one's stays.
+    const out = join(dir, 'out');
+    make(join(out, `.delta-1.tmp-${dead}`, 'tags.csv'));
+    utimesSync(join(out, `.delta-1.tmp-${dead}`), old, old);
+    make(join(out, `.delta-2.tmp-${process.ppid}`, 'tags.csv'));
+    await writeExport('snapshot-1', 'snapshot', [], { dir: out, ruleSetVersion: BUILT_IN_RULES.version, timeRange: { from: null, to: null }, watermark: null });
+    expect((await readdir(out)).sort()).toEqual([`.delta-2.tmp-${process.ppid}`, 'snapshot-1'].sort());
   });
 });

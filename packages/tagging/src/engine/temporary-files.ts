@@ -51,9 +51,23 @@ function lastChange(path: string): number {
  * ```
  */
 export function removeStaleTemporaries(file: string, now: number = Date.now()): string[] {
-  const dir = dirname(file);
   const base = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ours = new RegExp(`^(?:${base}\\.tmp-(\\d+)(?:-journal|-wal|-shm)?|\\.full-(\\d+))$`);
+  return removeStale(dirname(file), new RegExp(`^(?:${base}\\.tmp-(\\d+)(?:-journal|-wal|-shm)?|\\.full-(\\d+))$`), now);
+}
+
+/**
+ * @internal Removes, in folder `dir`, the files and folders whose names match `ours` (its first
+ * group that matched is the process id that wrote them) once that process no longer runs and nothing
+ * in them changed for {@link STALE_AFTER_MS}; never this process's own. For the temporary names of
+ * the state, the event log's runs (`run.tmp-<pid>-<ms>`) and the exports (`.<id>.tmp-<pid>`). Returns
+ * the names removed.
+ *
+ * @example
+ * ```ts
+ * removeStale('tag-exports', /^\..+\.tmp-(\d+)$/);
+ * ```
+ */
+export function removeStale(dir: string, ours: RegExp, now: number = Date.now()): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
@@ -64,7 +78,7 @@ export function removeStaleTemporaries(file: string, now: number = Date.now()): 
   for (const name of names) {
     const m = ours.exec(name);
     if (!m) continue;
-    const pid = Number(m[1] ?? m[2]);
+    const pid = Number(m.slice(1).find((g) => g !== undefined));
     const path = join(dir, name);
     try {
       if (pid === process.pid || alive(pid) || now - lastChange(path) < STALE_AFTER_MS) continue;

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeStale } from '../engine/temporary-files.js';
 import type { TagAssignment, TagEvent } from '../model/assignment.js';
 import { csvLine } from './csv.js';
 import { EXPORT_COLUMNS, FieldNames, type FieldNamesInput } from './fields.js';
@@ -69,13 +70,18 @@ export interface ExportManifest {
   readonly files: readonly { readonly name: string; readonly bytes: number; readonly sha256: string }[];
 }
 
+/** @internal an export being written: `.<export id>.tmp-<pid>`. */
+const EXPORT_TMP = /^\..+\.tmp-(\d+)$/;
+
 /** @internal */
 const codeOf = (key: string) => key.slice(key.indexOf('|') + 1);
 
 /**
  * Writes rows as an export folder `<dir>/<exportId>/` with `tags.csv` and/or `tags.ndjson` and
  * `manifest.json`. Everything is written under a temporary name and renamed when complete, so the
- * CRM never picks up half an export; the same rows always give byte-identical files.
+ * CRM never picks up half an export; the same rows always give byte-identical files. An export a
+ * killed process left under its temporary name (`.<id>.tmp-<pid>`) is removed by a later one, once
+ * that process is gone and the folder unchanged for five minutes.
  *
  * @example
  * ```ts
@@ -93,6 +99,8 @@ export async function writeExport(
   const eol = options.lineEnding === 'lf' ? '\n' : '\r\n';
   const columns = [...(kind === 'delta' ? [fields.op] : []), ...EXPORT_COLUMNS.map((c) => fields[c])];
   await mkdir(options.dir, { recursive: true });
+  // What an export killed part-way left here (its process gone, unchanged for five minutes).
+  removeStale(options.dir, EXPORT_TMP);
   const tmp = join(options.dir, `.${exportId}.tmp-${process.pid}`);
   const final = join(options.dir, exportId);
   await rm(tmp, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeStale } from '../engine/temporary-files.js';
 import { readLines } from '../input/read-lines.js';
 import type { TagEvent } from './assignment.js';
 
@@ -9,6 +10,8 @@ import type { TagEvent } from './assignment.js';
 const NAME = /^(\d{12})-(\d{12})\.ndjson$/;
 /** @internal */
 const pad = (n: number) => String(n).padStart(12, '0');
+/** @internal a run's file before it is published: `run.tmp-<pid>-<ms>`. */
+const RUN_TMP = /^run\.tmp-(\d+)-\d+$/;
 
 /**
  * The append-only tag event log: one immutable NDJSON file per run under `<dir>/events/`, named by
@@ -32,7 +35,9 @@ export class EventLog {
   }
 
   /**
-   * Removes event files past `committedSeq`: what a run wrote before it crashed, uncommitted.
+   * Removes event files past `committedSeq`: what a run wrote before it crashed, uncommitted; and the
+   * unfinished files (`run.tmp-<pid>-<ms>`) of runs whose process is gone, once unchanged for five
+   * minutes (a run going on beside this one keeps its file).
    *
    * @example
    * ```ts
@@ -44,9 +49,7 @@ export class EventLog {
       const m = NAME.exec(name)!;
       if (Number(m[2]) > committedSeq) await rm(join(this.folder, name), { force: true });
     }
-    for (const name of await readdir(this.folder).catch(() => [] as string[])) {
-      if (name.includes('.tmp-')) await rm(join(this.folder, name), { force: true });
-    }
+    removeStale(this.folder, RUN_TMP);
   }
 
   /** @internal */
