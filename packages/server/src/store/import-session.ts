@@ -16,13 +16,17 @@ import type { Database } from './schema.js';
  * - `temp_store`: sorts and temporary indexes (the repeat-flag refresh) in memory.
  * - `mmap_size`: reads through a 1 GiB memory map instead of a read() per page; writes still go
  *   through the pager and the WAL.
+ * - `threads`: up to 2 helper threads for SQLite's large sorts (the report totals' `group by`s and
+ *   the index builds of their whole recomputation, `store/reports/cells.ts`), which run on the main
+ *   thread alone while the check workers sit idle: the same rows in the same order, sorted on the
+ *   second core as well. CPU only.
  *
  * @example
  * ```ts
  * IMPORT_PRAGMAS.cache_size; // -262144
  * ```
  */
-export const IMPORT_PRAGMAS = { cache_size: -262_144, wal_autocheckpoint: 64_000, temp_store: 2, mmap_size: 1_073_741_824 } as const;
+export const IMPORT_PRAGMAS = { cache_size: -262_144, wal_autocheckpoint: 64_000, temp_store: 2, mmap_size: 1_073_741_824, threads: 2 } as const;
 
 /**
  * Runs an import with {@link IMPORT_PRAGMAS} set on the SQLite connection, restoring the connection's
