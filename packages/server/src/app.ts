@@ -25,6 +25,7 @@ import type { AppDeps, ResolvedDeps } from './routes/deps.js';
 import { registerHealth } from './routes/health.js';
 import { defaultSuggester } from './suggest/service/load.js';
 import { registerRoutes } from './routes/register.js';
+import { defersStaffCheck } from './routes/create-complaint.js';
 import { examplePath } from './http/example-path.js';
 import { examplePageHeaders } from './http/example-pages.js';
 
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
 
   registerHealth(app, d, deps.readinessChecks);
-  registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now, { unauthenticated: new TokenBuckets(limits.unauthenticated) }));
+  registerRoutes(app, d, authenticate(d.store, d.jwtSecret, d.now, { unauthenticated: new TokenBuckets(limits.unauthenticated), deferStaffCheck: defersStaffCheck }));
   // The path is not echoed: it may hold anything a client sent (a phone number, markup).
   app.notFound((c) => sendProblem(c, new HttpProblem(404, 'not_found', 'no operation at this path; GET /openapi.json lists every operation')));
   app.onError(errorHandler(d.logger));

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import type { StaffRole } from '@complaintkit/core/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { HttpProblem } from '../http/problem.js';
 import type { TokenBuckets } from '../http/rate-limit.js';
-import type { Store } from '../store/store.js';
+import { sendProblem } from '../http/errors.js';
+import type { StaffWithOrganisation, Store } from '../store/store.js';
 import type { Caller } from './caller.js';
 import { verifyTokenNow } from './token.js';
 
@@ -28,7 +30,62 @@ export interface AuthenticateOptions {
    * instead of `401`. A request with a valid token never takes from them.
    */
   readonly unauthenticated?: TokenBuckets | undefined;
+  /**
+   * Requests whose staff check is left to their write (`deferStaffCheck(c)` true): the caller is set
+   * from the token alone (its organisation unread, its visibility none) with a
+   * {@link DeferredStaffCheck} beside it as `staffCheck`, which the route hands to the store's write
+   * (`MutateOptions.staffCheck`: on PostgreSQL read in the key lookup, one round trip less). The check
+   * still decides before anything is written, replayed or answered: a request that ends without it
+   * (refused for its body, say) is checked then, and a refused token answers 401 instead.
+   */
+  readonly deferStaffCheck?: ((c: Context<AppEnv>) => boolean) | undefined;
 }
+
+/**
+ * A staff token's check against the record, left to the request's write (see
+ * {@link AuthenticateOptions.deferStaffCheck}).
+ *
+ * @example
+ * ```ts
+ * const caller = check.settle(await store.getStaffWithOrganisation?.(check.id));
+ * ```
+ */
+export interface DeferredStaffCheck {
+  /** The staff member the token names. */
+  readonly id: string;
+  /** Whether {@link DeferredStaffCheck.settle} ran (and so the check decided). */
+  readonly settled: boolean;
+  /** Checks the record found against the token: the checked caller (also set as `caller`), or throws the 401 (or 429). */
+  settle(found: StaffWithOrganisation | undefined): Caller;
+}
+
+/** @internal a token's claims as the staff check reads them. */
+interface StaffClaims {
+  readonly sub: string;
+  readonly role: StaffRole;
+  readonly org: string;
+}
+
+/** @internal the caller a staff token names once checked against the record found; throws the refusal. */
+function staffCaller(claims: StaffClaims, found: StaffWithOrganisation | undefined, refuse: (detail: string) => HttpProblem): Caller {
+  if (!found) throw refuse('the token names a staff member who is not (or no longer) on record; sign in again');
+  const { staff, organisation: org } = found;
+  if (staff.role !== claims.role || staff.orgId !== claims.org) {
+    throw refuse('the token\'s role or organisation is not the one on record (moved or changed); sign in again');
+  }
+  if (!org) throw refuse('the token names an organisation that does not exist');
+  return {
+    actor: { kind: 'staff', id: claims.sub, role: claims.role, orgId: org.id },
+    organisation: org,
+    visibility: { kind: 'subtree', path: org.path },
+  };
+}
+
+/**
+ * @internal a visibility no stored complaint is under (every organisation path starts with `/`): the
+ * caller of a deferred check sees nothing until the check has run.
+ */
+const UNCHECKED_PATH = '\u0000unchecked/';
 
 /**
  * Resolves the caller from `Authorization: Bearer <JWT>` (or, for EventSource clients that cannot
@@ -72,22 +129,43 @@ export const authenticate =
     const claims = verifyTokenNow(token, secret, now());
     if (!claims) throw refuse('the bearer token is invalid or expired; get a new one');
     let caller: Caller;
-    if (claims.kind === 'staff') {
-      // One read where the store can (the staff row joined to its organisation), else two.
-      const found = store.getStaffWithOrganisation
-        ? await store.getStaffWithOrganisation(claims.sub)
-        : await store.getStaff(claims.sub).then(async (staff) => staff && { staff, organisation: await store.getOrganisation(staff.orgId) });
-      if (!found) throw refuse('the token names a staff member who is not (or no longer) on record; sign in again');
-      const { staff, organisation: org } = found;
-      if (staff.role !== claims.role || staff.orgId !== claims.org) {
-        throw refuse('the token\'s role or organisation is not the one on record (moved or changed); sign in again');
-      }
-      if (!org) throw refuse('the token names an organisation that does not exist');
-      caller = {
-        actor: { kind: 'staff', id: claims.sub, role: claims.role, orgId: org.id },
-        organisation: org,
-        visibility: { kind: 'subtree', path: org.path },
+    // One read where the store can (the staff row joined to its organisation), else two.
+    const readStaff = (id: string): Promise<StaffWithOrganisation | undefined> =>
+      store.getStaffWithOrganisation
+        ? store.getStaffWithOrganisation(id)
+        : store.getStaff(id).then(async (staff) => staff && { staff, organisation: await store.getOrganisation(staff.orgId) });
+    if (claims.kind === 'staff' && options.deferStaffCheck?.(c)) {
+      const staffClaims = { sub: claims.sub, role: claims.role, org: claims.org };
+      let settled = false;
+      const check: DeferredStaffCheck = {
+        id: claims.sub,
+        get settled() {
+          return settled;
+        },
+        settle(found) {
+          settled = true;
+          const checked = staffCaller(staffClaims, found, refuse);
+          c.set('caller', checked);
+          return checked;
+        },
       };
+      c.set('caller', { actor: { kind: 'staff', id: claims.sub, role: claims.role, orgId: claims.org }, organisation: null, visibility: { kind: 'subtree', path: UNCHECKED_PATH } });
+      c.set('staffCheck', check);
+      await next();
+      if (!check.settled) {
+        // The request ended before its write (refused for its body, its rate, …): the token decides first.
+        try {
+          check.settle(await readStaff(claims.sub));
+        } catch (e) {
+          if (!(e instanceof HttpProblem)) throw e;
+          c.res = undefined;
+          c.res = sendProblem(c, e);
+        }
+      }
+      return;
+    }
+    if (claims.kind === 'staff') {
+      caller = staffCaller({ sub: claims.sub, role: claims.role, org: claims.org }, await readStaff(claims.sub), refuse);
     } else if (claims.kind === 'customer') {
       caller = { actor: { kind: 'customer', id: claims.sub }, organisation: null, visibility: { kind: 'customer', customerId: claims.sub } };
     } else {

@@ -1,3 +1,4 @@
+import type { DeferredStaffCheck } from '../auth/authenticate.js';
 import type { Caller } from '../auth/caller.js';
 
 /**
@@ -12,5 +13,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     caller: Caller;
+    /** A staff token's check left to the request's write (`authenticate`'s `deferStaffCheck`); unset otherwise. */
+    staffCheck: DeferredStaffCheck | undefined;
   };
 }

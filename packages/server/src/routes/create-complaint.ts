@@ -11,6 +11,7 @@ import { parseOr400, readJsonBody } from '../http/validate.js';
 import { mayWrite, roleMayTake } from '../policy/access.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
 import { isVisible } from '../policy/visibility.js';
+import type { ComplaintRecord, StaffWithOrganisation } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
 import { knownTo } from './known-to.js';
 import { replayAsNow, sendResult } from './respond.js';
@@ -18,6 +19,19 @@ import { warnIfSensitive } from './sensitive-warning.js';
 
 /** @internal the region code a registration gives, checked against the GB/T 2260 list (the service's check, not the client's). */
 const KNOWN_REGION = z.object({ regionCode: KnownRegionCode });
+
+/**
+ * Whether a request's staff check is left to its write (`authenticate`'s `deferStaffCheck`): a keyed
+ * registration, the outbox's request. On PostgreSQL its key lookup reads the staff record in the same
+ * statement, one round trip less per creation.
+ *
+ * @example
+ * ```ts
+ * authenticate(store, secret, Date.now, { deferStaffCheck: defersStaffCheck });
+ * ```
+ */
+export const defersStaffCheck = (c: Context<AppEnv>): boolean =>
+  c.req.method === 'POST' && c.req.path === ENDPOINTS.createComplaint.path && c.req.header('idempotency-key') !== undefined;
 
 /**
  * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
@@ -32,7 +46,10 @@ const KNOWN_REGION = z.object({ regionCode: KnownRegionCode });
  * ```
  */
 export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
-  const caller = c.get('caller');
+  // With a deferred staff check (see defersStaffCheck) the caller is the token's until the write has
+  // checked it (then the record's, with its organisation): everything below the write reads it then.
+  let caller = c.get('caller');
+  const check = c.get('staffCheck');
   // Refused by role before the body is read: an auditor's nonsense is a 403, not a 400.
   if (!mayWrite(caller)) throw new HttpProblem(403, 'forbidden', 'auditors read complaints and never change them');
   if (!roleMayTake(caller, 'register')) {
@@ -60,7 +77,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
           scope: scopeOf(caller),
           key,
           requestHash: requestHash('POST', c.req.path, raw),
-          creation: replayAsNow(caller, 201),
+          creation: (record: ComplaintRecord) => replayAsNow(caller, 201)(record),
         };
   const result = await deps.store.mutate(idem, async (tx) => {
     if (input.repeatOf !== undefined) {
@@ -88,7 +105,17 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     });
     await tx.insertComplaint(complaint);
     return { status: 201, body: complaint };
-  }, knownTo(caller));
+  }, {
+    ...knownTo(caller),
+    ...(check && {
+      staffCheck: {
+        id: check.id,
+        verify: (found: StaffWithOrganisation | undefined) => {
+          caller = check.settle(found);
+        },
+      },
+    }),
+  });
   if (!result.replayed && result.status === 201) await warnIfSensitive(deps, result.body as Complaint);
   return sendResult(c, result);
 }

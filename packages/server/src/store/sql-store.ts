@@ -35,6 +35,7 @@ import type {
   MutateOptions,
   OrganisationRecord,
   StaffMember,
+  StaffWithOrganisation,
   Store,
   StoredChange,
   StoredResult,
@@ -48,6 +49,31 @@ import { writeCreation } from './pg-creation.js';
 
 type Db = Kysely<Database>;
 
+/** @internal a staff row joined to its organisation (columns as `reads.staffWithOrganisation` and a key lookup with a staff check name them). */
+interface StaffRow {
+  readonly staff_id: string;
+  readonly org_id: string;
+  readonly role: string;
+  readonly staff_name: string;
+  readonly id: string | null;
+  readonly parent_id: string | null;
+  readonly path: string | null;
+  readonly kind: string | null;
+  readonly name: string | null;
+  readonly region_code: string | null;
+  readonly outlet_count: number | null;
+  readonly customer_count: number | null;
+}
+
+/** @internal the staff member and organisation of a {@link StaffRow}. */
+function staffFound(row: StaffRow): StaffWithOrganisation {
+  const { staff_id, org_id, role, staff_name, ...org } = row;
+  return {
+    staff: { id: staff_id, orgId: org_id, role: role as StaffMember['role'], name: staff_name },
+    organisation: org.id === null ? undefined : organisationOf(org as OrganisationsTable),
+  };
+}
+
 /** @internal reads shared by the store and its write transactions. */
 const reads = {
   async organisation(db: Db, id: string): Promise<OrganisationRecord | undefined> {
@@ -58,7 +84,7 @@ const reads = {
     const row = await db.selectFrom('staff').select(['id', 'org_id', 'role', 'name']).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
     return row && { id: row.id, orgId: row.org_id, role: row.role as StaffMember['role'], name: row.name };
   },
-  async staffWithOrganisation(db: Db, id: string): Promise<{ staff: StaffMember; organisation: OrganisationRecord | undefined } | undefined> {
+  async staffWithOrganisation(db: Db, id: string): Promise<StaffWithOrganisation | undefined> {
     // Every staff request reads this (the token checked against the record): compiled once.
     const { rows } = await compiledOnce(db, 'staffWithOrganisation', [id, 1], () =>
       db
@@ -71,13 +97,7 @@ const reads = {
       .where('staff.active', '=', 1)
       .compile(),
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    const { staff_id, org_id, role, staff_name, ...org } = row;
-    return {
-      staff: { id: staff_id, orgId: org_id, role: role as StaffMember['role'], name: staff_name },
-      organisation: org.id === null ? undefined : organisationOf(org as OrganisationsTable),
-    };
+    return rows[0] && staffFound(rows[0]);
   },
   async provinceBranch(db: Db, regionCode: string): Promise<OrganisationRecord | undefined> {
     const row = await db
@@ -181,6 +201,8 @@ interface KeyedPrior {
   readonly complaint_no?: number | null;
   readonly event_seq?: number | null;
   readonly complaint_row?: number | null;
+  /** PostgreSQL, a lookup with a staff check: the staff row and its organisation (`staff_id` null when none is active). */
+  readonly staff_id?: string | null;
 }
 
 /** @internal the counters a creation draws (`nextCreationNumbers`), in the order `nextValues` draws them. */
@@ -191,13 +213,22 @@ const CREATION_COUNTERS = ['complaint_no', 'event_seq', 'complaint_row'] as cons
  * of the key and, for a creation, the complaint created with it (kept past the record's expiry) or,
  * for a step, the event written with it. Each is a unique-index probe; one statement instead of two
  * (on PostgreSQL one round trip, which also takes the transaction's id and, for a creation with
- * nothing under its key, draws its numbers).
+ * nothing under its key, draws its numbers). With `staffId` (PostgreSQL, see `MutateOptions.staffCheck`)
+ * it also reads the active staff member and their organisation, as `reads.staffWithOrganisation` does:
+ * the token's check in the same round trip.
  */
-async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest): Promise<KeyedPrior> {
+async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest, staffId?: string): Promise<KeyedPrior & Partial<StaffRow>> {
   const none = sql`null`;
   const draw = kind === 'postgres' && idem.creation !== undefined;
   const sequences = draw ? CREATION_COUNTERS.map((n) => COUNTER_SEQUENCES[n]) : [];
-  const values = [...sequences, idem.scope, idem.key, ...(idem.creation ? [idem.scope, idem.key] : []), ...(idem.step ? [idem.scope, idem.key] : [])];
+  const values = [
+    ...sequences,
+    idem.scope,
+    idem.key,
+    ...(idem.creation ? [idem.scope, idem.key] : []),
+    ...(idem.step ? [idem.scope, idem.key] : []),
+    ...(staffId !== undefined ? [staffId] : []),
+  ];
   // PostgreSQL: the transaction takes its id here, before any event number is drawn (see
   // inWriteTransaction): each number is drawn in a CASE whose first branch takes the id, and only when
   // the key has no prior (a replay draws none). A creation refused after this (a 400) leaves its
@@ -210,14 +241,16 @@ async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest): 
         ),
       )}, `
     : sql``;
-  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''}`, values, () => sql<KeyedPrior>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response,
+  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''} ${staffId !== undefined ? 'staff' : ''}`, values, () => sql<KeyedPrior & Partial<StaffRow>>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response,
       ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
       ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
+      ${staffId !== undefined ? sql`, s.id as staff_id, s.org_id, s.role, s.name as staff_name, o.id, o.parent_id, o.path, o.kind, o.name, o.region_code, o.outlet_count, o.customer_count` : sql``}
     from (select 1 as probe) as p
     left join idempotency as i on i.scope = ${idem.scope} and i.key = ${idem.key}
     ${idem.creation ? sql`left join complaints as c on c.creation_scope = ${idem.scope} and c.creation_key = ${idem.key}` : sql``}
-    ${idem.step ? sql`left join events as e on e.step_scope = ${idem.scope} and e.step_key = ${idem.key}` : sql``}`.compile(db));
-  return rows[0] as KeyedPrior;
+    ${idem.step ? sql`left join events as e on e.step_scope = ${idem.scope} and e.step_key = ${idem.key}` : sql``}
+    ${staffId !== undefined ? sql`left join staff as s on s.id = ${staffId} and s.active = 1 left join organisations as o on o.id = s.org_id` : sql``}`.compile(db));
+  return rows[0] as KeyedPrior & Partial<StaffRow>;
 }
 
 /** @internal what a write transaction starts with besides its Kysely. */
@@ -513,11 +546,28 @@ export class SqlStore implements Store {
         : (work: (db: Db) => Promise<StoredResult & { replayed: boolean }>) =>
             // A keyed write's first statement (keyedPrior) takes the transaction id itself.
             inWriteTransaction(this.db, this.kind, work, { firstStatementTakesXactId: idem !== undefined });
+    const check = options.staffCheck;
+    // PostgreSQL: a keyed write's lookup reads the staff record too (one round trip less); otherwise
+    // it is read just before the transaction, as the request's check would have read it.
+    const checkInLookup = check !== undefined && idem !== undefined && this.kind === 'postgres';
+    let checked: OrganisationRecord | undefined;
+    if (check && !checkInLookup) {
+      const found = await reads.staffWithOrganisation(this.db, check.id);
+      check.verify(found);
+      checked = found?.organisation;
+    }
     const attempt = () =>
       run(async (db) => {
         let prior: KeyedPrior | undefined;
         if (idem) {
-          prior = await keyedPrior(db, this.kind, idem);
+          const read = await keyedPrior(db, this.kind, idem, checkInLookup ? check.id : undefined);
+          prior = read;
+          if (checkInLookup) {
+            // Before anything is replayed or written: a refusal rolls the lookup's transaction back.
+            const found = read.staff_id == null ? undefined : staffFound(read as StaffRow);
+            check.verify(found);
+            checked = found?.organisation;
+          }
           if (prior.request_hash !== null) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             return { status: Number(prior.status_code), body: JSON.parse(prior.response as string) as unknown, replayed: true };
@@ -533,7 +583,8 @@ export class SqlStore implements Store {
             if (record) return { ...idem.step(record), replayed: true };
           }
         }
-        const known = { organisations: options.organisations, drawn: prior && drawnBy(prior) };
+        const organisations = checked ? [checked, ...(options.organisations ?? [])] : options.organisations;
+        const known = { organisations, drawn: prior && drawnBy(prior) };
         const write = writeTransaction(db, this.kind, idem, this.facts, known);
         const result = await fn(write.tx);
         // The last statement (PostgreSQL: its commit goes out with it).

@@ -120,6 +120,44 @@ export interface MutateOptions {
    * transaction as before.
    */
   readonly organisations?: readonly OrganisationRecord[] | undefined;
+  /**
+   * The token's check against the staff record, left to the write (see `authenticate`'s
+   * `deferStaffCheck`): the store reads the active staff member with their organisation and calls
+   * `verify` with what it found before anything is replayed or written (a `verify` that throws
+   * refuses the write, and nothing of it is kept). On PostgreSQL a keyed write reads them in its first
+   * statement (the key lookup), one round trip less; otherwise they are read just before the
+   * transaction. The organisation found counts as one of {@link MutateOptions.organisations}.
+   */
+  readonly staffCheck?: StaffCheck | undefined;
+}
+
+/**
+ * An active staff member with their organisation, as one read finds them (`undefined` when the
+ * organisation is missing).
+ *
+ * @example
+ * ```ts
+ * const found: StaffWithOrganisation = { staff, organisation: await store.getOrganisation(staff.orgId) };
+ * ```
+ */
+export interface StaffWithOrganisation {
+  readonly staff: StaffMember;
+  readonly organisation: OrganisationRecord | undefined;
+}
+
+/**
+ * A staff token's check, run by the write that needs it (see {@link MutateOptions.staffCheck}).
+ *
+ * @example
+ * ```ts
+ * const check: StaffCheck = { id: 'u-2001', verify: (found) => { if (!found) throw new Error('not on record'); } };
+ * ```
+ */
+export interface StaffCheck {
+  /** The staff member the token names. */
+  readonly id: string;
+  /** Judges what was found (`undefined`: no such active staff member); throws to refuse the request. */
+  verify(found: StaffWithOrganisation | undefined): void;
 }
 
 /**
@@ -235,7 +273,7 @@ export interface Store {
    * An active staff member with their organisation, in one read (every staff request's check). A
    * store without it is asked {@link Store.getStaff} and {@link Store.getOrganisation} in turn.
    */
-  getStaffWithOrganisation?(id: string): Promise<{ staff: StaffMember; organisation: OrganisationRecord | undefined } | undefined>;
+  getStaffWithOrganisation?(id: string): Promise<StaffWithOrganisation | undefined>;
 
   getComplaint(id: string): Promise<ComplaintRecord | undefined>;
   listComplaints(visibility: Visibility, query: ComplaintListQuery & { assigneeId?: string }, now: number): Promise<ComplaintPage>;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlStore } from '../src/store/sql-store.js';
+import { registration } from './helpers/fixture-bank.js';
+import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
+
+/**
+ * Issue #11: a keyed registration (the outbox's request) checks its staff token in its write (on
+ * PostgreSQL in the key lookup's statement, one round trip less) instead of before the route runs.
+ * What a caller notices must not change: a removed or moved staff member is refused with 401 before
+ * anything is written or replayed, also when the body or the role would have been refused first, and
+ * a member on record registers and replays as the record says (their organisation, their sight).
+ */
+describe.each(BACKENDS)('a keyed registration checks the staff token in its write (%s)', (backend) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+  });
+  afterAll(() => t?.close());
+
+  const staffTable = () => (t.server.store as SqlStore).db.updateTable('staff');
+  const create = (token: string, key: string, body: unknown) => t.api('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': key } });
+  const countWith = async (text: string) => {
+    const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
+    return res.body.data.length as number;
+  };
+
+  it('registers in the organisation on record and replays the complaint as its registrant sees it', async () => {
+    const token = await t.token('u-ot-handler');
+    const body = registration({ description: 'staff-check-ok-marker' });
+    const first = await create(token, 'k-staff-ok', body);
+    expect(first.status).toBe(201);
+    expect(first.body.handlingOrgId).toBe('OT-440305');
+    expect(first.body.complainant.phone).toBe('13812345678');
+    const again = await create(token, 'k-staff-ok', body);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    // Replayed for the checked caller (who sees it whole), not for a caller who sees nothing.
+    expect(again.body.complainant.phone).toBe('13812345678');
+  });
+
+  it('refuses a removed member with 401: no new complaint, no replay, and before the body or the role is judged', async () => {
+    const handler = await t.token('u-ot-frontline');
+    const auditor = await t.token('u-sb-auditor');
+    const body = registration({ description: 'staff-check-removed-marker' });
+    expect((await create(handler, 'k-removed-1', body)).status).toBe(201);
+    expect((await create(auditor, 'k-removed-auditor', body)).status).toBe(403);
+    await staffTable().set({ active: 0 }).where('id', 'in', ['u-ot-frontline', 'u-sb-auditor']).execute();
+
+    const replay = await create(handler, 'k-removed-1', body);
+    expect(replay.status).toBe(401);
+    expect(replay.headers.get('www-authenticate')).toBe('Bearer');
+    expect(replay.body.detail).toMatch(/sign in again/);
+    const fresh = await create(handler, 'k-removed-2', body);
+    expect(fresh.status).toBe(401);
+    expect(await countWith('staff-check-removed-marker')).toBe(1);
+    // A body the route refuses (400), a role that may not register (403): the token is refused first.
+    const bad = await create(handler, 'k-removed-3', { description: 'no channel, no category' });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect((await create(auditor, 'k-removed-auditor-2', body)).status).toBe(401);
+  });
+
+  it('refuses a member moved to another organisation than the token names', async () => {
+    const token = await t.token('u-br-handler');
+    await staffTable().set({ org_id: 'HO' }).where('id', '=', 'u-br-handler').execute();
+    const moved = await create(token, 'k-moved-1', registration({ description: 'staff-check-moved-marker' }));
+    expect(moved.status).toBe(401);
+    expect(await countWith('staff-check-moved-marker')).toBe(0);
+    const reissued = await t.server.issueToken({ sub: 'u-br-handler', kind: 'staff', role: 'handler', org: 'HO' }, '1h');
+    const created = await create(reissued, 'k-moved-2', registration({ description: 'staff-check-moved-marker' }));
+    expect(created.status).toBe(201);
+    expect(created.body.handlingOrgId).toBe('HO');
+  });
+});
