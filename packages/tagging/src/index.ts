@@ -18,7 +18,7 @@ export { COMPLAINT_ROW_FIELDS, ComplaintRow, type ComplaintRowInput, checkCompla
 export { type CompiledCheck, compileCheck } from './input/compiled-check.js';
 export { InputError, issuesToInputError } from './input/errors.js';
 export { readComplaintBatches, readComplaintFile, readCsv, readNdjson, readNdjsonBatches, type SourcedRow } from './input/read-complaints.js';
-export { readLineBatches, readLines } from './input/read-lines.js';
+export { type ByteRange, readLineBatches, readLines } from './input/read-lines.js';
 export { KeyIndex } from './identity/key-index.js';
 export { type Link, Linker } from './identity/link.js';
 export {

@@ -35,6 +35,15 @@ import { progressBar } from './progress.js';
 const onWorker = (name: 'CK_TAGS_READ_WORKER' | 'CK_TAGS_STATE_WORKER', script: WorkerScript): boolean =>
   (process.env[name] === '1' || (process.env[name] !== '0' && availableParallelism() > 1)) && workerScript(script) !== null;
 
+/**
+ * @internal how many workers read a full build's input: `CK_TAGS_READ_WORKERS=2` cuts it in two halves
+ * read by a worker each (see `readDigested`); one by default. On two idle cores the halves are read
+ * at once, but each worker holds a heap of its own (about 100 MB more peak RSS at 1,000,000
+ * complaints), and on a machine whose cores are busy it gains no time: bench/README.md, "The read
+ * split across two workers".
+ */
+const readWorkers = (): 1 | 2 => (process.env.CK_TAGS_READ_WORKERS === '2' ? 2 : 1);
+
 /** @internal */
 type Values = ReturnType<typeof parseCli>['values'];
 /** @internal the file names read as NDJSON (see `readComplaintFile`). */
@@ -156,7 +165,7 @@ async function buildWith(
     : digest
       ? // The engine takes the worker's rows as they are (an internal kind of item, see `DigestedRows`).
         ((async function* digested(): AsyncGenerator<DigestedRows> {
-          for await (const rows of readDigested(inputs, { asOf: Date.parse(asOf), rules })) {
+          for await (const rows of readDigested(inputs, { asOf: Date.parse(asOf), rules, workers: readWorkers() })) {
             lastPosition = rows.batch.position;
             yield rows;
           }

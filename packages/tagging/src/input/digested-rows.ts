@@ -11,7 +11,9 @@ export interface DigestedMessage {
   readonly position: number;
   /**
    * One character per listed row: `k` kept (its number not kept before), `f` its number was kept
-   * before (the engine takes it the long way, as a later version of that complaint), `u` no customer.
+   * before (the engine takes it the long way, as a later version of that complaint), `u` no customer,
+   * `d` counted by no rule but its number was kept in an earlier part of the input (read by another
+   * worker; its `facts` entry is then only its `updatedAt` in epoch ms, `''` when it has no facts).
    */
   readonly flags: string;
   readonly ids: string[];
@@ -19,6 +21,14 @@ export interface DigestedMessage {
   readonly customers: string[];
   /** The facts as `encodeFact` writes them, `''` for none (merged or declined). */
   readonly facts: string[];
+  /**
+   * Only from a worker reading a later part of the input (see `ReadPart.dropped`): the rows it left
+   * out (a customer, counted by no rule, their number not kept in its part), which the main thread
+   * must still apply as `d` rows when an earlier part kept their number. `before[j]` is how many
+   * listed rows come before the j-th; `ids` and `customers` are joined with `\n`; `updatedAt` is
+   * `NaN` for a row without facts.
+   */
+  readonly dropped?: { ids: string; customers: string; updatedAt: Float64Array; before: Uint32Array };
 }
 
 /**
@@ -30,9 +40,19 @@ export class DigestedRows {
   constructor(readonly batch: DigestedMessage) {}
 }
 
+/** @internal a part of an input file a read worker reads (bytes; `end` exclusive, the file's end by default). */
+export interface ReadPart {
+  readonly file: string;
+  readonly start: number;
+  readonly end?: number;
+}
+
 /** @internal the worker's start data. */
 export interface ReadWorkerData {
-  readonly files: readonly string[];
+  /** What it reads, in order: whole files, or the first or last part of one split between two workers. */
+  readonly parts: readonly ReadPart[];
+  /** Whether to post the rows it leaves out too (the worker reading the later part of the input). */
+  readonly dropped: boolean;
   /** The run's instant (epoch ms): which complaints still count. */
   readonly asOf: number;
   /** The rule set (as loaded): which complaints still count. */
@@ -43,7 +63,15 @@ export interface ReadWorkerData {
 export type ReadWorkerMessage =
   | ({ readonly kind: 'batch' } & DigestedMessage)
   | { readonly kind: 'end' }
-  | { readonly kind: 'input-error'; readonly file: string; readonly line: number | null; readonly field: string | null; readonly reason: string }
+  | {
+      readonly kind: 'input-error';
+      /** Which of its parts the bad line is in. */
+      readonly part: number;
+      readonly file: string;
+      readonly line: number | null;
+      readonly field: string | null;
+      readonly reason: string;
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 /** @internal batches a worker may post ahead of the engine (backpressure: about a megabyte of file each). */

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { Complaint } from '@complaintkit/core/domain';
 import { COMPLAINT_ROW_FIELDS, type ComplaintRow, checkComplaintRow, complaintToRow } from './complaint-row.js';
 import { InputError, issuesToInputError } from './errors.js';
-import { readLineBatches } from './read-lines.js';
+import { type ByteRange, readLineBatches } from './read-lines.js';
 
 /**
  * A complaint row with where it came from, so that a later error can still point at the line.
@@ -50,19 +50,20 @@ function ndjsonRow(text: string, file: string, line: number): ComplaintRow {
 /**
  * Reads complaints from an NDJSON file as {@link readNdjson} does, a batch (about a megabyte of the
  * file) at a time: what a full build reads, with one await per batch instead of one per complaint.
- * `TagEngine.run` takes batches as they come.
+ * `TagEngine.run` takes batches as they come. With a {@link ByteRange} only that part of the file is
+ * read (its lines, and the line numbers of its errors, count from the part's start).
  *
  * @example
  * ```ts
  * for await (const batch of readNdjsonBatches('complaints.ndjson')) console.log(batch.length);
  * ```
  */
-export async function* readNdjsonBatches(file: string): AsyncGenerator<SourcedRow[]> {
+export async function* readNdjsonBatches(file: string, range?: ByteRange): AsyncGenerator<SourcedRow[]> {
   await access(file).catch(() => {
     throw new InputError(file, null, null, 'the file does not exist or cannot be read');
   });
   let position = 0;
-  for await (const lines of readLineBatches(file)) {
+  for await (const lines of readLineBatches(file, range)) {
     const batch: SourcedRow[] = new Array(lines.length);
     for (let i = 0; i < lines.length; i++) {
       const { text, line } = lines[i]!;
