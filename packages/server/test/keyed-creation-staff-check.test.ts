@@ -73,3 +73,44 @@ describe.each(BACKENDS)('a keyed registration checks the staff token in its writ
     expect(created.body.handlingOrgId).toBe('HO');
   });
 });
+
+describe.each(BACKENDS)('a deferred staff check holds whatever the store does (%s)', (backend) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    // One write allowed, then 429s: a refused token must still get a plain 401.
+    t = await startTestServer(backend, { limits: { writes: { perSecond: 0.01, burst: 1 } } });
+  });
+  afterAll(() => t?.close());
+
+  const staffTable = () => (t.server.store as SqlStore).db.updateTable('staff');
+  const create = (token: string, key: string, body: unknown) => t.api('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': key } });
+  const countWith = async (text: string) => {
+    const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
+    return res.body.data.length as number;
+  };
+
+  it('a removed member past their write budget gets 401 without the 429\'s Retry-After (sign in again, not wait)', async () => {
+    const token = await t.token('u-ot-frontline');
+    expect((await create(token, 'k-budget-1', registration({ description: 'staff-check-budget-marker' }))).status).toBe(201);
+    await staffTable().set({ active: 0 }).where('id', '=', 'u-ot-frontline').execute();
+    const res = await create(token, 'k-budget-2', registration({ description: 'staff-check-budget-marker' }));
+    expect(res.status).toBe(401);
+    expect(res.headers.get('retry-after')).toBeNull();
+    expect(await countWith('staff-check-budget-marker')).toBe(1);
+  });
+
+  it('a store that ignores MutateOptions.staffCheck still writes nothing for a removed member', async () => {
+    const token = await t.token('u-sb-handler');
+    await staffTable().set({ active: 0 }).where('id', '=', 'u-sb-handler').execute();
+    const store = t.server.store as SqlStore;
+    const mutate = store.mutate.bind(store);
+    store.mutate = ((idem, fn, options) => mutate(idem, fn, { ...options, staffCheck: undefined })) as SqlStore['mutate'];
+    try {
+      const res = await create(token, 'k-ignored-1', registration({ description: 'staff-check-ignored-marker' }));
+      expect(res.status).toBe(401);
+    } finally {
+      store.mutate = mutate;
+    }
+    expect(await countWith('staff-check-ignored-marker')).toBe(0);
+  });
+});

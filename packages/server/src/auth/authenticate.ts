@@ -160,6 +160,9 @@ export const authenticate =
           if (!(e instanceof HttpProblem)) throw e;
           c.res = undefined;
           c.res = sendProblem(c, e);
+          // Hono keeps the refused answer's headers for the next one: a 429's Retry-After must not
+          // tell a caller whose token is refused to wait and retry instead of signing in again.
+          if (e.extra.retryAfter === undefined) c.res.headers.delete('retry-after');
         }
       }
       return;

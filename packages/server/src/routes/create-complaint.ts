@@ -23,7 +23,9 @@ const KNOWN_REGION = z.object({ regionCode: KnownRegionCode });
 /**
  * Whether a request's staff check is left to its write (`authenticate`'s `deferStaffCheck`): a keyed
  * registration, the outbox's request. On PostgreSQL its key lookup reads the staff record in the same
- * statement, one round trip less per creation.
+ * statement, one round trip less per creation; the app defers it with its own store on PostgreSQL
+ * only (on SQLite there is no round trip to save). A store that does not run the check leaves it to
+ * the route, which runs it first thing inside the write.
  *
  * @example
  * ```ts
@@ -80,6 +82,12 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
           creation: (record: ComplaintRecord) => replayAsNow(caller, 201)(record),
         };
   const result = await deps.store.mutate(idem, async (tx) => {
+    if (check !== undefined && !check.settled) {
+      // A store that did not run MutateOptions.staffCheck: the token is checked here, inside the
+      // write and before anything is read or written for it (a refusal rolls the write back).
+      const staff = await tx.getStaff(check.id);
+      caller = check.settle(staff && { staff, organisation: await tx.getOrganisation(staff.orgId) });
+    }
     if (input.repeatOf !== undefined) {
       const earlier = await tx.getComplaint(input.repeatOf);
       if (!earlier || !isVisible(caller.visibility, earlier)) throw ruleViolation('repeatOf', 'no such complaint among those you may see');
