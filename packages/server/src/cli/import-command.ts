@@ -7,7 +7,7 @@ import { openStore } from '../store/open-store.js';
 import { decodeFile, FileEncodingError, knownEncoding } from './decode-file.js';
 
 /**
- * @internal check-pass worker threads by default: one per core, at most 4 (bench/README.md, *History
+ * @internal check-pass worker threads by default: one per core, at most 4 (bench/results/reports-and-import.md, *History
  * import: flat memory and the check pass on worker threads*: two workers on this 2-core machine took the
  * check pass off the writing thread for no more CPU).
  */

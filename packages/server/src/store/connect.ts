@@ -67,7 +67,7 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
     pool.on('error', () => {});
     // No JIT compilation: the reports' statements run in tens of milliseconds but their estimated
     // cost passes jit_above_cost at 1M complaints, and compiling took 45-220 ms of each (the weekly
-    // timeliness trend's read: 217 of its 266 ms; bench/README.md, #8, "PostgreSQL at 1,000,000").
+    // timeliness trend's read: 217 of its 266 ms; bench/results/reports-and-import.md, "PostgreSQL at 1,000,000").
     // Queued on the new client before anything the pool hands it out for.
     pool.on('connect', (client) => {
       client.query('set jit = off').catch(() => {});

@@ -120,7 +120,7 @@ export class GroupCommit {
    * back to it alone. Savepoints are kept for that rare second pass: inside one, SQLite copies every
    * page a write changes to its statement journal first, which past 64 KiB (one or two creations)
    * spills to a temporary file written page by page: more `pwrite` calls per creation than the WAL
-   * itself (bench/README.md, #11, "one commit's pages").
+   * itself (bench/results/service-throughput.md, "one commit's pages").
    */
   async #shared(batch: Pending[], savepoints: boolean): Promise<{ value: Outcome[]; durable: Promise<void> }> {
     return committedWriteTransaction(this.db, this.kind, async (tx) => {

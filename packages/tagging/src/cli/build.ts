@@ -39,7 +39,7 @@ const onWorker = (name: 'CK_TAGS_READ_WORKER' | 'CK_TAGS_STATE_WORKER', script: 
  * @internal how many workers read a full build's input: `CK_TAGS_READ_WORKERS=2` cuts it in two halves
  * read by a worker each (see `readDigested`); one by default. On two idle cores the halves are read
  * at once, but each worker holds a heap of its own (about 100 MB more peak RSS at 1,000,000
- * complaints), and on a machine whose cores are busy it gains no time: bench/README.md, "The read
+ * complaints), and on a machine whose cores are busy it gains no time: bench/results/tagging.md, "The read
  * split across two workers".
  */
 const readWorkers = (): 1 | 2 => (process.env.CK_TAGS_READ_WORKERS === '2' ? 2 : 1);

@@ -586,7 +586,7 @@ export class ComplaintForm extends CkElement {
    * Renders the fields, or the confirmation once the service has the complaint. The fields are one
    * template, written out field by field, not a template per field, label and control: the first
    * render is most of the time from the script starting to the form being usable on a phone, and
-   * each nested template costs a preparation, a clone and a walk (bench/README.md, "Widgets: time
+   * each nested template costs a preparation, a clone and a walk (bench/results/widgets.md, "Widgets: time
    * to interactive").
    */
   protected override render(): TemplateResult {

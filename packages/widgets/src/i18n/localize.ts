@@ -11,7 +11,7 @@ let englishLoading: Promise<void> | undefined;
  * Loads the English words when an element is about to render in English (or in a registered
  * language whose domain labels are English) and they are not loaded yet; `undefined` when nothing
  * needs loading. They are a chunk of their own: a zh-CN page never downloads or parses them
- * (bench/README.md, "Widgets: time to interactive").
+ * (bench/results/widgets.md, "Widgets: time to interactive").
  *
  * @example
  * ```ts

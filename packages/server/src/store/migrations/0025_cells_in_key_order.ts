@@ -10,7 +10,7 @@ export const CLUSTERED_AGGREGATES = ['report_cells', 'report_months', 'report_ro
 
 /** Migration 0025_cells_in_key_order: on PostgreSQL, the pre-aggregates rewritten in their key's order. */
 export const migration: Migration = {
-  // Reporting at scale on PostgreSQL (bench/README.md, #8, "PostgreSQL at 1,000,000"): SQLite keeps
+  // Reporting at scale on PostgreSQL (bench/results/reports-and-import.md, "PostgreSQL at 1,000,000"): SQLite keeps
   // report_cells and report_months in key order (`without rowid`); PostgreSQL keeps rows where they
   // were inserted, and the recomputation after an import inserts them in hash-aggregate order, so the
   // 25,232 cells of one month of B × region (an alert rule's read) lay on 10,974 heap pages, one page
