@@ -8,6 +8,9 @@
 //                                       (default off, as the tests run it)
 //   CK_BENCH_ONLY=sqlite|postgres       one half only
 //   CK_BENCH_CLIENT=http|fetch|both     which load client (default both, side by side)
+//   CK_BENCH_CUSTOMERS=distinct|N        creations name a retail customer id: a new one each
+//                                       (`distinct`), or one of N (N writers of one customer wait
+//                                       for each other on PostgreSQL: its repeat flags); default none
 // Every server runs in its own process; the load comes from this one, each client sending its next
 // request when the previous answer is read, in two ways:
 //   http   keep-alive node:http agents: a light client, so the server's own cost shows (the bare server
@@ -44,6 +47,15 @@ const BODY = JSON.stringify({
   description: '信用卡年费未经告知被扣收，要求退还年费并说明收费依据',
 });
 
+const customers = process.env.CK_BENCH_CUSTOMERS;
+/** A creation's body: BODY, with a customer id when CK_BENCH_CUSTOMERS asks for one. */
+const bodyOf = (seq) => {
+  if (customers === undefined) return BODY;
+  const id = customers === 'distinct' ? `C-bench-${process.pid}-${seq}` : `C-bench-${seq % Number(customers)}`;
+  const body = JSON.parse(BODY);
+  return JSON.stringify({ ...body, complainant: { ...body.complainant, customerId: id } });
+};
+
 async function startChild(options) {
   const child = spawn(process.execPath, [childScript, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -74,28 +86,32 @@ async function load(target, kind, clients, ms, client = 'http') {
   // As the typed client sends: fetch with the JSON body and headers, the answer read whole.
   const viaFetch = async () => {
     const headers = { authorization: auth };
+    let body;
     if (kind === 'create') {
       headers['content-type'] = 'application/json';
       headers['idempotency-key'] = `bench-${process.pid}-${++keySeq}`;
+      body = bodyOf(keySeq);
     }
-    const res = await fetch(url, { method: kind === 'create' ? 'POST' : 'GET', headers, body: kind === 'create' ? BODY : undefined });
+    const res = await fetch(url, { method: kind === 'create' ? 'POST' : 'GET', headers, body });
     await res.arrayBuffer();
     if (res.status !== 201 && res.status !== 200) throw new Error(`${kind} got ${res.status}`);
   };
   const viaHttp = () =>
     new Promise((resolve, reject) => {
       const headers = { authorization: auth };
+      let body;
       if (kind === 'create') {
         headers['content-type'] = 'application/json';
         headers['idempotency-key'] = `bench-${process.pid}-${++keySeq}`;
-        headers['content-length'] = Buffer.byteLength(BODY);
+        body = bodyOf(keySeq);
+        headers['content-length'] = Buffer.byteLength(body);
       }
       const req = request(url, { method: kind === 'create' ? 'POST' : 'GET', agent, headers }, (res) => {
         res.resume();
         res.on('end', () => (res.statusCode === 201 || res.statusCode === 200 ? resolve() : reject(new Error(`${kind} got ${res.statusCode}`))));
       });
       req.on('error', reject);
-      req.end(kind === 'create' ? BODY : undefined);
+      req.end(body);
     });
   const one = client === 'fetch' ? viaFetch : viaHttp;
   const until = performance.now() + ms;

@@ -5,8 +5,13 @@
  * one itself when an earlier one is in the window). PostgreSQL writes a registration's facts and the
  * customer's refreshed flags in one statement, which does not see its own insert
  * (`store/pg-creation.ts`): this is what checks that it counts the new row anyway.
+ *
+ * PostgreSQL writers run concurrently: two registrations of the same customer at the same time do
+ * not see each other's rows, so each must wait for the other's commit before it decides (a lock per
+ * customer, `store/customer-locks.ts`). The second test registers many of them at once and checks the
+ * flags and the repeat rate against a recomputation.
  */
-import { type Complaint, factsOf, markRepeats } from '@complaintkit/core/domain';
+import { type Complaint, factsOf, markRepeats, type ReportSpec } from '@complaintkit/core/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/harness.js';
@@ -67,4 +72,48 @@ describe.each(BACKENDS)('repeat flags of registrations received out of order (%s
     expect([a1, a2, a3, a4].map((id) => actual[id])).toEqual([1, 1, 0, 0]);
     expect([b1, b2, b3].map((id) => actual[id])).toEqual([0, 1, 0]);
   });
+
+  it('sets the flags of concurrent registrations of the same customers as a recomputation does, and the repeat rate with them', async () => {
+    const token = await t.token('u-sb-handler');
+    const now = Date.now();
+    // Rounds of 24 registrations sent at once: 3 customers, one B major class (B03), received within
+    // the window in an order unrelated to the order they arrive in; half of them with a key (the key
+    // lookup is the write's first statement), half without; some stamped by the service's clock.
+    for (let round = 0; round < 4; round++) {
+      const sent = Array.from({ length: 24 }, async (_, i) => {
+        const hoursAgo = (i * 7) % 24;
+        const res = await t.api('POST', '/v1/complaints', {
+          token,
+          ...(i % 2 === 0 && { headers: { 'idempotency-key': `conc-${now}-${round}-${i}` } }),
+          body: {
+            intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: i % 4 === 0 ? 'B0302' : 'B0301', cause: 'C01',
+            complainant: { name: '赵六', customerId: `C-conc-${round}-${i % 3}` }, description: '同时登记', regionCode: '440305',
+            ...(i % 5 !== 4 && { receivedAt: new Date(now - round * 3 * DAY - hoursAgo * 3_600_000).toISOString() }),
+          },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.id as string;
+      });
+      await Promise.all(sent);
+    }
+    const { actual, expected } = await flags();
+    expect(actual).toEqual(expected);
+    // Each customer's first complaint of the round is not a repeat, the other seven are.
+    expect(Object.values(actual).filter((v) => v === 1).length).toBeGreaterThanOrEqual(4 * 3 * 7);
+    // The repeat rate (and every other figure) as recomputed from the stored complaints.
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const spec: ReportSpec = {
+      range: { from: day(now - 250 * DAY), to: day(now + DAY) },
+      filter: { orgPath: '/HO/' },
+      groupBy: [],
+      orgs: { scope: { id: 'HO', path: '/HO/' }, children: [] },
+      outlets: null,
+      customers: null,
+    };
+    const before = await store.reporting.report(spec);
+    await store.rebuildFacts();
+    const rebuilt = await store.reporting.report(spec);
+    expect(before.total.metrics.repeatRate).toBeGreaterThan(0);
+    expect(before).toEqual(rebuilt);
+  }, 60_000);
 });
