@@ -115,6 +115,8 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     return { status: 201, body: complaint };
   }, {
     ...knownTo(caller),
+    // The customer's lock in the write's first statement (PostgreSQL): its repeat flags are decided seeing the customer's concurrent registrations.
+    customerKeys: [input.complainant.customerId],
     ...(check && {
       staffCheck: {
         id: check.id,

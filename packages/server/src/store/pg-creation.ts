@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { type CompiledOnceOptions, compiledOnce, rowShape } from './compiled-once.js';
 import { cellsOfFacts } from './reports/cells.js';
+import { earlierThan, hasEarlier, type RepeatSide, STORED } from './reports/repeat-rule.js';
 import type { ComplaintFactsTable, ComplaintsTable, Database, EventsTable, IdempotencyTable } from './schema.js';
 
 /**
@@ -37,26 +38,6 @@ function insertText(
   return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${placed.join(', ')})`;
 }
 
-/** @internal one side of the repeat rule: a complaint's B major class, receipt time and id, as SQL expressions. */
-interface Side {
-  readonly major: string;
-  readonly at: string;
-  readonly id: string;
-}
-
-/** @internal a complaint of the table read as `p` (the earlier one looked for). */
-const PRIOR: Side = { major: 'p.business_major', at: 'p.received_at', id: 'p.id' };
-/** @internal the row an update is at. */
-const STORED: Side = { major: 'complaint_facts.business_major', at: 'complaint_facts.received_at', id: 'complaint_facts.id' };
-
-/**
- * @internal the repeat rule (`docs/domain/metrics.md`, as `refreshRepeats`): `p` is an earlier complaint
- * than `t` on the same B major class (received before it, or at the same instant with a smaller id)
- * within the window.
- */
-const earlierThan = (p: Side, t: Side, windowMs: number): string =>
-  `${p.major} = ${t.major} and (${p.at} < ${t.at} or (${p.at} = ${t.at} and ${p.id} < ${t.id})) and ${p.at} >= ${t.at} - ${windowMs}`;
-
 /** @internal the next parameter, cast (a value used outside an insert's column list needs its type said). */
 const param = (params: unknown[], value: unknown, type: string): string => {
   params.push(value);
@@ -77,7 +58,11 @@ const param = (params: unknown[], value: unknown, type: string): string => {
  * most `windowDays` before it (read from the table, which does not hold the new row yet), and each of
  * the customer's rows received at or after it is a repeat when such an earlier complaint is in the
  * table *or is the new row*. The flags are the same as inserting first and refreshing after
- * (`test/reporting` checks them against core's `markRepeats`).
+ * (`test/reporting` checks them against core's `markRepeats`). The rule's text is
+ * `reports/repeat-rule.ts`, as the refresh's. The transaction holds the customer's lock
+ * (`store/customer-locks.ts`) from a statement before this one: a concurrent creation of the same
+ * customer has committed before this statement reads the table, or waits until this one has (two
+ * concurrent transactions do not see each other's rows; `test/reporting/repeat-flags.test.ts`).
  *
  * Compiled once per column sets, number of cells and window: later creations bind their values to
  * the same named statement.
@@ -112,21 +97,17 @@ export async function writeCreation(db: Kysely<Database>, rows: CreationRows, wi
   parts.push(`new_complaint as (${insertText('complaints', complaint.columns, complaint.values, params)})`);
   parts.push(`new_event as (${insertText('events', event.columns, event.values, params)})`);
   // The new row's values the repeat rule reads, bound once.
-  const fresh: Side | undefined = customer
+  const fresh: RepeatSide | undefined = customer
     ? { major: param(params, f.business_major, 'text'), at: param(params, f.received_at, 'bigint'), id: param(params, f.id, 'text') }
     : undefined;
   const key = customer ? param(params, f.customer_key, 'text') : undefined;
   // The new row's flag: an earlier complaint of the customer on the same B major class within the window.
-  const earlier = fresh
-    ? `case when exists (select 1 from complaint_facts p where p.customer_key = ${key} and ${earlierThan(PRIOR, fresh, windowMs)}) then 1 else 0 end`
-    : '0';
+  const earlier = fresh && key ? `case when ${hasEarlier(fresh, key, windowMs)} then 1 else 0 end` : '0';
   parts.push(`new_facts as (${insertText('complaint_facts', facts.columns, facts.values, params, { is_repeat: earlier })})`);
   if (fresh) {
     // The customer's complaints received at or after the new one: an earlier one in the table, or the new row itself.
-    parts.push(`changed as (update complaint_facts set is_repeat = case when exists (
-          select 1 from complaint_facts p
-          where p.customer_key = complaint_facts.customer_key and ${earlierThan(PRIOR, STORED, windowMs)}
-        ) or (${earlierThan(fresh, STORED, windowMs)}) then 1 else 0 end
+    parts.push(`changed as (update complaint_facts set is_repeat = case when ${hasEarlier(STORED, 'complaint_facts.customer_key', windowMs)}
+          or (${earlierThan(fresh, STORED, windowMs)}) then 1 else 0 end
         where customer_key = ${key} and received_at >= ${fresh.at}
         returning received_day, org_path)`);
   }

@@ -46,6 +46,7 @@ import { GroupCommit } from './group-commit.js';
 import { walSyncOf } from './sqlite-direct.js';
 import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
 import { writeCreation } from './pg-creation.js';
+import { customerLockOrder, lockCustomers, lockCustomersSql, lockRowCustomerSql } from './customer-locks.js';
 
 type Db = Kysely<Database>;
 
@@ -217,11 +218,14 @@ const CREATION_COUNTERS = ['complaint_no', 'event_seq', 'complaint_row'] as cons
  * it also reads the active staff member and their organisation, as `reads.staffWithOrganisation` does:
  * the token's check in the same round trip.
  */
-async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest, staffId?: string): Promise<KeyedPrior & Partial<StaffRow>> {
+async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest, staffId?: string, locks: readonly string[] = []): Promise<KeyedPrior & Partial<StaffRow>> {
   const none = sql`null`;
   const draw = kind === 'postgres' && idem.creation !== undefined;
   const sequences = draw ? CREATION_COUNTERS.map((n) => COUNTER_SEQUENCES[n]) : [];
+  // PostgreSQL: the customers' locks first (see lockCustomersSql), before the transaction takes its id.
+  const lock = kind === 'postgres' && locks.length > 0;
   const values = [
+    ...(lock ? [locks] : []),
     ...sequences,
     idem.scope,
     idem.key,
@@ -241,7 +245,7 @@ async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest, s
         ),
       )}, `
     : sql``;
-  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''} ${staffId !== undefined ? 'staff' : ''}`, values, () => sql<KeyedPrior & Partial<StaffRow>>`select ${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response,
+  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''} ${staffId !== undefined ? 'staff' : ''} ${lock ? 'lock' : ''}`, values, () => sql<KeyedPrior & Partial<StaffRow>>`select ${lock ? sql`${lockCustomersSql(locks)} as customers_locked, ` : sql``}${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response,
       ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
       ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
       ${staffId !== undefined ? sql`, s.id as staff_id, s.org_id, s.role, s.name as staff_name, o.id, o.parent_id, o.path, o.kind, o.name, o.region_code, o.outlet_count, o.customer_count` : sql``}
@@ -259,6 +263,8 @@ interface Known {
   readonly organisations?: readonly OrganisationRecord[] | undefined;
   /** A creation's numbers, drawn by its key lookup (PostgreSQL). */
   readonly drawn?: Record<(typeof CREATION_COUNTERS)[number], number> | undefined;
+  /** The customer keys whose locks the transaction's first statement took (PostgreSQL; see `lockCustomersSql`). */
+  readonly locked?: readonly string[] | undefined;
 }
 
 /** @internal the creation numbers a key lookup drew, when it drew them. */
@@ -287,6 +293,8 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   const organisations = new Map<string, Promise<OrganisationRecord | undefined>>();
   if (kind === 'postgres') for (const o of known.organisations ?? []) organisations.set(o.id, Promise.resolve(o));
   let drawn = known.drawn;
+  // PostgreSQL: the customers this transaction holds the lock of; a creation of another customer takes its lock before it writes.
+  const locked = new Set(known.locked);
   const organisation = (id: string) => {
     let found = organisations.get(id);
     if (!found) {
@@ -339,6 +347,14 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       const event = lastEventRow(c, paths);
       const facts = freshFactsRow(c, paths.handlingOrgPath, factsOptions);
       if (kind === 'postgres') {
+        // The repeat flags are decided from the customer's other complaints: under the customer's
+        // lock, taken by the first statement when the caller named the customer (MutateOptions.customerKeys),
+        // else here, in a statement of its own.
+        const key = facts.customer_key;
+        if (key !== null && !locked.has(key)) {
+          await lockCustomers(db, [key]);
+          locked.add(key);
+        }
         // The complaint, its event, its facts, the repeat flags and dirty cells go out with the
         // write's last statement (one round trip, with the idempotency record and the commit).
         const windowDays = factsOptions.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS;
@@ -360,8 +376,17 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       const paths = await pathsFor(organisation, c);
       const { id: _id, row_seq: _seq, ...row } = complaintRow(c, paths, 0);
       const set = rowShape(row);
-      const result = await compiledOnce(db, `updateComplaint ${set.columns.join(',')}`, [...set.values, c.id, expectedVersion], () =>
-        db.updateTable('complaints').set(row).where('id', '=', c.id).where('version', '=', expectedVersion).compile(),
+      // PostgreSQL: the update takes the customer's lock (see lockRowCustomerSql) before it changes the
+      // row, so the facts and repeat flags rewritten below are decided under it.
+      const lock = kind === 'postgres';
+      const result = await compiledOnce(db, `updateComplaint ${set.columns.join(',')}${lock ? ' lock' : ''}`, [...set.values, c.id, expectedVersion], () =>
+        db
+          .updateTable('complaints')
+          .set(row)
+          .where('id', '=', c.id)
+          .where('version', '=', expectedVersion)
+          .$if(lock, (q) => q.where(lockRowCustomerSql('customer_id')))
+          .compile(),
       );
       if (Number(result.numAffectedRows) !== 1) throw new ConcurrentUpdateError(c.id);
       await saveFollowUps(db, c);
@@ -535,6 +560,8 @@ export class SqlStore implements Store {
   }
 
   async mutate(idem: IdempotentRequest | undefined, fn: (tx: WriteTransaction) => Promise<StoredResult>, options: MutateOptions = {}) {
+    // PostgreSQL: the customers whose repeat flags the write decides, locked by its first statement.
+    const locks = this.kind === 'postgres' ? customerLockOrder(options.customerKeys ?? []) : [];
     // SQLite: writes arriving together share one transaction and its commit. PostgreSQL: each its
     // own transaction (writers run concurrently on the pool; sharing one connection measured no gain).
     const run =
@@ -544,8 +571,9 @@ export class SqlStore implements Store {
             return this.#writes.submit(work);
           }
         : (work: (db: Db) => Promise<StoredResult & { replayed: boolean }>) =>
-            // A keyed write's first statement (keyedPrior) takes the transaction id itself.
-            inWriteTransaction(this.db, this.kind, work, { firstStatementTakesXactId: idem !== undefined });
+            // A keyed write's first statement (keyedPrior) takes the transaction id itself, and so does
+            // the customers' lock of a write that names them.
+            inWriteTransaction(this.db, this.kind, work, { firstStatementTakesXactId: idem !== undefined || locks.length > 0 });
     const check = options.staffCheck;
     // PostgreSQL: a keyed write's lookup reads the staff record too (one round trip less); otherwise
     // it is read just before the transaction, as the request's check would have read it.
@@ -559,8 +587,9 @@ export class SqlStore implements Store {
     const attempt = () =>
       run(async (db) => {
         let prior: KeyedPrior | undefined;
+        if (!idem && locks.length > 0) await lockCustomers(db, locks, true);
         if (idem) {
-          const read = await keyedPrior(db, this.kind, idem, checkInLookup ? check.id : undefined);
+          const read = await keyedPrior(db, this.kind, idem, checkInLookup ? check.id : undefined, locks);
           prior = read;
           if (checkInLookup) {
             // Before anything is replayed or written: a refusal rolls the lookup's transaction back.
@@ -584,7 +613,7 @@ export class SqlStore implements Store {
           }
         }
         const organisations = checked ? [checked, ...(options.organisations ?? [])] : options.organisations;
-        const known = { organisations, drawn: prior && drawnBy(prior) };
+        const known = { organisations, drawn: prior && drawnBy(prior), locked: locks };
         const write = writeTransaction(db, this.kind, idem, this.facts, known);
         const result = await fn(write.tx);
         // The last statement (PostgreSQL: its commit goes out with it).

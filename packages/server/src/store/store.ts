@@ -129,6 +129,15 @@ export interface MutateOptions {
    * transaction. The organisation found counts as one of {@link MutateOptions.organisations}.
    */
   readonly staffCheck?: StaffCheck | undefined;
+  /**
+   * The customer keys (the facts' `customer_key`: the complainant's customer id) whose repeat flags
+   * the write decides, a registration's complainant: on PostgreSQL its first statement takes their
+   * locks (`store/customer-locks.ts`), so two registrations of one customer are ordered and each
+   * decides its flags seeing the other's (`docs/domain/metrics.md`, Repeats), with no round trip
+   * added. A registration of a customer not named here takes the lock in a statement of its own.
+   * No effect on SQLite (one writer at a time).
+   */
+  readonly customerKeys?: readonly (string | null | undefined)[] | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { insertRows } from '../insert-rows.js';
 import type { ComplaintFactsTable, Database } from '../schema.js';
 import { type Cell, cellsOfFacts, touchAllCells, touchCells } from './cells.js';
 import { compiledOnce } from '../compiled-once.js';
+import { hasEarlier, STORED } from './repeat-rule.js';
 
 /** @internal */
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -142,13 +143,8 @@ export async function refreshRepeats(db: Kysely<Database>, keys: readonly string
 
 /** @internal the flags' update over the rows `where` selects, returning their cells' day and organisation when asked. */
 function repeatUpdateSql(windowDays: number, where: RawBuilder<unknown>, returning: boolean): RawBuilder<{ received_day: string; org_path: string }> {
-  const windowMs = windowDays * 86_400_000;
-  return sql<{ received_day: string; org_path: string }>`update complaint_facts set is_repeat = case when exists (
-          select 1 from complaint_facts p
-          where p.customer_key = complaint_facts.customer_key and p.business_major = complaint_facts.business_major
-            and (p.received_at < complaint_facts.received_at or (p.received_at = complaint_facts.received_at and p.id < complaint_facts.id))
-            and p.received_at >= complaint_facts.received_at - ${windowMs}
-        ) then 1 else 0 end
+  const repeat = sql.raw(hasEarlier(STORED, 'complaint_facts.customer_key', windowDays * 86_400_000));
+  return sql<{ received_day: string; org_path: string }>`update complaint_facts set is_repeat = case when ${repeat} then 1 else 0 end
         where ${where}${returning ? sql` returning received_day, org_path` : sql``}`;
 }
 
@@ -164,7 +160,7 @@ async function updateRepeats(db: Kysely<Database>, keys: readonly string[], wind
   for (let i = 0; i < keys.length; i += 5_000) {
     const chunk = keys.slice(i, i + 5_000);
     // A live write refreshes one customer's flags: compiled once per number of customers.
-    const { rows } = await compiledOnce(db, `updateRepeats ${chunk.length}`, [windowDays * 86_400_000, ...chunk, fromMs], () =>
+    const { rows } = await compiledOnce(db, `updateRepeats ${chunk.length} ${windowDays}`, [...chunk, fromMs], () =>
       repeatUpdateSql(windowDays, sql`customer_key in (${sql.join(chunk)}) and received_at >= ${fromMs}`, true).compile(db),
     );
     for (const r of rows) cells.push({ day: r.received_day, orgPath: r.org_path });
