@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SWAP_MARKER } from '../src/cli/event-log-swap.js';
+import { recoverEventLogSwap, SWAP_MARKER } from '../src/cli/event-log-swap.js';
 import { runCli } from '../src/cli/main.js';
 import { at, row } from './rows.js';
 
@@ -93,5 +93,35 @@ describe('a full rebuild stopped around its commit point', () => {
     expect(events.slice(0, -1)).toEqual(old);
     expect(events.at(-1)).toMatch(new RegExp(`^${String(header(join(first, 'tags-state.sqlite')).seq + 1).padStart(12, '0')}-`));
     expect(existsSync(staging) || existsSync(join(state, SWAP_MARKER))).toBe(false);
+  });
+});
+
+describe('a full rebuild running beside this run', () => {
+  it("leaves the staged log and the marker of a build whose process is alive, and stops the run saying so", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-swap-'));
+    const state = join(dir, 'state');
+    // The parent process (the test runner) stands for a full build between its commit point and its swap.
+    const live = `.full-${process.ppid}`;
+    await mkdir(join(state, live, 'events'), { recursive: true });
+    await writeFile(join(state, live, 'events', '000000000001-000000000009.ndjson'), '{}\n');
+    await writeFile(join(state, SWAP_MARKER), JSON.stringify({ staging: live, log: 'live' }));
+    const input = join(dir, 'day1.ndjson');
+    await writeFile(input, ndjson([row(0, 'C1')]));
+    const run = await cli(['build', '--input', input, '--as-of', at(3), '--state', state, '--out', join(dir, 'out'), '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(new RegExp(`full rebuild \\(process ${process.ppid}\\).*wait until it has finished`));
+    expect(await readFile(join(state, live, 'events', '000000000001-000000000009.ndjson'), 'utf8')).toBe('{}\n');
+    expect(JSON.parse(await readFile(join(state, SWAP_MARKER), 'utf8'))).toEqual({ staging: live, log: 'live' });
+    expect(existsSync(join(state, 'tags-state.sqlite'))).toBe(false);
+  });
+
+  it("drops the staged log of a build whose process is gone, as before", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-swap-'));
+    const gone = `.full-${2 ** 22 + 12345}`; // above Linux's largest pid: never a running process
+    await mkdir(join(dir, gone, 'events'), { recursive: true });
+    await writeFile(join(dir, SWAP_MARKER), JSON.stringify({ staging: gone, log: 'gone' }));
+    expect(await recoverEventLogSwap(dir, join(dir, 'tags-state.sqlite'))).toBe('dropped');
+    expect(existsSync(join(dir, gone))).toBe(false);
+    expect(existsSync(join(dir, SWAP_MARKER))).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ import { BUILT_IN_RULES } from '../rules/built-in.js';
 import { loadRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { parseCli } from './args.js';
-import { markEventLogSwap, recoverEventLogSwap, SWAP_MARKER, swapEventLog } from './event-log-swap.js';
+import { markEventLogSwap, recoverEventLogSwap, removeOwnSwapMarker, swapEventLog } from './event-log-swap.js';
 import { progressBar } from './progress.js';
 
 /**
@@ -294,7 +294,7 @@ async function buildWith(
     await aside?.abort();
     if (staging && !committed) {
       await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
-      await rm(join(stateDir, SWAP_MARKER), { force: true }).catch(() => undefined);
+      await removeOwnSwapMarker(stateDir, stagingDir).catch(() => undefined);
     }
     throw e;
   }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StateFile } from '../engine/state-file.js';
+import { alive } from '../engine/temporary-files.js';
+import { InputError } from '../input/errors.js';
 
 /** @internal the marker a full build writes beside its state before putting the state in place. */
 export const SWAP_MARKER = 'events-swap.json';
@@ -52,11 +54,34 @@ export async function swapEventLog(stateDir: string, stagingDir: string): Promis
 }
 
 /**
+ * @internal Removes the swap marker only when it names `stagingDir` (this build's own): a full
+ * build that fails before its commit point must not remove the marker of another one.
+ *
+ * @example
+ * ```ts
+ * await removeOwnSwapMarker('tag-state', 'tag-state/.full-4242');
+ * ```
+ */
+export async function removeOwnSwapMarker(stateDir: string, stagingDir: string): Promise<void> {
+  const file = join(stateDir, SWAP_MARKER);
+  let marker: SwapMarker;
+  try {
+    marker = JSON.parse(await readFile(file, 'utf8')) as SwapMarker;
+  } catch {
+    return; // none, or not readable: not known to be ours, so left for the next run to judge
+  }
+  if (marker.staging === basename(stagingDir)) await rm(file, { force: true });
+}
+
+/**
  * @internal Finishes or drops what a full rebuild stopped part-way left (see
  * {@link markEventLogSwap}): when the state in place carries the marker's log id, the build had
  * committed it, so its staged log replaces the old one; otherwise the state is the one before the
  * build, and its staged log is removed. Run before the state is read. Returns what was done, or
- * `null` when there was no marker.
+ * `null` when there was no marker. A marker naming the staging folder of another process that still
+ * runs (a full build beside this one, between its commit point and its swap) is left alone with its
+ * staged log, and the run stops with an {@link InputError}: going on would read a state and an event
+ * log that build is about to replace.
  *
  * @example
  * ```ts
@@ -73,6 +98,10 @@ export async function recoverEventLogSwap(stateDir: string, stateFile: string): 
   }
   // Only a staging folder of ours, by name (never a path elsewhere).
   const stagingDir = /^\.full-\d+$/.test(marker.staging) ? join(stateDir, marker.staging) : null;
+  const pid = stagingDir ? Number(marker.staging.slice('.full-'.length)) : null;
+  if (pid !== null && pid !== process.pid && alive(pid)) {
+    throw new InputError(stateDir, null, null, `a full rebuild (process ${pid}) is putting its state and event log in place in this folder; wait until it has finished`);
+  }
   let committed = false;
   if (existsSync(stateFile)) {
     try {

@@ -19,8 +19,15 @@ export function removeTemporary(tmp: string): void {
   for (const side of SQLITE_SIDES) rmSync(`${tmp}${side}`, { force: true });
 }
 
-/** @internal whether a process of this machine still runs (a process of another user counts). */
-function alive(pid: number): boolean {
+/**
+ * @internal whether a process of this machine still runs (a process of another user counts).
+ *
+ * @example
+ * ```ts
+ * alive(4242); // false once process 4242 has ended
+ * ```
+ */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
