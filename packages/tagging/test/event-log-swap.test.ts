@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { recoverEventLogSwap, SWAP_MARKER } from '../src/cli/event-log-swap.js';
 import { runCli } from '../src/cli/main.js';
+import { removeStaleTemporaries } from '../src/engine/temporary-files.js';
 import { at, row } from './rows.js';
 
 async function cli(args: string[]) {
@@ -123,5 +124,42 @@ describe('a full rebuild running beside this run', () => {
     expect(await recoverEventLogSwap(dir, join(dir, 'tags-state.sqlite'))).toBe('dropped');
     expect(existsSync(join(dir, gone))).toBe(false);
     expect(existsSync(join(dir, SWAP_MARKER))).toBe(false);
+  });
+});
+
+describe('a swap marker cut short by a power loss', () => {
+  it('stops the run saying to run --full, leaving the staged log; --full then rebuilds and drops both', async () => {
+    const { state, base, day3 } = await twoFullBuilds();
+    const gone = `.full-${2 ** 22 + 777}`;
+    await mkdir(join(state, gone, 'events'), { recursive: true });
+    await writeFile(join(state, SWAP_MARKER), ''); // renamed, but its bytes never reached the disk
+    const run = await cli(['build', '--input', day3, '--as-of', at(6), ...base]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/swap marker .*cannot be read.*--full/);
+    expect(existsSync(join(state, gone))).toBe(true);
+    expect(existsSync(join(state, SWAP_MARKER))).toBe(true);
+    const again = await cli(['build', '--full', '--input', day3, '--as-of', at(6), ...base]);
+    expect(again.code, again.err).toBe(0);
+    expect(existsSync(join(state, SWAP_MARKER))).toBe(false);
+  });
+
+  it('a state that cannot be opened while a marker exists stops the run saying to run --full', async () => {
+    const { state, base, day3 } = await twoFullBuilds();
+    const gone = `.full-${2 ** 22 + 778}`;
+    await mkdir(join(state, gone, 'events'), { recursive: true });
+    await writeFile(join(state, SWAP_MARKER), JSON.stringify({ staging: gone, log: 'x' }));
+    await writeFile(join(state, 'tags-state.sqlite'), 'not a database');
+    const run = await cli(['build', '--input', day3, '--as-of', at(6), ...base]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/state cannot be opened .*--full/);
+    expect(existsSync(join(state, gone, 'events'))).toBe(true);
+  });
+
+  it("the marker's temporary file left by a killed build is removed by the stale rule", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-swap-'));
+    const tmp = `${SWAP_MARKER}.tmp-${2 ** 22 + 779}`;
+    await writeFile(join(dir, tmp), '{');
+    expect(removeStaleTemporaries(join(dir, 'tags-state.sqlite'), Date.now() + 10 * 60_000)).toEqual([tmp]);
+    expect(existsSync(join(dir, tmp))).toBe(false);
   });
 });

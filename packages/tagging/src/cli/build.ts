@@ -24,6 +24,7 @@ import { BUILT_IN_RULES } from '../rules/built-in.js';
 import { loadRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { parseCli } from './args.js';
+import { syncToDisk } from '../engine/sync-to-disk.js';
 import { markEventLogSwap, recoverEventLogSwap, removeOwnSwapMarker, swapEventLog } from './event-log-swap.js';
 import { progressBar } from './progress.js';
 
@@ -112,7 +113,7 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   const legacyFile = join(stateDir, 'tags-state.ndjson');
   // A full rebuild stopped between putting its state in place and swapping in its event log is
   // finished first (or its staged log dropped if its state never went in place).
-  await recoverEventLogSwap(stateDir, stateFile);
+  await recoverEventLogSwap(stateDir, stateFile, v.full === true);
   const saved = existsSync(stateFile) ? stateFile : existsSync(legacyFile) ? legacyFile : null;
   const full = v.full || saved === null;
   const phases = new Phases();
@@ -281,6 +282,8 @@ async function buildWith(
     if (staging) await markEventLogSwap(stateDir, stagingDir, logId!);
     if (aside) await aside.commit();
     else await writeSnapshot(engine, stateFile, logId);
+    // The state's rename on the disk before the swap, which the marker alone can no longer undo.
+    if (staging) await syncToDisk(stateDir);
     committed = true;
     // A full rebuild's event log replaces the old one once its state is in place (a run stopped
     // before this is done finishes it at the next start: recoverEventLogSwap).

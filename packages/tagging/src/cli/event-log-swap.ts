@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { StateFile } from '../engine/state-file.js';
+import { syncToDisk } from '../engine/sync-to-disk.js';
 import { alive } from '../engine/temporary-files.js';
 import { InputError } from '../input/errors.js';
 
@@ -19,7 +20,8 @@ interface SwapMarker {
  * its state is in place. Before that commit point it writes this marker naming the staged folder and
  * the id `log` the new state's header will carry; after the swap it removes it. So a build stopped
  * between the state's commit and the swap leaves enough for {@link recoverEventLogSwap} to finish it.
- * Written under a temporary name and renamed, so it is whole or absent.
+ * Written under a temporary name, flushed to the disk and renamed, and the rename flushed too, so
+ * after a crash or a power loss it is whole or absent.
  *
  * @example
  * ```ts
@@ -30,7 +32,9 @@ export async function markEventLogSwap(stateDir: string, stagingDir: string, log
   const marker: SwapMarker = { staging: basename(stagingDir), log };
   const file = join(stateDir, SWAP_MARKER);
   await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(marker));
+  await syncToDisk(`${file}.tmp-${process.pid}`);
   await rename(`${file}.tmp-${process.pid}`, file);
+  await syncToDisk(stateDir);
 }
 
 /**
@@ -81,20 +85,34 @@ export async function removeOwnSwapMarker(stateDir: string, stagingDir: string):
  * `null` when there was no marker. A marker naming the staging folder of another process that still
  * runs (a full build beside this one, between its commit point and its swap) is left alone with its
  * staged log, and the run stops with an {@link InputError}: going on would read a state and an event
- * log that build is about to replace.
+ * log that build is about to replace. A marker that cannot be read, or a state that cannot be
+ * opened while a marker exists, stops the run with an {@link InputError} telling to run `--full`
+ * (`full`): a full rebuild then drops the marker and the staged log, since it rebuilds both.
  *
  * @example
  * ```ts
  * await recoverEventLogSwap('tag-state', 'tag-state/tags-state.sqlite'); // 'finished' | 'dropped' | null
  * ```
  */
-export async function recoverEventLogSwap(stateDir: string, stateFile: string): Promise<'finished' | 'dropped' | null> {
+export async function recoverEventLogSwap(stateDir: string, stateFile: string, full = false): Promise<'finished' | 'dropped' | null> {
   const file = join(stateDir, SWAP_MARKER);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
   let marker: SwapMarker;
   try {
-    marker = JSON.parse(await readFile(file, 'utf8')) as SwapMarker;
+    marker = JSON.parse(text) as SwapMarker;
+    if (typeof marker?.staging !== 'string' || typeof marker.log !== 'string') throw new Error('not a swap marker');
   } catch {
-    return null;
+    if (full) {
+      await rm(file, { force: true });
+      return 'dropped';
+    }
+    throw new InputError(file, null, null, 'the swap marker a full rebuild left cannot be read (cut short by a crash?), so whether its staged event log belongs in place is unknown; run the build again with --full');
   }
   // Only a staging folder of ours, by name (never a path elsewhere).
   const stagingDir = /^\.full-\d+$/.test(marker.staging) ? join(stateDir, marker.staging) : null;
@@ -112,7 +130,9 @@ export async function recoverEventLogSwap(stateDir: string, stateFile: string): 
         state.close();
       }
     } catch {
-      // Not a state this version writes (an NDJSON one of old): not the build's.
+      if (!full) {
+        throw new InputError(stateFile, null, null, `the state cannot be opened while a full rebuild's swap marker (${SWAP_MARKER}) is beside it, so whether its staged event log belongs in place is unknown; run the build again with --full`);
+      }
     }
   }
   if (committed && stagingDir) {

@@ -48,7 +48,7 @@ function lastChange(path: string): number {
 /**
  * @internal Removes what a killed build left beside the state file `file`: the state written under
  * `<name>.tmp-<pid>` (and SQLite's side files of it) and a full build's staged event log
- * `.full-<pid>`. Only those names, and only when process `<pid>` no longer runs and nothing in them
+ * `.full-<pid>` with its swap marker's temporary `events-swap.json.tmp-<pid>`. Only those names, and only when process `<pid>` no longer runs and nothing in them
  * changed for {@link STALE_AFTER_MS}: a build running beside this one keeps its files. Returns the
  * names removed.
  *
@@ -59,7 +59,7 @@ function lastChange(path: string): number {
  */
 export function removeStaleTemporaries(file: string, now: number = Date.now()): string[] {
   const base = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return removeStale(dirname(file), new RegExp(`^(?:${base}\\.tmp-(\\d+)(?:-journal|-wal|-shm)?|\\.full-(\\d+))$`), now);
+  return removeStale(dirname(file), new RegExp(`^(?:${base}\\.tmp-(\\d+)(?:-journal|-wal|-shm)?|\\.full-(\\d+)|events-swap\\.json\\.tmp-(\\d+))$`), now);
 }
 
 /**
