@@ -94,4 +94,21 @@ describe('a full build read by two workers, each half of the input', () => {
     expect(early.err).toMatch(/bad\.ndjson:3 field "receivedAt"/);
     expect(early.written).toEqual({});
   });
+
+  it('a customer id holding a newline leaves the customers of later rows in place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-split-'));
+    const x = row(5, 'C1');
+    const first = [row(3, 'C1'), row(4, 'C1'), x];
+    const filler = Array.from({ length: 20 }, (_, i) => row(-900 - i, `F${i}`));
+    // Both left out by the second half's worker: the first's id once split the customers after it.
+    const second = [row(-900, 'N\nL'), { ...x, receivedAt: at(-800), updatedAt: at(1) }];
+    const file = join(dir, 'all.ndjson');
+    await writeFile(file, [...first, ...filler, ...filler, ...second].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const [two, one] = [await build(dir, 'two', '2', [file]), await build(dir, 'one', '1', [file])];
+    expect(one.code, one.err).toBe(0);
+    expect(two.code, two.err).toBe(0);
+    expect(Object.keys(two.written).length).toBeGreaterThan(1);
+    expect(two.written).toEqual(one.written);
+    expect(two.out).toBe(one.out);
+  });
 });

@@ -25,10 +25,10 @@ export interface DigestedMessage {
    * Only from a worker reading a later part of the input (see `ReadPart.dropped`): the rows it left
    * out (a customer, counted by no rule, their number not kept in its part), which the main thread
    * must still apply as `d` rows when an earlier part kept their number. `before[j]` is how many
-   * listed rows come before the j-th; `ids` and `customers` are joined with `\n`; `updatedAt` is
+   * listed rows come before the j-th; `ids` and `customers` are arrays (any text, a newline too); `updatedAt` is
    * `NaN` for a row without facts.
    */
-  readonly dropped?: { ids: string; customers: string; updatedAt: Float64Array; before: Uint32Array };
+  readonly dropped?: { ids: string[]; customers: string[]; updatedAt: Float64Array; before: Uint32Array };
 }
 
 /**

@@ -65,12 +65,12 @@ const KEPT = 'k'.charCodeAt(0);
  */
 function withDropped(m: DigestedMessage, keptBefore: ReadonlySet<string>): DigestedMessage {
   const d = m.dropped;
-  if (!d?.ids) return m;
-  const ids = d.ids.split('\n');
+  if (!d?.ids.length) return m;
+  const ids = d.ids;
   const hits: number[] = [];
   for (let j = 0; j < ids.length; j++) if (keptBefore.has(ids[j]!)) hits.push(j);
   if (!hits.length) return m;
-  const customers = d.customers.split('\n');
+  const customers = d.customers;
   let flags = '';
   const out = { ids: [] as string[], customers: [] as string[], facts: [] as string[] };
   let h = 0;

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         customers,
         facts,
         ...(dropped && {
-          dropped: { ids: dropped.ids.join('\n'), customers: dropped.customers.join('\n'), updatedAt: Float64Array.from(dropped.updatedAt), before: Uint32Array.from(dropped.before) },
+          dropped: { ids: dropped.ids, customers: dropped.customers, updatedAt: Float64Array.from(dropped.updatedAt), before: Uint32Array.from(dropped.before) },
         }),
       });
       if (--credit <= 0) await new Promise<void>((r) => (resume = r));
