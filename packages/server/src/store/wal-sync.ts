@@ -123,7 +123,8 @@ export class WalSync {
 
   async #flushOnce(): Promise<void> {
     // On the event loop: the path's inode is the WAL SQLite is writing, always in the kernel's
-    // cache, so this never waits for the disk, and it costs a few µs where the thread pool's round
+    // cache, so on a local disk this never waits for it (on a network filesystem it may block the loop:
+    // the deploying guide asks for a local disk), and it costs a few µs where the thread pool's round
     // trip (a promise, a job, a wake-up) cost ~6% of a creation's CPU under load (bench/results/service-throughput.md).
     const now = statSync(this.walPath, { throwIfNoEntry: false });
     // No WAL: everything committed was checkpointed into the database file (flushed by SQLite).
