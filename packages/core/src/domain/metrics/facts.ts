@@ -50,7 +50,7 @@ export interface ComplaintFacts {
   readonly prefecture: string;
   /** Materialised path of the organisation the complaint is measured against (`/HO/BR-44/SB-440301/`). */
   readonly orgPath: string;
-  /** The customer behind it (customer id, else a keyed identity hash); `null` when unknown. */
+  /** The customer behind it: the retail customer id, `null` without one (docs/domain/metrics.md, Repeats: keyed identity hashes not yet used). */
   readonly customerKey: string | null;
   /** When the final decision was made and the complainant told (not a review decision); `null` while undecided. */
   readonly decidedAt: number | null;

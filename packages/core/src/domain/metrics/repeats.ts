@@ -25,8 +25,8 @@ export const isEarlier = (a: Pick<ComplaintFacts, 'receivedAt' | 'id'>, b: Pick<
   a.receivedAt < b.receivedAt || (a.receivedAt === b.receivedAt && a.id < b.id);
 
 /**
- * Sets `isRepeat` on every complaint: **repeat** = another complaint of the same customer (customer
- * id, else keyed identity hash) on the same B major class was received at most `windowDays` days
+ * Sets `isRepeat` on every complaint: **repeat** = another complaint of the same customer (its
+ * `customerKey`: the retail customer id, docs/domain/metrics.md) on the same B major class was received at most `windowDays` days
  * before it (any complaint, merged or declined ones included: the customer did complain). A complaint
  * with no known customer is never a repeat. Returns new objects; the input is not changed.
  *
