@@ -95,8 +95,13 @@ function withDropped(m: DigestedMessage, keptBefore: ReadonlySet<string>): Diges
  * @internal the input cut in two at the end of the line that holds its middle byte: the parts of each
  * half, or `null` when it cannot be cut (a file cannot be read: the one worker then says which; too
  * little input for two halves).
+ *
+ * @example
+ * ```ts
+ * splitInTwo(['day.ndjson']); // [[{ file: 'day.ndjson', start: 0, end: 5120 }], [{ file: 'day.ndjson', start: 5120 }]]
+ * ```
  */
-function splitInTwo(files: readonly string[]): [ReadPart[], ReadPart[]] | null {
+export function splitInTwo(files: readonly string[]): [ReadPart[], ReadPart[]] | null {
   let sizes: number[];
   try {
     sizes = files.map((f) => statSync(f).size);
