@@ -41,8 +41,10 @@ describe.runIf(BACKENDS.includes('postgres'))('a writer waiting on a row lock af
       if (i > 200) throw new Error('the accept never waited on the row lock');
       await new Promise((r) => setTimeout(r, 10));
     }
-    // A later writer commits a higher seq meanwhile.
-    const y = await t.api('POST', '/v1/complaints', { token: handler, body: registration({ description: 'row-lock gap Y' }) });
+    // A later writer commits a higher seq meanwhile: another customer's complaint (one of X's
+    // customer would wait for the held accept, which holds that customer's lock: store/customer-locks.ts).
+    const other = { name: '李四', phone: '13912345678', customerId: 'C-1002' };
+    const y = await t.api('POST', '/v1/complaints', { token: handler, body: registration({ description: 'row-lock gap Y', complainant: other }) });
     expect(y.status).toBe(201);
     const ySeq = Number((await locker.query('select max(seq)::int as s from events where complaint_id = $1', [y.body.id])).rows[0].s);
     // While the accept is held, the head stays below Y's event (it waits, or answers the last final head).
