@@ -3,6 +3,19 @@ import type { SqlStore } from '../src/store/sql-store.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
 
+/** The calls both suites make against the server `server()` answers when a test runs. */
+function helpers(server: () => TestServer) {
+  return {
+    staffTable: () => (server().server.store as SqlStore).db.updateTable('staff'),
+    create: (token: string, key: string, body: unknown) => server().api('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': key } }),
+    countWith: async (text: string) => {
+      const t = server();
+      const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
+      return res.body.data.length as number;
+    },
+  };
+}
+
 /**
  * Issue #11: a keyed registration (the outbox's request) checks its staff token in its write (on
  * PostgreSQL in the key lookup's statement, one round trip less) instead of before the route runs.
@@ -17,12 +30,7 @@ describe.each(BACKENDS)('a keyed registration checks the staff token in its writ
   });
   afterAll(() => t?.close());
 
-  const staffTable = () => (t.server.store as SqlStore).db.updateTable('staff');
-  const create = (token: string, key: string, body: unknown) => t.api('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': key } });
-  const countWith = async (text: string) => {
-    const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
-    return res.body.data.length as number;
-  };
+  const { staffTable, create, countWith } = helpers(() => t);
 
   it('registers in the organisation on record and replays the complaint as its registrant sees it', async () => {
     const token = await t.token('u-ot-handler');
@@ -82,12 +90,7 @@ describe.each(BACKENDS)('a deferred staff check holds whatever the store does (%
   });
   afterAll(() => t?.close());
 
-  const staffTable = () => (t.server.store as SqlStore).db.updateTable('staff');
-  const create = (token: string, key: string, body: unknown) => t.api('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': key } });
-  const countWith = async (text: string) => {
-    const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
-    return res.body.data.length as number;
-  };
+  const { staffTable, create, countWith } = helpers(() => t);
 
   it('a removed member past their write budget gets 401 without the 429\'s Retry-After (sign in again, not wait)', async () => {
     const token = await t.token('u-ot-frontline');

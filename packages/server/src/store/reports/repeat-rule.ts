@@ -13,10 +13,10 @@ export interface RepeatSide {
   readonly id: string;
 }
 
-/** The earlier complaint looked for: a row of `complaint_facts` read as `p`. */
+/** The earlier complaint looked for: a row of `complaint_facts` read as `p`. @example `earlierThan(PRIOR, STORED, windowMs)` */
 export const PRIOR: RepeatSide = { major: 'p.business_major', at: 'p.received_at', id: 'p.id' };
 
-/** The row an update of `complaint_facts` is at. */
+/** The row an update of `complaint_facts` is at. @example `hasEarlier(STORED, 'complaint_facts.customer_key', windowMs)` */
 export const STORED: RepeatSide = { major: 'complaint_facts.business_major', at: 'complaint_facts.received_at', id: 'complaint_facts.id' };
 
 /**
