@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
@@ -115,5 +116,45 @@ describe.each(BACKENDS)('a deferred staff check holds whatever the store does (%
       store.mutate = mutate;
     }
     expect(await countWith('staff-check-ignored-marker')).toBe(0);
+  });
+});
+
+/**
+ * A keyed registration whose write fails for a database outage: the deferred check's read (run after
+ * the route, as the write never ran it) fails the same way. One request, one error logged, one 500
+ * problem answered (review of 1c339ad: it was logged twice), and the service survives it. PostgreSQL only: the check is deferred
+ * with the service's own PostgreSQL store alone.
+ */
+describe.each(BACKENDS.filter((b) => b === 'postgres'))('a deferred staff check in a database outage (%s)', (backend) => {
+  let t: TestServer;
+  const errors: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    t = await startTestServer(backend, { logger: { info() {}, error: (entry) => errors.push(entry) } });
+  });
+  afterAll(() => t?.close());
+
+  it('logs the outage once and answers one 500 problem', async () => {
+    const token = await t.token('u-ot-handler');
+    expect((await t.api('GET', '/v1/me', { token })).status).toBe(200);
+    // The database refuses every connection (the service's open ones are ended): a real outage.
+    const name = new URL(t.databaseUrl as string).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: inject('databaseUrl') as string });
+    await admin.connect();
+    try {
+      await admin.query(`alter database ${name} allow_connections false`);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      errors.length = 0;
+      const res = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'staff-check-outage' }), headers: { 'Idempotency-Key': 'k-outage-1' } });
+      expect(res.status).toBe(500);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(errors.map((e) => e.requestId)).toEqual([res.body.requestId ?? res.headers.get('x-request-id')]);
+    } finally {
+      await admin.query(`alter database ${name} allow_connections true`);
+      await admin.end();
+    }
+    // The service lived through it (a handed-out client whose connection ended used to end the
+    // process: vitest fails the run on that uncaught error) and answers again once the database does.
+    const again = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'staff-check-outage' }), headers: { 'Idempotency-Key': 'k-outage-1' } });
+    expect(again.status).toBe(201);
   });
 });

@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { HttpProblem } from '../http/problem.js';
 import type { TokenBuckets } from '../http/rate-limit.js';
-import { sendProblem } from '../http/errors.js';
+import { problemOf, sendProblem } from '../http/errors.js';
 import type { StaffWithOrganisation, Store } from '../store/store.js';
 import type { Caller } from './caller.js';
 import { verifyTokenNow } from './token.js';
@@ -157,7 +157,12 @@ export const authenticate =
         try {
           check.settle(await readStaff(claims.sub));
         } catch (e) {
-          if (!(e instanceof HttpProblem)) throw e;
+          if (!(e instanceof HttpProblem)) {
+            // The request already failed unexpectedly, and was logged and answered 500 (a database
+            // outage fails the check's read as it failed the write): that answer stands, logged once.
+            if (c.error !== undefined && problemOf(c.error) === null) return;
+            throw e;
+          }
           c.res = undefined;
           c.res = sendProblem(c, e);
           // Hono keeps the refused answer's headers for the next one: a 429's Retry-After must not

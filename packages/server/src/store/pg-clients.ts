@@ -74,6 +74,10 @@ export function pipelinedClients(pool: pg.Pool): { connect(): Promise<pg.PoolCli
       if (!wrapped.has(client)) {
         wrapped.add(client);
         wrap(client, nameOf);
+        // A client handed out loses the pool's error listener: its connection ending (the database
+        // restarted, failed over, or ended the session) emitted an 'error' no one heard, which ended the
+        // process. The statement it ran fails anyway, and the pool drops the client when it comes back.
+        client.on('error', () => {});
       }
       return client;
     },
