@@ -20,6 +20,18 @@ export function outputDigest(dir) {
   for (const e of readdirSync(join(dir, 'out'))) {
     for (const f of JSON.parse(readFileSync(join(dir, 'out', e, 'manifest.json'), 'utf8')).files) out[`${e}/${f.name}`] = f.sha256;
   }
-  for (const f of readdirSync(join(dir, 'state', 'events'))) out[`events/${f}`] = createHash('sha256').update(readFileSync(join(dir, 'state', 'events', f))).digest('hex');
+  for (const f of readdirSync(join(dir, 'state', 'events'))) {
+    const text = readFileSync(join(dir, 'state', 'events', f), 'utf8');
+    out[`events/${f}`] = createHash('sha256').update(text).digest('hex');
+    // The same events whichever shape the log has (before 0.2 each carried its `previous`, since then
+    // `wasActive`): what changed across that format change is compared by this one.
+    const events = createHash('sha256');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const { previous: _p, wasActive: _w, ...e } = JSON.parse(line);
+      events.update(`${JSON.stringify(e)}\n`);
+    }
+    out[`events/${f} without previous/wasActive`] = events.digest('hex');
+  }
   return out;
 }

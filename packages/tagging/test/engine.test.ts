@@ -7,7 +7,8 @@ import { TagEngine } from '../src/engine/engine.js';
 import { readSnapshot, writeSnapshot } from '../src/engine/snapshot.js';
 import { decodeFacts } from '../src/engine/state-file.js';
 import type { ComplaintRowInput } from '../src/input/complaint-row.js';
-import { currentTags, type TagEvent } from '../src/model/assignment.js';
+import { deltaRows } from '../src/export/write-export.js';
+import { currentTags, type TagAssignment, type TagEvent } from '../src/model/assignment.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
 import { at, row } from './rows.js';
 
@@ -75,11 +76,26 @@ describe('TagEngine', () => {
     const cuts = [100, 200, 300, 420].map((d) => at(d));
     let engine = new TagEngine({ rules: BUILT_IN_RULES });
     let last = '';
+    // Which keys the events say are active; every event; the active tags after each run.
+    const activeKeys = new Set<string>();
+    const all: TagEvent[] = [];
+    const after: { seq: number; tags: TagAssignment[] }[] = [{ seq: 0, tags: [] }];
     for (const cut of cuts) {
       const batch = versions.filter((v) => v.updatedAt > last && v.updatedAt <= cut);
       // Odd histories in one batch, as the command reads files: a restored engine then looks up the
       // batch's owners and customers in one statement each (later versions and re-links included).
-      await engine.run(seed % 2 ? [batch] : batch, { asOf: cut });
+      const since = engine.seq;
+      const events: TagEvent[] = [];
+      await engine.run(seed % 2 ? [batch] : batch, { asOf: cut, onEvent: (e) => events.push(e) });
+      for (const e of events) {
+        // An event says whether its key was active before it (what the delta's deletes need).
+        expect(e.wasActive).toBe(activeKeys.has(e.assignment.key));
+        expect(e).not.toHaveProperty('previous');
+        if (e.assignment.status === 'active') activeKeys.add(e.assignment.key);
+        else activeKeys.delete(e.assignment.key);
+      }
+      all.push(...events);
+      expect(since).toBe(after.at(-1)!.seq);
       await writeSnapshot(engine, join(dir, 'state.sqlite'));
       engine = await readSnapshot(join(dir, 'state.sqlite'), { rules: BUILT_IN_RULES });
       last = cut;
@@ -89,6 +105,18 @@ describe('TagEngine', () => {
         { asOf: cut },
       );
       expect(active(engine)).toEqual(active(full));
+      // A delta from the end of every earlier run, applied to the CRM's table as that run left it,
+      // gives the full run's tags (deltas over several runs delete a changed tag that then exited).
+      const unstamped = (tags: Iterable<TagAssignment>) => [...tags].map(({ lastEvaluatedAt: _, ...a }) => a).sort((a, b) => (a.key < b.key ? -1 : 1));
+      for (const earlier of after) {
+        const crm = new Map(earlier.tags.map((a) => [a.key, a]));
+        for (const r of deltaRows(all, earlier.seq, engine.seq)) {
+          if (r.op === 'delete') expect(crm.delete(r.key)).toBe(true);
+          else crm.set(r.key, r.assignment);
+        }
+        expect(unstamped(crm.values())).toEqual(unstamped(active(full)));
+      }
+      after.push({ seq: engine.seq, tags: active(full) });
     }
     expect(active(engine).length).toBeGreaterThan(5);
   });

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TagEngine } from '../src/engine/engine.js';
 import { deltaRows, snapshotRows, writeExport } from '../src/export/write-export.js';
-import type { TagEvent } from '../src/model/assignment.js';
+import type { TagAssignment, TagEvent } from '../src/model/assignment.js';
 import { EventLog } from '../src/model/event-log.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
@@ -129,6 +129,31 @@ describe('CRM export', () => {
     const later: TagEvent[] = [];
     for await (const e of log.read(all[1]!.seq)) later.push(e);
     expect(later).toEqual(all.slice(2));
+  });
+
+  it('reads a log written before 0.2 (each event with its `previous`) into the same deltas', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    const events: TagEvent[] = [];
+    const runs = [[row(0, 'C1'), row(1, 'C1'), row(2, 'C1', { intakeChannel: 'regulator_transfer' })], [row(40, 'C1', { severity: 'major' }), row(41, 'C2')], [], [row(200, 'C2')]];
+    for (const [i, batch] of runs.entries()) await engine.run(batch, { asOf: at([5, 60, 120, 400][i]!), onEvent: (e) => events.push(e) });
+    // The old shape: no `wasActive`; `previous` is the key's assignment before, or null.
+    const before = new Map<string, TagAssignment>();
+    const old = events.map(({ wasActive: _, ...e }) => {
+      const previous = before.get(e.assignment.key) ?? null;
+      if (e.assignment.status === 'active') before.set(e.assignment.key, e.assignment);
+      else before.delete(e.assignment.key);
+      return { ...e, previous };
+    });
+    expect(old.filter((e) => e.type === 'assigned' && e.previous !== null).length).toBeGreaterThan(0);
+    const log = new EventLog(dir);
+    await mkdir(log.folder, { recursive: true });
+    const pad = (n: number) => String(n).padStart(12, '0');
+    await writeFile(join(log.folder, `${pad(1)}-${pad(engine.seq)}.ndjson`), old.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const read: TagEvent[] = [];
+    for await (const e of log.read(0)) read.push(e);
+    expect(read.map((e) => e.wasActive)).toEqual(events.map((e) => e.wasActive));
+    for (let since = 0; since < engine.seq; since++) expect(deltaRows(read, since, engine.seq)).toEqual(deltaRows(events, since, engine.seq));
   });
 });
 

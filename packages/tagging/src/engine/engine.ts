@@ -503,7 +503,7 @@ export class TagEngine {
       const tag = toStored(r);
       next.push(tag);
       if (old?.active && sameTag(old, tag)) continue;
-      events.push(this.#event(runId, asOfIso, 'assigned', customerId, tag, old?.active ? old : null));
+      events.push(this.#event(runId, asOfIso, 'assigned', customerId, tag, old?.active === true));
     }
     for (const old of byCode.values()) {
       if (!old.active) {
@@ -512,7 +512,7 @@ export class TagEngine {
       }
       const exited: StoredTag = { ...old, active: false, validUntil: old.validUntil !== null && old.validUntil < asOf ? old.validUntil : asOf };
       next.push(exited);
-      events.push(this.#event(runId, asOfIso, 'removed', customerId, exited, old));
+      events.push(this.#event(runId, asOfIso, 'removed', customerId, exited, true));
     }
     next.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     // Events in code order within a customer, customers in id order: a run's log is deterministic.
@@ -529,15 +529,8 @@ export class TagEngine {
   }
 
   /** @internal */
-  #event(runId: string, at: string, type: TagEvent['type'], customerId: string, tag: StoredTag, previous: StoredTag | null): TagEvent {
-    return {
-      seq: 0,
-      runId,
-      at,
-      type,
-      assignment: toAssignment(customerId, tag, at),
-      previous: previous ? toAssignment(customerId, previous, at) : null,
-    };
+  #event(runId: string, at: string, type: TagEvent['type'], customerId: string, tag: StoredTag, wasActive: boolean): TagEvent {
+    return { seq: 0, runId, at, type, wasActive, assignment: toAssignment(customerId, tag, at) };
   }
 
   /**

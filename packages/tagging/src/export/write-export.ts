@@ -230,7 +230,7 @@ export function deltaRows(events: Iterable<TagEvent>, since: number, to: number)
   const rows: ExportRow[] = [];
   for (const [key, { first, last }] of [...span].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (last.assignment.status === 'active') rows.push({ op: 'upsert', key, assignment: last.assignment });
-    else if (first.previous !== null) rows.push({ op: 'delete', key });
+    else if (first.wasActive) rows.push({ op: 'delete', key });
   }
   return rows;
 }

@@ -29,12 +29,17 @@ export interface TagAssignment {
 
 /**
  * An append-only change of one assignment: `assigned` (a new tag, or new validity or evidence for an
- * active one, with the `previous` state) or `removed` (the tag exited). Events are never edited or
- * deleted; the current state is {@link currentTags} over them.
+ * active one) or `removed` (the tag exited). Events are never edited or deleted; the current state is
+ * {@link currentTags} over them. The assignment before a change is the previous event of the same key,
+ * already in the log: an event carries only whether there was one active (`wasActive`), which is what
+ * a delta needs to tell a new tag from a changed one.
+ *
+ * Logs written before `@complaintkit/tagging` 0.2 carry the whole assignment before the change as
+ * `previous` instead; {@link EventLog.read} sets `wasActive` from it, so old and new logs read alike.
  *
  * @example
  * ```ts
- * const e: TagEvent = { seq: 1, runId: 'run-2026-11-29', at: '2026-11-29T00:00:00.000Z', type: 'assigned', assignment: a, previous: null };
+ * const e: TagEvent = { seq: 1, runId: 'run-2026-11-29', at: '2026-11-29T00:00:00.000Z', type: 'assigned', wasActive: false, assignment: a };
  * ```
  */
 export interface TagEvent {
@@ -44,10 +49,15 @@ export interface TagEvent {
   /** The run's as-of instant. */
   readonly at: string;
   readonly type: 'assigned' | 'removed';
+  /** Whether the key had an active assignment just before this event (always `true` for a removal). */
+  readonly wasActive: boolean;
   /** The assignment after the change (`status: 'exited'` for a removal). */
   readonly assignment: TagAssignment;
-  /** The assignment before, or `null` if there was none active. */
-  readonly previous: TagAssignment | null;
+  /**
+   * Only in events of logs written before 0.2: the assignment before, or `null` if there was none
+   * active. New logs leave it out (it is the previous event of the same key).
+   */
+  readonly previous?: TagAssignment | null;
 }
 
 /**

@@ -73,6 +73,8 @@ export class EventLog {
 
   /**
    * Every event with `since < seq <= to`, in order, reading only the files that overlap the range.
+   * Events of logs written before 0.2 (with `previous`, without `wasActive`) get `wasActive` from
+   * their `previous`.
    *
    * @example
    * ```ts
@@ -84,8 +86,10 @@ export class EventLog {
       const m = NAME.exec(name)!;
       if (Number(m[2]) <= since || Number(m[1]) > to) continue;
       for await (const { text } of readLines(join(this.folder, name))) {
-        const e = JSON.parse(text) as TagEvent;
-        if (e.seq > since && e.seq <= to) yield e;
+        const e = JSON.parse(text) as Omit<TagEvent, 'wasActive'> & { wasActive?: boolean };
+        if (e.seq <= since || e.seq > to) continue;
+        // An event of a log written before 0.2 has `previous` (the assignment before, or null) instead.
+        yield e.wasActive === undefined ? { ...e, wasActive: e.previous != null } : (e as TagEvent);
       }
     }
   }
