@@ -109,4 +109,16 @@ describe('OpenAPI document', () => {
     const status = list.parameters.find((p: { name?: string }) => p.name === 'status');
     expect(status).toMatchObject({ in: 'query', style: 'form', explode: true, schema: { type: 'array' } });
   });
+  it('declares the media type the service answers with: the regulator statistics as CSV', async () => {
+    // A client generated from the document (openapi-fetch) must know the CSV is not JSON.
+    const res = await t.api('GET', '/v1/reports/regulator?quarter=2026Q1&format=csv', { token: await t.token('u-br-manager') });
+    expect(res.status).toBe(200);
+    const mediaType = res.headers.get('content-type')?.split(';')[0];
+    expect(mediaType).toBe('text/csv');
+    const success = doc.paths['/v1/reports/regulator'].get.responses['200'];
+    expect(Object.keys(success.content)).toEqual(['application/json', 'text/csv']);
+    expect(success.content['text/csv'].schema).toEqual({ type: 'string' });
+    expect(success.content['text/csv'].example).toMatch(/^quarter,org_id,/);
+    expect(success.headers['Content-Disposition']).toBeDefined();
+  });
 });

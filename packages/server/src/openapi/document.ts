@@ -2,6 +2,7 @@ import { ALL_ENDPOINTS, COMMON_PROBLEMS, ENDPOINT_REFERENCE, type Endpoint, PROB
 import { defaultSuggester } from '../suggest/service/load.js';
 import type { SuggestInput } from '../suggest/service/suggester.js';
 import { maskComplaint } from '../policy/mask.js';
+import { regulatorCsv } from '../reports/regulator.js';
 import { changeExample, customerTagsExample, listExample, problemExample, responseExamples } from './examples.js';
 import { reportingExamples } from './reporting-examples.js';
 import { componentSchemas, type Json, schemaOf, withRefs } from './schemas.js';
@@ -125,6 +126,15 @@ function operationOf(e: Endpoint, success: unknown): Json {
         },
       }
     : { 'application/json': { schema: withRefs(schemaOf(e.response, 'output')), example: success } };
+  if (e.csv) {
+    // `format=csv` answers the same statistics as a spreadsheet file (the regulator statistics are the
+    // only such operation): declared, so a client generated from the document does not parse it as JSON.
+    content['text/csv'] = { schema: { type: 'string' }, example: regulatorCsv(success as Parameters<typeof regulatorCsv>[0]).replace(/^\uFEFF/, '') };
+    headers['Content-Disposition'] = {
+      description: 'With `format=csv`: `attachment; filename="complaints-<quarter>-<orgId>.csv"`',
+      schema: { type: 'string' },
+    };
+  }
   const responses: Json = { [String(e.successStatus)]: { description: e.summary, headers, content } };
   const byStatus = problemsByStatus(e);
   if (e.body !== undefined) {
