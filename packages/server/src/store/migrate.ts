@@ -6,13 +6,14 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /**
  * Brings the database to the newest schema version; throws with the failing migration's name.
+ * Returns the names of the migrations it ran (empty when the database was current).
  *
  * @example
  * ```ts
- * await migrateToLatest(db);
+ * const ran = await migrateToLatest(db); // ['0027_…'] after an upgrade, [] after
  * ```
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   // Unordered: migrations written on parallel branches may land in either order.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
@@ -20,6 +21,7 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /**

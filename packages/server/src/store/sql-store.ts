@@ -445,13 +445,30 @@ export class SqlStore implements Store {
   ) {}
 
   async migrate(): Promise<void> {
-    await migrateToLatest(this.db as Kysely<unknown>);
-    // A database from before reporting (or after a restore) gets its facts rebuilt once.
-    const [complaints, facts] = await Promise.all([
-      this.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      this.db.selectFrom('complaint_facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    if (Number(complaints.n) !== Number(facts.n)) await this.rebuildFacts();
+    const ran = await migrateToLatest(this.db as Kysely<unknown>);
+    if (await this.#factsMissing(ran.length > 0)) await this.rebuildFacts();
+  }
+
+  /**
+   * Whether the complaints' facts must be rebuilt: after an upgrade (a database from before
+   * reporting), when the two tables' counts differ; on a current database, when the newest complaint
+   * has none (facts lost or never written). Every write stores a complaint's facts in its own
+   * transaction, so a current database whose newest complaint has facts has all of them: its open
+   * reads one row instead of counting both tables (about a second each at 1,000,000 complaints).
+   */
+  async #factsMissing(upgraded: boolean): Promise<boolean> {
+    if (upgraded) {
+      const row = await sql<{ differ: number | boolean }>`select (select count(*) from complaints) <> (select count(*) from complaint_facts) as differ`.execute(this.db);
+      return Boolean(Number(row.rows[0]?.differ));
+    }
+    const newest = await this.db
+      .selectFrom('complaints as c')
+      .leftJoin('complaint_facts as f', 'f.id', 'c.id')
+      .select('f.id as facts')
+      .orderBy('c.row_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return newest !== undefined && newest.facts === null;
   }
 
   /**
