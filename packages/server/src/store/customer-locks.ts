@@ -81,3 +81,27 @@ export function lockRowCustomerSql(column: string): RawBuilder<boolean> {
   const key = sql.ref(column);
   return sql<boolean>`(${key} is null or pg_advisory_xact_lock(${sql.lit(CUSTOMER_LOCK_SPACE)}, hashtext(${key}))::text = '')`;
 }
+
+/**
+ * PostgreSQL: holds back every write of `complaints` until this transaction ends, after waiting for
+ * those running (`lock table complaints in share row exclusive mode`; reads go on). For a write that
+ * rewrites the repeat flags of more customers than their locks could be held at once (a history
+ * import's last batch, a facts rebuild): every write that decides a customer's flags writes
+ * `complaints` in or before the statement that decides them (a registration's last statement inserts
+ * the complaint; a step's or merge's update comes before its facts), so none decides them beside it,
+ * unseen by its snapshot or not seeing its rows. Taken first in the transaction: a lock raised later
+ * could wait crosswise with a writer waiting for a row this transaction wrote. One advisory lock per
+ * customer would need a lock-table entry each (`max_locks_per_transaction` × connections in all, about
+ * 6,400 by default), which an import of a large file's customers would run out of.
+ *
+ * @example
+ * ```ts
+ * await inWriteTransaction(db, 'postgres', async (tx) => {
+ *   await lockComplaintWriters(tx);
+ *   await refreshRepeats(tx, 'all', 30);
+ * });
+ * ```
+ */
+export async function lockComplaintWriters(db: Kysely<Database>): Promise<void> {
+  await sql`lock table complaints in share row exclusive mode`.execute(db);
+}

@@ -1,6 +1,7 @@
 import { type Complaint, complaintNumber, DEFAULT_REPEAT_WINDOW_DAYS } from '@complaintkit/core/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from './connect.js';
+import { lockComplaintWriters } from './customer-locks.js';
 import { importBank } from './import-bank.js';
 import { insertRows } from './insert-rows.js';
 import { drawValues } from './reports/draw-values.js';
@@ -49,8 +50,12 @@ export interface ImportRepeats {
  * every batch (only the flags of these customers' complaints from the file's earliest receipt on can
  * change), for one pass instead of one per batch. An import interrupted before its last batch leaves
  * the flags of what it wrote until it is resumed: its last batch, even when every record is skipped,
- * refreshes them. On PostgreSQL a batch commits with `synchronous_commit` off: a crash may lose the
- * last batches' commits (the import resumes them) but never half a batch.
+ * refreshes them. On PostgreSQL the last batch first holds back every live write of complaints until
+ * it commits (`lockComplaintWriters`): a registration or step of one of the file's customers beside it
+ * would decide flags without the batch's rows while the batch's refresh does not see its own (a write
+ * beside an earlier batch is refreshed by the last). On PostgreSQL a batch commits with
+ * `synchronous_commit` off: a crash may lose the last batches' commits (the import resumes them) but
+ * never half a batch.
  *
  * @example
  * ```ts
@@ -66,7 +71,12 @@ export async function importHistoryBatch<R extends { readonly sourceId: string }
   repeats?: ImportRepeats,
 ): Promise<HistoryBatchResult> {
   return inWriteTransaction(db, kind, async (tx) => {
-    if (kind === 'postgres') await sql`set local synchronous_commit = off`.execute(tx);
+    if (kind === 'postgres') {
+      // The last batch rewrites the flags of every customer of the file: no live write of complaints
+      // beside it (its snapshot would miss the write's rows, the write would miss the batch's).
+      if (repeats) await lockComplaintWriters(tx);
+      await sql`set local synchronous_commit = off`.execute(tx);
+    }
     const known = new Set<string>();
     for (let i = 0; i < records.length; i += 5_000) {
       const ids = records.slice(i, i + 5_000).map((r) => r.sourceId);

@@ -46,7 +46,7 @@ import { GroupCommit } from './group-commit.js';
 import { walSyncOf } from './sqlite-direct.js';
 import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
 import { writeCreation } from './pg-creation.js';
-import { customerLockOrder, lockCustomers, lockCustomersSql, lockRowCustomerSql } from './customer-locks.js';
+import { customerLockOrder, lockComplaintWriters, lockCustomers, lockCustomersSql, lockRowCustomerSql } from './customer-locks.js';
 
 type Db = Kysely<Database>;
 
@@ -473,7 +473,9 @@ export class SqlStore implements Store {
 
   /**
    * Rebuilds every complaint's metric facts and repeat flags from the stored complaints, in one
-   * write transaction (after a migration, a restore, or a change of calendar or repeat window).
+   * write transaction (after a migration, a restore, or a change of calendar or repeat window). On
+   * PostgreSQL live writes of complaints wait for it (`lockComplaintWriters`), as on SQLite, so the
+   * flags equal a recomputation even with another instance serving.
    *
    * @example
    * ```ts
@@ -482,6 +484,8 @@ export class SqlStore implements Store {
    */
   async rebuildFacts(): Promise<void> {
     await inWriteTransaction(this.db, this.kind, async (db) => {
+      // PostgreSQL: no live write of complaints beside it (it rewrites every customer's flags).
+      if (this.kind === 'postgres') await lockComplaintWriters(db);
       await db.deleteFrom('complaint_facts').execute();
       // Every cell is recomputed from the new facts before the next report (refreshRepeats marks them).
       await db.deleteFrom('report_cells').execute();
