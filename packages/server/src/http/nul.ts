@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
-import { nulPath } from '../nul-path.js';
+import { loneSurrogatePath, nulPath } from '../nul-path.js';
 import { badRequest } from './problem.js';
 
 /**
@@ -41,4 +41,26 @@ export function refuseNul(text: string, value: unknown): void {
   if (!text.includes('\\u0000')) return;
   const where = nulPath(value);
   if (where !== undefined) throw badRequest([{ path: where, message: `the text ${WHAT}` }]);
+}
+
+/** @internal a JSON escape of a UTF-16 surrogate (`\uD800`-`\uDFFF`): the only way a body can carry a lone one. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * Refuses a parsed JSON body holding a lone UTF-16 surrogate (`"\uD800"` with no partner) in any
+ * key or string with a 400 naming where: it is not Unicode text, and each CSV export, CRM file and
+ * UTF-8 log would turn it into U+FFFD. Bodies without a surrogate escape are never walked (raw
+ * UTF-8 cannot encode a lone surrogate; emoji sent as escaped pairs pass).
+ *
+ * @example
+ * ```ts
+ * refuseLoneSurrogate(text, JSON.parse(text));
+ * ```
+ */
+export function refuseLoneSurrogate(text: string, value: unknown): void {
+  if (!SURROGATE_ESCAPE.test(text)) return;
+  const where = loneSurrogatePath(value);
+  if (where !== undefined) {
+    throw badRequest([{ path: where, message: 'the text holds a lone UTF-16 surrogate (half of an emoji or a broken escape), which is not Unicode text: send the whole character' }]);
+  }
 }

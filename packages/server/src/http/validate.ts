@@ -2,7 +2,7 @@ import { en } from 'zod/locales';
 import { safeParse, type z } from 'zod/mini';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
-import { refuseNul } from './nul.js';
+import { refuseLoneSurrogate, refuseNul } from './nul.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { isContext, readBodyText } from './read-body.js';
 
@@ -119,5 +119,6 @@ export async function readJsonBody(source: Context<AppEnv> | Request): Promise<u
     throw badRequest([{ path: '', message: 'the body must be a JSON object' }]);
   }
   refuseNul(text, value);
+  refuseLoneSurrogate(text, value);
   return value;
 }
