@@ -61,6 +61,7 @@ describe('OpenAPI document', () => {
     for (const { e, op } of operations()) {
       const expected = new Set([...referenceOf(e).problems, ...COMMON_PROBLEMS].map((c) => String(PROBLEMS[c].status)));
       if (e.body) for (const s of ['413', '415']) expected.add(s);
+      expected.add('400'); // every URL holding a NUL (%00) is refused at the edge (http/nul.ts)
       const errors = Object.keys(op.responses).filter((s) => Number(s) >= 400);
       expect(new Set(errors), e.operationId).toEqual(expected);
       for (const status of errors) {
@@ -70,9 +71,24 @@ describe('OpenAPI document', () => {
         expect(Boolean(r.headers['Retry-After']), `${e.operationId} ${status}`).toBe(status === '429' || status === '503');
       }
     }
-    expect(Object.keys(doc.paths['/v1/me'].get.responses).sort()).toEqual(['200', '401', '429', '500', '503']);
+    expect(Object.keys(doc.paths['/v1/me'].get.responses).sort()).toEqual(['200', '400', '401', '429', '500', '503']);
     expect(doc.paths['/v1/complaints/{id}'].get.responses['404']).toBeDefined();
-    expect(doc.paths['/v1/complaints/{id}'].get.responses['400']).toBeUndefined();
+  });
+
+  it('declares the 400 an operation without a body or query answers to a URL holding a NUL', async () => {
+    const token = await t.token('u-sb-handler');
+    for (const [path, template] of [
+      ['/v1/complaints/CK%00', '/v1/complaints/{id}'],
+      ['/v1/me?x=%00', '/v1/me'],
+      ['/v1/customers/C-1%00/tags', '/v1/customers/{customerId}/tags'],
+    ] as const) {
+      const res = await t.api('GET', path, { token });
+      expect(res.status, path).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+      const declared = doc.paths[template].get.responses['400'];
+      expect(declared, template).toBeDefined();
+      expect(Object.keys(declared.content['application/problem+json'].examples)).toContain('validation_failed');
+    }
   });
 
   it('gives the problem code as an enum of the codes the service uses', () => {

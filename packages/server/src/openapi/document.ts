@@ -137,6 +137,10 @@ function operationOf(e: Endpoint, success: unknown): Json {
   }
   const responses: Json = { [String(e.successStatus)]: { description: e.summary, headers, content } };
   const byStatus = problemsByStatus(e);
+  // Every operation refuses a URL holding a NUL (%00) before its route runs (http/nul.ts), so each
+  // can answer 400 even without a body or query of its own.
+  const at400 = byStatus.get(400) ?? [];
+  if (!at400.includes('validation_failed')) byStatus.set(400, [...at400, 'validation_failed']);
   if (e.body !== undefined) {
     byStatus.set(413, ['validation_failed']);
     byStatus.set(415, ['unsupported_media_type']);
