@@ -1,7 +1,13 @@
 import type pg from 'pg';
 
-/** @internal how many distinct SQL texts get a named (server-side prepared) PostgreSQL statement. */
+/** @internal how many named (server-side prepared) statements one PostgreSQL connection keeps at most. */
 const NAMED_STATEMENTS = 300;
+
+/** @internal how many of those a statement run only once may hold (the rest are for the statements run again). */
+const ONCE_PLACES = 60;
+
+/** @internal how many SQL texts get a name before the names start again (names are never reused). */
+const KNOWN_TEXTS = 10_000;
 
 /**
  * Appended to a statement's text (see `compiledOnce`'s `thenCommit`): on PostgreSQL the transaction's
@@ -41,9 +47,10 @@ type Query = (...args: unknown[]) => Promise<pg.QueryResult>;
  *
  * - **Named statements:** each SQL text runs as a named statement, so PostgreSQL parses and plans it
  *   once per connection instead of on every query (Kysely passes text and values; pg would send them
- *   unnamed). Only the first {@link NAMED_STATEMENTS} texts get a name (lists with variable `in (…)`
- *   make many), and never a text with `*`: a `select *` kept prepared would fail with "cached plan must
- *   not change result type" once another instance's migration adds a column.
+ *   unnamed). A connection keeps at most {@link NAMED_STATEMENTS} of them, and the statements run
+ *   again keep their places: those run only once (lists with variable `in (…)` make many) take each
+ *   other's (see `Prepared`). Never a text with `*`: a `select *` kept prepared would fail with
+ *   "cached plan must not change result type" once another instance's migration adds a column.
  * - **Fewer round trips per transaction:** a transaction's `begin` is answered at once and written with
  *   its first statement (one write, two answers read in order); a statement marked {@link THEN_COMMIT}
  *   is written with the `commit` behind it. A write transaction of n statements then costs n round
@@ -59,10 +66,15 @@ type Query = (...args: unknown[]) => Promise<pg.QueryResult>;
  */
 export function pipelinedClients(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
   const names = new Map<string, string>();
+  let next = 0;
   const nameOf = (text: string): string | undefined => {
+    if (text.includes('*')) return undefined;
     let name = names.get(text);
-    if (name === undefined && names.size < NAMED_STATEMENTS && !text.includes('*')) {
-      name = `ck_${names.size}`;
+    if (name === undefined) {
+      // Past this many texts most are rare ones: forget them all. A text seen again gets a new name
+      // (a name is never given to two texts: a connection may still hold the old one).
+      if (names.size >= KNOWN_TEXTS) names.clear();
+      name = `ck_${next++}`;
       names.set(text, name);
     }
     return name;
@@ -85,15 +97,97 @@ export function pipelinedClients(pool: pg.Pool): { connect(): Promise<pg.PoolCli
   };
 }
 
+/**
+ * @internal the named statements one connection holds, at most {@link NAMED_STATEMENTS}: a segmented
+ * least-recently-used list. A statement enters the `once` segment (at most {@link ONCE_PLACES}) and
+ * moves to `again` when it runs a second time; room is made in `once` first, so a flood of statements
+ * run once (an `in (…)` list of each length, a report's shape, an import's last chunk) takes the
+ * places of each other, never those of the statements every request runs.
+ */
+class Prepared {
+  readonly #once = new Set<string>();
+  readonly #again = new Set<string>();
+
+  /** Whether `name` is prepared here (and marks it used). */
+  use(name: string): boolean {
+    if (this.#again.delete(name)) {
+      this.#again.add(name);
+      return true;
+    }
+    if (this.#once.delete(name)) {
+      this.#again.add(name);
+      // The `again` segment is bounded too: its least recently used goes back to `once`.
+      if (this.#again.size > NAMED_STATEMENTS - ONCE_PLACES) {
+        const [oldest] = this.#again;
+        this.#again.delete(oldest as string);
+        this.#once.add(oldest as string);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The statement to deallocate to make room for a new one (undefined: there is room). */
+  evictee(): string | undefined {
+    if (this.#once.size + this.#again.size < NAMED_STATEMENTS && this.#once.size < ONCE_PLACES) return undefined;
+    const [oldest] = this.#once.size > 0 ? this.#once : this.#again;
+    return oldest;
+  }
+
+  /** Forgets `name` (deallocated). */
+  drop(name: string): void {
+    this.#once.delete(name);
+    this.#again.delete(name);
+  }
+
+  /** Records `name` as prepared, run once. */
+  add(name: string): void {
+    this.#once.add(name);
+  }
+}
+
 /** @internal replaces `client.query` with the named, begin- and commit-pipelining one. */
 function wrap(client: pg.PoolClient, nameOf: (text: string) => string | undefined): void {
   const query = client.query.bind(client) as Query;
-  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  const connection = (
+    client as unknown as {
+      connection: { stream: { cork(): void; uncork(): void }; parsedStatements: Record<string, string>; submittedNamedStatements: Record<string, string> };
+    }
+  ).connection;
+  const stream = connection.stream;
+  const prepared = new Prepared();
   let state: TxState = 'idle';
   /** The command a pipelined commit answered (`COMMIT`, or `ROLLBACK` when the transaction had failed). */
   let ended = 'COMMIT';
-  const run = (text: string, values: unknown[]) => {
+  /**
+   * The name `text` runs under on this connection, if any, room made for it: the least used statement
+   * deallocated, written before whatever follows. `deallocate` is not transactional and cannot fail
+   * on a statement the connection parsed, but in a transaction that already failed: then the statement
+   * is kept as it was (as the transaction's next statements, this one fails).
+   */
+  const nameHere = (text: string): string | undefined => {
     const name = nameOf(text);
+    if (name === undefined || prepared.use(name)) return name;
+    const evictee = prepared.evictee();
+    if (evictee !== undefined) {
+      // Still being parsed (written with a statement not answered yet): no room this time.
+      if (connection.submittedNamedStatements[evictee] !== undefined) return undefined;
+      prepared.drop(evictee);
+      const parsed = connection.parsedStatements[evictee];
+      // Not parsed at all (its parse failed): nothing to deallocate.
+      if (parsed !== undefined) {
+        delete connection.parsedStatements[evictee];
+        query(`deallocate ${evictee}`).catch(() => {
+          connection.parsedStatements[evictee] = parsed;
+          prepared.add(evictee);
+        });
+      }
+    }
+    prepared.add(name);
+    return name;
+  };
+  const run = (text: string, values: unknown[]) => {
+    const name = nameHere(text);
     return name === undefined ? query(text, values) : query({ name, text, values });
   };
   client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
@@ -122,11 +216,12 @@ function wrap(client: pg.PoolClient, nameOf: (text: string) => string | undefine
     if (state === 'ended') return Promise.reject(new Error('statement after its transaction committed: only commit or rollback may follow a THEN_COMMIT statement'));
     const thenCommit = text.endsWith(THEN_COMMIT) && state !== 'idle';
     if (state !== 'begin-held' && !thenCommit) return run(text, params);
-    // One write: [begin,] the statement[, commit]; pipelined, so the answers come back in that order.
+    // One write: [deallocate,] [begin,] the statement[, commit]; pipelined, so the answers come back in that order.
     stream.cork();
+    const name = nameHere(text);
     const begun = state === 'begin-held' ? query('begin') : undefined;
     state = 'open';
-    const result = run(text, params);
+    const result = name === undefined ? query(text, params) : query({ name, text, values: params });
     const committed = thenCommit ? query('commit') : undefined;
     if (thenCommit) state = 'ended';
     stream.uncork();
