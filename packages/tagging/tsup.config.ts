@@ -1,7 +1,17 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { checkBuiltInRules, ROW_CHECK_FILE, rowCheckSource } from './build/generated.js';
 
 rmSync('dist', { recursive: true, force: true });
+
+// What ships pre-checked is checked again here: the built-in rules against the rule schema, and the
+// generated complaint-row check against core's schemas (`CK_GENERATE=1 pnpm build`, or
+// `pnpm generate`, writes it anew after a schema change).
+checkBuiltInRules();
+if (process.env.CK_GENERATE === '1') writeFileSync(ROW_CHECK_FILE, rowCheckSource());
+else if (readFileSync(ROW_CHECK_FILE, 'utf8') !== rowCheckSource()) {
+  throw new Error(`${ROW_CHECK_FILE} is out of date with ComplaintRow: run \`pnpm --filter @complaintkit/tagging generate\``);
+}
 
 export default defineConfig([
   {

@@ -15,7 +15,7 @@
  */
 export { TAG_DEFINITIONS, type TagDefinition, type TagParameter, tagCode } from './catalogue/tag-codes.js';
 export { COMPLAINT_ROW_FIELDS, ComplaintRow, type ComplaintRowInput, checkComplaintRow, complaintToRow } from './input/complaint-row.js';
-export { type CompiledCheck, compileCheck } from './input/compiled-check.js';
+export { type CompiledCheck, compileCheck, compileCheckSource } from './input/compiled-check.js';
 export { InputError, issuesToInputError } from './input/errors.js';
 export { readComplaintBatches, readComplaintFile, readCsv, readNdjson, readNdjsonBatches, type SourcedRow } from './input/read-complaints.js';
 export { type ByteRange, readLineBatches, readLines } from './input/read-lines.js';

@@ -8,7 +8,7 @@ import { TagEngine, type Unlinked } from '../engine/engine.js';
 import { removeStaleTemporaries } from '../engine/temporary-files.js';
 import { type WorkerScript, workerScript } from '../engine/worker-file.js';
 import { readSnapshot, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
-import { FieldNames } from '../export/fields.js';
+import type { FieldNames } from '../export/fields.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
 import { KeyIndex } from '../identity/key-index.js';
 import { Linker } from '../identity/link.js';
@@ -16,12 +16,10 @@ import type { DigestedRows } from '../input/digested-rows.js';
 import { InputError, issuesToInputError } from '../input/errors.js';
 import { readDigested } from '../input/read-digested.js';
 import { readComplaintBatches, type SourcedRow } from '../input/read-complaints.js';
-import { readService } from '../input/read-service.js';
 import type { TagEvent } from '../model/assignment.js';
 import { EventLog } from '../model/event-log.js';
 import { changedAssignments, publishTags } from '../publish/publish-tags.js';
 import { BUILT_IN_RULES } from '../rules/built-in.js';
-import { loadRules } from '../rules/load.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { parseCli } from './args.js';
 import { syncToDisk } from '../engine/sync-to-disk.js';
@@ -84,17 +82,19 @@ export async function build(v: Values, log: (line: string) => void): Promise<Bui
   if (Number.isNaN(Date.parse(asOf)) || !/[zZ]|[+-]\d\d:?\d\d$/.test(asOf)) {
     throw new UsageError(`--as-of "${asOf}" is not an instant with an offset, e.g. 2026-11-29T00:00:00+08:00`);
   }
-  let fields = FieldNames.parse({});
+  // The schemas (zod) are loaded only for what the user gives: a field-name file, a rule file.
+  let fields: FieldNames | undefined;
   if (v.fields) {
     const text = await readFile(v.fields, 'utf8').catch(() => {
       throw new InputError(v.fields!, null, null, 'cannot read the field-name file');
     });
+    const { FieldNames } = await import('../export/fields.js');
     const parsed = FieldNames.safeParse(JSON.parse(text));
     if (!parsed.success) throw issuesToInputError(v.fields, null, parsed.error.issues);
     fields = parsed.data;
   }
 
-  const rules = v.rules ? await loadRules(v.rules) : BUILT_IN_RULES;
+  const rules = v.rules ? await (await import('../rules/load.js')).loadRules(v.rules) : BUILT_IN_RULES;
   let linker: Linker | undefined;
   let invalidKeys = 0;
   if (v.keys?.length) {
@@ -138,7 +138,8 @@ async function buildWith(
     formats: string[];
     sinceArg: number | null;
     asOf: string;
-    fields: FieldNames;
+    /** From `--fields`; the default names without it. */
+    fields: FieldNames | undefined;
     rules: RuleSet;
     stateDir: string;
     stateFile: string;
@@ -162,7 +163,7 @@ async function buildWith(
   // core: the parse and check (about a third of the build) run beside the engine, not before it.
   const digest = full && !v.service && !v.keys?.length && inputs.every((f) => NDJSON.test(f)) && onWorker('CK_TAGS_READ_WORKER', 'read-worker.js');
   const source = v.service
-    ? readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', since: engine.cursor })
+    ? (await import('../input/read-service.js')).readService({ baseUrl: v.service, token: process.env[v['token-env'] ?? 'CK_TOKEN'] ?? '', since: engine.cursor })
     : digest
       ? // The engine takes the worker's rows as they are (an internal kind of item, see `DigestedRows`).
         ((async function* digested(): AsyncGenerator<DigestedRows> {
@@ -220,7 +221,7 @@ async function buildWith(
     formats: formats as ('csv' | 'ndjson')[],
     bom: v.bom ?? false,
     lineEnding: v['line-ending'] as 'crlf' | 'lf',
-    fields,
+    ...(fields ? { fields } : {}),
     ruleSetVersion: rules.version,
   };
   const exports: BuildResult['exports'] = [];

@@ -1,6 +1,5 @@
 import { InputError } from '../input/errors.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { loadRules } from '../rules/load.js';
 import { parseCli, USAGE } from './args.js';
 import { build, UsageError } from './build.js';
 
@@ -71,6 +70,7 @@ export async function runCli(argv: readonly string[], io: { out: (s: string) => 
       case 'check-rules': {
         const file = positionals[1] ?? v.rules;
         if (!file) throw new UsageError('check-rules needs a rule file');
+        const { loadRules } = await import('../rules/load.js');
         const rules = await loadRules(file);
         io.out(`${file}: rule set ${rules.version}, ${rules.rules.map((r) => `${r.kind}@${r.version}${r.enabled ? '' : ' (disabled)'}`).join(', ')}`);
         return 0;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Linker } from '../identity/link.js';
-import { type ComplaintRow, type ComplaintRowInput, checkComplaintRow } from '../input/complaint-row.js';
+import type { ComplaintRow, ComplaintRowInput } from '../input/complaint-row.js';
+import { complaintRowCheck } from '../input/complaint-row-check.generated.js';
 import { DigestedRows } from '../input/digested-rows.js';
 import { InputError, issuesToInputError } from '../input/errors.js';
+import { loadRowSchemas, rowSchemas } from '../input/row-schemas.js';
 import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.js';
 import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/schema.js';
@@ -317,11 +319,14 @@ export class TagEngine {
     let ambiguous = 0;
     let cursor = this.cursor;
     const pending: Unlinked[] = [];
-    const take = (item: EngineInput) => {
+    // `false`: a plain row the generated check refuses, taken again once zod is loaded to say why.
+    const take = (item: EngineInput): boolean => {
       const { row: raw, file, cursor: after } = 'row' in item ? item : { row: item, file: undefined, cursor: undefined };
       let row: ComplaintRow;
-      if (file === undefined) {
-        const checked = checkComplaintRow(raw);
+      if (file === undefined && !complaintRowCheck(raw)) {
+        const schemas = rowSchemas();
+        if (!schemas) return false;
+        const checked = schemas.row.checkComplaintRow(raw);
         if (Array.isArray(checked)) throw issuesToInputError(`complaint #${read + 1}`, null, checked);
         row = checked as ComplaintRow;
       } else {
@@ -347,6 +352,7 @@ export class TagEngine {
       }
       this.#upsert(row.id, customerId, toFacts(row), asOf, dirty);
       if (read % every === 0) options.onProgress?.(read);
+      return true;
     };
     // Rows a read worker has already checked and turned into facts (a full build: `readDigested`).
     // Only on an engine with nothing in memory and no saved state: there a row the worker left out
@@ -380,11 +386,11 @@ export class TagEngine {
     for await (const item of isObservableLike(source) ? toAsyncIterable(source) : source) {
       if (Array.isArray(item)) {
         this.#prefetch(item as readonly EngineInput[]);
-        for (const one of item as readonly EngineInput[]) take(one);
+        for (const one of item as readonly EngineInput[]) if (!take(one)) await loadRowSchemas().then(() => take(one));
       }
       // (Not in the public type: only the command makes them.)
       else if ((item as unknown) instanceof DigestedRows) takeDigested(item as unknown as DigestedRows);
-      else take(item as EngineInput);
+      else if (!take(item as EngineInput)) await loadRowSchemas().then(() => take(item as EngineInput));
     }
     options.onProgress?.(read);
     for (const u of pending) options.onUnlinked?.(u);

@@ -1,17 +1,6 @@
 import * as z from 'zod';
 
-/**
- * The columns of a tag export, in their fixed order. The CRM's own field names are given by a
- * {@link FieldNames} map; the order never changes, so an import mapping made once keeps working.
- *
- * @example
- * ```ts
- * EXPORT_COLUMNS[0]; // 'key'
- * ```
- */
-export const EXPORT_COLUMNS = ['key', 'customerId', 'code', 'status', 'validFrom', 'validUntil', 'evidence', 'version', 'lastEvaluatedAt'] as const;
-/** One export column. @example `const c: ExportColumn = 'evidence';` */
-export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export { EXPORT_COLUMNS, type ExportColumn } from './columns.js';
 
 /** @internal a CRM field name: no separators or quotes, so a header never needs quoting. */
 const FieldName = z.string().regex(/^[A-Za-z_][\w.]{0,79}$/, 'a field name is letters, digits, "_" and "." (at most 80)');

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { removeStale } from '../engine/temporary-files.js';
 import type { TagAssignment, TagEvent } from '../model/assignment.js';
 import { csvLine } from './csv.js';
-import { EXPORT_COLUMNS, FieldNames, type FieldNamesInput } from './fields.js';
+import { DEFAULT_FIELD_NAMES, EXPORT_COLUMNS } from './columns.js';
+import type { FieldNamesInput } from './fields.js';
 
 /**
  * One row of an export: an upsert with the whole assignment, or a delete with only its key.
@@ -94,7 +95,8 @@ export async function writeExport(
   rows: Iterable<ExportRow>,
   options: ExportOptions & { timeRange: ExportManifest['timeRange']; watermark: ExportManifest['watermark'] },
 ): Promise<{ path: string; manifest: ExportManifest }> {
-  const fields = FieldNames.parse(options.fields ?? {});
+  // The field-name schema is loaded only for names given.
+  const fields = options.fields === undefined ? DEFAULT_FIELD_NAMES : (await import('./fields.js')).FieldNames.parse(options.fields);
   const formats = options.formats ?? ['csv'];
   const eol = options.lineEnding === 'lf' ? '\n' : '\r\n';
   const columns = [...(kind === 'delta' ? [fields.op] : []), ...EXPORT_COLUMNS.map((c) => fields[c])];

@@ -60,20 +60,67 @@ const tester = (p: RegExp) => new RegExp(p.source, p.flags.replace(/[gy]/g, ''))
  * ```
  */
 export function compileCheck(schema: z.ZodType): CompiledCheck | null {
-  const consts: unknown[] = [];
-  const ref = (v: unknown) => `k[${consts.push(v) - 1}]`;
+  const c = generateCheck(schema);
+  if (c === null) return null;
+  return new Function('k', `${c.functions.map((f, i) => `k[${c.consts.length + i}] = ${f};`).join('\n')}\nreturn (r) => ${c.body};`)([...c.values]) as CompiledCheck;
+}
+
+/**
+ * The source of a module exporting the check {@link compileCheck} would build from `schema`, as
+ * `export const <name> = (r) => …;`: the same check written out once (at build time) so a program
+ * that ships it loads neither zod nor the schema to check values. `null` where `compileCheck` gives
+ * `null`. The module is JavaScript under a `// @ts-nocheck` line, so it can be saved as a `.ts` file.
+ *
+ * @example
+ * ```ts
+ * await writeFile('src/input/complaint-row-check.generated.ts', compileCheckSource(ComplaintRow, 'complaintRowCheck')!);
+ * ```
+ */
+export function compileCheckSource(schema: z.ZodType, name: string): string | null {
+  const c = generateCheck(schema);
+  if (c === null) return null;
+  const lines = [
+    '// @ts-nocheck',
+    '// Generated from a zod schema by `compileCheckSource` (src/input/compiled-check.ts) at build time; do not edit.',
+    `const k = [\n${c.consts.map((v) => `  ${v},`).join('\n')}\n];`,
+    ...c.functions.map((f, i) => `k[${c.consts.length + i}] = ${f};`),
+    `/** @internal true when the schema accepts the value (defaults filled in place); \`false\`: let zod say why. */`,
+    `export const ${name} = (r) => ${c.body};`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * @internal a check as source: its body (an expression in `r`) over `k`, the constants (their values,
+ * and the same as source text) followed by the loops over array elements (source, reading `k`).
+ */
+function generateCheck(schema: z.ZodType): { body: string; values: unknown[]; consts: string[]; functions: string[] } | null {
+  const values: unknown[] = [];
+  const consts: string[] = [];
+  const functions: string[] = [];
+  // Constants first (their indexes are final as they are pushed); each loop goes after them, so it
+  // gets its index once the constants are known: `f<n>` is replaced below.
+  const ref = (v: unknown, source: string) => {
+    consts.push(source);
+    return `k[${values.push(v) - 1}]`;
+  };
+  const fn = (source: string) => `k[F${functions.push(source) - 1}F]`;
   let loops = 0;
 
   /** A JS expression that is true when `x` passes `s`; `set(v)` assigns a default where `x` lives. */
   const gen = (s: Schema, x: string, set: ((v: string) => string) | null): string | null => {
     const def = s._zod.def;
     const parts: string[] = [];
+    const pattern = (p: RegExp) => {
+      const t = tester(p);
+      return ref(t, String(t));
+    };
     switch (def.type) {
       case 'string':
         parts.push(`typeof ${x} === 'string'`);
         if (def.format !== undefined) {
           if (!PATTERN_FORMATS.has(def.format) || !def.pattern) return null;
-          parts.push(`${ref(tester(def.pattern))}.test(${x})`);
+          parts.push(`${pattern(def.pattern)}.test(${x})`);
         }
         break;
       case 'number':
@@ -82,9 +129,11 @@ export function compileCheck(schema: z.ZodType): CompiledCheck | null {
       case 'boolean':
         parts.push(`typeof ${x} === 'boolean'`);
         break;
-      case 'enum':
-        parts.push(`${ref(new Set(Object.values(def.entries ?? {})))}.has(${x})`);
+      case 'enum': {
+        const options = Object.values(def.entries ?? {});
+        parts.push(`${ref(new Set(options), `new Set(${JSON.stringify(options)})`)}.has(${x})`);
         break;
+      }
       case 'nullable': {
         const inner = gen(def.innerType!, x, set);
         return inner === null ? null : `(${x} === null || ${inner})`;
@@ -98,14 +147,14 @@ export function compileCheck(schema: z.ZodType): CompiledCheck | null {
         const d = def.defaultValue;
         // Only plain defaults, filled where the value lives: a fresh empty array each time.
         if (inner === null || set === null || (typeof d === 'object' && d !== null && !(Array.isArray(d) && d.length === 0))) return null;
-        return `(${x} === undefined ? (${set(Array.isArray(d) ? '[]' : ref(d))}, true) : ${inner})`;
+        if (d !== undefined && typeof d !== 'string' && typeof d !== 'number' && typeof d !== 'boolean' && !Array.isArray(d) && d !== null) return null;
+        return `(${x} === undefined ? (${set(Array.isArray(d) ? '[]' : ref(d, d === undefined ? 'undefined' : JSON.stringify(d)))}, true) : ${inner})`;
       }
       case 'array': {
         const i = `i${loops++}`;
         const el = gen(def.element!, `a[${i}]`, null);
         if (el === null) return null;
-        const every = new Function('k', `return (a) => { for (let ${i} = 0; ${i} < a.length; ${i}++) if (!${el}) return false; return true; };`)(consts);
-        parts.push(`Array.isArray(${x}) && ${ref(every)}(${x})`);
+        parts.push(`Array.isArray(${x}) && ${fn(`(a) => { for (let ${i} = 0; ${i} < a.length; ${i}++) if (!${el}) return false; return true; }`)}(${x})`);
         break;
       }
       case 'object': {
@@ -133,7 +182,7 @@ export function compileCheck(schema: z.ZodType): CompiledCheck | null {
           break;
         case 'string_format':
           if (!cd.format || !PATTERN_FORMATS.has(cd.format) || !cd.pattern) return null;
-          parts.push(`${ref(tester(cd.pattern))}.test(${x})`);
+          parts.push(`${pattern(cd.pattern)}.test(${x})`);
           break;
         case 'number_format':
           if (cd.format !== 'safeint') return null;
@@ -154,5 +203,6 @@ export function compileCheck(schema: z.ZodType): CompiledCheck | null {
 
   const body = gen(schema as unknown as Schema, 'r', null);
   if (body === null) return null;
-  return new Function('k', `return (r) => ${body};`)(consts) as CompiledCheck;
+  const at = (t: string) => t.replace(/k\[F(\d+)F\]/g, (_, n: string) => `k[${values.length + Number(n)}]`);
+  return { body: at(body), values, consts, functions: functions.map(at) };
 }

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Complaint } from '@complaintkit/core/domain';
-import { COMPLAINT_ROW_FIELDS, type ComplaintRow, checkComplaintRow, complaintToRow } from './complaint-row.js';
+import type { ComplaintRow } from './complaint-row.js';
+import { complaintRowCheck } from './complaint-row-check.generated.js';
 import { InputError, issuesToInputError } from './errors.js';
 import { type ByteRange, readLineBatches } from './read-lines.js';
+import { loadRowSchemas, type RowSchemas, rowSchemas } from './row-schemas.js';
 
 /**
  * A complaint row with where it came from, so that a later error can still point at the line.
@@ -25,14 +26,20 @@ export interface SourcedRow {
 }
 
 /** @internal */
-function checkRow(data: unknown, file: string, line: number): ComplaintRow {
-  const checked = checkComplaintRow(data);
+function checkRow(data: unknown, file: string, line: number, schemas: RowSchemas): ComplaintRow {
+  const checked = schemas.row.checkComplaintRow(data);
   if (Array.isArray(checked)) throw issuesToInputError(file, line, checked);
   return checked as ComplaintRow;
 }
 
-/** @internal one NDJSON line (a row of the export shape, or a whole complaint) as a row. */
-function ndjsonRow(text: string, file: string, line: number): ComplaintRow {
+/** @internal {@link ndjsonRow} cannot say without the schemas (see `loadRowSchemas`). */
+const NEEDS_SCHEMAS = Symbol('needs schemas');
+
+/**
+ * @internal one NDJSON line (a row of the export shape, or a whole complaint) as a row. A good row
+ * of the export shape passes the generated check; anything else needs the zod schemas.
+ */
+function ndjsonRow(text: string, file: string, line: number, schemas = rowSchemas()): ComplaintRow | typeof NEEDS_SCHEMAS {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -40,11 +47,13 @@ function ndjsonRow(text: string, file: string, line: number): ComplaintRow {
     throw new InputError(file, line, null, 'not valid JSON (one complaint per line)');
   }
   if (data !== null && typeof data === 'object' && 'complainant' in data) {
-    const whole = Complaint.safeParse(data);
+    if (!schemas) return NEEDS_SCHEMAS;
+    const whole = schemas.Complaint.safeParse(data);
     if (!whole.success) throw issuesToInputError(file, line, whole.error.issues);
-    return checkRow(complaintToRow(whole.data), file, line);
+    return checkRow(schemas.row.complaintToRow(whole.data), file, line, schemas);
   }
-  return checkRow(data, file, line);
+  if (complaintRowCheck(data)) return data as ComplaintRow;
+  return schemas ? checkRow(data, file, line, schemas) : NEEDS_SCHEMAS;
 }
 
 /**
@@ -68,7 +77,9 @@ export async function* readNdjsonBatches(file: string, range?: ByteRange): Async
     for (let i = 0; i < lines.length; i++) {
       const { text, line } = lines[i]!;
       position += text.length + 1;
-      batch[i] = { row: ndjsonRow(text, file, line), file, line, position };
+      let row = ndjsonRow(text, file, line);
+      if (row === NEEDS_SCHEMAS) row = ndjsonRow(text, file, line, await loadRowSchemas()) as ComplaintRow;
+      batch[i] = { row, file, line, position };
     }
     yield batch;
   }
@@ -121,6 +132,8 @@ export async function* readCsv(file: string): AsyncGenerator<SourcedRow> {
   await access(file).catch(() => {
     throw new InputError(file, null, null, 'the file does not exist or cannot be read');
   });
+  const schemas = await loadRowSchemas();
+  const { COMPLAINT_ROW_FIELDS } = schemas.row;
   const known = new Set<string>(COMPLAINT_ROW_FIELDS);
   // The CSV parser is loaded only for a CSV file.
   const { parse: parseCsv } = await import('csv-parse');
@@ -138,7 +151,7 @@ export async function* readCsv(file: string): AsyncGenerator<SourcedRow> {
       header.forEach((h, i) => {
         data[h] = cell(h, record[i] ?? '');
       });
-      yield { row: checkRow(data, file, info.lines), file, line: info.lines, position: info.bytes };
+      yield { row: checkRow(data, file, info.lines, schemas), file, line: info.lines, position: info.bytes };
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
