@@ -103,6 +103,16 @@ describe.each(BACKENDS)('a deferred staff check holds whatever the store does (%
     expect(await countWith('staff-check-budget-marker')).toBe(1);
   });
 
+  it('a moved member\u2019s old token spends no write budget of their new one (the deferred check comes after the budget)', async () => {
+    const old = await t.token('u-br-handler');
+    await staffTable().set({ org_id: 'HO' }).where('id', '=', 'u-br-handler').execute();
+    for (const key of ['k-old-1', 'k-old-2', 'k-old-3']) expect((await create(old, key, registration({ description: 'staff-check-old-marker' }))).status).toBe(401);
+    const reissued = await t.server.issueToken({ sub: 'u-br-handler', kind: 'staff', role: 'handler', org: 'HO' }, '1h');
+    const created = await create(reissued, 'k-new-1', registration({ description: 'staff-check-old-marker' }));
+    expect(created.status).toBe(201);
+    expect(await countWith('staff-check-old-marker')).toBe(1);
+  });
+
   it('a store that ignores MutateOptions.staffCheck still writes nothing for a removed member', async () => {
     const token = await t.token('u-sb-handler');
     await staffTable().set({ active: 0 }).where('id', '=', 'u-sb-handler').execute();

@@ -36,7 +36,9 @@ export interface AuthenticateOptions {
    * {@link DeferredStaffCheck} beside it as `staffCheck`, which the route hands to the store's write
    * (`MutateOptions.staffCheck`: on PostgreSQL read in the key lookup, one round trip less). The check
    * still decides before anything is written, replayed or answered: a request that ends without it
-   * (refused for its body, say) is checked then, and a refused token answers 401 instead.
+   * (refused for its body, say) is checked then, and a refused token answers 401 instead. What a
+   * refused token has spent by then (its write budget, on PostgreSQL a registration's numbers) and why
+   * that is harmless: `MutateOptions.staffCheck`.
    */
   readonly deferStaffCheck?: ((c: Context<AppEnv>) => boolean) | undefined;
 }

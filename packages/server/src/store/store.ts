@@ -127,6 +127,15 @@ export interface MutateOptions {
    * refuses the write, and nothing of it is kept). On PostgreSQL a keyed write reads them in its first
    * statement (the key lookup), one round trip less; otherwise they are read just before the
    * transaction. The organisation found counts as one of {@link MutateOptions.organisations}.
+   *
+   * What a refused token has spent by then, and why that is harmless: on PostgreSQL the lookup of a
+   * keyed registration also draws its numbers (from sequences: unique and increasing, never gapless;
+   * a refused, failed or rolled-back write leaves them unused, as a 400 after the lookup does:
+   * `docs/guides/deploying.md`), and the route took the write budget of the caller the token states
+   * (`scopeOf`: id, role and organisation as signed), a budget no token that passes the check shares
+   * while this one is refused (a moved member's new token names another role or organisation; a
+   * removed one has none). The refusal also takes from the address's budget of refused requests, as
+   * a check before the route does.
    */
   readonly staffCheck?: StaffCheck | undefined;
   /**
