@@ -34,6 +34,17 @@ describe('personal data sent in a path', () => {
     expect(JSON.stringify(logged)).not.toContain(secret);
   });
 
+  it.each([
+    ['GET', '/v1/customers/<b>x/tags', 'u-sb-handler'],
+    ['GET', '/v1/alert-rules/<b>x', 'u-br-manager'],
+    ['POST', '/v1/alerts/<b>x/acknowledge', 'u-br-manager'],
+  ])('%s %s: the 404 does not echo the path\u2019s id', async (method, path, who) => {
+    const res = await t.api(method, path, { token: await t.token(who), ...(method === 'POST' && { body: {} }) });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('not_found');
+    expect(res.body.detail).not.toMatch(/<b>|%3Cb%3E/i);
+  });
+
   it('masks a personal number a problem quotes from the body', async () => {
     const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ subjectOrgId: '13911112222' }) });
     expect(res.status).toBe(422);

@@ -22,7 +22,7 @@ async function visibleRule(c: Context<AppEnv>, deps: ResolvedDeps, write: boolea
   const { caller, scope } = await ownScope(c, deps, write);
   const id = c.req.param('id') ?? '';
   const found = await deps.store.reporting.getRule(id);
-  if (!found?.orgPath.startsWith(scope.path)) throw notFound(`alert rule ${id}`);
+  if (!found?.orgPath.startsWith(scope.path)) throw notFound('the alert rule');
   return { caller, scope, found };
 }
 

@@ -47,7 +47,7 @@ async function setStatus(c: Context<AppEnv>, deps: ResolvedDeps, to: 'acknowledg
   parseOr400(REPORTING_ENDPOINTS.acknowledgeAlert.body, await readJsonBody(c));
   const id = c.req.param('id') ?? '';
   const found = await deps.store.reporting.getAlert(id);
-  if (!found?.orgPath.startsWith(scope.path)) throw notFound(`alert ${id}`);
+  if (!found?.orgPath.startsWith(scope.path)) throw notFound('the alert');
   const a = found.alert;
   if (a.status === to) return c.json(a);
   if (a.status === 'resolved') throw ruleViolation('status', 'the alert is already resolved; a new one opens if its rule fires again');

@@ -45,6 +45,6 @@ export async function customerTags(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   if (caller.visibility.kind === 'all') return c.json({ customerId, tags });
   const evidence = [...new Set(tags.flatMap((t) => t.evidence))];
   const visible = await deps.store.visibleComplaintIds(caller.visibility, customerId, evidence);
-  if (visible.size === 0) throw notFound(`customer ${customerId}`);
+  if (visible.size === 0) throw notFound('the customer');
   return c.json({ customerId, tags: tags.map((t) => ({ ...t, evidence: t.evidence.filter((id) => visible.has(id)) })) });
 }
