@@ -9,6 +9,7 @@ import { removeStaleTemporaries } from '../engine/temporary-files.js';
 import { type WorkerScript, workerScript } from '../engine/worker-file.js';
 import { readSnapshot, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
 import type { FieldNames } from '../export/fields.js';
+import { SnapshotAside } from '../export/snapshot-aside.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
 import { KeyIndex } from '../identity/key-index.js';
 import { Linker } from '../identity/link.js';
@@ -189,6 +190,20 @@ async function buildWith(
   const staging = full ? new EventLog(stagingDir) : null;
   const runEvents = await (staging ?? eventLog).begin();
   const changed: TagEvent[] = [];
+  const exportOptions = {
+    dir: v.out ?? './tag-exports',
+    formats: formats as ('csv' | 'ndjson')[],
+    bom: v.bom ?? false,
+    lineEnding: v['line-ending'] as 'crlf' | 'lf',
+    ...(fields ? { fields } : {}),
+    ruleSetVersion: rules.version,
+  };
+  const asOfIso = new Date(Date.parse(asOf)).toISOString();
+  // A full build's snapshot is its assigned tags: with CK_TAGS_EXPORT_WORKER=1 written on a worker
+  // thread as they are decided, beside the evaluation, instead of after it (started now: its start-up
+  // overlaps the read). Off by default: on a machine whose cores are busy it adds work and gains no
+  // time (bench/results/tagging.md, "The snapshot export beside the evaluation").
+  let snapshotAside = full && process.env.CK_TAGS_EXPORT_WORKER === '1' ? SnapshotAside.start(`snapshot-${compact(asOfIso)}`, exportOptions, asOfIso) : null;
   let summary: BuildResult['summary'];
   try {
     summary = await engine.run(source, {
@@ -196,7 +211,10 @@ async function buildWith(
       onEvent: (e) => {
         // An incremental run's events are few: kept for its delta and for --publish, not read back.
         if (!full) changed.push(e);
-        return runEvents.write(e);
+        const sent = snapshotAside?.add(e);
+        const written = runEvents.write(e);
+        if (sent instanceof Promise) return written instanceof Promise ? Promise.all([sent, written]) : sent;
+        return written;
       },
       onUnlinked: (u) => unlinked.push(u),
       onProgress: (read) => {
@@ -209,6 +227,7 @@ async function buildWith(
     phases.mark('evaluate');
   } catch (e) {
     bar.stop();
+    await snapshotAside?.abort();
     await runEvents.discard();
     if (staging) await rm(stagingDir, { recursive: true, force: true });
     throw e;
@@ -216,14 +235,11 @@ async function buildWith(
   bar.stop();
 
   // Everything read cleanly: publish. The state snapshot is written last and is the commit point.
-  const exportOptions = {
-    dir: v.out ?? './tag-exports',
-    formats: formats as ('csv' | 'ndjson')[],
-    bom: v.bom ?? false,
-    lineEnding: v['line-ending'] as 'crlf' | 'lf',
-    ...(fields ? { fields } : {}),
-    ruleSetVersion: rules.version,
-  };
+  if (snapshotAside?.declined) {
+    // Not a full build's events after all: the snapshot is written from the engine's state below.
+    await snapshotAside.abort();
+    snapshotAside = null;
+  }
   const exports: BuildResult['exports'] = [];
   // A full build's state is written on a worker thread beside the exports (two cores or more), and
   // put in place last as before.
@@ -253,7 +269,10 @@ async function buildWith(
       );
       phases.mark('delta');
     }
-    if (full || v.snapshot) {
+    if (snapshotAside) {
+      exports.push(await snapshotAside.finish({ from: 0, to: engine.seq }));
+      phases.mark('snapshot');
+    } else if (full || v.snapshot) {
       exports.push(
         await writeExport(`snapshot-${compact(summary.asOf)}`, 'snapshot', snapshotRows(engine.assignments()), {
           ...exportOptions,
@@ -296,6 +315,7 @@ async function buildWith(
   } catch (e) {
     // Neither clean-up throws: the error the user sees is the one that stopped the run.
     await aside?.abort();
+    await snapshotAside?.abort().catch(() => undefined);
     if (staging && !committed) {
       await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
       await removeOwnSwapMarker(stateDir, stagingDir).catch(() => undefined);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** @internal the worker scripts the package builds (tsup.config.ts). */
-export type WorkerScript = 'read-worker.js' | 'state-worker.js';
+export type WorkerScript = 'read-worker.js' | 'state-worker.js' | 'export-worker.js';
 
 /**
  * @internal Where a built worker script is: beside the running module in the built package
