@@ -2,7 +2,8 @@
  * Redaction of personal numbers in free text (PIPL; docs/domain/personal-data.md), finding them the
  * way people type them: grouped with spaces or dashes (`1381 234 5678`, `6222 0212 3456 7890 128`,
  * `440301 19900101 1234`), with a country code (`+86 755 8765 4321`), a bracketed area code
- * (`(0755)87654321`), in full-width digits (`１３８１２３４５６７８`). An 18-character number is masked as
+ * (`(0755)87654321`), in full-width digits (`１３８１２３４５６７８`), with a Chinese keyboard's
+ * ideographic space and full-width hyphen (`＋８６　１３９－１１１１－２２２２`). An 18-character number is masked as
  * an ID number when its GB 11643 check character and date of birth hold, and as a card number
  * otherwise (Luhn or not).
  */
@@ -10,7 +11,8 @@ import { normaliseIdNumber } from '../identity/normalise.js';
 import { maskCardNumber, maskIdNumber, maskPhone } from './mask.js';
 
 const DIGIT = '[0-9０-９]';
-const SEP = '[ \\-–—()（）]{1,3}';
+/** Separators people type: spaces (also no-break and the ideographic space of a Chinese keyboard), dashes (also the full-width hyphen), brackets. */
+const SEP = '[ \\u00A0\\u3000\\-–—‐‑−－()（）]{1,3}';
 /** A run of digit groups: an optional `+` and bracket, groups joined by separators, an optional final X. */
 const RUN = new RegExp(`(?<![A-Za-z0-9０-９])(?:[+＋] ?)?[(（]?${DIGIT}+(?:${SEP}${DIGIT}+)*(?:[XxＸｘ](?![A-Za-z]))?`, 'g');
 const GROUP = /[0-9０-９]+[XxＸｘ]?/g;
