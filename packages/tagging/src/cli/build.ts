@@ -7,7 +7,7 @@ import { createIdentityHasher } from '@complaintkit/core/node';
 import { TagEngine, type Unlinked } from '../engine/engine.js';
 import { removeStaleTemporaries } from '../engine/temporary-files.js';
 import { type WorkerScript, workerScript } from '../engine/worker-file.js';
-import { readSnapshot, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
+import { readSnapshot, saveChangesAside, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
 import type { FieldNames } from '../export/fields.js';
 import { SnapshotAside } from '../export/snapshot-aside.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
@@ -245,7 +245,17 @@ async function buildWith(
   // put in place last as before.
   // A full rebuild's state carries the id of the event log it staged (see markEventLogSwap).
   const logId = staging ? randomUUID() : undefined;
-  const aside = full && onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js') ? writeSnapshotAside(engine, stateFile, logId) : null;
+  // With CK_TAGS_SAVE_WORKER=1, an incremental run's save runs its statements on a worker beside the
+  // event log and the delta, committed at the same point (an engine restored from a legacy NDJSON
+  // state writes a whole new state instead). Off by default: on a busy machine it costs about 10%
+  // more CPU and 40 MB more memory for no time (bench/results/tagging.md, "fifth pass").
+  const aside = full
+    ? onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js')
+      ? writeSnapshotAside(engine, stateFile, logId)
+      : null
+    : process.env.CK_TAGS_SAVE_WORKER === '1' && engine.backing && saved === stateFile && workerScript('state-worker.js') !== null
+      ? saveChangesAside(engine, stateFile)
+      : null;
   // A failure before the commit point leaves the state and the event log as they were, and no
   // temporary file of either behind.
   let committed = false;

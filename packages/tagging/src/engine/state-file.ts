@@ -95,6 +95,66 @@ export interface StateMeta {
 }
 
 /**
+ * @internal what an incremental save writes ({@link StateFile.changes}): written by
+ * {@link writeChanges} in the main thread, or by the state worker beside the delta export.
+ */
+export interface StateChanges {
+  /** The changed customers, in key order, with their revisit times and texts. */
+  readonly ids: readonly string[];
+  readonly revisits: readonly (number | null)[];
+  readonly texts: readonly string[];
+  /** How many of them replace a text the file holds (counted as stale). */
+  readonly replaced: number;
+  readonly dropped: readonly string[];
+  /** Owners changed (`null`: dropped). */
+  readonly owners: Iterable<readonly [string, string | null]>;
+}
+
+/**
+ * @internal Writes an incremental save's changes and the header, inside a transaction the caller
+ * holds: the changed customers' texts appended and the directory pointed at them, the dropped
+ * customers and changed owners, and the count of replaced texts (deleted in one go once they
+ * outnumber the current ones).
+ */
+export function writeChanges(db: Database.Database, meta: StateMeta, changes: StateChanges): void {
+  const text = db.prepare('insert into customer_texts (data) values (?)');
+  const put = db.prepare('insert or replace into customers (id, revisit_at, text_id) values (?, ?, ?)');
+  const del = db.prepare('delete from customers where id = ?');
+  const own = db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
+  const disown = db.prepare('delete from owners where complaint_id = ?');
+  const setMeta = db.prepare('insert or replace into meta (key, value) values (?, ?)');
+  let stale = Number(db.prepare<[string], { value: string }>('select value from meta where key = ?').get(STALE_KEY)?.value ?? 0) + changes.replaced;
+  const { ids, revisits, texts } = changes;
+  for (let i = 0; i < ids.length; i++) put.run(ids[i], revisits[i], text.run(texts[i]).lastInsertRowid);
+  for (const id of changes.dropped) stale += del.run(id).changes;
+  for (const [cid, owner] of changes.owners) {
+    if (owner === null) disown.run(cid);
+    else own.run(cid, owner);
+  }
+  if (stale > countCustomers(db)) {
+    db.exec('delete from customer_texts where id not in (select text_id from customers)');
+    stale = 0;
+  }
+  setMeta.run(STALE_KEY, String(stale));
+  setMeta.run('state', JSON.stringify(meta));
+}
+
+/** @internal */
+const countCustomers = (db: Database.Database): number => (db.prepare<[], { n: number }>('select count(*) as n from customers').get()?.n ?? 0) as number;
+
+/**
+ * @internal Opens a state file for reading and writing as {@link StateFile.open} does (WAL, normal
+ * sync, a 16 MB page cache): for the state worker's connection.
+ */
+export function openStateDatabase(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${CACHE_KB}`);
+  return db;
+}
+
+/**
  * @internal A whole state written to a new file under a temporary name, a row at a time: by
  * {@link StateFile.create} in one go, or by the state worker (`writeSnapshotAside`) beside the
  * exports. Customers in key order, then {@link StateWriter.finish}; {@link StateWriter.commit}
@@ -383,7 +443,7 @@ export class StateFile {
 
   /** How many customers are saved. @example `state.count();` */
   count(): number {
-    return (this.#db.prepare<[], { n: number }>('select count(*) as n from customers').get()?.n ?? 0) as number;
+    return countCustomers(this.#db);
   }
 
   /** Whether a customer is saved. @example `state.has('C-1');` */
@@ -402,45 +462,45 @@ export class StateFile {
    * ```
    */
   update(meta: StateMeta, customers: Iterable<[string, CustomerState]>, dropped: Iterable<string>, owners: Iterable<[string, string | null]>): void {
-    const db = this.#db;
-    const text = db.prepare('insert into customer_texts (data) values (?)');
-    const put = db.prepare('insert or replace into customers (id, revisit_at, text_id) values (?, ?, ?)');
-    const del = db.prepare('delete from customers where id = ?');
-    const own = db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
-    const disown = db.prepare('delete from owners where complaint_id = ?');
-    const setMeta = db.prepare('insert or replace into meta (key, value) values (?, ?)');
+    const { changes, saved } = this.changes(customers, dropped, owners);
+    this.#db.transaction(() => writeChanges(this.#db, meta, changes))();
+    saved();
+  }
+
+  /**
+   * @internal What {@link StateFile.update} would write, worked out without writing: the customers
+   * whose texts or revisit time changed since they were read (their texts encoded, in key order), the
+   * dropped ones and the owners (`owners` as given: iterated when written). `saved` notes the
+   * customers as written: call it once they are committed (here or by the state worker).
+   */
+  changes(
+    customers: Iterable<[string, CustomerState]>,
+    dropped: Iterable<string>,
+    owners: Iterable<readonly [string, string | null]>,
+  ): { changes: StateChanges; saved: () => void } {
     // In key order: consecutive directory rows share pages, so each page is found and changed once.
-    const changed = [...customers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    db.transaction(() => {
-      let stale = Number(db.prepare<[string], { value: string }>('select value from meta where key = ?').get(STALE_KEY)?.value ?? 0);
-      for (const [id, c] of changed) {
-        const before = this.#read.get(id);
-        // Unchanged: the engine left both texts as it read them (often the same string) and the time.
-        if (before !== undefined && before.revisitAt === c.revisitAt && before.facts === c.facts && before.tags === c.tags) continue;
-        // A customer read from the file had a text there, which this one replaces.
-        if (before !== undefined) stale++;
-        put.run(id, c.revisitAt, text.run(encodeCustomer(c)).lastInsertRowid);
-        this.#read.set(id, { revisitAt: c.revisitAt, facts: c.facts, tags: c.tags });
-      }
-      for (const id of dropped) stale += del.run(id).changes;
-      for (const [cid, owner] of owners) {
-        if (owner === null) disown.run(cid);
-        else own.run(cid, owner);
-      }
-      if (stale > this.count()) {
-        db.exec('delete from customer_texts where id not in (select text_id from customers)');
-        stale = 0;
-      }
-      setMeta.run(STALE_KEY, String(stale));
-      setMeta.run('state', JSON.stringify(meta));
-    })();
+    const sorted = [...customers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const ids: string[] = [];
+    const revisits: (number | null)[] = [];
+    const texts: string[] = [];
+    const written: CustomerState[] = [];
+    let replaced = 0;
+    for (const [id, c] of sorted) {
+      const before = this.#read.get(id);
+      // Unchanged: the engine left both texts as it read them (often the same string) and the time.
+      if (before !== undefined && before.revisitAt === c.revisitAt && before.facts === c.facts && before.tags === c.tags) continue;
+      // A customer read from the file had a text there, which this one replaces.
+      if (before !== undefined) replaced++;
+      ids.push(id);
+      revisits.push(c.revisitAt);
+      texts.push(encodeCustomer(c));
+      written.push(c);
+    }
+    const saved = () => {
+      for (const c of written) this.#read.set(c.id, { revisitAt: c.revisitAt, facts: c.facts, tags: c.tags });
+    };
+    return { changes: { ids, revisits, texts, replaced, dropped: [...dropped], owners }, saved };
   }
-
-  /** How many replaced customer texts the file still holds (deleted once they outnumber the current ones). @example `state.staleTexts();` */
-  staleTexts(): number {
-    return Number(this.#db.prepare<[string], { value: string }>('select value from meta where key = ?').get(STALE_KEY)?.value ?? 0);
-  }
-
   /** Closes the file. @example `state.close();` */
   close(): void {
     if (this.#db.open) this.#db.close();
