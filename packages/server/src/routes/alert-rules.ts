@@ -12,8 +12,8 @@ import type { ResolvedDeps } from './deps.js';
 /** @internal the caller's own organisation (checked to read reports) and, for writes, the right to manage rules. */
 async function ownScope(c: Context<AppEnv>, deps: ResolvedDeps, write: boolean) {
   const caller = c.get('caller');
-  const scope = await reportScope(caller, deps.store, undefined);
   if (write && !mayManageReporting(caller)) throw forbiddenReports('manage alert rules');
+  const scope = await reportScope(caller, deps.store, undefined);
   return { caller, scope };
 }
 

@@ -33,8 +33,8 @@ export async function listAlerts(c: Context<AppEnv>, deps: ResolvedDeps): Promis
  */
 export async function evaluateAlerts(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
-  const scope = await reportScope(caller, deps.store, undefined);
   if (!mayManageReporting(caller)) throw forbiddenReports('evaluate alert rules');
+  const scope = await reportScope(caller, deps.store, undefined);
   const body = parseOr400(REPORTING_ENDPOINTS.evaluateAlerts.body, await readJsonBody(c));
   return c.json(await evaluateRules(deps.store, { now: deps.now(), underPath: scope.path, ruleId: body.ruleId }));
 }
@@ -42,8 +42,8 @@ export async function evaluateAlerts(c: Context<AppEnv>, deps: ResolvedDeps): Pr
 /** @internal acknowledge or resolve. */
 async function setStatus(c: Context<AppEnv>, deps: ResolvedDeps, to: 'acknowledged' | 'resolved'): Promise<Response> {
   const caller = c.get('caller');
-  const scope = await reportScope(caller, deps.store, undefined);
   if (!mayManageReporting(caller)) throw forbiddenReports(`${to === 'resolved' ? 'resolve' : 'acknowledge'} alerts`);
+  const scope = await reportScope(caller, deps.store, undefined);
   parseOr400(REPORTING_ENDPOINTS.acknowledgeAlert.body, await readJsonBody(c));
   const id = c.req.param('id') ?? '';
   const found = await deps.store.reporting.getAlert(id);

@@ -18,8 +18,8 @@ import type { ResolvedDeps } from './deps.js';
  */
 export async function importHistoryRoute(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
-  const scope = await reportScope(caller, deps.store, undefined);
   if (!mayManageReporting(caller)) throw forbiddenReports('import history');
+  const scope = await reportScope(caller, deps.store, undefined);
   const body = parseOr400(REPORTING_ENDPOINTS.importHistory.body, await readJsonBody(c));
   const summary = await importHistory(deps.store, body.data, body.format, { batchSize: body.batchSize, clock: deps.clock, underPath: scope.path });
   return c.json(summary);

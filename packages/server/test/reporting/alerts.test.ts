@@ -157,6 +157,17 @@ describe.each(BACKENDS)('early warning (%s)', (backend) => {
     expect((await t.api('GET', `/v1/alert-rules/${rule.id}`, { token: auditor })).status).toBe(200);
     expect((await t.api('PATCH', `/v1/alert-rules/${rule.id}`, { token: auditor, body: { threshold: 0.9 } })).status).toBe(403);
     expect((await t.api('POST', '/v1/alerts/evaluate', { token: auditor, body: {} })).status).toBe(403);
+    // A handler refused a change is told who may make it (not that auditors may, as for reading).
+    for (const [method, path, body, what] of [
+      ['POST', '/v1/alert-rules', { name: 'x', metric: 'volume', direction: 'above', threshold: 1 }, 'manage alert rules'],
+      ['POST', '/v1/alerts/evaluate', {}, 'evaluate alert rules'],
+      ['POST', '/v1/alerts/a-1/acknowledge', {}, 'acknowledge alerts'],
+      ['POST', '/v1/history/import', { format: 'csv', data: '' }, 'import history'],
+    ] as const) {
+      const res = await t.api(method, path, { token: handler, body });
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toBe(`only managers, leadership may ${what}; ask one of them`);
+    }
     // A manager of the sub-branch does not see the branch's rule.
     const sbManager = await t.token('u-sb-manager');
     expect((await t.api('GET', `/v1/alert-rules/${rule.id}`, { token: sbManager })).status).toBe(404);
