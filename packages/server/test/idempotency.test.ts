@@ -115,6 +115,51 @@ describe.each(BACKENDS)('idempotency (%s)', (backend) => {
     expect(read.body.timeline).toHaveLength(2);
   });
 
+  /** A request's answer as sent: status, the headers a client reads, and the body's bytes. */
+  const raw = async (path: string, token: string, body: unknown, key: string) => {
+    const res = await fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, type: res.headers.get('content-type'), replayed: res.headers.get('idempotent-replayed'), text: await res.text() };
+  };
+  const recordOf = (key: string) =>
+    (t.server.store as SqlStore).db.selectFrom('idempotency').select(['status_code', 'response']).where('key', '=', key).executeTakeFirstOrThrow();
+
+  it("keeps no copy of a creation's answer, yet replays the first answer byte for byte after the complaint changed (0027)", async () => {
+    const token = await t.token('u-sb-handler');
+    const body = registration({ description: 'first-result-marker 年费争议' });
+    const first = await raw('/v1/complaints', token, body, 'k-first-1');
+    expect(first.status).toBe(201);
+    // The record refers to the complaint created under its key: its document is the answer.
+    expect(await recordOf('k-first-1')).toEqual({ status_code: 201, response: null });
+    const unchanged = await raw('/v1/complaints', token, body, 'k-first-1');
+    expect(unchanged).toEqual({ ...first, replayed: 'true' });
+
+    // Two steps later the complaint is another; the answer to the creation is still the first one.
+    const id = (JSON.parse(first.text) as { id: string }).id;
+    for (const step of ['accept', 'start']) expect((await t.api('POST', `/v1/complaints/${id}/${step}`, { token, body: {} })).status).toBe(200);
+    expect((await recordOf('k-first-1')).response).toBe(first.text);
+    const later = await raw('/v1/complaints', token, body, 'k-first-1');
+    expect(later).toEqual({ ...first, replayed: 'true' });
+    expect(JSON.parse(later.text).version).toBe(1);
+    expect((await t.api('GET', `/v1/complaints/${id}`, { token })).body.version).toBe(3);
+  });
+
+  it("copies a creation's first answer before any write changes the document, a version or not (0027)", async () => {
+    const token = await t.token('u-sb-handler');
+    const body = registration({ description: 'first-result-marker-2 年费争议' });
+    const first = await raw('/v1/complaints', token, body, 'k-first-2');
+    const id = (JSON.parse(first.text) as { id: string }).id;
+    // As a deadline refresh or the identity rehash does: the document rewritten, the version kept.
+    const db = (t.server.store as SqlStore).db;
+    const { document } = await db.selectFrom('complaints').select('document').where('id', '=', id).executeTakeFirstOrThrow();
+    await db.updateTable('complaints').set({ document: JSON.stringify({ ...JSON.parse(document), description: 'rewritten' }) }).where('id', '=', id).execute();
+    expect((await recordOf('k-first-2')).response).toBe(first.text);
+    expect(await raw('/v1/complaints', token, body, 'k-first-2')).toEqual({ ...first, replayed: 'true' });
+  });
+
   it('creates one complaint from concurrent duplicates', async () => {
     const token = await t.token('u-sb-frontline');
     const body = registration({ description: 'concurrent-marker' });

@@ -192,6 +192,18 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     expect(row).toEqual({ creation_scope: 'staff:u-cc:handler:CC-CARD', creation_key: 'k-old-create', creation_hash: 'h-old' });
   });
 
+  it("keeps every idempotency record's answer, and copies a creation's first answer in before its document changes (0027)", async () => {
+    const records = await db.selectFrom('idempotency').select(['key', 'response']).orderBy('key').execute();
+    expect(records.map((r) => [r.key, JSON.parse(r.response as string).id])).toEqual([['k-old-create', OLD_MERGED.id], ['k-old-step', OLD_REVIEWED.id]]);
+    // A record written now may refer to its complaint instead (response null): the trigger fills it in.
+    await db.updateTable('idempotency').set({ response: null }).where('key', '=', 'k-old-create').execute();
+    const before = await db.selectFrom('complaints').select('document').where('id', '=', OLD_MERGED.id).executeTakeFirstOrThrow();
+    await db.updateTable('complaints').set({ document: JSON.stringify({ ...JSON.parse(before.document), description: 'changed' }) }).where('id', '=', OLD_MERGED.id).execute();
+    const kept = await db.selectFrom('idempotency').select('response').where('key', '=', 'k-old-create').executeTakeFirstOrThrow();
+    expect(kept.response).toBe(before.document);
+    await db.updateTable('complaints').set({ document: before.document }).where('id', '=', OLD_MERGED.id).execute();
+  });
+
   /** The names of a table's indexes, as this backend lists them. */
   const indexesOf = async (table: string): Promise<string[]> => {
     const { rows } =

@@ -115,7 +115,11 @@ export interface IdempotencyTable {
   key: string;
   request_hash: string;
   status_code: number;
-  response: string;
+  /**
+   * The first result's body as JSON; `null` for a creation answered with the complaint's document as
+   * stored, which it then is until the document first changes (migration 0027's trigger copies it in then).
+   */
+  response: string | null;
   created_at: number;
 }
 

@@ -282,6 +282,8 @@ interface OpenWrite {
    * statement, and the commit written behind it (see `THEN_COMMIT`). Nothing may run after it.
    */
   finish(record: IdempotencyTable | undefined): Promise<void>;
+  /** The stored document of the complaint a keyed creation inserted (none yet, or not a keyed creation: `undefined`). */
+  readonly createdDocument: () => string | undefined;
 }
 
 /** @internal the write-transaction facade over a transaction's Kysely. */
@@ -305,6 +307,8 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   };
   /** The list row order drawn with the creation numbers, for the complaint inserted next. */
   let drawnRow: number | undefined;
+  /** A keyed creation's stored document (see `OpenWrite.createdDocument`). */
+  let createdDocument: string | undefined;
   /**
    * PostgreSQL: a creation's rows (complaint, event, facts), repeat flags and dirty cells, not written
    * yet: the write's last statement carries them with its idempotency record and commit (`finish`), or
@@ -344,6 +348,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
       // A creation's key stays with the complaint (unique per scope): exactly-once past the record's expiry.
       const creation = idem?.creation ? { creation_scope: idem.scope, creation_key: idem.key, creation_hash: idem.requestHash } : {};
       const row = { ...complaintRow(c, paths, rowSeq), ...creation };
+      if (idem?.creation) createdDocument = row.document;
       const event = lastEventRow(c, paths);
       const facts = freshFactsRow(c, paths.handlingOrgPath, factsOptions);
       if (kind === 'postgres') {
@@ -398,6 +403,7 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
   };
   return {
     tx,
+    createdDocument: () => createdDocument,
     async finish(record) {
       const write = pending;
       pending = undefined;
@@ -620,7 +626,11 @@ export class SqlStore implements Store {
           }
           if (prior.request_hash !== null) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
-            return { status: Number(prior.status_code), body: JSON.parse(prior.response as string) as unknown, replayed: true };
+            // A creation's record without a response answers with the complaint's document, which is
+            // the first answer until the document first changes (migration 0027's trigger then copies it in).
+            const first = prior.response ?? prior.document;
+            if (first === null) throw new Error(`the idempotency record of key ${idem.key} refers to a complaint that no longer exists`);
+            return { status: Number(prior.status_code), body: JSON.parse(first) as unknown, replayed: true };
           }
           if (idem.creation && prior.document !== null) {
             if (prior.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
@@ -637,6 +647,9 @@ export class SqlStore implements Store {
         const known = { organisations, drawn: prior && drawnBy(prior), locked: locks };
         const write = writeTransaction(db, this.kind, idem, this.facts, known);
         const result = await fn(write.tx);
+        // A keyed creation answered with its complaint as stored keeps no copy of it: the record refers
+        // to the complaint created under its key (see migration 0027_creation_result_by_reference).
+        const response = idem && JSON.stringify(result.body);
         // The last statement (PostgreSQL: its commit goes out with it).
         await write.finish(
           idem && {
@@ -644,7 +657,7 @@ export class SqlStore implements Store {
             key: idem.key,
             request_hash: idem.requestHash,
             status_code: result.status,
-            response: JSON.stringify(result.body),
+            response: response === write.createdDocument() ? null : (response as string),
             created_at: this.now(),
           },
         );

@@ -13,6 +13,8 @@ export const migration: Migration = {
     const d = db as unknown as Kysely<Database>;
     const records = await d.selectFrom('idempotency').select(['scope', 'key', 'request_hash', 'response']).where('status_code', '=', 201).execute();
     for (const r of records) {
+      // Every response is a copy before 0027 (which runs after this on any database).
+      if (r.response === null) continue;
       let id: unknown;
       try {
         id = (JSON.parse(r.response) as { id?: unknown }).id;
