@@ -16,6 +16,7 @@ import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { UNUSED_COMPLAINT_INDEXES } from '../src/store/migrations/0018_unused_indexes.js';
 import { UNREAD_FACT_INDEXES } from '../src/store/migrations/0022_unread_fact_indexes.js';
 import { REDUNDANT_PG_INDEXES } from '../src/store/migrations/0026_pg_redundant_indexes.js';
+import { UNREAD_PATH_INDEXES } from '../src/store/migrations/0027b_sqlite_unread_path_indexes.js';
 import type { Database } from '../src/store/schema.js';
 import { decodeHandling } from '../src/store/reports/handling-quantiles.js';
 import { ORGS } from './helpers/fixture-bank.js';
@@ -222,13 +223,16 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
     expect(row.decided_at).not.toBeNull();
   });
 
-  it('keeps one index per access path: PostgreSQL its text_pattern_ops one, SQLite its plain one (0026)', async () => {
+  it('keeps one index per access path on PostgreSQL, its text_pattern_ops one (0026), and none on SQLite, whose like never reads them (0027b)', async () => {
     const indexes = await indexesOf('complaints');
     if (backend === 'postgres') {
       for (const index of REDUNDANT_PG_INDEXES) expect(indexes).not.toContain(index);
       expect(indexes).toEqual(expect.arrayContaining(['complaints_handling_org_path_prefix', 'complaints_first_org_path_prefix']));
     } else {
-      expect(indexes).toEqual(expect.arrayContaining([...REDUNDANT_PG_INDEXES]));
+      for (const index of UNREAD_PATH_INDEXES) expect(indexes).not.toContain(index);
+      // The columns stay, filled: visibility reads them.
+      const row = await db.selectFrom('complaints').select(['handling_org_path', 'first_org_path']).where('id', '=', OLD_REVIEWED.id).executeTakeFirstOrThrow();
+      expect(row.handling_org_path).toMatch(/^\/HO\//);
     }
   });
 

@@ -4,8 +4,9 @@ import { isPostgres } from './is-postgres.js';
 /** Migration 0002_prefix_indexes: PostgreSQL prefix indexes for subtree and region filters. */
 export const migration: Migration = {
   // Subtree visibility and the region filter are `LIKE 'prefix%'` queries. PostgreSQL's btree
-  // indexes serve those only with text_pattern_ops (under any collation but C); SQLite's plain
-  // indexes from 0001 already serve them, so this is PostgreSQL's alone.
+  // indexes serve those only with text_pattern_ops (under any collation but C), so this is
+  // PostgreSQL's alone. (SQLite's case-insensitive `like` reads no index of these BINARY columns:
+  // 0027b drops its plain ones from 0001.)
   async up(db: Kysely<unknown>) {
     if (!isPostgres(db)) return;
     for (const [table, col] of [
