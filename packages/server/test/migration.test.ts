@@ -17,6 +17,7 @@ import { UNUSED_COMPLAINT_INDEXES } from '../src/store/migrations/0018_unused_in
 import { UNREAD_FACT_INDEXES } from '../src/store/migrations/0022_unread_fact_indexes.js';
 import { REDUNDANT_PG_INDEXES } from '../src/store/migrations/0026_pg_redundant_indexes.js';
 import { UNREAD_PATH_INDEXES } from '../src/store/migrations/0027b_sqlite_unread_path_indexes.js';
+import { NULL_FREE_INDEXES } from '../src/store/migrations/0027c_sqlite_indexes_without_nulls.js';
 import type { Database } from '../src/store/schema.js';
 import { decodeHandling } from '../src/store/reports/handling-quantiles.js';
 import { ORGS } from './helpers/fixture-bank.js';
@@ -234,6 +235,21 @@ describe.each(BACKENDS)('migrating a database of the previous schema (%s)', (bac
       const row = await db.selectFrom('complaints').select(['handling_org_path', 'first_org_path']).where('id', '=', OLD_REVIEWED.id).executeTakeFirstOrThrow();
       expect(row.handling_org_path).toMatch(/^\/HO\//);
     }
+  });
+
+  it('keeps only the rows whose column is not null in six SQLite indexes, which the statements reading them still use (0027c)', async () => {
+    if (backend === 'postgres') return;
+    const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and name in (${sql.join(NULL_FREE_INDEXES.map(([n]) => n))})`.execute(db);
+    expect(rows.map((r) => r.name).sort()).toEqual(NULL_FREE_INDEXES.map(([n]) => n).sort());
+    for (const [name, , , column] of NULL_FREE_INDEXES) expect(rows.find((r) => r.name === name)?.sql).toMatch(new RegExp(`where "${column}" is not null$`));
+    // The key lookup and the decided population's cells read them (EXPLAIN QUERY PLAN).
+    const plan = async (q: ReturnType<typeof sql>) => (await sql<{ detail: string }>`explain query plan ${q}`.execute(db)).rows.map((r) => r.detail).join('; ');
+    expect(await plan(sql`select id from complaints where creation_scope = ${'s'} and creation_key = ${'k'}`)).toContain('complaints_creation_key');
+    expect(await plan(sql`select seq from events where step_scope = ${'s'} and step_key = ${'k'}`)).toContain('events_step_key');
+    expect(await plan(sql`select count(*) from complaint_facts where decided_day is not null and decided_day >= ${'2025-01-01'} and decided_day <= ${'2025-12-31'}`)).toContain('complaint_facts_decided_day_org');
+    expect(await plan(sql`select 1 from complaint_facts where customer_key = ${'C-1'} and business_major = ${'B03'} and received_at < ${1}`)).toContain('complaint_facts_repeat');
+    // Nothing was lost: a customer's complaint is found through its index.
+    expect((await db.selectFrom('complaints').select('id').where('customer_id', '=', 'C-1001').execute()).map((r) => r.id)).toContain(OLD_REVIEWED.id);
   });
 
   it('drops the (day, org_path) index of report_cells on SQLite, which no statement reads there (0024)', async () => {
