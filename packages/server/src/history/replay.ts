@@ -49,7 +49,9 @@ function stepsOf(r: HistoryRecord): Step[] {
   add(r.receivedAt, 'receivedAt', 'start', 'handler');
   add(r.extendedAt, 'extendedAt', 'extend', 'manager', { reason: IMPORTED, complainantNotifiedAt: r.extendedAt });
   add(r.extendedAgainAt, 'extendedAgainAt', 'extend', 'leadership', { reason: IMPORTED, complainantNotifiedAt: r.extendedAgainAt, approvedBy: 'import:leadership' });
-  add(r.holdFrom, 'holdFrom', 'hold', 'handler', { reason: IMPORTED });
+  // Each body as its schema outputs it (`complainantNotified` is the hold body's default): the replay
+  // takes them as parsed (test/reporting/history-replay.test.ts checks each against its schema).
+  add(r.holdFrom, 'holdFrom', 'hold', 'handler', { reason: IMPORTED, complainantNotified: true });
   add(r.holdTo, 'holdTo', 'resume', 'handler');
   const respond = { outcome: r.outcome ?? 'not_upheld', basis: IMPORTED, remediesOffered: ['review'], notifiedVia: 'phone' };
   add(r.decidedAt, 'decidedAt', 'respond', 'handler', { ...respond, notifiedAt: r.decidedAt });
@@ -67,9 +69,23 @@ function stepsOf(r: HistoryRecord): Step[] {
 }
 
 /**
+ * The actions whose bodies {@link replayHistory} builds exactly as their schemas output them (from
+ * constants and the row's validated times and outcome), and takes without parsing them again: every
+ * action of a history but `follow_up`, whose schema also checks that a reached follow-up has a score
+ * (a row may say `reached` without `satisfaction`, which the lifecycle refuses).
+ *
+ * @example
+ * ```ts
+ * TRUSTED_BODIES.includes('respond'); // true
+ * ```
+ */
+export const TRUSTED_BODIES: readonly ComplaintAction[] = ['decline', 'accept', 'start', 'extend', 'hold', 'resume', 'respond', 'request_review', 'close', 'withdraw'];
+
+/**
  * A history record registered, with the lifecycle steps its columns stand for (in time order, each
  * with the column it comes from): what {@link replayHistory} applies with `applySteps`, and what a
- * test applies with `applyAction` one step at a time to prove the two equal.
+ * test applies with `applyAction` one step at a time to prove the two equal. `settle: false`:
+ * registration leaves its deadline snapshot to the steps (see core's `RegisterContext.settle`).
  *
  * @example
  * ```ts
@@ -80,6 +96,7 @@ function stepsOf(r: HistoryRecord): Step[] {
 export function historyStart(
   r: HistoryRecord,
   ctx: { id: string; firstSeq: number; reviewerOrgId?: string | undefined; clock?: Omit<ClockOptions, 'now'> | undefined },
+  options: { settle?: boolean } = {},
 ): { complaint: Complaint; steps: (LifecycleStep & { readonly field: keyof HistoryRecord })[] } | { error: ReplayError } {
   const actor = (role: Step['role']): Actor => ({ kind: 'staff', id: `import:${role}`, role, orgId: r.orgId });
   let seq = ctx.firstSeq;
@@ -99,7 +116,8 @@ export function historyStart(
       handlingOrgId: r.orgId,
       receivedAt: r.receivedAt,
     });
-    c = registerComplaint(input, { id: ctx.id, handlingOrgId: r.orgId, actor: actor('frontline'), now: received, seq: seq++ });
+    // `settle: false` (a replay): registration's deadline snapshot is left for the last step to compute; every record has one.
+    c = registerComplaint(input, { id: ctx.id, handlingOrgId: r.orgId, actor: actor('frontline'), now: received, seq: seq++, settle: options.settle ?? true });
   } catch (e) {
     return { error: { field: 'receivedAt', message: e instanceof Error ? e.message : String(e) } };
   }
@@ -122,8 +140,9 @@ export function historyStart(
  * Replays a historical complaint through the lifecycle, with its own times, as staff of its
  * organisation (`import:<role>` ids) would have entered it live: the same timeline, clock and
  * metrics. Returns the complaint, or the column whose step the lifecycle refuses. The steps go
- * through core's `applySteps` (the same complaint and refusals as `applyAction` step by step, the
- * deadline snapshot computed once: test/reporting/history-replay.test.ts).
+ * through core's `applySteps`, trusted (bodies built from the validated row, not parsed again; the
+ * deadline snapshot computed once, after the last step): the same complaint and refusals as
+ * `applyAction` step by step (test/reporting/history-replay.test.ts).
  *
  * @example
  * ```ts
@@ -135,9 +154,14 @@ export function replayHistory(
   r: HistoryRecord,
   ctx: { id: string; firstSeq: number; reviewerOrgId?: string | undefined; clock?: Omit<ClockOptions, 'now'> | undefined },
 ): { complaint: Complaint } | { error: ReplayError } {
-  const start = historyStart(r, ctx);
+  // Trusted: the step bodies are built above from the validated row (constants and its validated
+  // times and outcome), so they are not parsed again (but `follow_up`'s), and registration leaves the
+  // deadline snapshot to the last step. The same complaint, byte for byte, and the same refusals as
+  // `applyAction` step by step (test/reporting/history-replay.test.ts).
+  const start = historyStart(r, ctx, { settle: false });
   if ('error' in start) return start;
-  const out = applySteps(start.complaint, start.steps);
+  if (start.steps.length === 0) return historyStart(r, ctx) as { complaint: Complaint };
+  const out = applySteps(start.complaint, start.steps, { trusted: TRUSTED_BODIES });
   if ('complaint' in out) return out;
   const e = out.error;
   return { error: { field: (start.steps[out.index] as (typeof start.steps)[number]).field, message: e instanceof Error ? e.message : String(e) } };

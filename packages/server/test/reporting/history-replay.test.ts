@@ -1,14 +1,15 @@
 /**
- * The history import's replay (`replayHistory`, through core's `applySteps`: the deadline snapshot
- * computed once, the clock only where a rule reads it) gives exactly what the lifecycle gives step
- * by step (`applyAction` after `applyAction`): the same complaint (timeline, deadlines, decision,
- * follow-ups, review) or the same refusal at the same column, over random histories, valid ones and
- * ones whose times the lifecycle refuses.
+ * The history import's replay (`replayHistory`, through core's `applySteps`, trusted: the step bodies
+ * not parsed again, registration's deadline snapshot left to the last step, the clock only where a
+ * rule reads it) gives exactly what the lifecycle gives step by step (`applyAction` after
+ * `applyAction`, every body parsed, every snapshot computed): the same complaint byte for byte
+ * (timeline, deadlines, decision, follow-ups, review) or the same refusal at the same column, over
+ * random histories, valid ones and ones whose times the lifecycle refuses.
  */
-import { applyAction, type Complaint, type HistoryRecord } from '@complaintkit/core/domain';
+import { ACTION_BODIES, applyAction, type Complaint, type HistoryRecord } from '@complaintkit/core/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { historyStart, type ReplayError, replayHistory } from '../../src/history/replay.js';
+import { historyStart, type ReplayError, replayHistory, TRUSTED_BODIES } from '../../src/history/replay.js';
 import { documentText } from '../../src/store/rows.js';
 import { randomHistory } from './random-history.js';
 
@@ -74,7 +75,10 @@ describe('history replay through applySteps', () => {
       fc.property(anyHistory, fc.constantFrom<string | undefined>('BR-44', undefined), (record, reviewerOrgId) => {
         const ctx: Ctx = { id: 'CK20250920-000001', firstSeq: 7, reviewerOrgId };
         const fast = replayHistory(record, ctx);
-        expect(fast).toEqual(stepwise(record, ctx));
+        const slow = stepwise(record, ctx);
+        expect(fast).toEqual(slow);
+        // Byte for byte: the stored document is this text.
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
         if ('complaint' in fast) seen.complaints++;
         else seen.errors++;
       }),
@@ -91,10 +95,29 @@ describe('history replay through applySteps', () => {
       const ctx: Ctx = { id: 'CK20260101-000001', firstSeq: 1, reviewerOrgId: 'BR-44' };
       const fast = replayHistory(record, ctx);
       expect('complaint' in fast).toBe(true);
-      expect(fast).toEqual(stepwise(record, ctx));
+      const slow = stepwise(record, ctx);
+      expect(fast).toEqual(slow);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
       if ('complaint' in fast) steps += fast.complaint.timeline.length;
     }
     expect(steps).toBeGreaterThan(400 * 3);
+  });
+
+  it('builds each trusted step’s body exactly as its action’s schema outputs it (what the replay relies on)', () => {
+    let bodies = 0;
+    const check = (record: HistoryRecord) => {
+      const start = historyStart(record, { id: 'CK20250920-000001', firstSeq: 1, reviewerOrgId: 'BR-44' });
+      if ('error' in start) return;
+      for (const s of start.steps) {
+        if (!TRUSTED_BODIES.includes(s.action)) continue;
+        const parsed = ACTION_BODIES[s.action].parse(s.input);
+        expect(JSON.stringify(s.input), s.action).toBe(JSON.stringify(parsed));
+        bodies++;
+      }
+    };
+    fc.assert(fc.property(anyHistory, (record) => check(record)), { numRuns: 500, seed: 20261201 });
+    for (const record of randomHistory(20261201, 200)) check(record);
+    expect(bodies).toBeGreaterThan(1_000);
   });
 
   it('stores the document built from the events’ JSON texts exactly as JSON.stringify writes it', () => {

@@ -1,4 +1,4 @@
-export { allowedActions, applyAction, applySteps, type LifecycleStep, type RegisterContext, registerComplaint, type StepContext } from './machine.js';
+export { allowedActions, applyAction, type ApplyStepsOptions, applySteps, type LifecycleStep, type RegisterContext, registerComplaint, type StepContext } from './machine.js';
 export {
   COMPLAINT_ACTIONS,
   COMPLAINT_STATUSES,

@@ -96,7 +96,7 @@ export function applyAction<A extends ComplaintAction>(
   input: unknown,
   ctx: StepContext,
 ): Complaint {
-  return step(complaint, action, input, ctx, true);
+  return step(complaint, action, input, ctx, true, false);
 }
 
 /**
@@ -106,7 +106,7 @@ export function applyAction<A extends ComplaintAction>(
  * reopen) settles it anyway. The clock itself is computed only when this step reads it: the extension
  * and review rules, and a decision's deadline.
  */
-function step<A extends ComplaintAction>(complaint: Complaint, action: A, input: unknown, ctx: StepContext, settle: boolean): Complaint {
+function step<A extends ComplaintAction>(complaint: Complaint, action: A, input: unknown, ctx: StepContext, settle: boolean, trusted: boolean): Complaint {
   const rule = TRANSITIONS[action];
   const role = actorRole(ctx.actor);
   if (!rule.from.includes(complaint.status)) {
@@ -122,7 +122,8 @@ function step<A extends ComplaintAction>(complaint: Complaint, action: A, input:
   // Recusal, extension and review rules: the same functions allowedActions applies.
   const ruled = actionRefusal(complaint, action, ctx.actor, role, { clock, now: ctx.now, reviewerOrgId: ctx.reviewerOrgId });
   if (ruled) throw refuseFor(ruled, action, complaint, ctx);
-  const body = ACTION_BODIES[action].parse(input) as ActionBody<A>;
+  // A trusted body (see applySteps) is taken as its schema's output; any other is parsed.
+  const body = (trusted ? input : ACTION_BODIES[action].parse(input)) as ActionBody<A>;
   const violation = (message: string) => refuse('rule_violation', action, complaint, ctx, message);
   const check = (r: Refusal | null) => {
     if (r) throw refuseFor(r, action, complaint, ctx);
@@ -297,12 +298,29 @@ export interface LifecycleStep {
 }
 
 /**
+ * How {@link applySteps} takes its steps. `trusted`: the actions whose step `input` is already what
+ * the action's body schema (`ACTION_BODIES`) outputs for it, built by the caller from data it
+ * validated (a history import builds the bodies from a validated row), so it is not parsed again.
+ * A body that is not what the schema would output gives a complaint the service would not have
+ * stored, and a schema that checks more than its fields' types (`follow_up`: a reached follow-up
+ * needs a score) would not refuse: only for bodies built in code, never for a caller's input.
+ *
+ * @example
+ * ```ts
+ * const o: ApplyStepsOptions = { trusted: ['accept', 'start', 'respond'] };
+ * ```
+ */
+export interface ApplyStepsOptions {
+  readonly trusted?: readonly ComplaintAction[];
+}
+
+/**
  * Applies several lifecycle steps in a row: the same complaint, and the same refusal at the same
  * step, as {@link applyAction} one step after another, for a fraction of the clock arithmetic (a test
  * replays random histories both ways): the deadline snapshot is computed once, after the last step,
  * and the clock only before a step whose rules read it. For replaying a complaint's known history (a
  * history import). Returns the complaint, or the index of the step refused with the error
- * `applyAction` throws for it.
+ * `applyAction` throws for it. With `trusted`, those actions' bodies are not parsed (see {@link ApplyStepsOptions}).
  *
  * @example
  * ```ts
@@ -310,12 +328,13 @@ export interface LifecycleStep {
  * if ('complaint' in r) save(r.complaint); else console.log(`step ${r.index}:`, r.error);
  * ```
  */
-export function applySteps(complaint: Complaint, steps: readonly LifecycleStep[]): { complaint: Complaint } | { index: number; error: unknown } {
+export function applySteps(complaint: Complaint, steps: readonly LifecycleStep[], options: ApplyStepsOptions = {}): { complaint: Complaint } | { index: number; error: unknown } {
   let c = complaint;
+  const trusted = options.trusted ?? [];
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i] as LifecycleStep;
     try {
-      c = step(c, s.action, s.input, s.ctx, i === steps.length - 1);
+      c = step(c, s.action, s.input, s.ctx, i === steps.length - 1, trusted.includes(s.action));
     } catch (error) {
       return { index: i, error };
     }
@@ -339,6 +358,13 @@ export interface RegisterContext extends StepContext {
   readonly handlingOrgId: string;
   readonly handlingOrg?: Pick<Organisation, 'kind' | 'regionCode'>;
   readonly hashIdentity?: (kind: IdentityKind, raw: string) => string | null;
+  /**
+   * `false`: the deadline snapshot is left at its starting value (clock started at receipt, no
+   * deadline, no extension) instead of computed, for a caller that applies steps right after with
+   * {@link applySteps}, whose last step computes it (a history replay: the steps before read only
+   * its extension level). Default `true`.
+   */
+  readonly settle?: boolean;
 }
 
 /**
@@ -409,6 +435,6 @@ export function registerComplaint(input: ComplaintCreate, ctx: RegisterContext):
       },
     ],
   };
-  complaint.deadlines = deadlinesOf(complaint, { ...ctx.clock, now: ctx.now });
+  if (ctx.settle !== false) complaint.deadlines = deadlinesOf(complaint, { ...ctx.clock, now: ctx.now });
   return complaint;
 }
