@@ -22,12 +22,16 @@ import { InputError } from './errors.js';
  * await engine.run(readDigested(['complaints.ndjson'], { asOf, rules, workers: 2 }), { asOf });
  * ```
  */
-export async function* readDigested(files: readonly string[], options: { asOf: number; rules: RuleSet; workers?: 1 | 2 }): AsyncGenerator<DigestedRows> {
+export async function* readDigested(
+  files: readonly string[],
+  // `secondAhead`: batches the second worker may read ahead (SECOND_HALF_AHEAD by default).
+  options: { asOf: number; rules: RuleSet; workers?: 1 | 2; secondAhead?: number },
+): AsyncGenerator<DigestedRows> {
   const url = workerScript('read-worker.js');
   if (!url) throw notBuilt('read-worker.js');
   const halves = options.workers === 2 ? splitInTwo(files) : null;
   const parts: ReadPart[][] = halves ?? [files.map((file) => ({ file, start: 0 }))];
-  const readers = parts.map((p, i) => new Reader(url, { parts: p, dropped: i > 0, asOf: options.asOf, rules: options.rules }, i > 0));
+  const readers = parts.map((p, i) => new Reader(url, { parts: p, dropped: i > 0, asOf: options.asOf, rules: options.rules }, i > 0 ? (options.secondAhead ?? SECOND_HALF_AHEAD) : 0));
   // The complaint numbers the first half kept: the second half's rows left out with one of them
   // still reach the engine (as `d` rows), as they would have from one worker.
   const keptBefore = new Set<string>();
@@ -159,23 +163,35 @@ function countLines(file: string, end: number): number {
 }
 
 /**
- * @internal one read worker and its messages, taken one at a time. The worker reading the first part
- * may run a few batches ahead of the engine; one reading a later part runs ahead without bound (its
- * rows can only be taken after the first part's: they are what the engine keeps, or few).
+ * @internal how many batches (about a megabyte of file each) the worker reading the second half may
+ * read while the engine still takes the first half's: the whole second half of 1,000,000 complaints
+ * (about 200 batches, some 30 MB of posted rows), so both halves are read at once there; past that
+ * it waits, so a larger input does not pile up in memory.
  */
-class Reader {
+export const SECOND_HALF_AHEAD = 256;
+
+/**
+ * @internal one read worker and its messages, taken one at a time. The worker reading the first part
+ * runs a few batches ahead of the engine; one reading a later part (whose rows can only be taken
+ * after the first part's) runs up to `ahead` batches ahead, held here until they are taken.
+ */
+export class Reader {
   readonly #worker: Worker;
   readonly #queue: ReadWorkerMessage[] = [];
   #wake: (() => void) | null = null;
   #failure: Error | null = null;
   #done = false;
 
-  constructor(url: URL, data: ReadWorkerData, unbounded: boolean) {
+  constructor(url: URL, data: ReadWorkerData, ahead: number) {
     this.#worker = new Worker(url, { workerData: data });
     this.#worker.on('message', (m: ReadWorkerMessage) => {
       this.#queue.push(m);
-      // Received: a worker reading a later part may read one more batch.
-      if (unbounded && m.kind === 'batch') this.#worker.postMessage(null);
+      // Received: a worker reading a later part may read one more batch, while fewer than `ahead`
+      // are held here; else once one is taken.
+      if (ahead > 0 && m.kind === 'batch') {
+        if (this.#queue.length < ahead) this.#worker.postMessage(null);
+        else this.#owed++;
+      }
       this.#notify();
     });
     this.#worker.on('error', (e) => {
@@ -186,10 +202,18 @@ class Reader {
       if (!this.#done) this.#failure ??= new Error(`the read worker stopped (exit code ${code})`);
       this.#notify();
     });
-    this.#unbounded = unbounded;
+    this.#ahead = ahead;
   }
 
-  readonly #unbounded: boolean;
+  /** Batches a later part's worker may have read ahead; 0 for the first part's (credit per batch taken). */
+  readonly #ahead: number;
+  /** Credits held back from a later part's worker while its queue is full. */
+  #owed = 0;
+
+  /** Messages received and not yet taken. */
+  get queued(): number {
+    return this.#queue.length;
+  }
 
   #notify(): void {
     this.#wake?.();
@@ -199,7 +223,13 @@ class Reader {
   async next(): Promise<ReadWorkerMessage> {
     for (;;) {
       const m = this.#queue.shift();
-      if (m !== undefined) return m;
+      if (m !== undefined) {
+        if (this.#owed > 0 && this.#queue.length < this.#ahead) {
+          this.#owed--;
+          this.#worker.postMessage(null);
+        }
+        return m;
+      }
       if (this.#failure) throw this.#failure;
       await new Promise<void>((r) => (this.#wake = r));
     }
@@ -207,7 +237,7 @@ class Reader {
 
   /** The engine took a batch: the first part's worker may read one more ahead. */
   taken(): void {
-    if (!this.#unbounded) this.#worker.postMessage(null);
+    if (this.#ahead === 0) this.#worker.postMessage(null);
   }
 
   /** Its part is read: its heap is let go now, not after the other worker's part too. */
