@@ -66,7 +66,9 @@ const int = (name: string, value: string | undefined, fallback: number): number 
 /** @internal */
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  // `complaintkit-server import --help` too: a newcomer asks the command they mean to run.
+  const help = (a: string) => a === '--help' || a === '-h';
+  if (command === undefined || help(command) || command === 'help' || rest.some(help)) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }

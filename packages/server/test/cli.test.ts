@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,5 +103,22 @@ describe('complaintkit-server directory (a bank of its own)', () => {
     const out = await serve(['--port', String(randomPort()), '--no-demo'], {}, 'No demo tokens');
     expect(out).toContain('The database is empty and --no-demo is set');
     expect(out).not.toContain('Seeding demo data');
+  });
+});
+
+describe('complaintkit-server COMMAND --help', () => {
+  it.each(['serve', 'seed', 'import', 'directory', 'train'])('%s --help prints the usage and exits 0, touching nothing', async (command) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ck-cli-help-'));
+    const { DATABASE_URL: _pg, ...env } = process.env;
+    const child = spawn(process.execPath, [CLI, command, '--help'], { env, cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`complaintkit-server ${command}`);
+    expect(readdirSync(cwd)).toEqual([]); // no ./data folder made, no database opened
   });
 });
