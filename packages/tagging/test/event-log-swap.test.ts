@@ -57,6 +57,30 @@ describe('a full rebuild stopped around its commit point', () => {
     expect((await readdir(state)).filter((n) => n === SWAP_MARKER || n.startsWith('.full-'))).toEqual([]);
   });
 
+  it('that fails after writing its marker, before its state is in place, removes its own marker and staged log', async () => {
+    const { state, base, day3, second } = await twoFullBuilds();
+    const events = async () => Object.fromEntries(await Promise.all((await readdir(join(state, 'events'))).map(async (f) => [f, await readFile(join(state, 'events', f), 'utf8')])));
+    const before = await events();
+    // The state cannot be put in place: its name is taken by a folder (the rename at the commit
+    // point fails, after the marker is written).
+    await rename(join(state, 'tags-state.sqlite'), join(state, 'aside.sqlite'));
+    await mkdir(join(state, 'tags-state.sqlite', 'x'), { recursive: true });
+    for (const worker of ['0', '1']) {
+      const was = process.env.CK_TAGS_STATE_WORKER;
+      process.env.CK_TAGS_STATE_WORKER = worker;
+      try {
+        const run = await cli(['build', '--full', '--input', day3, '--as-of', at(6), ...base]);
+        expect(run.code, run.err).toBe(1);
+      } finally {
+        if (was === undefined) delete process.env.CK_TAGS_STATE_WORKER;
+        else process.env.CK_TAGS_STATE_WORKER = was;
+      }
+      expect((await readdir(state)).filter((n) => n === SWAP_MARKER || n.startsWith('.full-') || n.includes('.tmp-'))).toEqual([]);
+      expect(await events()).toEqual(before);
+    }
+    expect(Object.keys(before).sort()).toEqual(second.events);
+  });
+
   it('after its state was put in place: the next run swaps in the staged event log first and carries on from it', async () => {
     const { state, base, first, second, day3 } = await twoFullBuilds();
     // As a build stopped right after its state's rename leaves it: the old log in place, the new one staged.
@@ -111,6 +135,7 @@ describe('a full rebuild running beside this run', () => {
     const run = await cli(['build', '--input', input, '--as-of', at(3), '--state', state, '--out', join(dir, 'out'), '--quiet']);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(new RegExp(`full rebuild \\(process ${process.ppid}\\).*wait until it has finished`));
+    expect(run.err).toMatch(/wait until it has finished\. Nothing was written\./); // not 'fix the input'
     expect(await readFile(join(state, live, 'events', '000000000001-000000000009.ndjson'), 'utf8')).toBe('{}\n');
     expect(JSON.parse(await readFile(join(state, SWAP_MARKER), 'utf8'))).toEqual({ staging: live, log: 'live' });
     expect(existsSync(join(state, 'tags-state.sqlite'))).toBe(false);
@@ -136,6 +161,7 @@ describe('a swap marker cut short by a power loss', () => {
     const run = await cli(['build', '--input', day3, '--as-of', at(6), ...base]);
     expect(run.code).toBe(1);
     expect(run.err).toMatch(/swap marker .*cannot be read.*--full/);
+    expect(run.err).not.toMatch(/Fix the input/);
     expect(existsSync(join(state, gone))).toBe(true);
     expect(existsSync(join(state, SWAP_MARKER))).toBe(true);
     const again = await cli(['build', '--full', '--input', day3, '--as-of', at(6), ...base]);

@@ -118,9 +118,16 @@ describe('CRM export', () => {
     const engine = new TagEngine({ rules: BUILT_IN_RULES });
     for (const [i, batch] of [[row(0, 'C1')], [row(10, 'C2')]].entries()) {
       const run = await log.begin();
+      // The run's temporary file is made at its first event, not before.
+      expect((await readdir(log.folder)).filter((f) => f.startsWith('run.tmp-'))).toEqual([]);
       await engine.run(batch, { asOf: at(i * 10 + 1), onEvent: (e) => run.write(e) });
       await run.publish();
     }
+    // A run with no events publishes nothing and leaves no file.
+    const none = await log.begin();
+    await none.publish();
+    const discarded = await log.begin();
+    await discarded.discard();
     const files = await readdir(join(dir, 'events'));
     expect(files).toHaveLength(2);
     const all: TagEvent[] = [];

@@ -112,13 +112,13 @@ export async function recoverEventLogSwap(stateDir: string, stateFile: string, f
       await rm(file, { force: true });
       return 'dropped';
     }
-    throw new InputError(file, null, null, 'the swap marker a full rebuild left cannot be read (cut short by a crash?), so whether its staged event log belongs in place is unknown; run the build again with --full');
+    throw new InputError(file, null, null, 'the swap marker a full rebuild left cannot be read (cut short by a crash?), so whether its staged event log belongs in place is unknown; run the build again with --full', 'Nothing was written.');
   }
   // Only a staging folder of ours, by name (never a path elsewhere).
   const stagingDir = /^\.full-\d+$/.test(marker.staging) ? join(stateDir, marker.staging) : null;
   const pid = stagingDir ? Number(marker.staging.slice('.full-'.length)) : null;
   if (pid !== null && pid !== process.pid && alive(pid)) {
-    throw new InputError(stateDir, null, null, `a full rebuild (process ${pid}) is putting its state and event log in place in this folder; wait until it has finished`);
+    throw new InputError(stateDir, null, null, `a full rebuild (process ${pid}) is putting its state and event log in place in this folder; wait until it has finished`, 'Nothing was written.');
   }
   let committed = false;
   if (existsSync(stateFile)) {
@@ -131,7 +131,7 @@ export async function recoverEventLogSwap(stateDir: string, stateFile: string, f
       }
     } catch {
       if (!full) {
-        throw new InputError(stateFile, null, null, `the state cannot be opened while a full rebuild's swap marker (${SWAP_MARKER}) is beside it, so whether its staged event log belongs in place is unknown; run the build again with --full`);
+        throw new InputError(stateFile, null, null, `the state cannot be opened while a full rebuild's swap marker (${SWAP_MARKER}) is beside it, so whether its staged event log belongs in place is unknown; run the build again with --full`, 'Nothing was written.');
       }
     }
   }

@@ -16,8 +16,10 @@ export class InputError extends Error {
     readonly line: number | null,
     readonly field: string | null,
     readonly reason: string,
+    /** What to do next, after the reason: by default, fix the input and run again. */
+    next = 'Fix the input and run again; nothing was written.',
   ) {
-    super(`${file}${line === null ? '' : `:${line}`}${field ? ` field "${field}"` : ''}: ${reason}. Fix the input and run again; nothing was written.`);
+    super(`${file}${line === null ? '' : `:${line}`}${field ? ` field "${field}"` : ''}: ${reason}. ${next}`);
   }
 }
 

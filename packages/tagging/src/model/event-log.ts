@@ -105,14 +105,20 @@ export class EventLog {
  */
 export class RunLog {
   readonly #tmp: string;
-  readonly #out: WriteStream;
+  /** Opened at the first write: a run that changes nothing creates no file. */
+  #out: WriteStream | null = null;
   #first: number | null = null;
   #last = 0;
   #buffer = '';
 
   constructor(readonly folder: string) {
     this.#tmp = join(folder, `run.tmp-${process.pid}-${Date.now()}`);
-    this.#out = createWriteStream(this.#tmp, { encoding: 'utf8' });
+  }
+
+  /** @internal */
+  #stream(): WriteStream {
+    this.#out ??= createWriteStream(this.#tmp, { encoding: 'utf8' });
+    return this.#out;
   }
 
   /**
@@ -129,18 +135,21 @@ export class RunLog {
     this.#last = e.seq;
     this.#buffer += `${JSON.stringify(e)}\n`;
     if (this.#buffer.length > 1 << 16) {
-      const ok = this.#out.write(this.#buffer);
+      const out = this.#stream();
+      const ok = out.write(this.#buffer);
       this.#buffer = '';
-      if (!ok) return once(this.#out, 'drain').then(() => undefined);
+      if (!ok) return once(out, 'drain').then(() => undefined);
     }
     return undefined;
   }
 
   /** @internal */
   async #close(): Promise<void> {
-    this.#out.end(this.#buffer);
+    if (this.#out === null && this.#first === null) return;
+    const out = this.#stream();
+    out.end(this.#buffer);
     this.#buffer = '';
-    await once(this.#out, 'finish');
+    await once(out, 'finish');
   }
 
   /**
