@@ -95,6 +95,16 @@ describe.each(BACKENDS)('list filters and pagination (%s)', (backend) => {
     }
   });
 
+  it('refuses a cursor it did not give with a 400 naming cursor, instead of answering the first page', async () => {
+    const sys = await t.token('system');
+    for (const cursor of ['%FF%FE', Buffer.from('-5').toString('base64url'), 'not-a-cursor']) {
+      const res = await t.api('GET', `/v1/complaints?limit=5&cursor=${cursor}`, { token: sys });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(res.body.errors).toEqual([{ path: 'cursor', message: expect.stringContaining('nextCursor') }]);
+    }
+  });
+
   it('pages newest first with no duplicates and no gaps', async () => {
     const sys = await t.token('system');
     for (let i = 0; i < 17; i++) {

@@ -1,10 +1,10 @@
 import { InvalidTransitionError, type RefusalCode, RefusedError, ReviewUnavailableError, RuleViolationError } from '@complaintkit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ConcurrentUpdateError, IdempotencyKeyReusedError } from '../store/errors.js';
+import { ConcurrentUpdateError, IdempotencyKeyReusedError, InvalidCursorError } from '../store/errors.js';
 import type { AppEnv } from './env.js';
 import { describeError, type Logger } from './logger.js';
-import { HttpProblem } from './problem.js';
+import { badRequest, HttpProblem } from './problem.js';
 import { safePath } from './safe-path.js';
 
 /** @internal A refused step's HTTP status, by its class: the state 409, a rule or an unavailable review 422, the role 403. */
@@ -28,6 +28,7 @@ export function problemOf(err: unknown): HttpProblem | null {
   }
   if (err instanceof IdempotencyKeyReusedError) return new HttpProblem(422, 'idempotency_key_reused', err.message);
   if (err instanceof ConcurrentUpdateError) return new HttpProblem(409, 'conflict', err.message);
+  if (err instanceof InvalidCursorError) return badRequest([{ path: 'cursor', message: err.message }]);
   if (err instanceof HTTPException && err.status < 500) {
     return new HttpProblem(err.status, 'validation_failed', err.message || 'the request cannot be handled', {
       errors: [{ path: '', message: err.status === 413 ? 'the body is too large' : err.message || 'invalid request' }],

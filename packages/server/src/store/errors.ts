@@ -30,6 +30,22 @@ export class ConcurrentUpdateError extends Error {
 }
 
 /**
+ * A list's `cursor` is not one this store gave (altered, cut, or from another list). Follow
+ * `nextCursor` as it came, or leave `cursor` out for the first page.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof InvalidCursorError) restartFromFirstPage();
+ * ```
+ */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  constructor() {
+    super('not a cursor this list gave: pass nextCursor as it came, or leave cursor out for the first page');
+  }
+}
+
+/**
  * True for a unique-constraint violation on SQLite or PostgreSQL.
  *
  * @example

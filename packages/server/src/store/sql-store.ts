@@ -16,7 +16,7 @@ import { type Kysely, sql } from 'kysely';
 import { maskComplaint } from '../policy/mask.js';
 import { type Visibility, visibilitySql } from '../policy/visibility.js';
 import type { DatabaseKind } from './connect.js';
-import { IdempotencyKeyReusedError, ConcurrentUpdateError, isTransientConflict, isUniqueViolation } from './errors.js';
+import { IdempotencyKeyReusedError, ConcurrentUpdateError, InvalidCursorError, isTransientConflict, isUniqueViolation } from './errors.js';
 import { type CounterName, counterValues, nextValue, nextValues } from './counters.js';
 import { COUNTER_SEQUENCES } from './migrations/0008b_event_sequences.js';
 import { importBank } from './import-bank.js';
@@ -569,6 +569,9 @@ export class SqlStore implements Store {
   async listComplaints(visibility: Visibility, query: ComplaintListQuery, now: number): Promise<ComplaintPage> {
     const orgPath = query.orgId === undefined ? undefined : ((await this.getOrganisation(query.orgId))?.path ?? null);
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    // A cursor this store did not give is refused, not read as the first page (a client following
+    // a damaged cursor would loop over the first page).
+    if (query.cursor !== undefined && after === null) throw new InvalidCursorError();
     const rows = await this.db
       .selectFrom('complaints')
       .select(['row_seq', 'document', 'handling_org_path', 'first_org_path', 'customer_id'])
