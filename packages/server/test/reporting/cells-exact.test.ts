@@ -5,7 +5,7 @@
  * import batches large (cells listed dirty, recomputed before the next read) and small (recomputed in
  * the write's transaction), then random live actions over HTTP (registrations, decisions, follow-ups,
  * transfers that change the organisation, reopenings, merges, withdrawals), some of which the lifecycle
- * refuses.
+ * refuses; then an import on top of live complaints of the same customers (their repeat flags change).
  */
 import { AGGREGATE_IDS, AGGREGATES, type Complaint, type ComplaintFacts, factsOf, markRepeats, POPULATIONS, type Population } from '@complaintkit/core/domain';
 import { sql } from 'kysely';
@@ -213,5 +213,39 @@ describe.each(BACKENDS)('report_cells equal a recomputation after random writes 
     );
     expect(moved.map((m) => m.status)).toEqual(Array(12).fill(200));
     await expectExact('after concurrent writers');
+  }, 120_000);
+
+  it('stays exact after an import on top of live complaints of the same customers, whose repeat flags it changes', async () => {
+    const token = await t.token('u-sb-handler');
+    // A live registration just before the import: its cell is listed dirty (not yet recomputed) while the import runs.
+    const reg = await t.api('POST', '/v1/complaints', {
+      token,
+      body: {
+        intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: 'B0301', cause: 'C01',
+        complainant: { name: '赵六', customerId: 'C-3' }, description: '信用卡', regionCode: '440305',
+      },
+    });
+    expect(reg.status).toBe(201);
+    const liveRepeats = async () =>
+      (await store.db.selectFrom('complaint_facts').select('id').where('is_repeat', '=', 1).where('id', 'not in', store.db.selectFrom('import_sources').select('complaint_id')).execute()).length;
+    const before = await liveRepeats();
+    // History of the same customers (C-0 … C-14) over the 28 days before now: earlier complaints on
+    // the same B major classes make live complaints repeats. Rows with a step not yet past are left out.
+    const now = Date.now();
+    const recent = randomHistory(13, 150, now - 28 * 86_400_000, 27).filter((rec) =>
+      Object.values(rec).every((v) => typeof v !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(v) || Date.parse(v) < now - 60_000),
+    );
+    expect(recent.length).toBeGreaterThan(50);
+    // And one that surely makes the live registration above a repeat: same customer and B major class, two days before it.
+    recent.push({
+      sourceId: 'OLD-13-sure', receivedAt: new Date(now - 2 * 86_400_000).toISOString(), orgId: 'SB-4403', intakeChannel: 'hotline',
+      businessChannel: 'A0101', businessCategory: 'B0302', cause: 'C01', severity: 'normal', regionCode: '440300', customerId: 'C-3',
+    });
+    const summary = await importHistory(store, ndjson(recent), 'ndjson', { batchSize: 25 });
+    expect(summary.errors).toEqual([]);
+    expect(summary.imported).toBe(recent.length);
+    // Live complaints became repeats (the test would prove little otherwise).
+    expect(await liveRepeats()).toBeGreaterThan(before);
+    await expectExact('after an import on top of live complaints');
   }, 120_000);
 });
