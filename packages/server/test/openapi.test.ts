@@ -2,6 +2,8 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { ALL_ENDPOINTS, COMMON_PROBLEMS, PROBLEM_CODES, PROBLEMS, referenceOf } from '@complaintkit/core/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sseMessage, sseRefetch } from '../src/http/sse.js';
+import type { StoredChange } from '../src/store/store.js';
 import { type AnyJson, startTestServer, type TestServer } from './helpers/harness.js';
 
 describe('OpenAPI document', () => {
@@ -98,7 +100,8 @@ describe('OpenAPI document', () => {
   it('describes the event stream with itemSchema, and shared schemas as references', () => {
     const stream = doc.paths['/v1/events'].get;
     const media = stream.responses['200'].content['text/event-stream'];
-    expect(media.itemSchema.properties.data).toMatchObject({ contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/ComplaintChange' } });
+    const [change] = media.itemSchema.oneOf;
+    expect(change.properties.data).toMatchObject({ contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/ComplaintChange' } });
     expect(JSON.stringify(media)).not.toContain('"x-');
     expect(stream.parameters.map((p: { name?: string }) => p.name)).toEqual(expect.arrayContaining(['Last-Event-ID', 'complaintId']));
 
@@ -108,6 +111,21 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/v1/me'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Me' });
     expect(JSON.stringify(doc.components.schemas.Me)).toContain('#/components/schemas/Organisation');
     expect(doc.components.schemas.ComplaintChange.properties.complaint).toEqual({ $ref: '#/components/schemas/Complaint' });
+  });
+
+  it('declares every kind of message the event stream sends: change, alert and refetch', () => {
+    // A client generated from the document met `event: alert` messages (managers' streams) it had no schema for.
+    const kinds = doc.paths['/v1/events'].get.responses['200'].content['text/event-stream'].itemSchema.oneOf;
+    const byEvent = Object.fromEntries(kinds.map((k: AnyJson) => [k.properties.event.const, k]));
+    expect(Object.keys(byEvent)).toEqual(['change', 'alert', 'refetch']);
+    const sent = [
+      sseMessage({ seq: 7, alert: { id: 'AL-1' } } as unknown as StoredChange),
+      sseRefetch(120_000, 10_000),
+    ].map((m) => /^event: (\w+)$/m.exec(m)?.[1]);
+    expect(sent).toEqual(['alert', 'refetch']);
+    expect(byEvent.alert.properties.data.contentSchema.required).toEqual(expect.arrayContaining(['id', 'ruleId', 'level', 'status']));
+    const refetch = JSON.parse(/^data: (.*)$/m.exec(sseRefetch(120_000, 10_000))?.[1] ?? '{}');
+    expect(Object.keys(refetch).sort()).toEqual([...byEvent.refetch.properties.data.contentSchema.required].sort());
   });
 
   it('leaks no ±2^53 bounds into integers', () => {

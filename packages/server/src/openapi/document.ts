@@ -1,4 +1,4 @@
-import { ALL_ENDPOINTS, COMMON_PROBLEMS, ENDPOINT_REFERENCE, type Endpoint, PROBLEMS, type ProblemCode, referenceOf } from '@complaintkit/core/domain';
+import { ALL_ENDPOINTS, Alert, COMMON_PROBLEMS, ENDPOINT_REFERENCE, type Endpoint, PROBLEMS, type ProblemCode, referenceOf } from '@complaintkit/core/domain';
 import { defaultSuggester } from '../suggest/service/load.js';
 import type { SuggestInput } from '../suggest/service/suggester.js';
 import { maskComplaint } from '../policy/mask.js';
@@ -54,6 +54,35 @@ function problemResponse(e: Endpoint, status: number, codes: readonly ProblemCod
       },
     },
   };
+}
+
+/**
+ * @internal The three kinds of message of the event stream (`http/sse.ts`): a complaint `change`, an
+ * early-warning `alert` (managers, leadership and auditors, on the whole-bank stream), and `refetch`
+ * when a resume is too far behind to replay. Each is declared, so a client generated from the
+ * document knows every `event` it may read.
+ */
+function streamMessages(change: unknown): Json[] {
+  const message = (event: string, description: string, data: unknown): Json => ({
+    type: 'object',
+    description,
+    required: ['event', 'data'],
+    properties: {
+      id: { type: 'string', description: 'The event seq; send it back as Last-Event-ID to resume' },
+      event: { type: 'string', const: event },
+      data: { type: 'string', contentMediaType: 'application/json', contentSchema: data },
+      retry: { type: 'integer', description: 'Reconnection delay (ms), sent once at the start' },
+    },
+  });
+  return [
+    message('change', 'A complaint changed: the event and the complaint after it, masked as lists are', change),
+    message('alert', 'An early-warning alert opened, changed or resolved (managers, leadership and auditors; not with complaintId)', withRefs(schemaOf(Alert, 'output'))),
+    message('refetch', 'Too far behind to replay: reload what you show, then keep reading (the stream goes on live from this id)', {
+      type: 'object',
+      required: ['code', 'detail', 'lastEventId'],
+      properties: { code: { type: 'string', const: 'replay_window_exceeded' }, detail: { type: 'string' }, lastEventId: { type: 'string', pattern: '^\\d+$' } },
+    }),
+  ];
 }
 
 /** @internal the operation object of one endpoint. */
@@ -112,16 +141,7 @@ function operationOf(e: Endpoint, success: unknown): Json {
     ? {
         'text/event-stream': {
           // OpenAPI 3.2: the schema of each message of the stream.
-          itemSchema: {
-            type: 'object',
-            required: ['data'],
-            properties: {
-              id: { type: 'string', description: 'The event seq; send it back as Last-Event-ID to resume' },
-              event: { type: 'string', const: 'change' },
-              data: { type: 'string', contentMediaType: 'application/json', contentSchema: withRefs(schemaOf(e.response, 'output')) },
-              retry: { type: 'integer', description: 'Reconnection delay (ms), sent once at the start' },
-            },
-          },
+          itemSchema: { oneOf: streamMessages(withRefs(schemaOf(e.response, 'output'))) },
           example: `id: 1002\nevent: change\ndata: ${JSON.stringify(success)}\n\n`,
         },
       }
