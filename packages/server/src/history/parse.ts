@@ -1,5 +1,7 @@
 import { HistoryRecord } from '@complaintkit/core/domain';
-import { nulPath } from '../nul-path.js';
+import { safeParse } from 'zod/mini';
+import { ISSUE_MESSAGES } from '../http/issue-messages.js';
+import { loneSurrogatePath, nulPath } from '../nul-path.js';
 import type { RawRow } from './rows.js';
 
 /**
@@ -47,7 +49,10 @@ export function validateRow(row: RawRow): { record: HistoryRecord } | { errors: 
   }
   const nul = mayHoldNul ? nulPath(value) : undefined;
   if (nul !== undefined) return { errors: [{ line: row.line, field: nul || '(row)', message: 'contains the NUL character (U+0000), which no field accepts: remove it' }] };
-  const r = HistoryRecord.safeParse(value);
+  // Only an NDJSON escape (`\uD800`) makes a lone surrogate: decoded bytes never do.
+  const lone = 'text' in row && /\\u[dD][89a-fA-F]/.test(row.text) ? loneSurrogatePath(value) : undefined;
+  if (lone !== undefined) return { errors: [{ line: row.line, field: lone || '(row)', message: 'contains a lone UTF-16 surrogate escape (half of a \\uD800-\\uDFFF pair), which is not text: fix the escape' }] };
+  const r = safeParse(HistoryRecord, value, ISSUE_MESSAGES);
   if (r.success) return { record: r.data };
   return { errors: r.error.issues.map((i) => ({ line: row.line, field: i.path.map(String).join('.') || '(row)', message: i.message })) };
 }

@@ -1,10 +1,10 @@
-import { en } from 'zod/locales';
 import { safeParse, type z } from 'zod/mini';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 import { refuseLoneSurrogate, refuseNul } from './nul.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { isContext, readBodyText } from './read-body.js';
+import { ISSUE_MESSAGES } from './issue-messages.js';
 
 /** @internal one issue as Standard Schema reports it. */
 interface Issue {
@@ -39,8 +39,6 @@ export function issuesToErrors(issues: readonly { path?: readonly PropertyKey[] 
   return issues.map((i) => ({ path: (i.path ?? []).map(String).join('.'), message: i.message }));
 }
 
-/** @internal English messages that say what a field expects ("expected string, received number"). */
-const MESSAGES = { error: en().localeError };
 
 /**
  * Parses a value with a schema; throws a 400 problem naming each bad field and what it expects.
@@ -51,7 +49,7 @@ const MESSAGES = { error: en().localeError };
  * ```
  */
 export function parseOr400<O>(schema: StandardSchema<O>, value: unknown): O {
-  const result = safeParse(schema as unknown as z.core.$ZodType, value, MESSAGES);
+  const result = safeParse(schema as unknown as z.core.$ZodType, value, ISSUE_MESSAGES);
   if (!result.success) throw badRequest(issuesToErrors(result.error.issues));
   return result.data as O;
 }

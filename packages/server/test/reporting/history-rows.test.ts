@@ -58,6 +58,33 @@ describe('history file read in pieces', () => {
     expect(read('csv', ['sourceId,orgId\n', 'A\n'])).toEqual([expect.objectContaining({ line: 2, error: expect.objectContaining({ field: '(row)' }) })]);
   });
 
+  it('says what a bad field expects, as the API does, never "Invalid input" alone', () => {
+    const good = randomHistory(7, 1)[0] as Record<string, unknown>;
+    const errorsOf = (row: Record<string, unknown>) => {
+      const v = validateRow({ line: 2, text: JSON.stringify(row) });
+      return 'errors' in v ? v.errors : [];
+    };
+    expect(errorsOf(good)).toEqual([]);
+    const channel = errorsOf({ ...good, intakeChannel: 'carrier-pigeon' });
+    expect(channel).toEqual([{ line: 2, field: 'intakeChannel', message: expect.stringMatching(/^Invalid option: expected one of .*outlet/) }]);
+    // The message names what is allowed, not the value sent (it may hold personal data).
+    expect(channel[0]?.message).not.toContain('carrier-pigeon');
+    for (const field of ['businessCategory', 'receivedAt', 'orgId']) {
+      const e = errorsOf({ ...good, [field]: 12 });
+      expect(e).toEqual([expect.objectContaining({ field })]);
+      expect(e[0]?.message).not.toBe('Invalid input');
+    }
+  });
+
+  it('refuses a lone UTF-16 surrogate escape in an NDJSON row, naming the field', () => {
+    const good = randomHistory(8, 1)[0] as Record<string, unknown>;
+    const line = JSON.stringify({ ...good, description: 'PLACEHOLDER' }).replace('PLACEHOLDER', '\\ud800 年费');
+    expect(validateRow({ line: 5, text: line })).toEqual({ errors: [{ line: 5, field: 'description', message: expect.stringMatching(/lone UTF-16 surrogate/) }] });
+    // A pair written as two escapes is text.
+    const pair = JSON.stringify({ ...good, description: 'PLACEHOLDER' }).replace('PLACEHOLDER', '\\ud83d\\ude00 年费');
+    expect(validateRow({ line: 6, text: pair })).toEqual({ record: expect.objectContaining({ description: '\u{1F600} 年费' }) });
+  });
+
   it('keeps the checked records on disk, in order, and finds a repeated source id with its first line', () => {
     const spill = openSpill();
     try {

@@ -87,7 +87,12 @@ const codeOf = (key: string) => key.slice(key.indexOf('|') + 1);
  *
  * @example
  * ```ts
- * const manifest = await writeExport('snapshot-20261129', 'snapshot', rows, { dir: 'exports', ruleSetVersion: '2026.11' });
+ * const { path, manifest } = await writeExport('snapshot-20261129', 'snapshot', rows, {
+ *   dir: 'exports',
+ *   ruleSetVersion: '2026.11',
+ *   timeRange: { from: null, to: '2026-11-29T00:00:00+08:00' }, // a snapshot: the state's instant
+ *   watermark: null, // a snapshot made outside the CLI's event log has none
+ * });
  * ```
  */
 export async function writeExport(
