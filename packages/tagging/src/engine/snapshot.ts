@@ -7,7 +7,7 @@ import { type CustomerState, TagEngine, type TagEngineOptions } from './engine.j
 import { decodeCustomer, encodeCustomer, factIds, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
 import type { StateUpdateRequest, StateWorkerRequest } from './state-worker.js';
 import { removeTemporary, temporaryName } from './temporary-files.js';
-import { notBuilt, workerScript } from './worker-file.js';
+import { notBuilt, stopWorker, workerScript } from './worker-file.js';
 
 /** @internal the NDJSON state of earlier versions, still read so an existing state carries over. */
 const LEGACY_FORMAT = 'complaintkit-tags-state/1';
@@ -137,12 +137,7 @@ export function writeSnapshotAside(engine: TagEngine, file: string, log?: string
   })();
   // A failure is reported by commit (or dropped by abort), never as an unhandled rejection.
   pump.catch(() => undefined);
-  const end = async () => {
-    worker.removeAllListeners();
-    // A late error of the stopping worker is not thrown at the process.
-    worker.on('error', () => undefined);
-    await worker.terminate();
-  };
+  const end = () => stopWorker(worker);
   // Once committed or aborted, the outcome stays: an abort after a commit leaves the committed file.
   let settled: Promise<void> | null = null;
   return {
@@ -228,11 +223,7 @@ export function saveChangesAside(engine: TagEngine, file: string): { commit(): P
   // A failure is reported by commit (or dropped by abort), never as an unhandled rejection.
   written.catch(() => undefined);
   worker.postMessage({ kind: 'changes', meta: metaOf(engine), changes } satisfies StateUpdateRequest);
-  const end = async () => {
-    worker.removeAllListeners();
-    worker.on('error', () => undefined);
-    await worker.terminate();
-  };
+  const end = () => stopWorker(worker);
   let settled: Promise<void> | null = null;
   return {
     commit() {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 
 /** @internal the worker scripts the package builds (tsup.config.ts). */
 export type WorkerScript = 'read-worker.js' | 'state-worker.js' | 'export-worker.js';
@@ -26,3 +27,19 @@ export function workerScript(name: WorkerScript, from: string = import.meta.url)
 /** @internal the error of a worker started without its built script. */
 export const notBuilt = (name: WorkerScript): Error =>
   new Error(`the worker script ${name} is not built beside the package (run the package's build, or set CK_TAGS_READ_WORKER=0 and CK_TAGS_STATE_WORKER=0)`);
+
+/**
+ * @internal Stops a worker whose outcome no longer matters (committed, aborted, failed): its
+ * listeners go, and an error it raises while stopping is dropped rather than thrown at the process
+ * (an `'error'` event with no listener is an uncaught exception).
+ *
+ * @example
+ * ```ts
+ * await stopWorker(worker).catch(() => undefined);
+ * ```
+ */
+export async function stopWorker(worker: Worker): Promise<void> {
+  worker.removeAllListeners();
+  worker.on('error', () => undefined);
+  await worker.terminate();
+}

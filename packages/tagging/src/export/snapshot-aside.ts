@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '../engine/worker-file.js';
+import { stopWorker, workerScript } from '../engine/worker-file.js';
 import type { TagEvent } from '../model/assignment.js';
 import type { ExportManifest, ExportOptions } from './write-export.js';
 
@@ -149,8 +149,7 @@ export class SnapshotAside {
   /** Stops the worker and removes what it staged (the export is not published). */
   async abort(): Promise<void> {
     this.#done = null;
-    this.#worker.removeAllListeners();
-    await this.#worker.terminate();
+    await stopWorker(this.#worker);
     await rm(this.#tmp, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { notBuilt, workerScript } from '../engine/worker-file.js';
+import { notBuilt, stopWorker, workerScript } from '../engine/worker-file.js';
 import type { RuleSet } from '../rules/schema.js';
 import { DigestedRows, type DigestedMessage, type ReadPart, type ReadWorkerData, type ReadWorkerMessage } from './digested-rows.js';
 import { InputError } from './errors.js';
@@ -248,7 +248,6 @@ export class Reader {
 
   async terminate(): Promise<void> {
     this.#done = true;
-    this.#worker.removeAllListeners();
-    await this.#worker.terminate();
+    await stopWorker(this.#worker);
   }
 }
