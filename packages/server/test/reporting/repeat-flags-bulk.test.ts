@@ -10,12 +10,13 @@
  * is past the point where the live registration could slip between its reads, sends the registration,
  * waits until it has either answered or is waiting too, then lets the bulk write go on.
  */
-import { type Complaint, factsOf, type HistoryRecord, markRepeats } from '@complaintkit/core/domain';
+import type { HistoryRecord } from '@complaintkit/core/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHistory } from '../../src/history/import-history.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/harness.js';
+import { registerFor, storedAndRecomputedFlags } from './repeat-flags-helpers.js';
 
 const DAY = 86_400_000;
 
@@ -34,19 +35,7 @@ describe.each(BACKENDS.filter((b) => b === 'postgres'))('repeat flags beside an 
     await t?.close();
   });
 
-  /** Registers a complaint of `customerId` through the API; its id. */
-  const register = async (customerId: string, businessCategory: string, receivedAt: number) => {
-    const res = await t.api('POST', '/v1/complaints', {
-      token: await t.token('u-sb-handler'),
-      body: {
-        intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory, cause: 'C01',
-        complainant: { name: '赵六', customerId }, description: '并行登记', regionCode: '440305',
-        receivedAt: new Date(receivedAt).toISOString(),
-      },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as string;
-  };
+  const register = (customerId: string, businessCategory: string, receivedAt: number) => registerFor(t, customerId, businessCategory, receivedAt, '并行登记');
 
   /** Backends of this database waiting for a lock, the test's own transactions aside. */
   const lockWaiters = async () => {
@@ -63,17 +52,7 @@ describe.each(BACKENDS.filter((b) => b === 'postgres'))('repeat flags beside an 
     throw new Error(`timed out waiting: ${what}`);
   };
 
-  /** The stored flags by complaint id, and markRepeats' over the stored complaints. */
-  async function flags() {
-    const stored = await store.db.selectFrom('complaint_facts').select(['id', 'is_repeat']).execute();
-    const rows = await store.db.selectFrom('complaints').select(['document', 'handling_org_path']).execute();
-    const facts = rows.map((r) => factsOf(JSON.parse(r.document) as Complaint, { orgPath: r.handling_org_path }, store.facts.clock));
-    const marked = store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays);
-    return {
-      actual: Object.fromEntries(stored.map((r) => [r.id, Number(r.is_repeat)])),
-      expected: Object.fromEntries(marked.map((f) => [f.id, f.isRepeat ? 1 : 0])),
-    };
-  }
+  const flags = () => storedAndRecomputedFlags(store);
 
   /** Sends `live` while the bulk write waits; answers once both are done (and the holder let go). */
   async function beside(bulk: () => Promise<unknown>, holder: pg.Client, live: () => Promise<string>): Promise<string> {

@@ -11,10 +11,11 @@
  * customer, `store/customer-locks.ts`). The second test registers many of them at once and checks the
  * flags and the repeat rate against a recomputation.
  */
-import { type Complaint, complaintNumber, ENDPOINTS, factsOf, markRepeats, registerComplaint, type ReportSpec } from '@complaintkit/core/domain';
+import { type Complaint, complaintNumber, ENDPOINTS, registerComplaint, type ReportSpec } from '@complaintkit/core/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/harness.js';
+import { registerFor, storedAndRecomputedFlags } from './repeat-flags-helpers.js';
 
 const DAY = 86_400_000;
 
@@ -27,33 +28,11 @@ describe.each(BACKENDS)('repeat flags of registrations received out of order (%s
   }, 60_000);
   afterAll(() => t?.close());
 
-  /** The stored flags by complaint id, and markRepeats' over the stored complaints. */
-  async function flags() {
-    const stored = await store.db.selectFrom('complaint_facts').select(['id', 'is_repeat']).execute();
-    const rows = await store.db.selectFrom('complaints').select(['document', 'handling_org_path']).execute();
-    const facts = rows.map((r) => factsOf(JSON.parse(r.document) as Complaint, { orgPath: r.handling_org_path }, store.facts.clock));
-    const marked = store.facts.repeatWindowDays === undefined ? markRepeats(facts) : markRepeats(facts, store.facts.repeatWindowDays);
-    return {
-      actual: Object.fromEntries(stored.map((r) => [r.id, Number(r.is_repeat)])),
-      expected: Object.fromEntries(marked.map((f) => [f.id, f.isRepeat ? 1 : 0])),
-    };
-  }
+  const flags = () => storedAndRecomputedFlags(store);
 
   it('counts a late registration with an earlier receivedAt in the later complaints, and itself against the earlier ones', async () => {
-    const token = await t.token('u-sb-handler');
     const now = Date.now();
-    const register = async (customerId: string, businessCategory: string, receivedAt: number) => {
-      const res = await t.api('POST', '/v1/complaints', {
-        token,
-        body: {
-          intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory, cause: 'C01',
-          complainant: { name: '赵六', customerId }, description: '补登记', regionCode: '440305',
-          receivedAt: new Date(receivedAt).toISOString(),
-        },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return res.body.id as string;
-    };
+    const register = (customerId: string, businessCategory: string, receivedAt: number) => registerFor(t, customerId, businessCategory, receivedAt, '补登记');
     // Customer A: the newest first, then two received before it, the last of them between the two
     // (one B major class, B03; B01 does not count).
     const a1 = await register('C-late-A', 'B0301', now - 1 * DAY);
