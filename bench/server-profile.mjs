@@ -12,6 +12,7 @@ import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CREATION_BODY as body } from './creation-body.mjs';
 
 const seconds = Number(process.argv[2] ?? 8);
 const clients = Number(process.argv[3] ?? 8);
@@ -46,10 +47,6 @@ const { url, token } = await new Promise((resolve) => {
     out += c;
     if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
   });
-});
-const body = JSON.stringify({
-  intakeChannel: 'hotline', businessChannel: 'A010303', businessCategory: 'B0302', cause: 'C11',
-  complainant: { name: '张三', phone: '13812345678' }, description: '信用卡年费未经告知被扣收，要求退还年费并说明收费依据',
 });
 const agent = new Agent({ keepAlive: true, maxSockets: clients });
 let n = 0;

@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { pgCpuMeter } from './pg-backend-cpu.mjs';
+import { CREATION_BODY as BODY } from './creation-body.mjs';
 
 // pg is the server package's dependency: load the same one.
 const pg = createRequire(new URL('../packages/server/package.json', import.meta.url))('pg');
@@ -38,14 +39,6 @@ const seconds = Number(process.argv[2] ?? 3);
 const rounds = Number(process.argv[3] ?? 3);
 const only = process.env.CK_BENCH_ONLY;
 const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
-const BODY = JSON.stringify({
-  intakeChannel: 'hotline',
-  businessChannel: 'A010303',
-  businessCategory: 'B0302',
-  cause: 'C11',
-  complainant: { name: '张三', phone: '13812345678' },
-  description: '信用卡年费未经告知被扣收，要求退还年费并说明收费依据',
-});
 
 const customers = process.env.CK_BENCH_CUSTOMERS;
 /** A creation's body: BODY, with a customer id when CK_BENCH_CUSTOMERS asks for one. */

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CREATION_BODY as BODY } from './creation-body.mjs';
 
 const [creations = '80', clients = '8', ...builds] = process.argv.slice(2);
 const N = Number(creations);
@@ -18,14 +19,6 @@ const C = Number(clients);
 const here = fileURLToPath(new URL('.', import.meta.url));
 if (builds.length === 0) builds.push(join(here, '../packages/server/dist/index.js'));
 const Database = createRequire(join(here, '../packages/server/package.json'))('better-sqlite3');
-const BODY = JSON.stringify({
-  intakeChannel: 'hotline',
-  businessChannel: 'A010303',
-  businessCategory: 'B0302',
-  cause: 'C11',
-  complainant: { name: '张三', phone: '13812345678' },
-  description: '信用卡年费未经告知被扣收，要求退还年费并说明收费依据',
-});
 
 /** The WAL pages of N creations of one build: { frames, commits, byTree: Map<name, frames> }. */
 async function pagesOf(serverPath) {
