@@ -2,7 +2,7 @@
 // (test/generated.test.ts), so that a run loads neither zod nor core's domain schemas to get them.
 import { isDeepStrictEqual } from 'node:util';
 import { compileCheckSource } from '../src/input/compiled-check.js';
-import { ComplaintRow } from '../src/input/complaint-row.js';
+import { ComplaintRow } from '../src/input/complaint-row-schema.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
 import { RuleSet } from '../src/rules/schema.js';
 
