@@ -54,7 +54,7 @@ export { currentTags, type TagAssignment, type TagEvent, tagKey } from './model/
 export { EventLog, RunLog } from './model/event-log.js';
 export { csvCell, csvLine } from './export/csv.js';
 export { EXPORT_COLUMNS, type ExportColumn, FieldNames, type FieldNamesInput } from './export/fields.js';
-export { deltaRows, type ExportManifest, type ExportOptions, type ExportRow, snapshotRows, writeExport } from './export/write-export.js';
+export { deltaRows, type ExportManifest, ExportOptionError, type ExportOptions, type ExportRow, snapshotRows, writeExport } from './export/write-export.js';
 export { type ReconcileReport, type ResultFiles, reconcile } from './reconcile/reconcile.js';
 export { readService, type ServiceSourceOptions } from './input/read-service.js';
 export { changedAssignments, type PublishOptions, publishTags } from './publish/publish-tags.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TagEngine } from '../src/engine/engine.js';
-import { deltaRows, snapshotRows, writeExport } from '../src/export/write-export.js';
+import { deltaRows, ExportOptionError, snapshotRows, writeExport } from '../src/export/write-export.js';
 import type { TagAssignment, TagEvent } from '../src/model/assignment.js';
 import { EventLog } from '../src/model/event-log.js';
 import { reconcile } from '../src/reconcile/reconcile.js';
@@ -86,6 +86,22 @@ describe('CRM export', () => {
     const [header, first] = (await readFile(join(path, 'tags.csv'), 'utf8')).split('\r\n');
     expect(header).toBe('CK_Tag_Key__c,Retail_Id__c,tag_code,status,valid_from,valid_until,evidence,rule_version,last_evaluated_at');
     expect(first).toMatch(/^C1\|churn_risk:medium,C1,churn_risk:medium,active,2026-06-01T00:00:00.000Z,2026-07-01T00:00:00.000Z,CK\d{8}-\d{6},churn_risk@1,2026-06-02T00:00:00.000Z$/);
+  });
+
+  it('writes the default field names for fields null, as for fields left out, and refuses a bad name naming the option', async () => {
+    const dir = await tmp();
+    const engine = new TagEngine({ rules: BUILT_IN_RULES });
+    await engine.run([row(0, 'C1')], { asOf: at(1) });
+    const rows = [...snapshotRows(engine.assignments())];
+    const left = await writeExport('left-out', 'snapshot', rows, opts(dir));
+    // A JavaScript caller (or JSON options) may say null for "none given".
+    const none = await writeExport('null', 'snapshot', rows, { ...opts(dir), fields: null });
+    expect(await readFile(join(none.path, 'tags.csv'), 'utf8')).toBe(await readFile(join(left.path, 'tags.csv'), 'utf8'));
+    expect(none.manifest.columns).toEqual(left.manifest.columns);
+    const refused = writeExport('bad', 'snapshot', rows, { ...opts(dir), fields: { key: 'tag key' } });
+    await expect(refused).rejects.toBeInstanceOf(ExportOptionError);
+    await expect(refused).rejects.toMatchObject({ option: 'fields.key', message: expect.stringMatching(/option "fields\.key".*nothing was written/) });
+    expect((await readdir(dir)).sort()).toEqual(['left-out', 'null']);
   });
 
   it('never lets a cell be read as a formula by a spreadsheet, and reconciles the guarded keys', async () => {

@@ -7,7 +7,7 @@ import { removeStale } from '../engine/temporary-files.js';
 import type { TagAssignment, TagEvent } from '../model/assignment.js';
 import { csvLine } from './csv.js';
 import { DEFAULT_FIELD_NAMES, EXPORT_COLUMNS } from './columns.js';
-import type { FieldNamesInput } from './fields.js';
+import type { FieldNames, FieldNamesInput } from './fields.js';
 
 /**
  * One row of an export: an upsert with the whole assignment, or a delete with only its key.
@@ -35,7 +35,11 @@ export interface ExportOptions {
   readonly bom?: boolean;
   /** CSV line ending: `crlf` (RFC 4180, the default) or `lf`. */
   readonly lineEnding?: 'crlf' | 'lf';
-  readonly fields?: FieldNamesInput;
+  /**
+   * The CRM's field names (any left out keep the default, see `FieldNames`); `null` or left out: all
+   * the default names. Names `FieldNames` refuses throw an {@link ExportOptionError}.
+   */
+  readonly fields?: FieldNamesInput | null;
   /** The rule set's version, written to the manifest. */
   readonly ruleSetVersion: string;
 }
@@ -71,11 +75,42 @@ export interface ExportManifest {
   readonly files: readonly { readonly name: string; readonly bytes: number; readonly sha256: string }[];
 }
 
+/**
+ * An option of {@link writeExport} it cannot use (a CRM field name `FieldNames` refuses): names the
+ * option and the field, and says what to pass instead. Thrown before anything is written.
+ *
+ * @example
+ * ```ts
+ * try { await writeExport(id, 'snapshot', rows, { ...options, fields: { key: 'tag key' } }); } catch (e) {
+ *   if (e instanceof ExportOptionError) console.error(e.option, e.message); // 'fields.key'
+ * }
+ * ```
+ */
+export class ExportOptionError extends Error {
+  override readonly name = 'ExportOptionError';
+  constructor(
+    /** The option, with the path inside it: `fields.key`. */
+    readonly option: string,
+    reason: string,
+  ) {
+    super(`writeExport: option "${option}": ${reason}. Pass the CRM's field names as FieldNames describes, or leave "fields" out (or null) for the default names; nothing was written.`);
+  }
+}
+
 /** @internal an export being written: `.<export id>.tmp-<pid>`. */
 const EXPORT_TMP = /^\..+\.tmp-(\d+)$/;
 
 /** @internal */
 const codeOf = (key: string) => key.slice(key.indexOf('|') + 1);
+
+/** @internal the field names an export's header uses; the field-name schema is loaded only for names given. */
+async function fieldNames(given: FieldNamesInput | null | undefined): Promise<FieldNames> {
+  if (given === undefined || given === null) return DEFAULT_FIELD_NAMES;
+  const parsed = (await import('./fields.js')).FieldNames.safeParse(given);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ExportOptionError(['fields', ...issue.path.map(String)].join('.'), issue.message);
+}
 
 /**
  * Writes rows as an export folder `<dir>/<exportId>/` with `tags.csv` and/or `tags.ndjson` and
@@ -101,8 +136,7 @@ export async function writeExport(
   rows: Iterable<ExportRow> | AsyncIterable<readonly ExportRow[]>,
   options: ExportOptions & { timeRange: ExportManifest['timeRange']; watermark: ExportManifest['watermark'] },
 ): Promise<{ path: string; manifest: ExportManifest }> {
-  // The field-name schema is loaded only for names given.
-  const fields = options.fields === undefined ? DEFAULT_FIELD_NAMES : (await import('./fields.js')).FieldNames.parse(options.fields);
+  const fields = await fieldNames(options.fields);
   const formats = options.formats ?? ['csv'];
   const eol = options.lineEnding === 'lf' ? '\n' : '\r\n';
   const columns = [...(kind === 'delta' ? [fields.op] : []), ...EXPORT_COLUMNS.map((c) => fields[c])];
