@@ -18,7 +18,7 @@ import { InputError, issuesToInputError } from '../input/errors.js';
 import { readDigested } from '../input/read-digested.js';
 import { readComplaintBatches, type SourcedRow } from '../input/read-complaints.js';
 import type { TagEvent } from '../model/assignment.js';
-import { EventLog } from '../model/event-log.js';
+import { EventLog, type RunLog } from '../model/event-log.js';
 import { changedAssignments, publishTags } from '../publish/publish-tags.js';
 import { BUILT_IN_RULES } from '../rules/built-in.js';
 import type { RuleSet } from '../rules/schema.js';
@@ -188,7 +188,6 @@ async function buildWith(
   const stagingDir = join(stateDir, `.full-${process.pid}`);
   if (full) await rm(stagingDir, { recursive: true, force: true });
   const staging = full ? new EventLog(stagingDir) : null;
-  const runEvents = await (staging ?? eventLog).begin();
   const changed: TagEvent[] = [];
   const exportOptions = {
     dir: v.out ?? './tag-exports',
@@ -203,16 +202,20 @@ async function buildWith(
   // thread as they are decided, beside the evaluation, instead of after it (started now: its start-up
   // overlaps the read). Off by default: on a machine whose cores are busy it adds work and gains no
   // time (bench/results/tagging.md, "The snapshot export beside the evaluation").
-  let snapshotAside = full && process.env.CK_TAGS_EXPORT_WORKER === '1' ? SnapshotAside.start(`snapshot-${compact(asOfIso)}`, exportOptions, asOfIso) : null;
+  let snapshotAside: SnapshotAside | null = null;
+  let runEvents: RunLog | null = null;
   let summary: BuildResult['summary'];
   try {
+    runEvents = await (staging ?? eventLog).begin();
+    const events = runEvents;
+    if (full && process.env.CK_TAGS_EXPORT_WORKER === '1') snapshotAside = SnapshotAside.start(`snapshot-${compact(asOfIso)}`, exportOptions, asOfIso);
     summary = await engine.run(source, {
       asOf,
       onEvent: (e) => {
         // An incremental run's events are few: kept for its delta and for --publish, not read back.
         if (!full) changed.push(e);
         const sent = snapshotAside?.add(e);
-        const written = runEvents.write(e);
+        const written = events.write(e);
         if (sent instanceof Promise) return written instanceof Promise ? Promise.all([sent, written]) : sent;
         return written;
       },
@@ -227,12 +230,17 @@ async function buildWith(
     phases.mark('evaluate');
   } catch (e) {
     bar.stop();
-    await snapshotAside?.abort();
-    await runEvents.discard();
-    if (staging) await rm(stagingDir, { recursive: true, force: true });
+    // Everything this run made is removed; a step that fails is reported, not thrown in place of `e`.
+    const made = runEvents;
+    await cleanUpAfter(e, log, [
+      ['stopping the snapshot export worker', snapshotAside && (() => snapshotAside!.abort())],
+      ["dropping the run's events", made && (() => made.discard())],
+      [`removing the staged event log ${stagingDir}`, staging && (() => rm(stagingDir, { recursive: true, force: true, maxRetries: 3 }))],
+    ]);
     throw e;
   }
   bar.stop();
+  const runLog = runEvents;
 
   // Everything read cleanly: publish. The state snapshot is written last and is the commit point.
   if (snapshotAside?.declined) {
@@ -260,7 +268,7 @@ async function buildWith(
   // temporary file of either behind.
   let committed = false;
   try {
-    await runEvents.publish();
+    await runLog.publish();
     phases.mark('event log');
     if (!staging) {
       // A delta only after an incremental run: after a full rebuild the CRM takes the snapshot whole.
@@ -323,14 +331,37 @@ async function buildWith(
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases})`);
     return { summary, customers: engine.customerCount, exports, unlinkedReport, invalidKeys, published, unpublished, readOnWorker: digest };
   } catch (e) {
-    // Neither clean-up throws: the error the user sees is the one that stopped the run.
-    await aside?.abort();
-    await snapshotAside?.abort().catch(() => undefined);
-    if (staging && !committed) {
-      await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
-      await removeOwnSwapMarker(stateDir, stagingDir).catch(() => undefined);
-    }
+    // The error the user sees is the one that stopped the run; a clean-up step that fails is reported.
+    const staged = staging && !committed;
+    await cleanUpAfter(e, log, [
+      ["rolling back the state's save", aside && (() => aside.abort())],
+      ['stopping the snapshot export worker', snapshotAside && (() => snapshotAside!.abort())],
+      [`removing the staged event log ${stagingDir}`, staged && (() => rm(stagingDir, { recursive: true, force: true, maxRetries: 3 }))],
+      ['removing the event-log swap marker', staged && (() => removeOwnSwapMarker(stateDir, stagingDir))],
+    ]);
     throw e;
+  }
+}
+
+/**
+ * @internal runs every clean-up step after `error` stopped a run, each even when one before it failed.
+ * A step that fails is logged (what it was doing, the file system's reason: what a later run removes
+ * once stale, or the user removes by hand) and kept on the error as `cleanUpFailures`; it is never
+ * thrown in place of `error`, so the user still sees why the run stopped (an InputError's file, line
+ * and field).
+ */
+async function cleanUpAfter(error: unknown, log: (line: string) => void, steps: readonly (readonly [what: string, step: false | null | undefined | (() => Promise<unknown>)])[]): Promise<void> {
+  for (const [what, step] of steps) {
+    if (!step) continue;
+    try {
+      await step();
+    } catch (failure) {
+      log(`complaintkit-tags: ${what} after the failure below failed too: ${(failure as Error).message ?? String(failure)}`);
+      if (error !== null && typeof error === 'object') {
+        const e = error as { cleanUpFailures?: unknown[] };
+        e.cleanUpFailures = [...(e.cleanUpFailures ?? []), failure];
+      }
+    }
   }
 }
 

@@ -150,7 +150,7 @@ export class SnapshotAside {
   async abort(): Promise<void> {
     this.#done = null;
     await stopWorker(this.#worker);
-    await rm(this.#tmp, { recursive: true, force: true });
+    await rm(this.#tmp, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
