@@ -1,5 +1,6 @@
-import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
 import { MIGRATIONS } from './migrations/index.js';
+import { isPostgres } from './migrations/is-postgres.js';
 
 /** @internal */
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -14,6 +15,30 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * ```
  */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  if (isPostgres(db)) return runPending(db);
+  // SQLite: Kysely runs migrations there outside any transaction (its adapter claims no transactional
+  // DDL), each statement committing alone, so a process killed inside one (a table rebuilt: create,
+  // copy, drop, rename) left a schema no later start could migrate. SQLite's DDL is transactional:
+  // every pending migration and its record run in one `begin immediate` transaction on the one
+  // connection, so a kill leaves the database as it was before them, and a second process starting
+  // beside this one waits (busy timeout) and then finds nothing to do. PostgreSQL: Kysely runs them
+  // in one transaction already, under an advisory lock.
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const ran = await runPending(conn);
+      await sql`commit`.execute(conn);
+      return ran;
+    } catch (error) {
+      // A failed statement may have ended the transaction already (SQLite rolls back on some errors).
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/** @internal runs every pending migration through Kysely's migrator on `db`; throws naming the failed one. */
+async function runPending(db: Kysely<unknown>): Promise<string[]> {
   // Unordered: migrations written on parallel branches may land in either order.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();

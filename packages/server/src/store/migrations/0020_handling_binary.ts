@@ -15,8 +15,8 @@ type Row = Record<string, unknown>;
 
 /**
  * @internal SQLite: rewrites every decided row's handling list of one encoding into the other, a
- * dimension set and calendar month at a time, each in its own transaction (a rerun after an
- * interruption converts only what is left: rows are picked by their stored type).
+ * dimension set and calendar month at a time, each in its own savepoint (run outside a transaction,
+ * a rerun after an interruption converts only what is left: rows are picked by their stored type).
  */
 async function convertSqlite(db: Kysely<unknown>, to: 'blob' | 'text'): Promise<void> {
   const from = to === 'blob' ? 'text' : 'blob';
@@ -37,15 +37,21 @@ async function convertSqlite(db: Kysely<unknown>, to: 'blob' | 'text'): Promise<
       if (!span?.lo || !span.hi) continue;
       for (let month = span.lo.slice(0, 7); month <= span.hi.slice(0, 7); month = nextMonth(month)) {
         const where = sql`dims = ${dims} and pop = 'decided' and ${p} >= ${month} and ${p} <= ${`${month}-99`} and typeof(handling) = ${from}`;
-        await db.transaction().execute(async (tx) => {
-          const { rows } = await sql<Row>`select * from ${t} where ${where}`.execute(tx);
-          if (rows.length === 0) return;
-          await sql`delete from ${t} where ${where}`.execute(tx);
+        // A savepoint, not a transaction: `migrateToLatest` runs the migrations inside one on SQLite.
+        await sql`savepoint ck_0020`.execute(db);
+        try {
+          const { rows } = await sql<Row>`select * from ${t} where ${where}`.execute(db);
+          if (rows.length > 0) await sql`delete from ${t} where ${where}`.execute(db);
           for (let i = 0; i < rows.length; i += BATCH) {
             const batch = rows.slice(i, i + BATCH).map((r) => ({ ...r, handling: convert(r.handling) }));
-            await (tx as Kysely<Record<string, Row>>).insertInto(table).values(batch).execute();
+            await (db as Kysely<Record<string, Row>>).insertInto(table).values(batch).execute();
           }
-        });
+          await sql`release ck_0020`.execute(db);
+        } catch (error) {
+          await sql`rollback to ck_0020`.execute(db);
+          await sql`release ck_0020`.execute(db);
+          throw error;
+        }
       }
     }
   }
