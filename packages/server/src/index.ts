@@ -26,6 +26,7 @@ export { jsonLogger, type Logger, silentLogger } from './http/logger.js';
 export { buildOpenApiDocument } from './openapi/document.js';
 export { type RunningServer, startServer } from './server.js';
 export { openStore } from './store/open-store.js';
+export { DatabaseNewerThanCodeError } from './store/errors.js';
 export type { SeedResult } from './jobs/seed-if-empty.js';
 export { BankDirectory, type BankDirectoryFile, DirectoryOrganisation, DirectoryStaff } from './directory/schema.js';
 export type { DirectoryError, DirectoryNow, DirectoryPlan } from './directory/plan.js';

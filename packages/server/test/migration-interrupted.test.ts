@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import { type Kysely, type KyselyPlugin, Migrator, type RootOperationNode, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, SQLITE_FILE } from '../src/store/connect.js';
+import { DatabaseNewerThanCodeError } from '../src/store/errors.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { KEEP_FIRST_RESULT } from '../src/store/migrations/0027_creation_result_by_reference.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
@@ -123,6 +124,24 @@ describe.each(BACKENDS)('0027 run again over its own result (%s)', (backend) => 
       expect(await triggers()).toEqual([KEEP_FIRST_RESULT]);
     } finally {
       await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(BACKENDS)('a database migrated by a newer release (%s)', (backend) => {
+  it('is refused at start, naming the migrations this release does not know and what to do', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-newer-'));
+    const where = { dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined };
+    try {
+      await (await openStore(where)).close();
+      const { db } = openDatabase(where);
+      await sql`insert into kysely_migration (name, timestamp) values ('9999_from_a_newer_release', '2027-01-01T00:00:00.000Z')`.execute(db);
+      await db.destroy();
+      const refused = openStore(where);
+      await expect(refused).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
+      await expect(refused).rejects.toThrow(/newer release .*9999_from_a_newer_release.*run that release or a newer one/);
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

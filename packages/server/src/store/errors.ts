@@ -46,6 +46,27 @@ export class InvalidCursorError extends Error {
 }
 
 /**
+ * The database was migrated by a newer release of the service: it records migrations this code does
+ * not know. Refused at start, before anything is read or written (an older release would misread what
+ * the newer schema stores, e.g. a creation's idempotency record that refers to its complaint since
+ * 0027). Run the newer release, or restore a backup taken before it migrated.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof DatabaseNewerThanCodeError) console.error(e.unknown); // ['0028_…']
+ * ```
+ */
+export class DatabaseNewerThanCodeError extends Error {
+  override readonly name = 'DatabaseNewerThanCodeError';
+  constructor(readonly unknown: readonly string[]) {
+    super(
+      `the database was migrated by a newer release of the complaint service (migrations this release does not know: ${unknown.join(', ')}); ` +
+        'run that release or a newer one, or restore a backup taken before it migrated',
+    );
+  }
+}
+
+/**
  * True for a unique-constraint violation on SQLite or PostgreSQL.
  *
  * @example

@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
+import { DatabaseNewerThanCodeError } from './errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { isPostgres } from './migrations/is-postgres.js';
 
@@ -6,7 +7,8 @@ import { isPostgres } from './migrations/is-postgres.js';
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /**
- * Brings the database to the newest schema version; throws with the failing migration's name.
+ * Brings the database to the newest schema version; throws with the failing migration's name, or
+ * {@link DatabaseNewerThanCodeError} when a newer release migrated it.
  * Returns the names of the migrations it ran (empty when the database was current).
  *
  * @example
@@ -41,12 +43,24 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
 async function runPending(db: Kysely<unknown>): Promise<string[]> {
   // Unordered: migrations written on parallel branches may land in either order.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  // A schema newer than this code is refused before anything runs (Kysely would name it "missing").
+  const unknown = (await migrationsRun(db)).filter((name) => !Object.hasOwn(MIGRATIONS, name));
+  if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown.sort());
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** @internal the names of every migration the database records as run (none on a new database). */
+async function migrationsRun(db: Kysely<unknown>): Promise<string[]> {
+  const exists = isPostgres(db)
+    ? sql<{ n: number }>`select count(*)::int as n from pg_tables where tablename = 'kysely_migration' and schemaname = current_schema()`
+    : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`;
+  if (Number((await exists.execute(db)).rows[0]?.n) === 0) return [];
+  return (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name);
 }
 
 /**
