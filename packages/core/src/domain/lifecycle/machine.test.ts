@@ -9,7 +9,7 @@ import { computeClock } from '../clock/compute.js';
 import type { Actor, ActorRole } from '../schemas/actor.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from '../schemas/complaint.js';
 import { RefusedError } from '../../core/errors/refused-error.js';
-import { allowedActions, applyAction, registerComplaint } from './machine.js';
+import { allowedActions, applyAction, applySteps, registerComplaint } from './machine.js';
 import type { ComplaintAction, ComplaintStatus } from './states.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -723,5 +723,42 @@ describe('bad bodies are refused with zod errors and nothing changes', () => {
     const paths = (err as z.core.$ZodError).issues.map((i) => i.path.join('.'));
     expect(paths).toContain(path);
     expect(c).toEqual(before);
+  });
+});
+
+describe('an own __proto__ key (JSON.parse makes one) never sets the prototype of what is built', () => {
+  // `Object.assign` would call the copy's prototype setter with it; the lifecycle copies without it.
+  const parsed = (json: string) => JSON.parse(json) as Record<string, unknown>;
+
+  it('in a trusted step body: the event keeps no reason from it, and its data is a plain object', () => {
+    const w = world();
+    const body = parsed('{"note":"身份已核实","__proto__":{"reason":"from the prototype"}}');
+    const r = applySteps(w.c, [{ action: 'accept', input: body, ctx: w.ctx(staff('frontline')) }], { trusted: ['accept'] });
+    if (!('complaint' in r)) throw r.error;
+    const event = r.complaint.timeline.at(-1);
+    expect(event?.reason).toBeNull();
+    expect(Object.getPrototypeOf(event?.data)).toBe(Object.prototype);
+    expect(event?.data).toEqual({ note: '身份已核实' });
+  });
+
+  it('in a trusted respond body: the decision is a plain object with the body’s fields only', () => {
+    const f = fixtures.in_progress;
+    const body = parsed(`{"__proto__":{"remedy":"from the prototype"},${JSON.stringify(BODIES.respond).slice(1)}`);
+    const r = applySteps(f.c, [{ action: 'respond', input: body, ctx: { actor: H, now: T0 + 10 * HOUR, seq: 10 } }], { trusted: ['respond'] });
+    if (!('complaint' in r)) throw r.error;
+    expect(Object.getPrototypeOf(r.complaint.decision)).toBe(Object.prototype);
+    expect(r.complaint.decision?.remedy).toBe('退还年费');
+  });
+
+  it('in the complaint stepped (a stored document parsed) and in a registration’s input and complainant', () => {
+    const stored = parsed(JSON.stringify(fixtures.registered.c).replace('{', '{"__proto__":{"polluted":true},'));
+    const accepted = applyAction(stored as Complaint, 'accept', BODIES.accept, fixtures.registered.ctx(staff('frontline')));
+    expect(Object.getPrototypeOf(accepted)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(accepted.complainant)).toBe(Object.prototype);
+    const raw = parsed(JSON.stringify(ComplaintCreate.parse(input)).replace('{', '{"__proto__":{"polluted":true},').replace('"complainant":{', '"complainant":{"__proto__":{"polluted":true},'));
+    const c = registerComplaint(raw as ComplaintCreate, { actor: staff('frontline'), now: T0, seq: 1, id: 'CK20250303-000043', handlingOrgId: ORG });
+    expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(c.complainant)).toBe(Object.prototype);
+    expect('polluted' in c || 'polluted' in c.complainant).toBe(false);
   });
 });

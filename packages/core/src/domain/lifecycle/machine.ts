@@ -100,6 +100,19 @@ export function applyAction<A extends ComplaintAction>(
 }
 
 /**
+ * @internal `o` itself, or a copy without its own `__proto__` key, for `Object.assign` to copy from:
+ * Object.assign sets each key, so an own `__proto__` (which `JSON.parse` makes) would call the
+ * prototype setter of the copy instead of being copied (spread syntax defines it as a plain key). A
+ * schema's output never has that key (zod keeps only the fields it knows), so dropping it gives what a
+ * parsed body would; a trusted body or a caller's input built from `JSON.parse` may have it.
+ */
+function assignable<T extends object>(o: T): T {
+  if (!Object.hasOwn(o, '__proto__')) return o;
+  const { ['__proto__']: _dropped, ...rest } = o as Record<string, unknown>;
+  return rest as T;
+}
+
+/**
  * One lifecycle step of {@link applyAction}. With `settle` false (a step followed by another, see
  * {@link applySteps}) the deadline snapshot is carried over instead of recomputed, its extension level
  * (the one field of it a rule reads) moved by an extension; a step that restarts the clock (new facts,
@@ -133,9 +146,9 @@ function step<A extends ComplaintAction>(complaint: Complaint, action: A, input:
   // Copies with Object.assign, not spread syntax followed by properties: the same keys in the same
   // order, but on Node 20 an object made by a spread takes each further property on a slow path
   // (≈ 20 µs for a complaint against ≈ 2 µs), most of a history replay's CPU.
-  let next: Complaint = Object.assign({}, complaint);
+  let next: Complaint = Object.assign({}, assignable(complaint));
   let to: ComplaintStatus = rule.to === 'same' ? complaint.status : rule.to === 'previous' ? complaint.status : rule.to;
-  const data = Object.assign({}, body) as Record<string, unknown>;
+  const data = Object.assign({}, assignable(body as object)) as Record<string, unknown>;
   let reason: string | null = typeof data.reason === 'string' ? data.reason : null;
   // 首问负责 (docs/domain/lifecycle.md): every complaint has a staff first responder. A self-service or
   // regulator-referred complaint gets the member of staff who accepts it, or who ends it before anyone
@@ -147,7 +160,7 @@ function step<A extends ComplaintAction>(complaint: Complaint, action: A, input:
     case 'accept': {
       // 首问负责 (docs/domain/lifecycle.md): a self-service or regulator-referred complaint gets its
       // staff first responder here; accepting also verifies the complainant's identity.
-      next.complainant = Object.assign({}, complaint.complainant, { identityVerified: true });
+      next.complainant = Object.assign({}, assignable(complaint.complainant), { identityVerified: true });
       break;
     }
     case 'decline': {
@@ -207,7 +220,7 @@ function step<A extends ComplaintAction>(complaint: Complaint, action: A, input:
       const reviewing = complaint.status === 'under_review' && complaint.review !== null;
       const before = clock ?? clockNow();
       const dueAt = reviewing ? (before.review?.decisionDueAt ?? before.dueAt) : before.dueAt;
-      const decision: Decision = Object.assign({}, b, {
+      const decision: Decision = Object.assign({}, assignable(b), {
         respondedAt: at,
         decidingOrgId: complaint.handlingOrgId,
         dueAt,
@@ -392,11 +405,11 @@ export function registerComplaint(input: ComplaintCreate, ctx: RegisterContext):
   const { handlingOrgId: _h, receivedAt: _r, repeatOf, regionCode, subjectOrgId, complainant, ...fields } = input;
   const hash = (kind: IdentityKind, raw: string | undefined) => (raw === undefined || !ctx.hashIdentity ? null : ctx.hashIdentity(kind, raw));
   // Object.assign rather than spread syntax (the same keys in the same order): see `step`.
-  const complaint: Complaint = Object.assign({}, fields, {
+  const complaint: Complaint = Object.assign({}, assignable(fields), {
     id: ctx.id,
     version: 1,
     status: 'registered' as const,
-    complainant: Object.assign({}, complainant, {
+    complainant: Object.assign({}, assignable(complainant), {
       // Only staff vouch for identity at registration (docs/domain/personal-data.md).
       identityVerified: ctx.actor.kind === 'staff' && complainant.identityVerified === true,
       phoneHash: hash('phone', complainant.phone),
