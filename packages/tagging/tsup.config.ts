@@ -35,9 +35,8 @@ export default defineConfig([
   },
   {
     // The full build's read worker, started by URL from beside cli.js (see src/input/read-digested.ts).
-    // And the one that writes a full build's state beside the exports (src/engine/snapshot.ts), and the
-    // one that writes its snapshot export while the customers are evaluated (src/export/snapshot-aside.ts).
-    entry: { 'read-worker': 'src/input/read-worker.ts', 'state-worker': 'src/engine/state-worker.ts', 'export-worker': 'src/export/export-worker.ts' },
+    // And the one that writes a full build's state beside the exports (src/engine/snapshot.ts).
+    entry: { 'read-worker': 'src/input/read-worker.ts', 'state-worker': 'src/engine/state-worker.ts' },
     format: ['esm'],
     splitting: false,
     sourcemap: true,

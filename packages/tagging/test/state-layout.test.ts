@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { TagEngine } from '../src/engine/engine.js';
-import { readSnapshot, saveChangesAside, writeSnapshot } from '../src/engine/snapshot.js';
+import { readSnapshot, writeSnapshot } from '../src/engine/snapshot.js';
 import { STATE_FORMAT } from '../src/engine/state-file.js';
 import type { ComplaintRowInput } from '../src/input/complaint-row.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
@@ -150,65 +150,3 @@ describe('the saved state file', () => {
   });
 });
 
-describe('an incremental save on the state worker', () => {
-  /** A saved state, an engine restored from it that ran the next day, and what a save in the main thread makes of it. */
-  async function ranAfterSave() {
-    const dir = await mkdtemp(join(tmpdir(), 'ck-tags-aside-'));
-    const file = join(dir, 'state.sqlite');
-    const before = [row(0, 'C1'), row(0, 'C2'), row(1, 'C2'), row(1, 'C3', { severity: 'major' })];
-    const first = new TagEngine({ rules });
-    await first.run(before, { asOf: at(2) });
-    await writeSnapshot(first, file);
-    const next = [row(3, 'C1'), row(3, 'C4'), { ...before[0]!, customerId: 'C4', updatedAt: at(3) }];
-    const run = async (f: string) => {
-      const engine = await readSnapshot(f, { rules });
-      await engine.run(next, { asOf: at(95) }); // C3's and C2's tags expire, C1 and C4 change
-      return engine;
-    };
-    // The same run saved in the main thread, on a copy.
-    const copy = join(dir, 'copy.sqlite');
-    await copyFile(file, copy);
-    const reference = await run(copy);
-    await writeSnapshot(reference, copy);
-    reference.close();
-    return { file, engine: await run(file), expected: inside(copy), saved: inside(file), tags: await fullRun([...before, ...next], at(95)) };
-  }
-
-  it('writes what the save in the main thread writes, and only at commit', async () => {
-    const { file, engine, expected, saved } = await ranAfterSave();
-    const aside = saveChangesAside(engine, file);
-    await new Promise((r) => setTimeout(r, 200)); // the worker has written, not committed
-    expect(inside(file)).toEqual(saved);
-    await aside.commit();
-    expect(inside(file)).toEqual(expected);
-    await aside.abort(); // after a commit: nothing
-    expect(engine.customerCount).toBe(expected.customers);
-    engine.close();
-    expect(inside(file)).toEqual(expected);
-  });
-
-  it('leaves the file as it was when aborted or when it fails (another writer holds the file), and the run done again gives the tags of a full run', async () => {
-    const { file, engine, expected, saved, tags } = await ranAfterSave();
-    const aborted = saveChangesAside(engine, file);
-    await new Promise((r) => setTimeout(r, 100));
-    await aborted.abort();
-    expect(inside(file)).toEqual(saved);
-
-    const other = new Database(file);
-    other.exec('begin immediate');
-    const refused = saveChangesAside(engine, file);
-    await expect(refused.commit()).rejects.toThrow(/saving the tag state failed: .*locked/);
-    await refused.abort();
-    other.exec('rollback');
-    other.close();
-    expect(inside(file)).toEqual(saved);
-
-    // The same engine's changes saved after all (nothing was noted as saved).
-    await saveChangesAside(engine, file).commit();
-    engine.close();
-    expect(inside(file)).toEqual(expected);
-    const reread = await readSnapshot(file, { rules });
-    expect(active(reread)).toEqual(tags);
-    reread.close();
-  }, 20_000); // SQLite waits 5 s for the other writer before it gives up
-});

@@ -95,62 +95,6 @@ describe('the state written on a worker', () => {
   });
 });
 
-describe('an incremental run with its save on the worker (CK_TAGS_SAVE_WORKER=1)', () => {
-  it('writes the delta, event log and state a save in the main thread writes; refused by --publish, it leaves the state as it was', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ck-save-worker-'));
-    const day1 = join(dir, 'day1.ndjson');
-    const day2 = join(dir, 'day2.ndjson');
-    await writeFile(day1, [row(0, 'C1'), row(1, 'C1'), row(2, 'C2'), row(2, 'C3', { severity: 'major' })].map((r) => JSON.stringify(r)).join('\n'));
-    await writeFile(day2, [row(40, 'C2', { intakeChannel: 'regulator_transfer' }), row(41, 'C4')].map((r) => JSON.stringify(r)).join('\n'));
-    await writeFile(join(dir, 'none.ndjson'), '');
-    const io = { out: () => undefined, err: () => undefined };
-    const withWorker = async (on: boolean, args: string[]) => {
-      const was = process.env.CK_TAGS_SAVE_WORKER;
-      if (on) process.env.CK_TAGS_SAVE_WORKER = '1';
-      else delete process.env.CK_TAGS_SAVE_WORKER;
-      try {
-        return await runCli(args, io);
-      } finally {
-        if (was === undefined) delete process.env.CK_TAGS_SAVE_WORKER;
-        else process.env.CK_TAGS_SAVE_WORKER = was;
-      }
-    };
-    const files = async (d: string) => {
-      const out: Record<string, string> = {};
-      for (const sub of ['out', 'state/events']) {
-        for (const e of await readdir(join(d, sub), { recursive: true, withFileTypes: true })) if (e.isFile()) out[join(e.parentPath, e.name).slice(d.length)] = await readFile(join(e.parentPath, e.name), 'utf8');
-      }
-      return out;
-    };
-    const results: Record<string, string>[] = [];
-    for (const on of [false, true]) {
-      const d = join(dir, on ? 'worker' : 'main');
-      const common = ['--state', join(d, 'state'), '--out', join(d, 'out'), '--quiet'];
-      expect(await withWorker(false, ['build', '--input', day1, '--as-of', at(3), ...common])).toBe(0);
-      expect(await withWorker(on, ['build', '--input', day2, '--as-of', at(42), ...common])).toBe(0);
-      // A run with nothing new a year later reads the state the save left: the tags expire alike.
-      expect(await withWorker(on, ['build', '--input', join(dir, 'none.ndjson'), '--as-of', at(400), ...common])).toBe(0);
-      results.push(await files(d));
-    }
-    expect(Object.keys(results[0]!).filter((f) => f.includes('delta-')).length).toBe(6);
-    expect(results[1]).toEqual(results[0]);
-
-    // Refused by the service (--publish runs before the commit point): the state stays as it was.
-    const d = join(dir, 'worker');
-    const state = join(d, 'state', 'tags-state.sqlite');
-    const before = readFileSync(state);
-    const server = createServer((_req, res) => res.writeHead(503).end('{}'));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    try {
-      const publish = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      expect(await withWorker(true, ['build', '--input', day2, '--as-of', at(450), '--state', join(d, 'state'), '--out', join(d, 'out'), '--quiet', '--publish', publish])).toBe(1);
-    } finally {
-      server.close();
-    }
-    expect(readFileSync(state).equals(before)).toBe(true);
-  });
-});
-
 describe('temporary files a killed build left', () => {
   it('are removed once stale: only the state\'s own temporary names, only of a process that is gone', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ck-stale-'));

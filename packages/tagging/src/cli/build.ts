@@ -7,9 +7,8 @@ import { createIdentityHasher } from '@complaintkit/core/node';
 import { TagEngine, type Unlinked } from '../engine/engine.js';
 import { removeStaleTemporaries } from '../engine/temporary-files.js';
 import { type WorkerScript, workerScript } from '../engine/worker-file.js';
-import { readSnapshot, saveChangesAside, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
+import { readSnapshot, savedTagKeys, writeSnapshot, writeSnapshotAside } from '../engine/snapshot.js';
 import type { FieldNames } from '../export/fields.js';
-import { SnapshotAside } from '../export/snapshot-aside.js';
 import { deltaRows, type ExportManifest, snapshotRows, writeExport } from '../export/write-export.js';
 import { KeyIndex } from '../identity/key-index.js';
 import { Linker } from '../identity/link.js';
@@ -34,15 +33,6 @@ import { progressBar } from './progress.js';
  */
 const onWorker = (name: 'CK_TAGS_READ_WORKER' | 'CK_TAGS_STATE_WORKER', script: WorkerScript): boolean =>
   (process.env[name] === '1' || (process.env[name] !== '0' && availableParallelism() > 1)) && workerScript(script) !== null;
-
-/**
- * @internal how many workers read a full build's input: `CK_TAGS_READ_WORKERS=2` cuts it in two halves
- * read by a worker each (see `readDigested`); one by default. On two idle cores the halves are read
- * at once, but each worker holds a heap of its own (about 100 MB more peak RSS at 1,000,000
- * complaints), and on a machine whose cores are busy it gains no time: bench/results/tagging.md, "The read
- * split across two workers".
- */
-const readWorkers = (): 1 | 2 => (process.env.CK_TAGS_READ_WORKERS === '2' ? 2 : 1);
 
 /** @internal */
 type Values = ReturnType<typeof parseCli>['values'];
@@ -168,7 +158,7 @@ async function buildWith(
     : digest
       ? // The engine takes the worker's rows as they are (an internal kind of item, see `DigestedRows`).
         ((async function* digested(): AsyncGenerator<DigestedRows> {
-          for await (const rows of readDigested(inputs, { asOf: Date.parse(asOf), rules, workers: readWorkers() })) {
+          for await (const rows of readDigested(inputs, { asOf: Date.parse(asOf), rules })) {
             lastPosition = rows.batch.position;
             yield rows;
           }
@@ -197,27 +187,17 @@ async function buildWith(
     ...(fields ? { fields } : {}),
     ruleSetVersion: rules.version,
   };
-  const asOfIso = new Date(Date.parse(asOf)).toISOString();
-  // A full build's snapshot is its assigned tags: with CK_TAGS_EXPORT_WORKER=1 written on a worker
-  // thread as they are decided, beside the evaluation, instead of after it (started now: its start-up
-  // overlaps the read). Off by default: on a machine whose cores are busy it adds work and gains no
-  // time (bench/results/tagging.md, "The snapshot export beside the evaluation").
-  let snapshotAside: SnapshotAside | null = null;
   let runEvents: RunLog | null = null;
   let summary: BuildResult['summary'];
   try {
     runEvents = await (staging ?? eventLog).begin();
     const events = runEvents;
-    if (full && process.env.CK_TAGS_EXPORT_WORKER === '1') snapshotAside = SnapshotAside.start(`snapshot-${compact(asOfIso)}`, exportOptions, asOfIso);
     summary = await engine.run(source, {
       asOf,
       onEvent: (e) => {
         // An incremental run's events are few: kept for its delta and for --publish, not read back.
         if (!full) changed.push(e);
-        const sent = snapshotAside?.add(e);
-        const written = events.write(e);
-        if (sent instanceof Promise) return written instanceof Promise ? Promise.all([sent, written]) : sent;
-        return written;
+        return events.write(e);
       },
       onUnlinked: (u) => unlinked.push(u),
       onProgress: (read) => {
@@ -233,7 +213,6 @@ async function buildWith(
     // Everything this run made is removed; a step that fails is reported, not thrown in place of `e`.
     const made = runEvents;
     await cleanUpAfter(e, log, [
-      ['stopping the snapshot export worker', snapshotAside && (() => snapshotAside!.abort())],
       ["dropping the run's events", made && (() => made.discard())],
       [`removing the staged event log ${stagingDir}`, staging && (() => rm(stagingDir, { recursive: true, force: true, maxRetries: 3 }))],
     ]);
@@ -243,27 +222,12 @@ async function buildWith(
   const runLog = runEvents;
 
   // Everything read cleanly: publish. The state snapshot is written last and is the commit point.
-  if (snapshotAside?.declined) {
-    // Not a full build's events after all: the snapshot is written from the engine's state below.
-    await snapshotAside.abort();
-    snapshotAside = null;
-  }
   const exports: BuildResult['exports'] = [];
   // A full build's state is written on a worker thread beside the exports (two cores or more), and
   // put in place last as before.
   // A full rebuild's state carries the id of the event log it staged (see markEventLogSwap).
   const logId = staging ? randomUUID() : undefined;
-  // With CK_TAGS_SAVE_WORKER=1, an incremental run's save runs its statements on a worker beside the
-  // event log and the delta, committed at the same point (an engine restored from a legacy NDJSON
-  // state writes a whole new state instead). Off by default: on a busy machine it costs about 10%
-  // more CPU and 40 MB more memory for no time (bench/results/tagging.md, "fifth pass").
-  const aside = full
-    ? onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js')
-      ? writeSnapshotAside(engine, stateFile, logId)
-      : null
-    : process.env.CK_TAGS_SAVE_WORKER === '1' && engine.backing && saved === stateFile && workerScript('state-worker.js') !== null
-      ? saveChangesAside(engine, stateFile)
-      : null;
+  const aside = full && onWorker('CK_TAGS_STATE_WORKER', 'state-worker.js') ? writeSnapshotAside(engine, stateFile, logId) : null;
   // A failure before the commit point leaves the state and the event log as they were, and no
   // temporary file of either behind.
   let committed = false;
@@ -287,10 +251,7 @@ async function buildWith(
       );
       phases.mark('delta');
     }
-    if (snapshotAside) {
-      exports.push(await snapshotAside.finish({ from: 0, to: engine.seq }));
-      phases.mark('snapshot');
-    } else if (full || v.snapshot) {
+    if (full || v.snapshot) {
       exports.push(
         await writeExport(`snapshot-${compact(summary.asOf)}`, 'snapshot', snapshotRows(engine.assignments()), {
           ...exportOptions,
@@ -335,7 +296,6 @@ async function buildWith(
     const staged = staging && !committed;
     await cleanUpAfter(e, log, [
       ["rolling back the state's save", aside && (() => aside.abort())],
-      ['stopping the snapshot export worker', snapshotAside && (() => snapshotAside!.abort())],
       [`removing the staged event log ${stagingDir}`, staged && (() => rm(stagingDir, { recursive: true, force: true, maxRetries: 3 }))],
       ['removing the event-log swap marker', staged && (() => removeOwnSwapMarker(stateDir, stagingDir))],
     ]);

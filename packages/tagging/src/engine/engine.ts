@@ -372,8 +372,6 @@ export class TagEngine {
         }
         const flag = flags.charCodeAt(i);
         if (flag === KEPT && customerId !== null && this.owners.get(id) === undefined) this.#append(id, customerId, fact, dirty);
-        // Counted by no rule, read by a second worker: only whether it replaces the version kept.
-        else if (flag === COUNTED_BY_NONE) this.#upsert(id, customerId, null, asOf, dirty, fact ? Number(fact) : null);
         else this.#upsert(id, customerId, fact ? decodeFacts(fact)[0]! : null, asOf, dirty);
       }
       const before = read;
@@ -436,11 +434,9 @@ export class TagEngine {
     };
   }
 
-  /**
-   * @internal replaces what is known of one complaint. `updatedAt` stands for the facts' own when only
-   * that is known of a version counted by no rule (a `d` row of a read worker; `facts` is then `null`).
-   */
-  #upsert(id: string, customerId: string | null, facts: ComplaintFacts | null, asOf: number, dirty: Set<string>, updatedAt = facts?.updatedAt ?? null): void {
+  /** @internal replaces what is known of one complaint. */
+  #upsert(id: string, customerId: string | null, facts: ComplaintFacts | null, asOf: number, dirty: Set<string>): void {
+    const updatedAt = facts?.updatedAt ?? null;
     // The customer a kept complaint belongs to: changed in memory, else as saved (looked up once).
     const held = this.owners.get(id);
     const saved = held === undefined ? this.#savedOwner(id) : LATER;
@@ -589,8 +585,6 @@ export class TagEngine {
 
 /** @internal a digested row's flag: kept, its number not kept before. */
 const KEPT = 'k'.charCodeAt(0);
-/** @internal a digested row's flag: counted by no rule, its number kept in an earlier part of the input. */
-const COUNTED_BY_NONE = 'd'.charCodeAt(0);
 
 /** @internal */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,7 +5,7 @@ import { InputError } from '../input/errors.js';
 import { readLines } from '../input/read-lines.js';
 import { type CustomerState, TagEngine, type TagEngineOptions } from './engine.js';
 import { decodeCustomer, encodeCustomer, factIds, STATE_FORMAT, StateFile, type StateMeta } from './state-file.js';
-import type { StateUpdateRequest, StateWorkerRequest } from './state-worker.js';
+import type { StateWorkerRequest } from './state-worker.js';
 import { removeTemporary, temporaryName } from './temporary-files.js';
 import { notBuilt, stopWorker, workerScript } from './worker-file.js';
 
@@ -177,85 +177,6 @@ export function writeSnapshotAside(engine: TagEngine, file: string, log?: string
         } catch {
           // Left for the next run's clean-up of stale temporary files.
         }
-      })();
-      await settled;
-    },
-  };
-}
-
-/**
- * @internal Starts an incremental save (an engine backed by the saved state in `file`) on a worker
- * thread: the changed customers are worked out and encoded here, and the worker writes them into
- * the file in a transaction beside what the caller does next (the delta export), then commits when
- * `commit` is called, the run's commit point as with {@link writeSnapshot}; `abort` rolls it back
- * (never throws; after a commit it changes nothing). Until the commit the file is as it was: a crash
- * or a failure leaves it so. Needs the built package (`dist/state-worker.js`, see `workerScript`).
- *
- * @example
- * ```ts
- * const state = saveChangesAside(engine, 'state/tags-state.sqlite');
- * await writeDelta();
- * await state.commit();
- * ```
- */
-export function saveChangesAside(engine: TagEngine, file: string): { commit(): Promise<void>; abort(): Promise<void> } {
-  const saved = engine.backing;
-  if (!saved || resolve(saved.file) !== resolve(file)) throw new RangeError('saveChangesAside saves an engine backed by the state in this file: use writeSnapshot');
-  const url = workerScript('state-worker.js');
-  if (!url) throw notBuilt('state-worker.js');
-  const { changes, saved: noteSaved } = saved.changes(engine.customers, engine.dropped, [...engine.owners]);
-  const worker = new Worker(url, { workerData: { file, mode: 'update' } });
-  let failure: Error | null = null;
-  // Each answer the worker gives, in turn ('written' after the changes, 'done' after a commit or abort).
-  const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
-  const answer = () => new Promise<void>((resolve, reject) => (failure ? reject(failure) : waiting.push({ resolve, reject })));
-  const stop = (e: Error) => {
-    failure ??= e;
-    for (const w of waiting.splice(0)) w.reject(failure);
-  };
-  worker.on('message', (m: { kind: 'written' | 'done' | 'failed'; message?: string }) => {
-    if (m.kind === 'failed') stop(new Error(`saving the tag state failed: ${m.message}`));
-    else waiting.shift()?.resolve();
-  });
-  worker.on('error', stop);
-  worker.on('exit', (code) => stop(new Error(`the state worker stopped (exit code ${code})`)));
-  const written = answer();
-  // A failure is reported by commit (or dropped by abort), never as an unhandled rejection.
-  written.catch(() => undefined);
-  worker.postMessage({ kind: 'changes', meta: metaOf(engine), changes } satisfies StateUpdateRequest);
-  const end = () => stopWorker(worker);
-  let settled: Promise<void> | null = null;
-  return {
-    commit() {
-      settled ??= (async () => {
-        try {
-          await written;
-          const done = answer();
-          worker.postMessage({ kind: 'commit' } satisfies StateUpdateRequest);
-          await done;
-        } finally {
-          await end().catch(() => undefined);
-        }
-        noteSaved();
-        engine.markSaved();
-      })();
-      return settled;
-    },
-    async abort() {
-      if (settled) {
-        await settled.catch(() => undefined);
-        return;
-      }
-      settled = (async () => {
-        try {
-          await written;
-          const done = answer();
-          worker.postMessage({ kind: 'abort' } satisfies StateUpdateRequest);
-          await done;
-        } catch {
-          // The worker failed: its connection is closed, the transaction rolled back.
-        }
-        await end().catch(() => undefined);
       })();
       await settled;
     },

@@ -95,8 +95,7 @@ export interface StateMeta {
 }
 
 /**
- * @internal what an incremental save writes ({@link StateFile.changes}): written by
- * {@link writeChanges} in the main thread, or by the state worker beside the delta export.
+ * @internal what an incremental save writes ({@link StateFile.changes}), written by {@link writeChanges}.
  */
 export interface StateChanges {
   /** The changed customers, in key order, with their revisit times and texts. */
@@ -141,18 +140,6 @@ export function writeChanges(db: Database.Database, meta: StateMeta, changes: St
 
 /** @internal */
 const countCustomers = (db: Database.Database): number => (db.prepare<[], { n: number }>('select count(*) as n from customers').get()?.n ?? 0) as number;
-
-/**
- * @internal Opens a state file for reading and writing as {@link StateFile.open} does (WAL, normal
- * sync, a 16 MB page cache): for the state worker's connection.
- */
-export function openStateDatabase(file: string): Database.Database {
-  const db = new Database(file, { fileMustExist: true });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma(`cache_size = -${CACHE_KB}`);
-  return db;
-}
 
 /**
  * @internal A whole state written to a new file under a temporary name, a row at a time: by
@@ -471,7 +458,7 @@ export class StateFile {
    * @internal What {@link StateFile.update} would write, worked out without writing: the customers
    * whose texts or revisit time changed since they were read (their texts encoded, in key order), the
    * dropped ones and the owners (`owners` as given: iterated when written). `saved` notes the
-   * customers as written: call it once they are committed (here or by the state worker).
+   * customers as written: call it once they are committed.
    */
   changes(
     customers: Iterable<[string, CustomerState]>,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 
 /** @internal the worker scripts the package builds (tsup.config.ts). */
-export type WorkerScript = 'read-worker.js' | 'state-worker.js' | 'export-worker.js';
+export type WorkerScript = 'read-worker.js' | 'state-worker.js';
 
 /**
  * @internal Where a built worker script is: beside the running module in the built package

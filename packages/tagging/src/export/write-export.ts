@@ -117,8 +117,7 @@ async function fieldNames(given: FieldNamesInput | null | undefined): Promise<Fi
  * `manifest.json`. Everything is written under a temporary name and renamed when complete, so the
  * CRM never picks up half an export; the same rows always give byte-identical files. An export a
  * killed process left under its temporary name (`.<id>.tmp-<pid>`) is removed by a later one, once
- * that process is gone and the folder unchanged for five minutes. `rows` may also be an async
- * iterable of batches (rows read from another thread, see `SnapshotAside`).
+ * that process is gone and the folder unchanged for five minutes.
  *
  * @example
  * ```ts
@@ -133,7 +132,7 @@ async function fieldNames(given: FieldNamesInput | null | undefined): Promise<Fi
 export async function writeExport(
   exportId: string,
   kind: 'snapshot' | 'delta',
-  rows: Iterable<ExportRow> | AsyncIterable<readonly ExportRow[]>,
+  rows: Iterable<ExportRow>,
   options: ExportOptions & { timeRange: ExportManifest['timeRange']; watermark: ExportManifest['watermark'] },
 ): Promise<{ path: string; manifest: ExportManifest }> {
   const fields = await fieldNames(options.fields);
@@ -176,10 +175,7 @@ export async function writeExport(
     const names = EXPORT_COLUMNS.map((c) => fields[c]);
     // A delete carries only the key: its empty cells, written once.
     const emptyCells = ','.repeat(EXPORT_COLUMNS.length - 1);
-    // Rows may come from another thread a batch at a time (`SnapshotAside`): an async iterable of
-    // arrays; rows made in this thread are one batch.
-    const batches = Symbol.asyncIterator in rows ? rows : [rows];
-    for await (const batch of batches) for (const r of batch) {
+    for (const r of rows) {
       const code = codeOf(r.key);
       byTag[code] ??= { upserts: 0, deletes: 0 };
       if (r.op === 'upsert') {

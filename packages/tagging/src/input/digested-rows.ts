@@ -11,9 +11,7 @@ export interface DigestedMessage {
   readonly position: number;
   /**
    * One character per listed row: `k` kept (its number not kept before), `f` its number was kept
-   * before (the engine takes it the long way, as a later version of that complaint), `u` no customer,
-   * `d` counted by no rule but its number was kept in an earlier part of the input (read by another
-   * worker; its `facts` entry is then only its `updatedAt` in epoch ms, `''` when it has no facts).
+   * before (the engine takes it the long way, as a later version of that complaint), `u` no customer.
    */
   readonly flags: string;
   readonly ids: string[];
@@ -21,14 +19,6 @@ export interface DigestedMessage {
   readonly customers: string[];
   /** The facts as `encodeFact` writes them, `''` for none (merged or declined). */
   readonly facts: string[];
-  /**
-   * Only from a worker reading a later part of the input (see `ReadPart.dropped`): the rows it left
-   * out (a customer, counted by no rule, their number not kept in its part), which the main thread
-   * must still apply as `d` rows when an earlier part kept their number. `before[j]` is how many
-   * listed rows come before the j-th; `ids` and `customers` are arrays (any text, a newline too); `updatedAt` is
-   * `NaN` for a row without facts.
-   */
-  readonly dropped?: { ids: string[]; customers: string[]; updatedAt: Float64Array; before: Uint32Array };
 }
 
 /**
@@ -40,19 +30,10 @@ export class DigestedRows {
   constructor(readonly batch: DigestedMessage) {}
 }
 
-/** @internal a part of an input file a read worker reads (bytes; `end` exclusive, the file's end by default). */
-export interface ReadPart {
-  readonly file: string;
-  readonly start: number;
-  readonly end?: number;
-}
-
 /** @internal the worker's start data. */
 export interface ReadWorkerData {
-  /** What it reads, in order: whole files, or the first or last part of one split between two workers. */
-  readonly parts: readonly ReadPart[];
-  /** Whether to post the rows it leaves out too (the worker reading the later part of the input). */
-  readonly dropped: boolean;
+  /** The files it reads, in order. */
+  readonly files: readonly string[];
   /** The run's instant (epoch ms): which complaints still count. */
   readonly asOf: number;
   /** The rule set (as loaded): which complaints still count. */
@@ -65,8 +46,6 @@ export type ReadWorkerMessage =
   | { readonly kind: 'end' }
   | {
       readonly kind: 'input-error';
-      /** Which of its parts the bad line is in. */
-      readonly part: number;
       readonly file: string;
       readonly line: number | null;
       readonly field: string | null;

@@ -23,23 +23,17 @@ port.on('message', () => {
   resume = null;
 });
 
-/** Which part is being read (for an error's line number). */
-let part = 0;
-
 async function main(): Promise<void> {
   const compiled = compileRules(data.rules as RuleSet);
   const { asOf } = data;
   // Complaint numbers sent as kept: a later row with one of them must reach the engine whatever it is.
   const kept = new Set<string>();
-  for (part = 0; part < data.parts.length; part++) {
-    const { file, start, end } = data.parts[part]!;
-    for await (const batch of readNdjsonBatches(file, { start, ...(end === undefined ? {} : { end }) })) {
+  for (const file of data.files) {
+    for await (const batch of readNdjsonBatches(file)) {
       let flags = '';
       const ids: string[] = [];
       const customers: string[] = [];
       const facts: string[] = [];
-      // The rows left out, when an earlier part read by another worker may have kept their numbers.
-      const dropped = data.dropped ? { ids: [] as string[], customers: [] as string[], updatedAt: [] as number[], before: [] as number[] } : null;
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i]!.row;
         const f = toFacts(row);
@@ -49,32 +43,12 @@ async function main(): Promise<void> {
         else if (f !== null && stillRelevant(f, asOf, compiled)) {
           flags += 'k';
           kept.add(row.id);
-        } else {
-          if (dropped) {
-            dropped.ids.push(row.id);
-            dropped.customers.push(customer);
-            dropped.updatedAt.push(f === null ? Number.NaN : f.updatedAt);
-            dropped.before.push(ids.length);
-          }
-          continue;
-        }
+        } else continue;
         ids.push(row.id);
         customers.push(customer);
         facts.push(f === null ? '' : encodeFact(f));
       }
-      const position = start + (batch.at(-1)?.position ?? 0);
-      post({
-        kind: 'batch',
-        rows: batch.length,
-        position,
-        flags,
-        ids,
-        customers,
-        facts,
-        ...(dropped && {
-          dropped: { ids: dropped.ids, customers: dropped.customers, updatedAt: Float64Array.from(dropped.updatedAt), before: Uint32Array.from(dropped.before) },
-        }),
-      });
+      post({ kind: 'batch', rows: batch.length, position: batch.at(-1)?.position ?? 0, flags, ids, customers, facts });
       if (--credit <= 0) await new Promise<void>((r) => (resume = r));
     }
   }
@@ -82,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof InputError) post({ kind: 'input-error', part, file: e.file, line: e.line, field: e.field, reason: e.reason });
+  if (e instanceof InputError) post({ kind: 'input-error', file: e.file, line: e.line, field: e.field, reason: e.reason });
   // The message only, as the main-thread read reports it: no stack trace reaches the user.
   else post({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
 });
