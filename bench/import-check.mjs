@@ -31,7 +31,7 @@ async function checkRowOf(root) {
 }
 
 const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'ck-check-'));
-if (!values.data) execFileSync(process.execPath, [join(here, '../packages/server/dist/cli.js'), 'seed', '--data', dataDir, '--months', '0'], { stdio: 'ignore' });
+if (!values.data) execFileSync(process.execPath, [join(here, '../packages/server/dist/cli.js'), 'seed', '--data', dataDir, '--months', '1'], { stdio: 'ignore' });
 const require = createRequire(join(here, '../packages/server/package.json'));
 const Database = require('better-sqlite3');
 const db = new Database(join(dataDir, 'complaintkit.sqlite'), { readonly: true });
