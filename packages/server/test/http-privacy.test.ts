@@ -45,11 +45,40 @@ describe('personal data sent in a path', () => {
     expect(res.body.detail).not.toMatch(/<b>|%3Cb%3E/i);
   });
 
-  it('masks a personal number a problem quotes from the body', async () => {
+  it('names the field of an unknown organisation id in the body, and quotes no part of it', async () => {
     const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ subjectOrgId: '13911112222' }) });
     expect(res.status).toBe(422);
-    expect(JSON.stringify(res.body)).not.toContain('13911112222');
-    expect(res.body.detail).toContain('139****2222');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['subjectOrgId']);
+    expect(JSON.stringify(res.body)).not.toMatch(/139\*{0,4}1{0,4}2222/);
+  });
+
+  it('a report of an organisation outside the caller’s subtree and of one that does not exist answer the same 404, quoting neither id', async () => {
+    const token = await t.token('u-br-manager');
+    const [outside, unknown] = await Promise.all(
+      ['BR-11', '<b>x'].map((orgId) => t.api('GET', `/v1/reports?from=2026-03-01&to=2026-04-30&orgId=${encodeURIComponent(orgId)}`, { token })),
+    );
+    expect([outside?.status, unknown?.status]).toEqual([404, 404]);
+    expect(outside?.body.detail).toBe(unknown?.body.detail);
+    expect(JSON.stringify([outside?.body, unknown?.body])).not.toMatch(/BR-11|<b>/);
+  });
+
+  it.each([
+    ['subjectOrgId', 'POST', '', () => registration({ subjectOrgId: '<b>x' })],
+    ['toOrgId', 'POST', '/transfer', () => ({ toOrgId: '<b>x', reason: '属地管理' })],
+    ['assigneeId', 'POST', '/start', () => ({ assigneeId: '<b>x' })],
+    ['leaderId', 'POST', '/escalate', () => ({ severity: 'complex', leaderId: '<b>x', reason: '涉及多笔交易' })],
+  ])('a 422 for an unknown %s names the field and does not echo what was sent', async (field, method, action, body) => {
+    const token = await t.token('u-sb-handler');
+    let path = '/v1/complaints';
+    if (action) {
+      const created = await t.api('POST', path, { token, body: registration() });
+      await t.api('POST', `${path}/${created.body.id}/accept`, { token, body: {} });
+      path = `${path}/${created.body.id}${action}`;
+    }
+    const res = await t.api(method, path, { token, body: body() });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([field]);
+    expect(JSON.stringify(res.body)).not.toContain('<b>');
   });
 
   it('still names a well-formed complaint number that does not exist', async () => {

@@ -54,6 +54,6 @@ export async function reportScope(caller: Caller, store: Store, orgId: string | 
   if (!own) throw notFound('your organisation');
   if (orgId === undefined || orgId === own.id) return own;
   const org = await store.getOrganisation(orgId);
-  if (!org?.path.startsWith(own.path)) throw notFound(`organisation ${orgId}`);
+  if (!org?.path.startsWith(own.path)) throw notFound('the organisation');
   return org;
 }

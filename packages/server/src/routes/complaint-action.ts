@@ -61,24 +61,24 @@ export async function checkTargets(
   if (action === 'transfer') {
     const b = body as ActionBody<'transfer'>;
     const orgId = b.toOrgId ?? complaint.handlingOrgId;
-    if (b.toOrgId !== undefined && !(await tx.getOrganisation(b.toOrgId))) throw ruleViolation('toOrgId', `no organisation ${b.toOrgId}`);
+    if (b.toOrgId !== undefined && !(await tx.getOrganisation(b.toOrgId))) throw ruleViolation('toOrgId', 'no such organisation');
     if (b.toAssigneeId !== undefined) {
       const staff = await tx.getStaff(b.toAssigneeId);
-      if (!staff || staff.orgId !== orgId) throw ruleViolation('toAssigneeId', `the assignee must be a staff member of ${orgId}`);
+      if (!staff || staff.orgId !== orgId) throw ruleViolation('toAssigneeId', 'the assignee must be a staff member of the organisation the complaint is handled by after the transfer');
     }
   }
   if (action === 'start') {
     const b = body as ActionBody<'start'>;
-    if (b.assigneeId !== undefined && !(await tx.getStaff(b.assigneeId))) throw ruleViolation('assigneeId', `no staff member ${b.assigneeId}`);
+    if (b.assigneeId !== undefined && !(await tx.getStaff(b.assigneeId))) throw ruleViolation('assigneeId', 'no such staff member');
   }
   if (action === 'escalate') {
     // docs/domain/lifecycle.md, 包案: the leader named must hold the leadership role (and still work here).
     const b = body as ActionBody<'escalate'>;
     if (b.leaderId !== undefined) {
       const leader = await tx.getStaff(b.leaderId);
-      if (!leader) throw ruleViolation('leaderId', `no active staff member ${b.leaderId}: name an active leadership-role staff member`);
+      if (!leader) throw ruleViolation('leaderId', 'no such active staff member: name an active leadership-role staff member');
       if (leader.role !== 'leadership')
-        throw ruleViolation('leaderId', `${b.leaderId} is ${leader.role} staff: 包案 names a leadership-role staff member`);
+        throw ruleViolation('leaderId', `this staff member has the ${leader.role} role: 包案 names a leadership-role staff member`);
     }
   }
 }

@@ -96,7 +96,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
     if (handlingOrgId === null) throw badRequest([{ path: 'handlingOrgId', message: 'no such organisation within your organisation' }]);
     const handlingOrg = await tx.getOrganisation(handlingOrgId);
     if (input.subjectOrgId !== undefined && !(await tx.getOrganisation(input.subjectOrgId))) {
-      throw ruleViolation('subjectOrgId', `no organisation ${input.subjectOrgId}`);
+      throw ruleViolation('subjectOrgId', 'no such organisation');
     }
     const now = deps.now();
     const { complaintNumber: number, eventSeq: seq } = await tx.nextCreationNumbers();
