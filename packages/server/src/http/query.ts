@@ -1,4 +1,4 @@
-import { badRequest } from './problem.js';
+import { badRequest, HttpProblem } from './problem.js';
 
 /** @internal the bits of a zod schema definition the coercion reads. */
 interface Def {
@@ -38,7 +38,7 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
  * Turns a query string into the value its zod object schema parses: repeated keys (and every key
  * whose field is an array) become arrays, `true`/`false` booleans, digits numbers; a field the
  * schema wants as text stays text (so `q=2026` searches for "2026"). A key the schema does not
- * name (nor `allow` lists) is a 400 naming it, so a typo is not silently ignored and keys such as
+ * name (nor `allow` lists) is a 400 naming it (an empty key, `?=1`, a 400 saying so), so a typo is not silently ignored and keys such as
  * `constructor` or `__proto__` never reach an object lookup.
  *
  * @example
@@ -49,6 +49,10 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
  */
 export function queryToInput(params: URLSearchParams, schema: unknown, allow: readonly string[] = []): Record<string, unknown> {
   const shape = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def?.shape ?? {};
+  if (params.has('')) {
+    const message = 'a query parameter has an empty name (as in ?=1); give it a name (e.g. limit=5) or leave it out';
+    throw new HttpProblem(400, 'validation_failed', `${message}. Fix and send the request again.`, { errors: [{ path: '', message }] });
+  }
   const unknown = [...new Set(params.keys())].filter((k) => !Object.hasOwn(shape, k) && !allow.includes(k));
   if (unknown.length > 0) {
     const known = [...Object.keys(shape), ...allow].join(', ');

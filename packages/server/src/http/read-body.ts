@@ -6,8 +6,23 @@ import { HttpProblem } from './problem.js';
 /** The largest request body accepted (a complaint with attachments' metadata is far smaller). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** @internal decodes as `Request.text()` does: UTF-8, a leading BOM dropped, bad bytes replaced. */
-const UTF8 = new TextDecoder();
+/**
+ * @internal decodes UTF-8, a leading BOM dropped; a byte sequence that is not UTF-8 throws (it was
+ * once replaced with U+FFFD, so a name sent in GBK was stored as replacement characters).
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** @internal the body's bytes as text, or a 400 problem when they are not UTF-8. */
+function decodeUtf8(bytes: Uint8Array | undefined): string {
+  if (bytes === undefined) return '';
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new HttpProblem(400, 'validation_failed', 'the body is not valid UTF-8; send JSON encoded as UTF-8 (RFC 8259), not GBK, Big5 or Latin-1', {
+      errors: [{ path: '', message: 'the body is not valid UTF-8' }],
+    });
+  }
+}
 
 /** @internal the 413 problem; the connection is closed after it, as the rest of the body stays unread. */
 function tooLarge(c: Context<AppEnv> | undefined): HttpProblem {
@@ -53,7 +68,11 @@ function readIncoming(incoming: IncomingMessage, c: Context<AppEnv>): Promise<st
     };
     const onEnd = () => {
       done();
-      resolve(UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+      try {
+        resolve(decodeUtf8(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+      } catch (e) {
+        reject(e);
+      }
     };
     const onError = (e: Error) => {
       done();
@@ -83,7 +102,7 @@ async function readRequest(request: Request, c: Context<AppEnv> | undefined): Pr
     }
     chunks.push(value);
   }
-  return UTF8.decode(Buffer.concat(chunks, size));
+  return decodeUtf8(Buffer.concat(chunks, size));
 }
 
 /**
@@ -100,7 +119,8 @@ async function readRequest(request: Request, c: Context<AppEnv> | undefined): Pr
 export const isContext = (source: Context<AppEnv> | Request): source is Context<AppEnv> => 'req' in source;
 
 /**
- * A request body as text, at most {@link MAX_BODY_BYTES} (over it: a 413 problem). Given the Hono
+ * A request body as text, at most {@link MAX_BODY_BYTES} (over it: a 413 problem; bytes that are not
+ * UTF-8: a 400 problem). Given the Hono
  * context under `@hono/node-server` it reads Node's request directly, without building a web
  * `Request` and its streams; given a `Request` (or elsewhere) it reads that.
  *

@@ -87,10 +87,36 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /**
+ * The 415 for a body sent with a `Content-Encoding` (gzip, br, deflate…): request bodies are at most
+ * 1 MiB of JSON, so the service takes them uncompressed only and never inflates what a client sends
+ * (no decompression bomb to bound). `identity` is no encoding. The answer carries
+ * `Accept-Encoding: identity` (RFC 9110 §15.5.16) and the connection is closed, as the body is not read.
+ *
+ * @example
+ * ```ts
+ * refuseContentEncoding(c.req.header('content-encoding'), c); // throws for 'gzip'
+ * ```
+ */
+export function refuseContentEncoding(encoding: string | null | undefined, c?: Context<AppEnv>): void {
+  if (encoding === undefined || encoding === null) return;
+  const codings = encoding.split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== 'identity');
+  if (codings.length === 0) return;
+  c?.header('accept-encoding', 'identity');
+  c?.header('connection', 'close');
+  throw new HttpProblem(
+    415,
+    'unsupported_media_type',
+    `the body is sent with Content-Encoding: ${codings.join(', ').slice(0, 64)}; send it uncompressed (no Content-Encoding header, or identity) as JSON with Content-Type: application/json`,
+    { errors: [{ path: '', message: 'compressed request bodies are not accepted' }] },
+  );
+}
+
+/**
  * Reads a JSON body (from the Hono context: straight from Node's request; or from a `Request`); an
  * empty body is `{}`. A body sent as anything but JSON (`text/plain`, a form, XML, or no
- * `Content-Type`) is a 415; one over 1 MiB a 413; malformed JSON, a non-object or one nested deeper
- * than {@link MAX_BODY_DEPTH} is a 400 naming the body.
+ * `Content-Type`) or compressed (any `Content-Encoding` but identity, see
+ * {@link refuseContentEncoding}) is a 415; one over 1 MiB a 413; bytes that are not UTF-8, malformed
+ * JSON, a non-object or one nested deeper than {@link MAX_BODY_DEPTH} is a 400 naming the body.
  *
  * @example
  * ```ts
@@ -98,6 +124,8 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  * ```
  */
 export async function readJsonBody(source: Context<AppEnv> | Request): Promise<unknown> {
+  if (isContext(source)) refuseContentEncoding(source.req.header('content-encoding'), source);
+  else refuseContentEncoding(source.headers.get('content-encoding'));
   const text = await readBodyText(source);
   if (text.trim() === '') return {};
   const type = isContext(source) ? source.req.header('content-type') : source.headers.get('content-type');

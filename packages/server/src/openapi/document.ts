@@ -169,7 +169,12 @@ function operationOf(e: Endpoint, success: unknown): Json {
     responses[String(status)] =
       status === 413
         ? { ...problemResponse(e, status, codes), description: '`validation_failed`: the body is larger than 1 MiB' }
-        : problemResponse(e, status, codes);
+        : status === 415
+          ? {
+              ...problemResponse(e, status, codes),
+              description: '`unsupported_media_type`: the body is not sent as JSON, or is sent compressed (any `Content-Encoding` but identity); send it uncompressed with `Content-Type: application/json`',
+            }
+          : problemResponse(e, status, codes);
   }
 
   return {

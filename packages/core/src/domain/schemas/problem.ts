@@ -17,7 +17,7 @@ export const PROBLEMS = {
   role_not_allowed: { status: 403, title: 'Your role may not do this' },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
-  unsupported_media_type: { status: 415, title: 'The body must be JSON' },
+  unsupported_media_type: { status: 415, title: 'The body must be uncompressed JSON' },
   invalid_transition: { status: 409, title: 'Not possible in the current state' },
   conflict: { status: 409, title: 'Changed concurrently' },
   rule_violation: { status: 422, title: 'A handling rule forbids this' },

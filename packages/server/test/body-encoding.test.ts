@@ -1,0 +1,66 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registration } from './helpers/fixture-bank.js';
+import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
+
+/** Bodies a client sends compressed or in another encoding than UTF-8, and odd query keys (outside check, session 6). */
+describe.each(BACKENDS)('body encoding and query keys (%s)', (backend) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+  });
+  afterAll(() => t?.close());
+
+  const post = (token: string, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+    fetch(`${t.url}/v1/complaints`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body });
+
+  it.each(['gzip', 'br', 'deflate', 'GZIP', 'identity, gzip'])('answers a body sent with Content-Encoding: %s with 415 saying to send it uncompressed, and writes nothing', async (encoding) => {
+    const token = await t.token('u-sb-frontline');
+    const before = await t.server.store.lastEventSeq();
+    const res = await post(token, gzipSync(JSON.stringify(registration())), { 'content-encoding': encoding });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.headers.get('accept-encoding')).toBe('identity');
+    const problem = await res.json();
+    expect(problem.code).toBe('unsupported_media_type');
+    expect(problem.detail).toMatch(/uncompressed/);
+    expect(await t.server.store.lastEventSeq()).toBe(before);
+  });
+
+  it('takes a body sent with Content-Encoding: identity', async () => {
+    const token = await t.token('u-sb-frontline');
+    const res = await post(token, JSON.stringify(registration()), { 'content-encoding': 'identity' });
+    expect(res.status).toBe(201);
+  });
+
+  it('refuses a body whose bytes are not UTF-8 (a name in GBK) with 400 naming the encoding, and writes nothing', async () => {
+    const token = await t.token('u-sb-frontline');
+    const before = await t.server.store.lastEventSeq();
+    const text = JSON.stringify(registration({ complainant: { name: 'NAME', phone: '13812345678' } }));
+    const [head, tail] = text.split('NAME') as [string, string];
+    // 张三 in GBK: D5 C5 C8 FD, which is not UTF-8.
+    const body = Buffer.concat([Buffer.from(head), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(tail)]);
+    const res = await post(token, body);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await res.json();
+    expect(problem.errors).toEqual([{ path: '', message: 'the body is not valid UTF-8' }]);
+    expect(problem.detail).toMatch(/UTF-8/);
+    expect(await t.server.store.lastEventSeq()).toBe(before);
+  });
+
+  it('takes UTF-8 with a leading byte-order mark', async () => {
+    const token = await t.token('u-sb-frontline');
+    const res = await post(token, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(registration()))]));
+    expect(res.status).toBe(201);
+  });
+
+  it.each(['?=1', '?=', '?status=registered&=x'])('refuses the empty query key in %s with 400 naming it', async (query) => {
+    const token = await t.token('u-sb-handler');
+    const res = await t.api('GET', `/v1/complaints${query}`, { token });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.detail).not.toMatch(/the body/);
+    expect(res.body.errors).toEqual([{ path: '', message: expect.stringMatching(/^a query parameter has an empty name/) }]);
+  });
+});
