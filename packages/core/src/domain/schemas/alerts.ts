@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ChangeData, MetricIdSchema, ReportFilter } from './reports.js';
-import { Timestamp } from './primitives.js';
+import { Timestamp, text } from './primitives.js';
 
 /** How loud an alert is: info < warn < alert. @example `AlertLevel.parse('warn');` */
 export const AlertLevel = z.enum(['info', 'warn', 'alert']);
@@ -24,7 +24,7 @@ export type AlertLevel = z.infer<typeof AlertLevel>;
  * ```
  */
 export const AlertRuleInput = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  name: text(200),
   metric: MetricIdSchema,
   filter: z._default(ReportFilter, {}),
   window: z._default(z.enum(['day', 'week', 'month', 'quarter']), 'month'),

@@ -49,5 +49,21 @@ export const RegionCode = z.string().check(z.regex(/^\d{6}$/));
 /** A GB/T 2260 code. @useDeclaredType @example `const r: RegionCode = '110000';` */
 export type RegionCode = z.infer<typeof RegionCode>;
 
-/** @internal a bounded, trimmed free-text field. */
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/**
+ * @internal a character that shows: neither white space (JS `\s`, which covers the ideographic space
+ * U+3000 and U+FEFF) nor a zero-width one (U+200B–U+200D, U+2060). As a JSON Schema `pattern` it is
+ * unanchored, so the OpenAPI document says the same: "at least one such character".
+ */
+const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/;
+
+/**
+ * @internal a bounded, trimmed free-text field that must show something: empty text, or text of only
+ * white space or zero-width characters (which a pasted `\u200B` or a WebView's stray BOM makes), is refused.
+ */
+export const text = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, { abort: true }),
+    z.maxLength(max),
+    z.regex(VISIBLE, { message: 'must contain visible text, not only spaces or zero-width characters' }),
+  );

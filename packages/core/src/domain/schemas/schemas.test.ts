@@ -7,6 +7,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ACTION_ENDPOINTS, ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
 import { COMPLAINT_ACTIONS } from '../lifecycle/states.js';
 import { ACTION_BODIES, type ActionInput } from './actions.js';
+import { AlertRuleInput } from './alerts.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
 import { Problem } from './problem.js';
 import { ComplaintListQuery } from './query.js';
@@ -89,6 +90,30 @@ describe('ComplaintCreate', () => {
     expect(r.success).toBe(false);
     expect(pathsOf(r)).toContain(path);
   });
+
+  it.each([
+    ['description', { description: '\u200B' }],
+    ['description', { description: ' \u200C\u200D\u2060 ' }],
+    ['description', { description: '\uFEFF\u3000\u200B' }],
+    ['complainant.name', { complainant: { name: '\u200B\u200B' } }],
+    ['requestedResolution', { requestedResolution: '\u2060' }],
+  ])('refuses %s of only white space or zero-width characters, as it refuses empty text', (path, over) => {
+    const r = ComplaintCreate.safeParse({ ...realistic, ...over });
+    expect(pathsOf(r)).toEqual([path]);
+    expect(r.error?.issues[0]?.message).toMatch(/visible text/);
+  });
+
+  it('refuses a step reason, a decision basis and an alert rule name of only zero-width characters', () => {
+    expect(pathsOf(ACTION_BODIES.transfer.safeParse({ toOrgId: 'BR-11', reason: '\u200B\u3000' }))).toEqual(['reason']);
+    const respond = { outcome: 'upheld', basis: '\uFEFF\u200D', remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: '2026-03-12T15:00:00+08:00' };
+    expect(pathsOf(ACTION_BODIES.respond.safeParse(respond))).toEqual(['basis']);
+    expect(pathsOf(AlertRuleInput.safeParse({ name: '\u200B' })).includes('name')).toBe(true);
+  });
+
+  it('keeps text that has a zero-width character beside visible ones', () => {
+    expect(ComplaintCreate.parse({ ...realistic, description: '年费\u200B被扣' }).description).toBe('年费\u200B被扣');
+  });
+
 
   it.each([
     ['138 1234 5678', '13812345678'],
