@@ -93,6 +93,17 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it("declares a history file's bad rows as 422 invalid_rows, each error with its line, and free text that must show something", () => {
+    const responses = doc.paths['/v1/history/import'].post.responses;
+    expect(responses['422'].content['application/problem+json'].examples.invalid_rows).toBeDefined();
+    expect(doc.components.schemas.Problem.properties.errors.items.properties.line).toEqual({ type: 'integer' });
+    // A pasted zero-width space is not a description (core's text(): a pattern the generated client checks too).
+    const create = doc.paths['/v1/complaints'].post.requestBody.content['application/json'].schema;
+    const body = create.$ref ? doc.components.schemas[create.$ref.split('/').pop()] : create;
+    expect(new RegExp(body.properties.description.pattern).test('\u200B \u3000')).toBe(false);
+    expect(new RegExp(body.properties.description.pattern).test('年费')).toBe(true);
+  });
+
   it('gives the problem code as an enum of the codes the service uses', () => {
     expect(doc.components.schemas.Problem.properties.code.enum).toEqual(PROBLEM_CODES);
   });

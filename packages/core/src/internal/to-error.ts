@@ -38,6 +38,13 @@ export function errorFromResponse(
   switch (problem?.code) {
     case 'validation_failed':
       return new ValidationError({ ...init, source: 'server', fields: issuesOf((problem.errors ?? []).map((e) => ({ path: [e.path], message: e.message }))) });
+    case 'invalid_rows':
+      // A history file's bad rows: the path says the line too (`line 7: receivedAt`).
+      return new ValidationError({
+        ...init,
+        source: 'server',
+        fields: issuesOf((problem.errors ?? []).map((e) => ({ path: [e.line === undefined ? e.path : `line ${e.line}: ${e.path}`], message: e.message }))),
+      });
     case 'unauthenticated':
       return new AuthenticationError(init);
     case 'forbidden':

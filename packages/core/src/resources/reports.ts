@@ -88,14 +88,18 @@ export function reportsResource(ctx: ClientContext): ReportsResource {
  *
  * @example
  * ```ts
- * const s = await client.history.import({ format: 'csv', data: csvText });
- * if (s.errors.length) console.table(s.errors); // nothing was imported
+ * try {
+ *   const s = await client.history.import({ format: 'csv', data: csvText });
+ * } catch (e) {
+ *   if (e instanceof ValidationError) console.table(e.fields); // 'line 7: receivedAt', …; nothing was imported
+ * }
  * ```
  */
 export interface HistoryResource {
   /**
-   * `POST /v1/history/import`: validates every row (nothing is written if any is bad), then imports
-   * in batches; rows already imported (same `sourceId`) are skipped, so a repeat resumes.
+   * `POST /v1/history/import`: validates every row, then imports in batches; rows already imported
+   * (same `sourceId`) are skipped, so a repeat resumes. A file with any bad row writes nothing and
+   * throws a `ValidationError` (HTTP 422 `invalid_rows`) whose fields are `line 7: receivedAt`.
    *
    * @example
    * ```ts

@@ -105,6 +105,9 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
     process.stdout.write(
       `Read ${summary.read} rows: imported ${summary.imported}, skipped ${summary.skipped} already imported, in ${summary.batches} batches (${secs.toFixed(1)} s, ${Math.round(summary.imported / Math.max(secs, 0.001))}/s).\n`,
     );
+    // Nothing imported (every row was there already): no totals of ours to recompute, and saying
+    // "Recomputed" after "imported 0" read as if the repeat had changed something.
+    if (summary.imported === 0) return 0;
     // The report totals of the imported days, now rather than in the first report's request.
     const refreshStarted = Date.now();
     // In the import session's settings (a 256 MiB page cache, sorts in memory): the recomputation

@@ -5,6 +5,7 @@ import {
   type ComplaintAction,
   ComplaintCreate,
   type HistoryRecord,
+  IMPORTED_PLACEHOLDER,
   type LifecycleStep,
   applySteps,
   registerComplaint,
@@ -19,8 +20,8 @@ interface Step {
   readonly body: Record<string, unknown>;
 }
 
-/** @internal placeholder text for required free-text fields an old system did not keep. */
-const IMPORTED = '（历史数据导入）';
+/** @internal placeholder text for the name and the required free-text fields an old system did not keep (masking keeps it whole). */
+const IMPORTED = IMPORTED_PLACEHOLDER;
 
 /**
  * A failed replay: the column whose step the lifecycle refused, and why.

@@ -108,6 +108,7 @@ const DETAILS: Record<ProblemCode, string> = {
   conflict: 'complaint CK20260302-000042 was changed concurrently; retry the request',
   rule_violation: 'receivedAt lies in the future',
   review_unavailable: 'the head office decided this complaint and has no higher-level organisation to review it: the complainant may turn to mediation, arbitration, litigation or the regulator',
+  invalid_rows: '2 bad rows in the file: nothing was imported. Fix them and send the file again.',
   idempotency_key_reused: 'this Idempotency-Key was already used for a different request; use a new key for a new request',
   rate_limited: 'too many requests; retry after the Retry-After seconds',
   internal: 'something went wrong on our side; retry later, quoting the request id',

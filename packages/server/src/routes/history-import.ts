@@ -4,12 +4,26 @@ import type { AppEnv } from '../http/env.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { importHistory } from '../history/import-history.js';
 import { forbiddenReports, mayManageReporting, reportScope } from '../policy/reporting-access.js';
+import { HttpProblem } from '../http/problem.js';
 import type { ResolvedDeps } from './deps.js';
+
+/**
+ * The most bad rows a 422 lists (a file of a million bad rows would otherwise be answered with
+ * a document larger than the file).
+ *
+ * @example
+ * ```ts
+ * summary.errors.slice(0, MAX_ROW_ERRORS);
+ * ```
+ */
+export const MAX_ROW_ERRORS = 1_000;
 
 /**
  * `POST /v1/history/import`: imports historical complaints of the caller's subtree (managers,
  * leadership, the system). A file with any bad row (or a row of an organisation outside the subtree)
- * imports nothing and answers 200 with the errors by line and field; a repeat skips what is there.
+ * imports nothing and answers 422 `invalid_rows` with the errors by line and field (the first
+ * {@link MAX_ROW_ERRORS}; the detail counts them all), as the CLI refuses it with exit 1; a repeat
+ * skips what is there.
  *
  * @example
  * ```ts
@@ -22,5 +36,14 @@ export async function importHistoryRoute(c: Context<AppEnv>, deps: ResolvedDeps)
   const scope = await reportScope(caller, deps.store, undefined);
   const body = parseOr400(REPORTING_ENDPOINTS.importHistory.body, await readJsonBody(c));
   const summary = await importHistory(deps.store, body.data, body.format, { batchSize: body.batchSize, clock: deps.clock, underPath: scope.path });
+  if (summary.errors.length > 0) {
+    const n = summary.errors.length;
+    throw new HttpProblem(
+      422,
+      'invalid_rows',
+      `${n} bad row${n === 1 ? '' : 's'} in the file${n > MAX_ROW_ERRORS ? ` (the first ${MAX_ROW_ERRORS} listed)` : ''}: nothing was imported. Fix them and send the file again.`,
+      { errors: summary.errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ line: e.line, path: e.field, message: e.message })) },
+    );
+  }
   return c.json(summary);
 }

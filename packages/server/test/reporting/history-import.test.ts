@@ -50,12 +50,15 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     ];
     const system = await t.token('system');
     const r = await t.api('POST', '/v1/history/import', { token: system, body: { format: 'csv', data: csvOf(rows) } });
-    expect(r.status).toBe(200);
-    expect(r.body.imported).toBe(0);
+    // 422 with the rows, as the CLI exits 1 (a 200 read as "imported" to a client that checked the status only).
+    expect(r.status).toBe(422);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+    expect(r.body).toMatchObject({ code: 'invalid_rows', detail: expect.stringMatching(/bad rows in the file: nothing was imported/) });
+    const rowErrors = (r.body.errors as { line: number; path: string; message: string }[]).map(({ line, path, message }) => ({ line, field: path, message }));
     // Checked on worker threads (the CLI's default), the same errors and nothing written.
-    expect(await importHistory(t.server.store, csvOf(rows), 'csv', { threads: 2 })).toEqual(r.body);
+    expect((await importHistory(t.server.store, csvOf(rows), 'csv', { threads: 2 })).errors).toEqual(rowErrors);
     expect(await contents(t.server.store)).toEqual(before);
-    const lines = (r.body.errors as { line: number; field: string }[]).map((e) => `${e.line}:${e.field}`);
+    const lines = rowErrors.map((e) => `${e.line}:${e.field}`);
     expect(lines).toEqual(expect.arrayContaining(['3:receivedAt', '4:orgId', '6:satisfaction']));
     expect(lines.some((l) => l.startsWith('5:'))).toBe(true);
     expect(lines.some((l) => l.startsWith('2:'))).toBe(false);
@@ -63,7 +66,8 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
 
     // An unknown column is named, not silently dropped.
     const typo = await t.api('POST', '/v1/history/import', { token: system, body: { format: 'csv', data: csvOf([good[0] as HistoryRecord], [...HISTORY_COLUMNS, 'recievedAt']) } });
-    expect(typo.body.errors).toEqual([expect.objectContaining({ line: 1, field: 'recievedAt' })]);
+    expect(typo.status).toBe(422);
+    expect(typo.body.errors).toEqual([expect.objectContaining({ line: 1, path: 'recievedAt' })]);
     expect(await contents(t.server.store)).toEqual(before);
   });
 
@@ -71,8 +75,8 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     const record = { ...(randomHistory(12, 1)[0] as HistoryRecord), orgId: 'BR-11' };
     const body = { format: 'ndjson', data: JSON.stringify(record) };
     const outside = await t.api('POST', '/v1/history/import', { token: await t.token('u-br-manager'), body });
-    expect(outside.body.imported).toBe(0);
-    expect(outside.body.errors).toEqual([expect.objectContaining({ line: 1, field: 'orgId' })]);
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors).toEqual([expect.objectContaining({ line: 1, path: 'orgId' })]);
     expect((await t.api('POST', '/v1/history/import', { token: await t.token('u-sb-handler'), body })).status).toBe(403);
     expect((await t.api('POST', '/v1/history/import', { token: await t.token('u-ho-auditor'), body })).status).toBe(403);
     const system = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body });
@@ -287,7 +291,10 @@ describe('complaintkit-server import FILE', () => {
     const after = await openStore({ dataDir: dir });
     expect(await (after as unknown as { db: import('kysely').Kysely<import('../../src/store/schema.js').Database> }).db.selectFrom('report_dirty').select('day').execute()).toEqual([]);
     await after.close();
-    expect(run(file).stdout).toMatch(/^Read 5 rows: imported 0, skipped 5 already imported/);
+    const again = run(file);
+    expect(again.stdout).toMatch(/^Read 5 rows: imported 0, skipped 5 already imported/);
+    // Nothing was imported, so nothing is said to be recomputed.
+    expect(again.stdout).not.toMatch(/Recomputed/);
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, csvOf([{ ...records[0], sourceId: 'NEW-1' }, { ...records[1], sourceId: 'NEW-2', intakeChannel: 'pigeon' }]));

@@ -60,8 +60,8 @@ export const REPORTING_REFERENCE: { readonly [K in keyof typeof REPORTING_ENDPOI
   acknowledgeAlert: { description: `Acknowledges an open alert. ${MANAGE}`, problems: ['validation_failed', 'forbidden', 'not_found', 'rule_violation'], example: { body: { note: '已安排专人核查' } } },
   resolveAlert: { description: `Resolves an alert by hand. ${MANAGE}`, problems: ['validation_failed', 'forbidden', 'not_found'], example: { body: { note: '已整改' } } },
   importHistory: {
-    description: `Imports historical complaints (CSV with a header row, or NDJSON; the columns of HistoryRecord): every row is validated and replayed through the lifecycle first, and a file with any bad row imports nothing (the answer lists line and field); then one transaction per batch; rows already imported (same sourceId) are skipped. ${MANAGE}`,
-    problems: ['validation_failed', 'forbidden'],
+    description: `Imports historical complaints (CSV with a header row, or NDJSON; the columns of HistoryRecord): every row is validated and replayed through the lifecycle first, and a file with any bad row imports nothing and is answered 422 invalid_rows, its errors giving each bad row's line, field (path) and message; then one transaction per batch; rows already imported (same sourceId) are skipped. ${MANAGE}`,
+    problems: ['validation_failed', 'forbidden', 'invalid_rows'],
     example: {
       body: {
         format: 'ndjson',

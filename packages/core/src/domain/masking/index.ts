@@ -1,3 +1,3 @@
-export { maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone } from './mask.js';
+export { IMPORTED_PLACEHOLDER, maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone } from './mask.js';
 export { redactComplaintText, redactEventText } from './free-text.js';
 export { redactText } from './redact.js';

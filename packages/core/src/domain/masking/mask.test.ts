@@ -4,7 +4,7 @@
  * contain the digits they hide.
  */
 import { describe, expect, it } from 'vitest';
-import { maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone } from './mask.js';
+import { IMPORTED_PLACEHOLDER, maskCardNumber, maskComplainant, maskIdNumber, maskName, maskPhone } from './mask.js';
 
 const PHONE = '13812345678';
 const ID = '440301199001011234';
@@ -78,6 +78,12 @@ describe('maskName: the family name stays, the given name is masked', () => {
     expect(maskName('欧阳娜娜')).not.toContain('娜');
     expect(maskName('Zhang San')).not.toContain('San');
     expect(maskName('张三')).not.toContain('三');
+  });
+
+  it("keeps the history import's name placeholder whole (it is no name), but masks a name in brackets", () => {
+    expect(maskName(IMPORTED_PLACEHOLDER)).toBe('（历史数据导入）');
+    expect(maskComplainant({ name: IMPORTED_PLACEHOLDER }).name).toBe('（历史数据导入）');
+    expect(maskName('（张三）')).toBe('（***');
   });
 });
 

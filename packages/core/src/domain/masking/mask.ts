@@ -44,8 +44,21 @@ export function maskCardNumber(card: string): string {
 }
 
 /**
+ * The complainant name a history import records when the old system kept none (and the text of
+ * the free-text fields it did not keep). It is not a person's name, so {@link maskName} leaves it
+ * as it is: masked, it read `（*******`, which looked like a damaged name.
+ *
+ * @example
+ * ```ts
+ * maskName(IMPORTED_PLACEHOLDER); // '（历史数据导入）'
+ * ```
+ */
+export const IMPORTED_PLACEHOLDER = '（历史数据导入）';
+
+/**
  * Masks a name, keeping the family name: `张三` → `张*`, `欧阳娜娜` → `欧***`, `Zhang San` → `Z********`.
- * Compound family names are not guessed: only the first character is kept.
+ * Compound family names are not guessed: only the first character is kept. The history import's
+ * placeholder ({@link IMPORTED_PLACEHOLDER}) is not a name and is kept whole.
  *
  * @example
  * ```ts
@@ -53,6 +66,7 @@ export function maskCardNumber(card: string): string {
  * ```
  */
 export function maskName(name: string): string {
+  if (name === IMPORTED_PLACEHOLDER) return name;
   const chars = Array.from(name.trim());
   if (chars.length <= 1) return '*';
   return `${chars[0]}${'*'.repeat(chars.length - 1)}`;

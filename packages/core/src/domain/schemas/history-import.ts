@@ -23,12 +23,14 @@ export type ImportRequestInput = z.input<typeof ImportRequest>;
 
 /**
  * What an import did: complaints imported, already there (same `sourceId`: skipped), and the bad
- * rows with their line and field. A file with any bad row imports nothing.
+ * rows with their line and field. A file with any bad row imports nothing: the service then answers
+ * 422 `invalid_rows` with the rows in the problem's `errors` (`line`, `path`, `message`) instead, so
+ * `errors` is empty in a 200 answer.
  *
  * @example
  * ```ts
  * const s: ImportSummary = await client.history.import({ format: 'csv', data });
- * if (s.errors.length) console.table(s.errors);
+ * console.log(`${s.imported} imported, ${s.skipped} already there`);
  * ```
  */
 export const ImportSummary = z.object({

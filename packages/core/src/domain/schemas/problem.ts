@@ -22,6 +22,7 @@ export const PROBLEMS = {
   conflict: { status: 409, title: 'Changed concurrently' },
   rule_violation: { status: 422, title: 'A handling rule forbids this' },
   review_unavailable: { status: 422, title: 'No review is possible for this decision' },
+  invalid_rows: { status: 422, title: 'The file has bad rows: nothing was imported' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key already used for another request' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
@@ -67,7 +68,8 @@ export const Problem = z.object({
   /** Machine-readable code, stable across releases: one of {@link PROBLEM_CODES}. */
   code: z.enum(PROBLEM_CODES),
   requestId: z.optional(z.string()),
-  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  /** Each bad field; `line` is the file's line, for `invalid_rows` (a history import's bad rows). */
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string(), line: z.optional(z.number().check(z.int())) }))),
   allowedActions: z.optional(z.array(z.string())),
   /** Seconds to wait, for `rate_limited` and `unavailable` (also sent as `Retry-After`). */
   retryAfter: z.optional(z.number().check(z.int(), z.minimum(0))),
