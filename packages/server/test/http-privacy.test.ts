@@ -124,6 +124,11 @@ describe('the example pages', () => {
     writeFileSync(join(pages, 'app', 'public', 'index.html'), '<script type="module" src="dist/app.js"></script>');
     writeFileSync(join(pages, 'app', 'public', 'dist', 'app.js'), 'console.log(1)\n//# sourceMappingURL=app.js.map');
     writeFileSync(join(pages, 'app', 'public', 'dist', 'app.js.map'), '{"version":3,"sources":["../src/app.ts"]}');
+    writeFileSync(join(pages, 'index.html'), '<h1>examples</h1>');
+    writeFileSync(join(pages, 'page-build.ts'), 'export const secretBuildStep = 1;');
+    writeFileSync(join(pages, 'package.json'), '{"name":"secret-examples"}');
+    mkdirSync(join(pages, 'app', 'src'), { recursive: true });
+    writeFileSync(join(pages, 'app', 'src', 'app.ts'), 'export const secretSource = 1;');
     t = await startTestServer('sqlite', { fixture: false, staticDir: pages });
   });
   afterAll(async () => {
@@ -138,6 +143,28 @@ describe('the example pages', () => {
     }
     expect(EXAMPLE_PAGES_CSP).toContain("script-src 'self'");
     expect(EXAMPLE_PAGES_CSP).not.toContain('unsafe');
+  });
+
+  it('serve the index at the root but no source file there, nor outside public/, however the path is encoded', async () => {
+    expect((await fetch(`${t.url}/examples/`)).status).toBe(200);
+    expect((await fetch(`${t.url}/examples/index.html`)).status).toBe(200);
+    for (const path of [
+      '/examples/page-build.ts',
+      '/examples/package.json',
+      '/examples/app/src/app.ts',
+      '/examples/app/..%2fsrc%2fapp.ts',
+      '/examples/app/%2e%2e/src/app.ts',
+      '/examples/app/%252e%252e/src/app.ts',
+      '/examples/..%2f..%2fpackage.json',
+      '/examples/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/examples/..%252f..%252fpackage.json',
+      '/examples/app/public/../../package.json',
+    ]) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('application/problem+json');
+      expect(await res.text(), path).not.toMatch(/secret/);
+    }
   });
 
   it('never serves source maps', async () => {
