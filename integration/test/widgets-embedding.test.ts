@@ -26,17 +26,26 @@ afterAll(async () => {
   await svc?.stop();
 });
 
-/** Opens an example as the service serves it (with its CSP, checked here); collects CSP violations. */
-const openUnderCsp = async (path: string, token: string): Promise<{ page: Page; violations: string[] }> => {
+/**
+ * Opens an example as the service serves it (with its CSP, checked here); collects CSP violations,
+ * and every console error and uncaught exception (a `/favicon.ico` 404 once logged one on every page).
+ */
+const openUnderCsp = async (path: string, token: string): Promise<{ page: Page; violations: string[]; errors: string[] }> => {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
   const violations: string[] = [];
+  const errors: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${new URL(r.url()).pathname}`);
   });
   const res = await page.goto(`${svc.server.url}/examples/${path}${token ? `#token=${token}` : ''}`);
   expect(res?.headers()['content-security-policy']).toBe(EXAMPLE_PAGES_CSP);
-  return { page, violations };
+  return { page, violations, errors };
 };
 
 /**
@@ -100,8 +109,8 @@ describe('embedding the widgets', () => {
     await close(page);
   });
 
-  it.each(EVERY_PAGE)('%s renders under a strict CSP (no inline script or style), and axe finds no serious or critical violation at 360 or 1280 px', async (path, who, ready) => {
-    const { page, violations } = await openUnderCsp(path, tokens[who] ?? '');
+  it.each(EVERY_PAGE)('%s renders under a strict CSP (no inline script or style) with nothing in the console, and axe finds no serious or critical violation at 360 or 1280 px', async (path, who, ready) => {
+    const { page, violations, errors } = await openUnderCsp(path, tokens[who] ?? '');
     const scripts = new Set<string>();
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) scripts.add(r.url());
@@ -110,6 +119,10 @@ describe('embedding the widgets', () => {
     await page.locator(ready).waitFor();
     await page.waitForTimeout(300);
     expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    // Headless Chromium asks for no favicon, a browser does: without an icon link it asks for
+    // /favicon.ico, a 404 in every page's console. A data: icon is allowed by the CSP (img-src data:).
+    expect(await page.locator('link[rel~="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       expect(await axeViolations(page), `${width} px`).toEqual([]);
