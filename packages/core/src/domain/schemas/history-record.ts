@@ -23,12 +23,9 @@ const asBankTime = (v: string): string => {
 /** @internal the date and time of an ISO 8601 text (the bank forms are ISO by now). */
 const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 
-/** @internal */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /**
  * @internal why a history time is refused: a date or time of day that does not exist is named as
- * such ("no such date: 2025-02-29 (February 2025 has 28 days)"); anything else gets the format.
+ * such ("no such date: 2025-02-29 (2025-02 has 28 days)"); anything else gets the format.
  */
 const timeMessage = (input: unknown): string => {
   const m = typeof input === 'string' ? ISO_PARTS.exec(input) : null;
@@ -37,7 +34,7 @@ const timeMessage = (input: unknown): string => {
     const date = `${m[1]}-${m[2]}-${m[3]}`;
     if (mo < 1 || mo > 12) return `no such date: ${date} (months are 01 to 12)`;
     const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    if (d < 1 || d > days) return `no such date: ${date} (${MONTHS[mo - 1]} ${y} has ${days} days)`;
+    if (d < 1 || d > days) return `no such date: ${date} (${m[1]}-${m[2]} has ${days} days)`;
     if (h > 23 || mi > 59 || s > 59) return `no such time of day: ${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} (hours are 00 to 23, minutes and seconds 00 to 59)`;
   }
   return 'a time: ISO 8601 with offset (2024-03-01T09:00:00+08:00), or bank time (2024-03-01 09:00)';
