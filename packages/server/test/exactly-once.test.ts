@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, startIdempotencyExpiry } from '../src/jobs/expire-idempotency.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
 
@@ -29,6 +30,7 @@ describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the
     await new Promise((r) => setTimeout(r, 50));
     return deleted;
   };
+  const recordsOf = (key: string) => (t.server.store as SqlStore).db.selectFrom('idempotency').select('key').where('key', '=', key).execute();
   const countWith = async (text: string) => {
     const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
     return res.body.data.length as number;
@@ -44,7 +46,9 @@ describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the
     expect(lost.status).toBe(201);
 
     now = T0 + 25 * HOUR;
-    expect(await expireNow()).toBeGreaterThanOrEqual(1);
+    // PostgreSQL: the creation's record expires. SQLite: a keyed creation writes none (0028).
+    expect(await expireNow()).toBeGreaterThanOrEqual(backend === 'postgres' ? 1 : 0);
+    expect(await recordsOf('k-outbox-25h')).toEqual([]);
     const retry = await t.api('POST', '/v1/complaints', { token, body, headers });
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -70,6 +74,24 @@ describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency_key_reused');
     expect(await countWith('offline-moved-marker')).toBe(1);
+  });
+
+  it('answers as now, not with a record written for a change made after the window, before the expiry job ran (0028)', async () => {
+    now = T0;
+    const token = await t.token('u-sb-handler');
+    const body = registration({ description: 'late-change-marker' });
+    const headers = { 'Idempotency-Key': 'k-late-change' };
+    const first = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect(first.body.status).toBe('registered');
+    // 25 h later, and no expiry run since: the complaint changes (SQLite's trigger writes the record
+    // it keeps a first answer in, stamped with the registration time, now past the window).
+    now = T0 + 25 * HOUR;
+    expect((await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {} })).status).toBe(200);
+    const retry = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.body.id, retry.body.status]).toEqual([201, 'true', first.body.id, 'accepted']);
+    // The next expiry run deletes whatever record the key had.
+    await expireNow();
+    expect(await recordsOf('k-late-change')).toEqual([]);
   });
 
   it('creates one complaint from concurrent duplicates after the record expired', async () => {

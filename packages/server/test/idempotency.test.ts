@@ -124,16 +124,19 @@ describe.each(BACKENDS)('idempotency (%s)', (backend) => {
     });
     return { status: res.status, type: res.headers.get('content-type'), replayed: res.headers.get('idempotent-replayed'), text: await res.text() };
   };
+  const recordsOf = (key: string) =>
+    (t.server.store as SqlStore).db.selectFrom('idempotency').select(['status_code', 'response']).where('key', '=', key).execute();
   const recordOf = (key: string) =>
     (t.server.store as SqlStore).db.selectFrom('idempotency').select(['status_code', 'response']).where('key', '=', key).executeTakeFirstOrThrow();
 
-  it("keeps no copy of a creation's answer, yet replays the first answer byte for byte after the complaint changed (0027)", async () => {
+  it("keeps no copy of a creation's answer (SQLite: no record at all), yet replays the first answer byte for byte after the complaint changed (0027, 0028)", async () => {
     const token = await t.token('u-sb-handler');
     const body = registration({ description: 'first-result-marker 年费争议' });
     const first = await raw('/v1/complaints', token, body, 'k-first-1');
     expect(first.status).toBe(201);
-    // The record refers to the complaint created under its key: its document is the answer.
-    expect(await recordOf('k-first-1')).toEqual({ status_code: 201, response: null });
+    // PostgreSQL: the record refers to the complaint created under its key, whose document is the
+    // answer. SQLite: no record; the key kept with the complaint finds that document.
+    expect(await recordsOf('k-first-1')).toEqual(backend === 'sqlite' ? [] : [{ status_code: 201, response: null }]);
     const unchanged = await raw('/v1/complaints', token, body, 'k-first-1');
     expect(unchanged).toEqual({ ...first, replayed: 'true' });
 
@@ -158,6 +161,21 @@ describe.each(BACKENDS)('idempotency (%s)', (backend) => {
     await db.updateTable('complaints').set({ document: JSON.stringify({ ...JSON.parse(document), description: 'rewritten' }) }).where('id', '=', id).execute();
     expect((await recordOf('k-first-2')).response).toBe(first.text);
     expect(await raw('/v1/complaints', token, body, 'k-first-2')).toEqual({ ...first, replayed: 'true' });
+  });
+
+  it("refuses a creation's key on any other request, with or without a record (0028)", async () => {
+    const token = await t.token('u-sb-handler');
+    const headers = { 'Idempotency-Key': 'k-created-then-step' };
+    const first = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'key-reuse-step-marker' }), headers });
+    expect(first.status).toBe(201);
+    const step = await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {}, headers });
+    expect(step.status).toBe(422);
+    expect(step.body.code).toBe('idempotency_key_reused');
+    expect((await t.api('GET', `/v1/complaints/${first.body.id}`, { token })).body.status).toBe('registered');
+    // Without its key the step runs, and the key still replays the creation's first answer.
+    expect((await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {} })).status).toBe(200);
+    const again = await t.api('POST', '/v1/complaints', { token, body: registration({ description: 'key-reuse-step-marker' }), headers });
+    expect([again.status, again.body.id, again.body.status, again.body.version]).toEqual([201, first.body.id, 'registered', 1]);
   });
 
   it('creates one complaint from concurrent duplicates', async () => {

@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 /**
  * Opens the store (PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`) and migrates it.
  * `now` is the service's clock (idempotency records are stamped with it); default the system clock.
+ * `idempotencyTtlMs`: how long a key replays its first result (default 24 h, as the expiry job keeps records).
  *
  * @example
  * ```ts
@@ -13,9 +14,12 @@ import type { Store } from './store.js';
  * const withCalendar = await openStore({ dataDir: './data' }, { clock: { calendar } });
  * ```
  */
-export async function openStore(where: DatabaseLocation & { readonly now?: (() => number) | undefined }, facts: FactsOptions = {}): Promise<Store> {
+export async function openStore(
+  where: DatabaseLocation & { readonly now?: (() => number) | undefined; readonly idempotencyTtlMs?: number | undefined },
+  facts: FactsOptions = {},
+): Promise<Store> {
   const { db, kind } = openDatabase(where);
-  const store = new SqlStore(db, kind, where.now ?? Date.now, facts);
+  const store = new SqlStore(db, kind, where.now ?? Date.now, facts, where.idempotencyTtlMs);
   try {
     await store.migrate();
   } catch (e) {

@@ -46,6 +46,7 @@ import { GroupCommit } from './group-commit.js';
 import { walSyncOf } from './sqlite-direct.js';
 import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
 import { writeCreation } from './pg-creation.js';
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from '../jobs/expire-idempotency.js';
 import { customerLockOrder, lockComplaintWriters, lockCustomers, lockCustomersSql, lockRowCustomerSql } from './customer-locks.js';
 
 type Db = Kysely<Database>;
@@ -130,6 +131,9 @@ async function pathsFor(organisation: (id: string) => Promise<OrganisationRecord
   return { handlingOrgPath: handling.path, firstOrgPath: first?.path ?? null };
 }
 
+/** @internal when a stored complaint was registered (epoch ms; `NaN` if its document does not say). */
+const createdAt = (document: string): number => Date.parse((JSON.parse(document) as { createdAt?: string }).createdAt ?? '');
+
 /** @internal the `events` row of the newest timeline event of a complaint, with the masked snapshot after it. */
 function lastEventRow(
   c: Complaint,
@@ -186,6 +190,8 @@ interface KeyedPrior {
   readonly request_hash: string | null;
   readonly status_code: number | null;
   readonly response: string | null;
+  /** When the record was written (epoch ms). */
+  readonly created_at: number | null;
   /** The complaint created with the key (a creation's lookup only). */
   readonly document: string | null;
   readonly handling_org_path: string | null;
@@ -229,7 +235,8 @@ async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest, s
     ...sequences,
     idem.scope,
     idem.key,
-    ...(idem.creation ? [idem.scope, idem.key] : []),
+    idem.scope,
+    idem.key,
     ...(idem.step ? [idem.scope, idem.key] : []),
     ...(staffId !== undefined ? [staffId] : []),
   ];
@@ -245,13 +252,13 @@ async function keyedPrior(db: Db, kind: DatabaseKind, idem: IdempotentRequest, s
         ),
       )}, `
     : sql``;
-  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''} ${staffId !== undefined ? 'staff' : ''} ${lock ? 'lock' : ''}`, values, () => sql<KeyedPrior & Partial<StaffRow>>`select ${lock ? sql`${lockCustomersSql(locks)} as customers_locked, ` : sql``}${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response,
-      ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id, c.creation_hash` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id, ${none} as creation_hash`},
+  const { rows } = await compiledOnce(db, `keyedPrior ${kind} ${idem.creation ? 'creation' : ''} ${idem.step ? 'step' : ''} ${staffId !== undefined ? 'staff' : ''} ${lock ? 'lock' : ''}`, values, () => sql<KeyedPrior & Partial<StaffRow>>`select ${lock ? sql`${lockCustomersSql(locks)} as customers_locked, ` : sql``}${kind === 'postgres' ? sql`pg_current_xact_id() as xact, ` : sql``}${numbers}i.request_hash, i.status_code, i.response, i.created_at,
+      ${idem.creation ? sql`c.document, c.handling_org_path, c.first_org_path, c.customer_id` : sql`${none} as document, ${none} as handling_org_path, ${none} as first_org_path, ${none} as customer_id`}, c.creation_hash,
       ${idem.step ? sql`e.complaint_id as step_complaint_id, e.step_hash` : sql`${none} as step_complaint_id, ${none} as step_hash`}
       ${staffId !== undefined ? sql`, s.id as staff_id, s.org_id, s.role, s.name as staff_name, o.id, o.parent_id, o.path, o.kind, o.name, o.region_code, o.outlet_count, o.customer_count` : sql``}
     from (select 1 as probe) as p
     left join idempotency as i on i.scope = ${idem.scope} and i.key = ${idem.key}
-    ${idem.creation ? sql`left join complaints as c on c.creation_scope = ${idem.scope} and c.creation_key = ${idem.key}` : sql``}
+    left join complaints as c on c.creation_scope = ${idem.scope} and c.creation_key = ${idem.key}
     ${idem.step ? sql`left join events as e on e.step_scope = ${idem.scope} and e.step_key = ${idem.key}` : sql``}
     ${staffId !== undefined ? sql`left join staff as s on s.id = ${staffId} and s.active = 1 left join organisations as o on o.id = s.org_id` : sql``}`.compile(db));
   return rows[0] as KeyedPrior & Partial<StaffRow>;
@@ -448,6 +455,11 @@ export class SqlStore implements Store {
     readonly now: () => number = Date.now,
     /** How metric facts are derived (the service's holiday calendar, the repeat window). */
     readonly facts: FactsOptions = {},
+    /**
+     * How long a key replays its first result (the idempotency records' window, as the expiry job
+     * keeps them); after it, a creation's key answers with the complaint as it is now.
+     */
+    readonly idempotencyTtlMs: number = DEFAULT_IDEMPOTENCY_TTL_MS,
   ) {}
 
   async migrate(): Promise<void> {
@@ -627,7 +639,12 @@ export class SqlStore implements Store {
             check.verify(found);
             checked = found?.organisation;
           }
-          if (prior.request_hash !== null) {
+          // A creation's record past the window is not its first result: on SQLite the trigger of
+          // migration 0028 may have written it when the document changed after the window (the expiry
+          // job deletes it within the hour). The key then answers as below, with the complaint as it is now.
+          const windowStart = this.now() - this.idempotencyTtlMs;
+          const live = prior.request_hash !== null && (prior.document === null || Number(prior.created_at) >= windowStart);
+          if (live) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             // A creation's record without a response answers with the complaint's document, which is
             // the first answer until the document first changes (migration 0027's trigger then copies it in).
@@ -635,8 +652,16 @@ export class SqlStore implements Store {
             if (first === null) throw new Error(`the idempotency record of key ${idem.key} refers to a complaint that no longer exists`);
             return { status: Number(prior.status_code), body: JSON.parse(first) as unknown, replayed: true };
           }
+          // A key that created a complaint is that creation's for good: any other request with it is
+          // refused (its record, which refused it within the window, is not written on SQLite: 0028).
+          if (!idem.creation && prior.creation_hash !== null) throw new IdempotencyKeyReusedError(idem.key);
           if (idem.creation && prior.document !== null) {
             if (prior.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
+            // SQLite keeps no record for a keyed creation (migration 0028): within the window, a
+            // complaint whose key has none still has its first document, which was the answer.
+            if (this.kind === 'sqlite' && prior.request_hash === null && createdAt(prior.document) >= windowStart) {
+              return { status: 201, body: JSON.parse(prior.document) as unknown, replayed: true };
+            }
             const created = prior as KeyedPrior & { document: string; handling_org_path: string };
             return { ...idem.creation(recordOf(created)), replayed: true };
           }
@@ -653,16 +678,19 @@ export class SqlStore implements Store {
         // A keyed creation answered with its complaint as stored keeps no copy of it: the record refers
         // to the complaint created under its key (see migration 0027_creation_result_by_reference).
         const response = idem && JSON.stringify(result.body);
+        // SQLite: a keyed creation answered with its document as stored writes no record at all;
+        // the creation key on the complaint answers a retry (migration 0028).
+        const byKey = this.kind === 'sqlite' && response !== undefined && response === write.createdDocument();
         // The last statement (PostgreSQL: its commit goes out with it).
         await write.finish(
-          idem && {
+          idem && !byKey ? {
             scope: idem.scope,
             key: idem.key,
             request_hash: idem.requestHash,
             status_code: result.status,
             response: response === write.createdDocument() ? null : (response as string),
             created_at: this.now(),
-          },
+          } : undefined,
         );
         return { ...result, replayed: false };
       });
