@@ -16,9 +16,13 @@ describe.each(BACKENDS)('one injected clock (%s)', (backend) => {
 
   it('stamps complaints and idempotency records with the injected time', async () => {
     const token = await t.token('u-sb-frontline');
-    const res = await t.api('POST', '/v1/complaints', { token, body: registration(), headers: { 'Idempotency-Key': 'k-clock-1' } });
+    const res = await t.api('POST', '/v1/complaints', { token, body: registration() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.createdAt).toBe(new Date(T0).toISOString());
+    // A keyed step writes a record (a keyed creation writes none on SQLite: migration 0028).
+    const handler = await t.token('u-sb-handler');
+    const step = await t.api('POST', `/v1/complaints/${res.body.id}/accept`, { token: handler, body: {}, headers: { 'Idempotency-Key': 'k-clock-1' } });
+    expect(step.status, JSON.stringify(step.body)).toBe(200);
     // The record is as old as the injected clock says: nothing before T0, exactly it just after.
     expect(await t.server.store.expireIdempotency(T0)).toBe(0);
     expect(await t.server.store.expireIdempotency(T0 + 1)).toBe(1);

@@ -66,7 +66,7 @@ describe('a SQLite migration interrupted (kill -9) and started again', () => {
   beforeAll(async () => {
     before = join(root, 'before');
     const { db } = openDatabase({ dataDir: before });
-    const previous = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => !name.startsWith('0027')));
+    const previous = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0027'));
     const { error } = await new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => previous }, allowUnorderedMigrations: true }).migrateToLatest();
     if (error) throw error;
     await sql`insert into idempotency (scope, key, request_hash, status_code, response, created_at)
