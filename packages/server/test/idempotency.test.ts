@@ -163,6 +163,28 @@ describe.each(BACKENDS)('idempotency (%s)', (backend) => {
     expect(await raw('/v1/complaints', token, body, 'k-first-2')).toEqual({ ...first, replayed: 'true' });
   });
 
+  it('still fills in a record 0027 wrote without a copy (before 0028) when the document first changes', async () => {
+    const token = await t.token('u-sb-handler');
+    const body = registration({ description: 'record-before-0028-marker' });
+    const first = await raw('/v1/complaints', token, body, 'k-before-0028');
+    const db = (t.server.store as SqlStore).db;
+    const { creation_scope, creation_hash } = await db
+      .selectFrom('complaints')
+      .select(['creation_scope', 'creation_hash'])
+      .where('creation_key', '=', 'k-before-0028')
+      .executeTakeFirstOrThrow();
+    // As a keyed creation wrote it between 0027 and 0028 (PostgreSQL still does): response null.
+    await db
+      .insertInto('idempotency')
+      .values({ scope: creation_scope as string, key: 'k-before-0028', request_hash: creation_hash as string, status_code: 201, response: null, created_at: Date.now() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const id = (JSON.parse(first.text) as { id: string }).id;
+    expect((await t.api('POST', `/v1/complaints/${id}/accept`, { token, body: {} })).status).toBe(200);
+    expect(await recordsOf('k-before-0028')).toEqual([{ status_code: 201, response: first.text }]);
+    expect(await raw('/v1/complaints', token, body, 'k-before-0028')).toEqual({ ...first, replayed: 'true' });
+  });
+
   it("refuses a creation's key on any other request, with or without a record (0028)", async () => {
     const token = await t.token('u-sb-handler');
     const headers = { 'Idempotency-Key': 'k-created-then-step' };
