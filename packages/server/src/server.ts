@@ -1,14 +1,14 @@
 import { setMaxListeners } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { deadlinesOf } from '@complaintkit/core/domain';
 import { createIdentityHasher } from '@complaintkit/core/node';
 import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
-import { answerClientErrors } from './http/client-error.js';
+import { answerClientErrors, requestErrorAnswer } from './http/client-error.js';
 import { InFlight } from './http/in-flight.js';
 import { resolveLimits } from './http/limits.js';
 import { jsonLogger } from './http/logger.js';
@@ -137,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const alertEveryMs = o.alertEveryMs ?? DEFAULT_ALERT_EVERY_MS;
   const stopAlerts = alertEveryMs > 0 ? startAlertEvaluation({ store, now: o.now ?? Date.now, everyMs: alertEveryMs, logger }) : () => {};
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     // A request that has not fully arrived within requestTimeoutMs is a 408 (answerClientErrors);
     // Node checks every connection for it at connectionsCheckingInterval.
     const serverOptions = {
@@ -145,8 +145,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       headersTimeout: Math.min(60_000, limits.requestTimeoutMs),
       connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 2))),
     };
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host, serverOptions }, () => resolve(s));
+    // What `serve()` of @hono/node-server does, plus an error handler: a request it cannot turn into
+    // a web Request (a backslash in the path, no Host header) was an empty text/plain 400.
+    const listener = getRequestListener(app.fetch, { hostname: o.host, errorHandler: requestErrorAnswer(logger) });
+    const s = createServer(serverOptions, listener);
     s.once('error', reject);
+    s.listen(o.port ?? 3000, o.host, () => resolve(s));
   });
   // Headers over Node's limit, malformed requests: a problem document, not Node's empty 431 / 400.
   answerClientErrors(server as Server);

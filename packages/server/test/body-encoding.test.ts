@@ -55,6 +55,14 @@ describe.each(BACKENDS)('body encoding and query keys (%s)', (backend) => {
     expect(res.status).toBe(201);
   });
 
+  it.each(['q=%E4%B8', 'q=%FF', 'q=%E4%B8%AD%E6', 'status=registered&q=%C0%AF'])('refuses a query value with a broken escape (%s) with 400 naming q, instead of searching for U+FFFD', async (query) => {
+    const token = await t.token('u-sb-handler');
+    const res = await t.api('GET', `/v1/complaints?${query}`, { token });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: 'q', message: expect.stringMatching(/not percent-encoded UTF-8/) }]);
+    expect((await t.api('GET', `/v1/complaints?q=${encodeURIComponent('年费')}`, { token })).status).toBe(200);
+  });
+
   it.each(['?=1', '?=', '?status=registered&=x'])('refuses the empty query key in %s with 400 naming it', async (query) => {
     const token = await t.token('u-sb-handler');
     const res = await t.api('GET', `/v1/complaints${query}`, { token });

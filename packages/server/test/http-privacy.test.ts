@@ -95,13 +95,13 @@ describe('requests Node refuses before any route', () => {
   });
   afterAll(() => t?.close());
 
-  const raw = (headers: Record<string, string>): Promise<{ status: number; type: string | undefined; body: string }> =>
+  const raw = (headers: Record<string, string>, path = '/v1/me'): Promise<{ status: number; type: string | undefined; body: string; requestId?: string }> =>
     new Promise((resolve, reject) => {
       const url = new URL(`${t.url}/v1/me`);
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
+      const req = request({ host: url.hostname, port: url.port, path, headers }, (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body, requestId: res.headers['x-request-id'] as string | undefined }));
       });
       req.on('error', reject);
       req.end();
@@ -112,6 +112,13 @@ describe('requests Node refuses before any route', () => {
     expect(res.status).toBe(431);
     expect(res.type).toBe('application/problem+json');
     expect(JSON.parse(res.body)).toMatchObject({ status: 431, code: 'validation_failed', errors: [{ path: 'headers' }] });
+  });
+
+  it.each(['/v1/me\\x', '/examples/app/..\\..\\package.json'])('answers a backslash in the path (%s) with a 400 problem document saying so, not an empty text/plain 400', async (path) => {
+    const res = await raw({}, path);
+    expect(res.status).toBe(400);
+    expect(res.type).toBe('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ status: 400, code: 'validation_failed', detail: expect.stringMatching(/backslash/), requestId: res.requestId });
   });
 });
 

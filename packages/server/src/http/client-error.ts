@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { describeError, type Logger } from './logger.js';
 import { HttpProblem } from './problem.js';
 
 /** @internal the status Node gives each parser error it answers by itself (see `http.Server`'s `clientError`). */
@@ -49,6 +50,40 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
     );
   });
 }
+
+/**
+ * The answer to a request @hono/node-server cannot turn into a web `Request` (its `RequestError`:
+ * a backslash in the path, no `Host` header, an absolute URL it refuses): a 400 problem document
+ * saying what is wrong, with a request id; anything else that escapes the app is logged and a bare
+ * 500 problem. Without it the adapter answered an empty `text/plain` 400.
+ *
+ * @example
+ * ```ts
+ * getRequestListener(app.fetch, { errorHandler: requestErrorAnswer(logger) });
+ * ```
+ */
+export const requestErrorAnswer =
+  (logger: Logger) =>
+  (err: unknown): Response => {
+    const requestId = crypto.randomUUID();
+    const message = err instanceof Error ? err.message : '';
+    let problem: HttpProblem;
+    if (err instanceof Error && err.name === 'RequestError') {
+      const detail = /backslash/i.test(message)
+        ? 'the request path holds a backslash (\\); separate path segments with / and percent-encode anything else'
+        : /host/i.test(message)
+          ? 'the request has no Host header; send one'
+          : 'the request target is not a URL this server takes; send an origin-form path such as /v1/me';
+      problem = new HttpProblem(400, 'validation_failed', detail, { errors: [{ path: '', message: 'malformed request target' }] });
+    } else {
+      logger.error({ msg: 'unhandled error outside the app', requestId, error: describeError(err) });
+      problem = new HttpProblem(500, 'internal', 'something went wrong on our side; retry later, quoting the request id');
+    }
+    return new Response(JSON.stringify(problem.toProblem(requestId)), {
+      status: problem.status,
+      headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId },
+    });
+  };
 
 /** @internal */
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Content Too Large', 431: 'Request Header Fields Too Large' };

@@ -38,7 +38,7 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
  * Turns a query string into the value its zod object schema parses: repeated keys (and every key
  * whose field is an array) become arrays, `true`/`false` booleans, digits numbers; a field the
  * schema wants as text stays text (so `q=2026` searches for "2026"). A key the schema does not
- * name (nor `allow` lists) is a 400 naming it (an empty key, `?=1`, a 400 saying so), so a typo is not silently ignored and keys such as
+ * name (nor `allow` lists) is a 400 naming it (an empty key, `?=1`, a 400 saying so; a value whose escapes are not UTF-8 a 400 naming its key), so a typo is not silently ignored and keys such as
  * `constructor` or `__proto__` never reach an object lookup.
  *
  * @example
@@ -62,6 +62,12 @@ export function queryToInput(params: URLSearchParams, schema: unknown, allow: re
   for (const key of new Set(params.keys())) {
     if (allow.includes(key)) continue;
     const values = params.getAll(key);
+    // URLSearchParams turns a broken escape (`q=%E4%B8`, half a character) into U+FFFD: a search
+    // for it silently found nothing. No real filter holds U+FFFD, so it is refused naming the key
+    // (a cursor is left to the store, whose refusal says to send nextCursor as given).
+    if (key !== 'cursor' && values.some((v) => v.includes('\uFFFD'))) {
+      throw badRequest([{ path: key, message: 'is not percent-encoded UTF-8 (a broken escape such as %E4%B8); encode it with encodeURIComponent' }]);
+    }
     const field = shape[key];
     const kind = kindOf(field?._zod.def);
     if (kind === 'array') {
