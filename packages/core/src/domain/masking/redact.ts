@@ -5,7 +5,8 @@
  * (`(0755)87654321`), in full-width digits (`１３８１２３４５６７８`), with a Chinese keyboard's
  * ideographic space and full-width hyphen (`＋８６　１３９－１１１１－２２２２`). An 18-character number is masked as
  * an ID number when its GB 11643 check character and date of birth hold, and as a card number
- * otherwise (Luhn or not).
+ * otherwise (Luhn or not); a longer number written as one group (an ID typed with a digit too many,
+ * an account number) keeps only its last 4.
  */
 import { normaliseIdNumber } from '../identity/normalise.js';
 import { maskCardNumber, maskIdNumber, maskPhone } from './mask.js';
@@ -31,6 +32,9 @@ function maskOf(groups: readonly string[], international: boolean): string | nul
   if (/X/.test(all.slice(0, -1))) return null;
   // 18 characters: an ID number when its check character and date hold (or it ends in X), else a card.
   if (all.length === 18) return normaliseIdNumber(all) || all.endsWith('X') ? maskIdNumber(all) : maskCardNumber(all);
+  // Longer than any ID or card, written as one group: an ID number typed with a digit too many
+  // (`110105194912310021x`), or an account number. It holds one, so only the last 4 are kept.
+  if (all.length > 18 && groups.length === 1) return maskCardNumber(all);
   if (all.endsWith('X')) return null;
   // Phones: mobiles, and landlines with their area code (trunk 0, or after +86).
   let national = all;
