@@ -49,6 +49,16 @@ describe.each(BACKENDS)('body encoding and query keys (%s)', (backend) => {
     expect(await t.server.store.lastEventSeq()).toBe(before);
   });
 
+  it.each(['gbk', 'GB18030', '"latin1"', 'utf-16'])('answers a body labelled charset=%s with 415 saying JSON is UTF-8, and takes utf-8, UTF8 and "utf-8"', async (charset) => {
+    const token = await t.token('u-sb-frontline');
+    const before = await t.server.store.lastEventSeq();
+    const res = await post(token, JSON.stringify(registration()), { 'content-type': `application/json; charset=${charset}` });
+    expect(res.status).toBe(415);
+    expect((await res.json()).detail).toMatch(/JSON is UTF-8/);
+    expect(await t.server.store.lastEventSeq()).toBe(before);
+    for (const ok of ['utf-8', 'UTF8', '"utf-8"']) expect((await post(token, JSON.stringify(registration()), { 'content-type': `application/json;charset=${ok}` })).status).toBe(201);
+  });
+
   it('takes UTF-8 with a leading byte-order mark', async () => {
     const token = await t.token('u-sb-frontline');
     const res = await post(token, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(registration()))]));

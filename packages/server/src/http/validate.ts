@@ -83,6 +83,9 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/** @internal the charset parameter of a media type, quoted or not. */
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
 /** @internal `application/json` or any `+json` type, with or without parameters. */
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
@@ -114,8 +117,8 @@ export function refuseContentEncoding(encoding: string | null | undefined, c?: C
 /**
  * Reads a JSON body (from the Hono context: straight from Node's request; or from a `Request`); an
  * empty body is `{}`. A body sent as anything but JSON (`text/plain`, a form, XML, or no
- * `Content-Type`) or compressed (any `Content-Encoding` but identity, see
- * {@link refuseContentEncoding}) is a 415; one over 1 MiB a 413; bytes that are not UTF-8, malformed
+ * `Content-Type`), labelled with a charset other than UTF-8, or compressed (any `Content-Encoding`
+ * but identity, see {@link refuseContentEncoding}) is a 415; one over 1 MiB a 413; bytes that are not UTF-8, malformed
  * JSON, a non-object or one nested deeper than {@link MAX_BODY_DEPTH} is a 400 naming the body.
  *
  * @example
@@ -131,6 +134,10 @@ export async function readJsonBody(source: Context<AppEnv> | Request): Promise<u
   const type = isContext(source) ? source.req.header('content-type') : source.headers.get('content-type');
   if (!JSON_TYPE.test(type ?? '')) {
     throw new HttpProblem(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
+  }
+  const charset = CHARSET.exec(type ?? '')?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    throw new HttpProblem(415, 'unsupported_media_type', `the body is labelled charset=${charset.slice(0, 32)}; JSON is UTF-8 (RFC 8259): encode it so and send charset=utf-8 or no charset`);
   }
   if (nestsDeeperThan(text, MAX_BODY_DEPTH)) {
     throw badRequest([{ path: '', message: `the body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep` }]);
