@@ -110,6 +110,14 @@ describe('ComplaintCreate', () => {
     expect(pathsOf(AlertRuleInput.safeParse({ name: '\u200B' })).includes('name')).toBe(true);
   });
 
+  it('counts free text in characters (code points) as the OpenAPI maxLength does, so 5,000 emoji or rare CJK characters fit (not UTF-16 units)', () => {
+    expect(ComplaintCreate.safeParse({ ...realistic, description: '🙏'.repeat(5000) }).success).toBe(true);
+    expect(ComplaintCreate.safeParse({ ...realistic, complainant: { name: '𠀀'.repeat(64) } }).success).toBe(true);
+    const over = ComplaintCreate.safeParse({ ...realistic, description: '🙏'.repeat(5001) });
+    expect(pathsOf(over)).toEqual(['description']);
+    expect(pathsOf(ComplaintCreate.safeParse({ ...realistic, description: 'x'.repeat(5001) }))).toEqual(['description']);
+  });
+
   it('keeps text that has a zero-width character beside visible ones', () => {
     expect(ComplaintCreate.parse({ ...realistic, description: '年费\u200B被扣' }).description).toBe('年费\u200B被扣');
   });
