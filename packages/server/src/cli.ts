@@ -156,6 +156,7 @@ async function main(argv: string[]): Promise<void> {
     dataDir,
     databaseUrl,
     poolSize: process.env.DATABASE_POOL_SIZE ? int('DATABASE_POOL_SIZE', process.env.DATABASE_POOL_SIZE, 20) : undefined,
+    statementTimeoutMs: process.env.DATABASE_STATEMENT_TIMEOUT_MS ? int('DATABASE_STATEMENT_TIMEOUT_MS', process.env.DATABASE_STATEMENT_TIMEOUT_MS, 30_000) : undefined,
     staticDir: values.static as string | undefined,
     model: values.model as string | undefined,
     lexicon: values.lexicon as string | undefined,

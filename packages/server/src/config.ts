@@ -23,6 +23,8 @@ export interface ServerOptions {
   readonly databaseUrl?: string | undefined;
   /** PostgreSQL connections this process opens at most (default 20; `DATABASE_POOL_SIZE` for the CLI). */
   readonly poolSize?: number | undefined;
+  /** PostgreSQL: how long one statement may run (ms, default 30,000; `DATABASE_STATEMENT_TIMEOUT_MS` for the CLI); past it the request answers `503` with `Retry-After`. */
+  readonly statementTimeoutMs?: number | undefined;
   /** Folder for the SQLite file and the generated demo JWT secret. */
   readonly dataDir: string;
   /** HS256 signing secret (at least 16 characters); else CK_JWT_SECRET, else generated into dataDir. */

@@ -11,7 +11,7 @@ import { type Kysely, type KyselyPlugin, Migrator, type RootOperationNode, sql }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, SQLITE_FILE } from '../src/store/connect.js';
 import { DatabaseNewerThanCodeError } from '../src/store/errors.js';
-import { migrateToLatest } from '../src/store/migrate.js';
+import { assertMigratedSchema, migrateToLatest } from '../src/store/migrate.js';
 import { KEEP_FIRST_RESULT } from '../src/store/migrations/0027_creation_result_by_reference.js';
 import { MIGRATIONS } from '../src/store/migrations/index.js';
 import { openStore } from '../src/store/open-store.js';
@@ -141,6 +141,23 @@ describe.each(BACKENDS)('a database migrated by a newer release (%s)', (backend)
       const refused = openStore(where);
       await expect(refused).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
       await expect(refused).rejects.toThrow(/newer release .*9999_from_a_newer_release.*run that release or a newer one/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(BACKENDS)('the trigger of 0027 after every migration (%s)', (backend) => {
+  it('is on complaints once the database is migrated, and a start without it is refused (a later migration rebuilding complaints would drop it)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-trigger-'));
+    const where = { dataDir, databaseUrl: backend === 'postgres' ? await freshDatabase() : undefined };
+    try {
+      await (await openStore(where)).close();
+      const { db } = openDatabase(where);
+      await assertMigratedSchema(db as Kysely<unknown>);
+      await sql`drop trigger ${sql.id(KEEP_FIRST_RESULT)}${sql.raw(backend === 'postgres' ? ' on complaints' : '')}`.execute(db);
+      await db.destroy();
+      await expect(openStore(where)).rejects.toThrow(new RegExp(`no trigger ${KEEP_FIRST_RESULT} on complaints`));
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import { InvalidTransitionError, type RefusalCode, RefusedError, ReviewUnavailableError, RuleViolationError } from '@complaintkit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ConcurrentUpdateError, IdempotencyKeyReusedError, InvalidCursorError } from '../store/errors.js';
+import { ComplaintWritesBusyError, ConcurrentUpdateError, IdempotencyKeyReusedError, InvalidCursorError, isStatementTimeout } from '../store/errors.js';
 import type { AppEnv } from './env.js';
 import { describeError, type Logger } from './logger.js';
 import { badRequest, HttpProblem } from './problem.js';
@@ -29,6 +29,10 @@ export function problemOf(err: unknown): HttpProblem | null {
   if (err instanceof IdempotencyKeyReusedError) return new HttpProblem(422, 'idempotency_key_reused', err.message);
   if (err instanceof ConcurrentUpdateError) return new HttpProblem(409, 'conflict', err.message);
   if (err instanceof InvalidCursorError) return badRequest([{ path: 'cursor', message: err.message }]);
+  if (err instanceof ComplaintWritesBusyError) return new HttpProblem(503, 'unavailable', err.message, { retryAfter: err.retryAfterSeconds });
+  if (isStatementTimeout(err)) {
+    return new HttpProblem(503, 'unavailable', 'the database did not answer in time; send the request again shortly (with the same Idempotency-Key for a change)', { retryAfter: 1 });
+  }
   if (err instanceof HTTPException && err.status < 500) {
     return new HttpProblem(err.status, 'validation_failed', err.message || 'the request cannot be handled', {
       errors: [{ path: '', message: err.status === 413 ? 'the body is too large' : err.message || 'invalid request' }],

@@ -25,7 +25,37 @@ export interface DatabaseLocation {
   readonly dataDir: string;
   /** PostgreSQL connections this process opens at most (default 20). */
   readonly poolSize?: number | undefined;
+  /**
+   * PostgreSQL: how long one statement may run, in ms, before the database cancels it (and the
+   * request answers `503` with `Retry-After`); default {@link DEFAULT_STATEMENT_TIMEOUT_MS}. Bulk work
+   * (imports, a facts rebuild, the report cells' recomputation, migrations) sets its own, longer.
+   */
+  readonly statementTimeoutMs?: number | undefined;
 }
+
+/**
+ * PostgreSQL `statement_timeout` of the service's connections by default (ms): as long as a request
+ * may take (`requestTimeoutMs`), so a statement does not go on in the database after its request was
+ * answered `503`.
+ *
+ * @example
+ * ```ts
+ * openDatabase({ dataDir, databaseUrl, statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS / 2 });
+ * ```
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+/**
+ * PostgreSQL `idle_in_transaction_session_timeout` of the service's connections (ms): a session left
+ * in an open transaction this long (a process stalled mid-write) is ended by the database, which rolls
+ * its transaction back, so it does not hold locks and every instance's event stream back.
+ *
+ * @example
+ * ```ts
+ * IDLE_IN_TRANSACTION_TIMEOUT_MS; // 60000
+ * ```
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
  * PostgreSQL connections per process by default: writers hold one for a whole transaction, so this
@@ -60,6 +90,12 @@ export function openDatabase(where: DatabaseLocation): { db: Kysely<Database>; k
       // transaction's begin and commit go out with its first and last statements (pipelinedClients).
       pipeline: true,
       max: where.poolSize ?? DEFAULT_POOL_SIZE,
+      // TCP keepalive: a connection cut without a FIN (a NAT or firewall dropping it while idle) is
+      // found and replaced instead of hanging the next query on it.
+      keepAlive: true,
+      // Sent with the connection's startup: every statement is bounded, and so is an open transaction left idle.
+      statement_timeout: where.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
       // int8 (oid 20) as a JS number: every bigint here is an epoch-ms or a sequence, far below 2^53.
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });

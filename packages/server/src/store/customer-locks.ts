@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
+import { ComplaintWritesBusyError } from './errors.js';
 import type { Database } from './schema.js';
 
 /**
@@ -92,7 +93,9 @@ export function lockRowCustomerSql(column: string): RawBuilder<boolean> {
  * unseen by its snapshot or not seeing its rows. Taken first in the transaction: a lock raised later
  * could wait crosswise with a writer waiting for a row this transaction wrote. One advisory lock per
  * customer would need a lock-table entry each (`max_locks_per_transaction` × connections in all, about
- * 6,400 by default), which an import of a large file's customers would run out of.
+ * 6,400 by default), which an import of a large file's customers would run out of. It waits at most
+ * `timeoutMs` for the writes running (PostgreSQL `lock_timeout`; meanwhile new writes queue behind
+ * it), then throws `ComplaintWritesBusyError` (the HTTP import answers `503` with `Retry-After`).
  *
  * @example
  * ```ts
@@ -102,6 +105,26 @@ export function lockRowCustomerSql(column: string): RawBuilder<boolean> {
  * });
  * ```
  */
-export async function lockComplaintWriters(db: Kysely<Database>): Promise<void> {
-  await sql`lock table complaints in share row exclusive mode`.execute(db);
+export async function lockComplaintWriters(db: Kysely<Database>, timeoutMs = COMPLAINT_WRITERS_LOCK_TIMEOUT_MS): Promise<void> {
+  // While it waits for the writes running, every new write of complaints queues behind it (and holds
+  // a pooled connection): a contended lock fails fast instead, and the caller is told to retry.
+  await sql`set local lock_timeout = ${sql.raw(String(Math.max(1, Math.trunc(timeoutMs))))}`.execute(db);
+  try {
+    await sql`lock table complaints in share row exclusive mode`.execute(db);
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code === '55P03') throw new ComplaintWritesBusyError(timeoutMs);
+    throw e;
+  }
+  await sql`set local lock_timeout to default`.execute(db);
 }
+
+/**
+ * How long {@link lockComplaintWriters} waits for the complaint writes running before it gives up
+ * with `ComplaintWritesBusyError` (PostgreSQL `lock_timeout`, in ms).
+ *
+ * @example
+ * ```ts
+ * await lockComplaintWriters(tx, COMPLAINT_WRITERS_LOCK_TIMEOUT_MS);
+ * ```
+ */
+export const COMPLAINT_WRITERS_LOCK_TIMEOUT_MS = 5_000;

@@ -67,6 +67,41 @@ export class DatabaseNewerThanCodeError extends Error {
 }
 
 /**
+ * PostgreSQL: a history import's last batch or a facts rebuild pauses every write of complaints
+ * (`lockComplaintWriters`), and could not within its lock timeout because complaint writes were
+ * running or waiting. Nothing was written; retry in a few seconds (at a quieter time for a large one).
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ComplaintWritesBusyError) setTimeout(retry, e.retryAfterSeconds * 1000);
+ * ```
+ */
+export class ComplaintWritesBusyError extends Error {
+  override readonly name = 'ComplaintWritesBusyError';
+  /** How long to wait before the retry. */
+  readonly retryAfterSeconds = 5;
+  constructor(readonly waitedMs: number) {
+    super(
+      `complaints were being written and could not be paused within ${waitedMs} ms (an import's last batch and a facts rebuild pause every complaint write); ` +
+        'nothing was written: retry in a few seconds',
+    );
+  }
+}
+
+/**
+ * True for a PostgreSQL statement cancelled by `statement_timeout` (SQLSTATE 57014, `query_canceled`):
+ * the database did not answer in time; the request may be sent again.
+ *
+ * @example
+ * ```ts
+ * if (isStatementTimeout(e)) answer503();
+ * ```
+ */
+export function isStatementTimeout(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === '57014';
+}
+
+/**
  * True for a unique-constraint violation on SQLite or PostgreSQL.
  *
  * @example

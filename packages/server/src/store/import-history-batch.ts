@@ -7,7 +7,7 @@ import { insertRows } from './insert-rows.js';
 import { drawValues } from './reports/draw-values.js';
 import { type FactsOptions, refreshRepeats } from './reports/facts-rows.js';
 import type { Database } from './schema.js';
-import { inWriteTransaction } from './write-transaction.js';
+import { allowLongStatements, inWriteTransaction } from './write-transaction.js';
 
 /**
  * What one import batch did: records written, and records skipped because their `sourceId` was
@@ -74,6 +74,8 @@ export async function importHistoryBatch<R extends { readonly sourceId: string }
     if (kind === 'postgres') {
       // The last batch rewrites the flags of every customer of the file: no live write of complaints
       // beside it (its snapshot would miss the write's rows, the write would miss the batch's).
+      // Its statements may run longer than a request's (and so may its wait for the lock, bounded by its own timeout).
+      await allowLongStatements(tx, kind);
       if (repeats) await lockComplaintWriters(tx);
       await sql`set local synchronous_commit = off`.execute(tx);
     }

@@ -1,7 +1,9 @@
 import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
 import { DatabaseNewerThanCodeError } from './errors.js';
+import { KEEP_FIRST_RESULT } from './migrations/0027_creation_result_by_reference.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { isPostgres } from './migrations/is-postgres.js';
+import { LONG_STATEMENT_TIMEOUT_MS } from './write-transaction.js';
 
 /** @internal */
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -17,7 +19,18 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * ```
  */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  if (isPostgres(db)) return runPending(db);
+  if (isPostgres(db)) {
+    // On one connection whose statement timeout is lifted for the run (a migration may rewrite a
+    // large table for minutes: 0025's cluster), and restored before the pool hands it out again.
+    return db.connection().execute(async (conn) => {
+      await sql`set statement_timeout = ${sql.raw(String(LONG_STATEMENT_TIMEOUT_MS))}`.execute(conn);
+      try {
+        return await runPending(conn);
+      } finally {
+        await sql`reset statement_timeout`.execute(conn);
+      }
+    });
+  }
   // SQLite: Kysely runs migrations there outside any transaction (its adapter claims no transactional
   // DDL), each statement committing alone, so a process killed inside one (a table rebuilt: create,
   // copy, drop, rename) left a schema no later start could migrate. SQLite's DDL is transactional:
@@ -39,6 +52,32 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   });
 }
 
+/**
+ * Throws unless the migrated schema still has what the code relies on beyond its tables: the trigger
+ * of 0027 that copies a keyed creation's first answer into its idempotency record before the complaint
+ * first changes. SQLite drops a table's triggers with it, so a later migration that rebuilds
+ * `complaints` (make a new one, copy, drop, rename) would lose it silently, and every replay of a
+ * keyed creation after a change would answer the changed complaint: the start is refused instead.
+ *
+ * @example
+ * ```ts
+ * await migrateToLatest(db);
+ * await assertMigratedSchema(db);
+ * ```
+ */
+export async function assertMigratedSchema(db: Kysely<unknown>): Promise<void> {
+  const found = isPostgres(db)
+    ? sql`select 1 as found from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        where t.tgname = ${KEEP_FIRST_RESULT} and c.relname = 'complaints' and not t.tgisinternal`
+    : sql`select 1 as found from sqlite_master where type = 'trigger' and name = ${KEEP_FIRST_RESULT} and tbl_name = 'complaints'`;
+  if ((await found.execute(db)).rows.length > 0) return;
+  throw new Error(
+    `the database has no trigger ${KEEP_FIRST_RESULT} on complaints (made by migration 0027_creation_result_by_reference; ` +
+      'a migration that rebuilt complaints dropped it): replays of keyed creations would answer changed complaints. ' +
+      'Make it again with the create trigger statement of that migration, then start the service',
+  );
+}
+
 /** @internal runs every pending migration through Kysely's migrator on `db`; throws naming the failed one. */
 async function runPending(db: Kysely<unknown>): Promise<string[]> {
   // Unordered: migrations written on parallel branches may land in either order.
@@ -56,10 +95,11 @@ async function runPending(db: Kysely<unknown>): Promise<string[]> {
 
 /** @internal the names of every migration the database records as run (none on a new database). */
 async function migrationsRun(db: Kysely<unknown>): Promise<string[]> {
+  // (No count: a start reads no more than it must, see store-open.test.)
   const exists = isPostgres(db)
-    ? sql<{ n: number }>`select count(*)::int as n from pg_tables where tablename = 'kysely_migration' and schemaname = current_schema()`
-    : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`;
-  if (Number((await exists.execute(db)).rows[0]?.n) === 0) return [];
+    ? sql`select 1 as found from pg_tables where tablename = 'kysely_migration' and schemaname = current_schema()`
+    : sql`select 1 as found from sqlite_master where type = 'table' and name = 'kysely_migration'`;
+  if ((await exists.execute(db)).rows.length === 0) return [];
   return (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name);
 }
 

@@ -23,7 +23,7 @@ import { importBank } from './import-bank.js';
 import { loadDirectory } from './load-directory.js';
 import { likePrefix } from './like-prefix.js';
 import { decodeCursor, encodeCursor, listConditions } from './list-query.js';
-import { migrateToLatest, pendingMigrations } from './migrate.js';
+import { assertMigratedSchema, migrateToLatest, pendingMigrations } from './migrate.js';
 import { type FactsOptions, freshFactsRow, refreshAfterFreshFacts, refreshRepeats, writeFacts } from './reports/facts-rows.js';
 import { ALERT_EVENT_TYPE, type ReportingStore, sqlReporting } from './reports/reporting-store.js';
 import { complaintRow, followUpRows, identityUnhashed, organisationOf, recordOf } from './rows.js';
@@ -41,7 +41,7 @@ import type {
   StoredResult,
   WriteTransaction,
 } from './store.js';
-import { inWriteTransaction } from './write-transaction.js';
+import { allowLongStatements, inWriteTransaction } from './write-transaction.js';
 import { GroupCommit } from './group-commit.js';
 import { walSyncOf } from './sqlite-direct.js';
 import { type CompiledOnceOptions, compiledOnce, insertRow, rowShape } from './compiled-once.js';
@@ -464,6 +464,7 @@ export class SqlStore implements Store {
 
   async migrate(): Promise<void> {
     const ran = await migrateToLatest(this.db as Kysely<unknown>);
+    await assertMigratedSchema(this.db as Kysely<unknown>);
     if (await this.#factsMissing(ran.length > 0)) await this.rebuildFacts();
   }
 
@@ -503,6 +504,7 @@ export class SqlStore implements Store {
   async rebuildFacts(): Promise<void> {
     await inWriteTransaction(this.db, this.kind, async (db) => {
       // PostgreSQL: no live write of complaints beside it (it rewrites every customer's flags).
+      await allowLongStatements(db, this.kind);
       if (this.kind === 'postgres') await lockComplaintWriters(db);
       await db.deleteFrom('complaint_facts').execute();
       // Every cell is recomputed from the new facts before the next report (refreshRepeats marks them).
@@ -965,7 +967,10 @@ export class SqlStore implements Store {
   }
 
   async importDemoBank(bank: Parameters<Store['importDemoBank']>[0]) {
-    const counts = await inWriteTransaction(this.db, this.kind, (db) => importBank(db, this.kind, bank, this.facts));
+    const counts = await inWriteTransaction(this.db, this.kind, async (db) => {
+      await allowLongStatements(db, this.kind);
+      return importBank(db, this.kind, bank, this.facts);
+    });
     this.#commits.emit('commit');
     return counts;
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DatabaseKind } from './connect.js';
 import type { Database } from './schema.js';
 import { runText as run } from './compiled-once.js';
@@ -45,6 +45,31 @@ export async function inWriteTransaction<T>(
   const { value, durable } = await committedWriteTransaction(db, kind, fn, options);
   await durable;
   return value;
+}
+
+/**
+ * How long one statement of bulk work may run on PostgreSQL (ms): an import batch, a facts rebuild,
+ * the report cells' recomputation, the migrations. The pool's `statement_timeout` (30 s by default,
+ * `DatabaseLocation.statementTimeoutMs`) is for requests; these set their own, for their transaction.
+ *
+ * @example
+ * ```ts
+ * await allowLongStatements(tx, 'postgres'); // set local statement_timeout = 3600000
+ * ```
+ */
+export const LONG_STATEMENT_TIMEOUT_MS = 3_600_000;
+
+/**
+ * PostgreSQL: raises `statement_timeout` to {@link LONG_STATEMENT_TIMEOUT_MS} for the rest of this
+ * transaction (`set local`); nothing on SQLite.
+ *
+ * @example
+ * ```ts
+ * await inWriteTransaction(db, kind, async (tx) => { await allowLongStatements(tx, kind); await rebuild(tx); });
+ * ```
+ */
+export async function allowLongStatements(tx: Kysely<Database>, kind: DatabaseKind): Promise<void> {
+  if (kind === 'postgres') await sql`set local statement_timeout = ${sql.raw(String(LONG_STATEMENT_TIMEOUT_MS))}`.execute(tx);
 }
 
 /**

@@ -5,7 +5,7 @@ import { CELL_AGGREGATE_COLUMNS, CELL_DIMENSION_COLUMNS } from '../migrations/00
 import { rootPathSql } from '../migrations/0020c_report_roots.js';
 import { isPostgres } from '../migrations/is-postgres.js';
 import type { Database } from '../schema.js';
-import { inWriteTransaction } from '../write-transaction.js';
+import { allowLongStatements, inWriteTransaction } from '../write-transaction.js';
 import { compiledOnce } from '../compiled-once.js';
 
 /** A dimension column of `report_cells`. @example `const c: CellColumn = 'cause';` */
@@ -318,6 +318,8 @@ export async function refreshDirtyCells(db: Kysely<Database>, kind: DatabaseKind
       .where('pop', '=', 'received')
       .executeTakeFirstOrThrow();
     const whole = Number(n) > FULL_SHARE * Number(cells);
+    // A whole recomputation (after an import) runs statements of minutes at 1,000,000 complaints.
+    if (whole) await allowLongStatements(tx, kind);
     const dirty = (dayColumn: string) => (whole ? sql`1 = 1` : sql`(${sql.ref(dayColumn)}, org_path) in (select day, org_path from report_dirty)`);
     // SQLite, whole: the secondary indexes of the tables rewritten wholesale are dropped and created
     // again from their own definitions at the end, in this same transaction (no reader sees them
