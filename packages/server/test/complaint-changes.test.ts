@@ -94,4 +94,11 @@ describe.each(BACKENDS)('complaint changes since a cursor (%s)', (backend) => {
     const bad = await t.api('GET', '/v1/complaint-changes?since=abc', { token: await t.token('system') });
     expect(bad.status).toBe(400);
   });
+
+  it('reads an empty since as from the beginning, as the list reads an empty cursor', async () => {
+    const token = await t.token('system');
+    const [absent, empty] = await Promise.all(['/v1/complaint-changes', '/v1/complaint-changes?since='].map((path) => t.api('GET', path, { token })));
+    expect(empty?.status).toBe(200);
+    expect(empty?.body).toEqual(absent?.body);
+  });
 });

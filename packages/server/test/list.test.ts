@@ -105,6 +105,14 @@ describe.each(BACKENDS)('list filters and pagination (%s)', (backend) => {
     }
   });
 
+  it('answers an empty cursor with the first page, as one without (a client that always sends the parameter)', async () => {
+    const sys = await t.token('system');
+    const first = await t.api('GET', '/v1/complaints?limit=5', { token: sys });
+    const empty = await t.api('GET', '/v1/complaints?limit=5&cursor=', { token: sys });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual(first.body);
+  });
+
   it('pages newest first with no duplicates and no gaps', async () => {
     const sys = await t.token('system');
     for (let i = 0; i < 17; i++) {

@@ -139,6 +139,14 @@ describe('OpenAPI document', () => {
     expect(Object.keys(refetch).sort()).toEqual([...byEvent.refetch.properties.data.contentSchema.required].sort());
   });
 
+  it('declares that an empty cursor (complaints) or since (complaint changes) reads the first page', () => {
+    const param = (path: string, name: string) =>
+      (doc.paths[path].get.parameters as { name: string; description?: string; schema: { pattern?: string } }[]).find((p) => p.name === name);
+    expect(param('/v1/complaints', 'cursor')?.description).toMatch(/Absent or empty: the first page/);
+    expect(param('/v1/complaint-changes', 'since')?.description).toMatch(/Absent, empty or `0`: from the beginning/);
+    expect(new RegExp(param('/v1/complaint-changes', 'since')?.schema.pattern as string).test('')).toBe(true);
+  });
+
   it('leaks no ±2^53 bounds into integers', () => {
     expect(JSON.stringify(doc)).not.toContain(String(Number.MAX_SAFE_INTEGER));
   });

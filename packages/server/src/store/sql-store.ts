@@ -582,10 +582,11 @@ export class SqlStore implements Store {
 
   async listComplaints(visibility: Visibility, query: ComplaintListQuery, now: number): Promise<ComplaintPage> {
     const orgPath = query.orgId === undefined ? undefined : ((await this.getOrganisation(query.orgId))?.path ?? null);
-    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    // An empty cursor is no cursor: the first page (what a client that always sends the parameter sends first).
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
     // A cursor this store did not give is refused, not read as the first page (a client following
     // a damaged cursor would loop over the first page).
-    if (query.cursor !== undefined && after === null) throw new InvalidCursorError();
+    if (query.cursor && after === null) throw new InvalidCursorError();
     const rows = await this.db
       .selectFrom('complaints')
       .select(['row_seq', 'document', 'handling_org_path', 'first_org_path', 'customer_id'])
