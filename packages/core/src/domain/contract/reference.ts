@@ -95,7 +95,7 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
   },
   listComplaints: {
     description:
-      'The complaints the caller may see, newest first, with the complainant masked. Every filter narrows within that; follow `nextCursor` with `cursor` until it is null. `assigneeId=me` means the caller.',
+      'The complaints the caller may see, newest first, with the complainant masked. Every filter narrows within that; follow `nextCursor` with `cursor` until it is null (do not send a null one back as an empty `cursor`: absent or empty, `cursor` means the first page; any other value the service did not give is a 400). `assigneeId=me` means the caller.',
     problems: ['validation_failed'],
     example: { query: { status: 'in_progress', overdue: 'true', limit: '20' } },
   },
@@ -106,7 +106,7 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
   },
   complaintChanges: {
     description:
-      'The complaints changed after `since` (an event sequence number: the `seq` of timeline events and the SSE `id`), one item per complaint, ordered by the sequence number of its latest change, with the complainant masked as in lists. It reads only up to the sequence number below which no writer can still commit, so reading on from the last `seq` seen never skips a change committed meanwhile; a complaint changed again later comes again. Follow `nextCursor` as `since` until it is null, then keep the `seq` of the last item for the next read. Staff read the complaints of their subtree (as in lists), the system every complaint; customers may not (403).',
+      'The complaints changed after `since` (an event sequence number: the `seq` of timeline events and the SSE `id`), one item per complaint, ordered by the sequence number of its latest change, with the complainant masked as in lists. It reads only up to the sequence number below which no writer can still commit, so reading on from the last `seq` seen never skips a change committed meanwhile; a complaint changed again later comes again. Follow `nextCursor` as `since` until it is null, then keep the `seq` of the last item for the next read. `since` absent, empty or `0` reads from the beginning. Staff read the complaints of their subtree (as in lists), the system every complaint; customers may not (403).',
     problems: ['validation_failed', 'forbidden'],
     example: { query: { since: '264847', limit: '100' } },
   },

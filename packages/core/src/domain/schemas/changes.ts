@@ -23,13 +23,7 @@ export const ChangeCursor = z.string().check(z.regex(/^\d{1,15}$/));
  */
 export const ComplaintChangesQuery = z.object({
   /** The `seq` of the last change already read (`0`, the default, or empty, reads from the beginning). */
-  since: z._default(
-    z.string().check(
-      z.regex(/^(\d{1,15})?$/),
-      z.describe('The `seq` of the last change already read. Absent, empty or `0`: from the beginning.'),
-    ),
-    '0',
-  ),
+  since: z._default(z.string().check(z.regex(/^(\d{1,15})?$/)), '0'),
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 /** Changed-since paging as sent. @example `const q: ComplaintChangesQueryInput = { since: '0' };` */

@@ -37,16 +37,10 @@ export const ComplaintListQuery = z.object({
   q: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /**
    * The `nextCursor` of the page before. Absent or empty: the first page (as Google's and AWS's page
-   * tokens: a generated client that always sends the parameter sends it empty at first).
+   * tokens: a generated client that always sends the parameter sends it empty at first). The API
+   * reference (`ENDPOINT_REFERENCE`) says so, out of the client's bundle.
    */
-  cursor: z.optional(
-    z.string().check(
-      z.maxLength(200),
-      z.describe(
-        'The `nextCursor` of the previous page, as it came. Absent or empty: the first page. The last page has `nextCursor: null`: stop there (sent back empty it would start over). Any other value is refused with 400.',
-      ),
-    ),
-  ),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
 });
 /** List filters as sent. @example `const q: ComplaintListQueryInput = { overdue: true };` */
