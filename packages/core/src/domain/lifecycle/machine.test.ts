@@ -750,6 +750,14 @@ describe('an own __proto__ key (JSON.parse makes one) never sets the prototype o
     expect(r.complaint.decision?.remedy).toBe('退还年费');
   });
 
+  it('a trusted step without a body still applies, with empty data (as before the copy dropped the key)', () => {
+    const w = world();
+    const r = applySteps(w.c, [{ action: 'accept', input: undefined, ctx: w.ctx(staff('frontline')) }], { trusted: ['accept'] });
+    if (!('complaint' in r)) throw r.error;
+    expect(r.complaint.status).toBe('accepted');
+    expect(r.complaint.timeline.at(-1)?.data).toEqual({});
+  });
+
   it('in the complaint stepped (a stored document parsed) and in a registration’s input and complainant', () => {
     const stored = parsed(JSON.stringify(fixtures.registered.c).replace('{', '{"__proto__":{"polluted":true},'));
     const accepted = applyAction(stored as Complaint, 'accept', BODIES.accept, fixtures.registered.ctx(staff('frontline')));

@@ -107,7 +107,8 @@ export function applyAction<A extends ComplaintAction>(
  * parsed body would; a trusted body or a caller's input built from `JSON.parse` may have it.
  */
 function assignable<T extends object>(o: T): T {
-  if (!Object.hasOwn(o, '__proto__')) return o;
+  // A trusted step may come without a body (its action takes none): nothing to copy, as before.
+  if (o == null || !Object.hasOwn(o, '__proto__')) return o;
   const { ['__proto__']: _dropped, ...rest } = o as Record<string, unknown>;
   return rest as T;
 }
