@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   type Actor,
   type ClockOptions,
@@ -5,6 +6,7 @@ import {
   type ComplaintAction,
   ComplaintCreate,
   type HistoryRecord,
+  hasVisibleText,
   IMPORTED_PLACEHOLDER,
   type LifecycleStep,
   applySteps,
@@ -22,6 +24,22 @@ interface Step {
 
 /** @internal placeholder text for the name and the required free-text fields an old system did not keep (masking keeps it whole). */
 const IMPORTED = IMPORTED_PLACEHOLDER;
+
+/**
+ * @internal what a refused registration of a record says: a schema issue names its column (the
+ * record's fields share the registration's names) with zod's message, not the issue list as JSON;
+ * anything else (a receipt in the future) is the receipt's.
+ */
+function registrationError(e: unknown): ReplayError {
+  const issue = e instanceof z.core.$ZodError ? e.issues[0] : undefined;
+  if (issue) {
+    const [first, second] = issue.path;
+    const field = first === 'complainant' && second === 'customerId' ? 'customerId' : first;
+    const named = field === 'description' || field === 'regulatorReference' || field === 'regionCode' || field === 'customerId';
+    return { field: named ? field : 'receivedAt', message: issue.message };
+  }
+  return { field: 'receivedAt', message: e instanceof Error ? e.message : String(e) };
+}
 
 /**
  * A failed replay: the column whose step the lifecycle refused, and why.
@@ -104,13 +122,16 @@ export function historyStart(
   const received = Date.parse(r.receivedAt);
   let c: Complaint;
   try {
+    // An old system's cell that shows nothing (empty, spaces, or a spreadsheet's stray U+200B or BOM)
+    // is text it did not keep: the placeholder for the description, left out for the reference.
+    const shows = (text: string | undefined): text is string => text !== undefined && hasVisibleText(text);
     const input = ComplaintCreate.parse({
       intakeChannel: r.intakeChannel,
-      ...(r.regulatorReference !== undefined && { regulatorReference: r.regulatorReference }),
+      ...(shows(r.regulatorReference) && { regulatorReference: r.regulatorReference }),
       businessChannel: r.businessChannel,
       businessCategory: r.businessCategory,
       cause: r.cause,
-      description: r.description?.trim() || IMPORTED,
+      description: shows(r.description) ? r.description : IMPORTED,
       severity: r.severity ?? 'normal',
       regionCode: r.regionCode ?? null,
       complainant: { name: IMPORTED, ...(r.customerId !== undefined && { customerId: r.customerId }) },
@@ -120,7 +141,7 @@ export function historyStart(
     // `settle: false` (a replay): registration's deadline snapshot is left for the last step to compute; every record has one.
     c = registerComplaint(input, { id: ctx.id, handlingOrgId: r.orgId, actor: actor('frontline'), now: received, seq: seq++, settle: options.settle ?? true });
   } catch (e) {
-    return { error: { field: 'receivedAt', message: e instanceof Error ? e.message : String(e) } };
+    return { error: registrationError(e) };
   }
   const steps = stepsOf(r).map((s) => ({
     field: s.field,

@@ -3,6 +3,7 @@ import {
   COMPLAINT_CAUSES,
   type ClassificationSuggestions,
   type ComplaintCreateInput,
+  hasVisibleText,
   type PriorityGroup,
   type SuggestionRecord,
   type TaxonomyNode,
@@ -264,13 +265,15 @@ export class ComplaintForm extends CkElement {
   private payload(attachments: ComplaintCreateInput['attachments'] = []): ComplaintCreateInput {
     const v = this.values;
     const trim = (s: string | undefined) => (s ?? '').trim();
+    // An optional text that shows nothing (a pasted U+200B) is left out, as the schema would refuse it.
+    const shown = (s: string | undefined) => (hasVisibleText(trim(s)) ? trim(s) : '');
     return {
       intakeChannel: this.intakeChannel as ComplaintCreateInput['intakeChannel'],
       businessChannel: this.businessChannel as ComplaintCreateInput['businessChannel'],
       businessCategory: (v.businessCategory ?? '') as ComplaintCreateInput['businessCategory'],
       cause: (v.cause ?? '') as ComplaintCreateInput['cause'],
       description: trim(v.description),
-      ...(trim(v.requestedResolution) ? { requestedResolution: trim(v.requestedResolution) } : {}),
+      ...(shown(v.requestedResolution) ? { requestedResolution: shown(v.requestedResolution) } : {}),
       ...(this.regionCode ? { regionCode: this.regionCode } : {}),
       complainant: {
         name: trim(v.name),

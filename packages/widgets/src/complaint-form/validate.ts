@@ -1,4 +1,4 @@
-import { acceptsPhone, type ComplaintCreateInput } from '@complaintkit/core/domain';
+import { acceptsPhone, type ComplaintCreateInput, hasVisibleText } from '@complaintkit/core/domain';
 import type { MessageKey } from '../i18n/zh-cn.js';
 
 /**
@@ -47,7 +47,8 @@ export function validateComplaint(input: ComplaintCreateInput): Record<string, F
   if (!input.cause) problems.cause = { key: 'requiredChoice' };
   const text = (field: string, value: string | undefined, max: number, required: boolean) => {
     const v = (value ?? '').trim();
-    if (required && !v) problems[field] = { key: 'required' };
+    // Core's rule, the schema's: text of only spaces or zero-width characters (a pasted U+200B) is none.
+    if (required && !hasVisibleText(v)) problems[field] = { key: 'required' };
     else if (v.length > max) problems[field] = { key: 'tooLong', params: { max } };
   };
   text('description', input.description, LIMITS.description, true);

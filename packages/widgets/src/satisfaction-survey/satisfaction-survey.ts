@@ -1,4 +1,5 @@
 import type { Complaint } from '@complaintkit/core';
+import { hasVisibleText } from '@complaintkit/core/domain';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CkElement } from '../shared/ck-element.js';
 import { baseUrlOf } from '../shared/connection.js';
@@ -138,7 +139,7 @@ export class SatisfactionSurvey extends CkElement {
         reached: true,
         satisfaction: this.rating,
         decisionAccepted: this.accepted,
-        ...(this.comment.trim() ? { comment: this.comment.trim() } : {}),
+        ...(hasVisibleText(this.comment) ? { comment: this.comment.trim() } : {}),
       };
       const item = await m.enqueueOnce(page, 'survey', this.key, { complaintId: this.complaint.id, answer });
       this.phase = 'thanks';
@@ -151,7 +152,7 @@ export class SatisfactionSurvey extends CkElement {
 
   private async review(ev: Event): Promise<void> {
     ev.preventDefault();
-    if (!this.complaint || !this.reason.trim()) {
+    if (!this.complaint || !hasVisibleText(this.reason)) {
       this.error = this.t('required', { field: this.t('reviewReason') });
       return;
     }

@@ -1,5 +1,5 @@
 import type { ClassificationSuggestions, Complaint, ComplaintClient, Me, OrganisationList } from '@complaintkit/core';
-import { allowedActions, type ComplaintAction, labelOf, statusLabel } from '@complaintkit/core/domain';
+import { allowedActions, type ComplaintAction, hasVisibleText, labelOf, statusLabel } from '@complaintkit/core/domain';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/zh-cn.js';
 import { CkElement } from '../shared/ck-element.js';
@@ -185,7 +185,11 @@ export class StaffInbox extends CkElement {
 
   private async act(c: Complaint, action: InboxAction, form: HTMLFormElement): Promise<void> {
     const f = new FormData(form);
-    const s = (k: string) => String(f.get(k) ?? '').trim();
+    // A field that shows nothing (spaces, a pasted U+200B) is no text: left out, or refused as missing.
+    const s = (k: string) => {
+      const v = String(f.get(k) ?? '').trim();
+      return hasVisibleText(v) ? v : '';
+    };
     const now = new Date().toISOString();
     try {
       const complaints = (await this.client()).complaints;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ChangeData, MetricIdSchema, ReportFilter } from './reports.js';
-import { Timestamp, text } from './primitives.js';
+import { storedText, Timestamp, text } from './primitives.js';
 
 /** How loud an alert is: info < warn < alert. @example `AlertLevel.parse('warn');` */
 export const AlertLevel = z.enum(['info', 'warn', 'alert']);
@@ -50,6 +50,8 @@ export type AlertRuleInput = z.infer<typeof AlertRuleInput>;
  * ```
  */
 export const AlertRule = z.extend(AlertRuleInput, {
+  // As stored: a rule named before requests needed visible text still reads.
+  name: storedText(200),
   id: z.string(),
   orgId: z.string(),
   createdBy: z.string(),

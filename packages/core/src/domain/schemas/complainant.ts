@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { compact, normaliseCardNumber, normaliseIdNumber, normalisePhone, PHONE_ENTRY } from '../identity/normalise.js';
-import { text } from './primitives.js';
+import { storedText, text } from './primitives.js';
 
 /**
  * @internal What registration accepts for each personal number before it is checked and compacted:
@@ -47,6 +47,14 @@ export const PriorityMembership = z.object({
 });
 /** A priority-group membership. @example `const m: PriorityMembership = { group: 'elderly', basis: 'self_reported' };` */
 export interface PriorityMembership extends z.infer<typeof PriorityMembership> {}
+
+/** @internal a representative, its name read by `name` (a request's {@link text} or a record's {@link storedText}). */
+const representative = (name: typeof text) =>
+  z.object({
+    name: name(64),
+    relation: z.enum(['agent', 'legal_representative', 'heir']),
+    powerOfAttorney: z.boolean(),
+  });
 
 /**
  * Who complains: personal information under PIPL. ID and card numbers are sensitive personal
@@ -102,13 +110,7 @@ export const Complainant = z.object({
    */
   identityVerified: z.optional(z.boolean()),
   /** A representative (power of attorney), legal representative or heir acting for the complainant. */
-  representative: z.optional(
-    z.object({
-      name: text(64),
-      relation: z.enum(['agent', 'legal_representative', 'heir']),
-      powerOfAttorney: z.boolean(),
-    }),
-  ),
+  representative: z.optional(representative(text)),
   priorityGroups: z._default(z.array(PriorityMembership).check(z.maxLength(6)), []),
 });
 /** The complainant as stored and returned. @example `const c: Complainant = { name: '李四', priorityGroups: [] };` */
@@ -138,6 +140,9 @@ export const IdentityHash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
  * ```
  */
 export const ComplainantRecord = z.extend(Complainant, {
+  // Names as stored: a record written before requests needed visible text still reads.
+  name: storedText(64),
+  representative: z.optional(representative(storedText)),
   phone: z.optional(z.string().check(z.regex(/^(\+?86)?[\d*-]{4,20}$/))),
   idNumber: z.optional(z.string().check(z.regex(/^[\d*]{17}[\dXx*]$/))),
   cardNumber: z.optional(z.string().check(z.regex(/^[\d*]{4,19}$/))),
@@ -170,3 +175,14 @@ export const AttachmentMeta = z.object({
 });
 /** Attachment metadata. @example `const a: AttachmentMeta = { name: 'a.pdf', contentType: 'application/pdf', size: 1 };` */
 export interface AttachmentMeta extends z.infer<typeof AttachmentMeta> {}
+
+/**
+ * Attachment metadata as stored and returned: its name without the visible-text rule of a request
+ * (records written before that rule still read).
+ *
+ * @example
+ * ```ts
+ * AttachmentRecord.parse({ name: 'receipt.jpg', contentType: 'image/jpeg', size: 20480 });
+ * ```
+ */
+export const AttachmentRecord = z.extend(AttachmentMeta, { name: storedText(200) });

@@ -12,8 +12,8 @@ import {
   IntakeChannel,
   Severity,
 } from './codes.js';
-import { AttachmentMeta, Complainant, ComplainantRecord } from './complainant.js';
-import { ComplaintId, RegionCode, Timestamp, text } from './primitives.js';
+import { AttachmentMeta, AttachmentRecord, Complainant, ComplainantRecord } from './complainant.js';
+import { ComplaintId, RegionCode, storedText, Timestamp, text } from './primitives.js';
 import { SuggestionRecord } from './suggestion.js';
 
 /** A complaint state on the wire. @example `ComplaintStatusSchema.parse('accepted');` */
@@ -139,6 +139,9 @@ export type Timeliness = z.infer<typeof Timeliness>;
  * ```
  */
 export const Decision = z.extend(RespondBody, {
+  // As stored: without a request's visible-text rule, so decisions recorded before it still read.
+  remedy: z.optional(storedText(2000)),
+  basis: storedText(4000),
   /** When the decision was recorded (decided at). */
   respondedAt: Timestamp,
   /** The organisation that made the decision (its handling organisation then). */
@@ -249,6 +252,15 @@ export const Complaint = z.object({
   version: z.number().check(z.int(), z.positive()),
   status: ComplaintStatusSchema,
   ...registrationFields,
+  // Free text as stored: a request's visible-text rule (primitives' `text`) came later, and a complaint
+  // stored before it (a description of only U+200B) must still read everywhere it is returned.
+  /** The regulator's reference for a regulator transfer (12378 / 12363). */
+  regulatorReference: z.optional(storedText(64)),
+  description: storedText(5000),
+  requestedResolution: z.optional(storedText(2000)),
+  attachments: z._default(z.array(AttachmentRecord).check(z.maxLength(20)), []),
+  /** The classification suggested when it was registered, beside the codes chosen; absent when none was shown. */
+  suggestion: z.optional(z.extend(SuggestionRecord, { model: storedText(64) })),
   complainant: ComplainantRecord,
   /** GB/T 2260 code of where the matter arose; `null` when not regional or unknown (see `regionScope`). */
   regionCode: z.nullable(RegionCode),

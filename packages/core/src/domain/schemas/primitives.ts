@@ -57,8 +57,22 @@ export type RegionCode = z.infer<typeof RegionCode>;
 const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/;
 
 /**
- * @internal a bounded, trimmed free-text field that must show something: empty text, or text of only
- * white space or zero-width characters (which a pasted `\u200B` or a WebView's stray BOM makes), is refused.
+ * Whether free text shows anything: at least one character that is neither white space nor a
+ * zero-width one (U+200B–U+200D, U+2060, U+FEFF). The rule every request's free-text field is checked
+ * by, for forms to check live what the service will refuse.
+ *
+ * @example
+ * ```ts
+ * hasVisibleText('信用卡年费'); // true
+ * hasVisibleText(' \u200B '); // false
+ * ```
+ */
+export const hasVisibleText = (value: string): boolean => VISIBLE.test(value);
+
+/**
+ * @internal a bounded, trimmed free-text field of a request that must show something: empty text, or
+ * text of only white space or zero-width characters (which a pasted `\u200B` or a WebView's stray BOM
+ * makes), is refused. What the service stores and returns is read with {@link storedText}.
  */
 export const text = (max: number) =>
   z.string().check(
@@ -67,3 +81,10 @@ export const text = (max: number) =>
     z.maxLength(max),
     z.regex(VISIBLE, { message: 'must contain visible text, not only spaces or zero-width characters' }),
   );
+
+/**
+ * @internal a free-text field as stored and returned: bounded, trimmed and not empty, without
+ * {@link text}'s visible-character rule, which requests gained later; records written before it (text of
+ * only a zero-width space) must still read.
+ */
+export const storedText = (max: number) => z.string().check(z.trim(), z.minLength(1, { abort: true }), z.maxLength(max));

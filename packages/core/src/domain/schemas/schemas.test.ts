@@ -7,8 +7,10 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ACTION_ENDPOINTS, ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
 import { COMPLAINT_ACTIONS } from '../lifecycle/states.js';
 import { ACTION_BODIES, type ActionInput } from './actions.js';
-import { AlertRuleInput } from './alerts.js';
+import { registerComplaint } from '../lifecycle/machine.js';
+import { AlertRule, AlertRuleInput } from './alerts.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
+import { hasVisibleText } from './primitives.js';
 import { Problem } from './problem.js';
 import { ComplaintListQuery } from './query.js';
 
@@ -143,6 +145,55 @@ describe('ComplaintCreate', () => {
   it('names every missing required field', () => {
     const r = ComplaintCreate.safeParse({});
     expect(pathsOf(r).sort()).toEqual(['businessCategory', 'businessChannel', 'cause', 'complainant', 'description', 'intakeChannel']);
+  });
+});
+
+describe('free text stored before requests needed visible text', () => {
+  // A release before the visible-text rule stored text of only a zero-width space; such records must
+  // still read wherever the service returns them (the client checks responses with these schemas).
+  const invisible = '\u200B';
+  const stored = () => {
+    const c = registerComplaint(ComplaintCreate.parse({ ...realistic, intakeChannel: 'regulator_transfer' }), {
+      actor: { kind: 'staff', id: 'u-1', role: 'frontline', orgId: 'SB-440301' },
+      now: Date.parse('2025-03-03T10:00:00+08:00'),
+      seq: 1,
+      id: 'CK20250303-000043',
+      handlingOrgId: 'SB-440301',
+    });
+    // Every free-text field a record holds, as text of only a zero-width space (a plain JSON copy).
+    const doc = JSON.parse(
+      JSON.stringify(c)
+        .replaceAll('"张三"', JSON.stringify(invisible))
+        .replaceAll('"张小明"', JSON.stringify(invisible))
+        .replaceAll('"扣费短信截图.jpg"', JSON.stringify(invisible)),
+    ) as Record<string, unknown>;
+    Object.assign(doc, { description: invisible, requestedResolution: invisible, regulatorReference: invisible });
+    doc.suggestion = { model: invisible, businessCategory: ['B0302'], cause: ['C11'] };
+    doc.decision = {
+      outcome: 'upheld', remedy: invisible, basis: invisible, remediesOffered: ['review'], notifiedVia: 'phone',
+      notifiedAt: '2025-03-10T10:00:00+08:00', respondedAt: '2025-03-10T10:00:00+08:00', decidingOrgId: 'SB-440301',
+      dueAt: '2025-03-18T23:59:59.999+08:00', timeliness: 'met',
+    };
+    return doc;
+  };
+
+  it('reads as a complaint and on a list page, every such field kept as it was', () => {
+    const doc = stored();
+    const c = Complaint.parse(doc);
+    expect([c.description, c.complainant.name, c.complainant.representative?.name, c.attachments[0]?.name, c.decision?.basis, c.suggestion?.model]).toEqual(Array(6).fill(invisible));
+    expect(ENDPOINTS.listComplaints.response.safeParse({ data: [doc], nextCursor: null }).success).toBe(true);
+  });
+
+  it('reads as an alert rule, while the same name is refused in a new rule', () => {
+    const rule = { name: invisible, metric: 'volume', direction: 'above', threshold: 5, id: 'r-1', orgId: 'HQ', createdBy: 'u-1', createdAt: '2025-03-03T10:00:00+08:00', updatedAt: '2025-03-03T10:00:00+08:00' };
+    expect(AlertRule.safeParse(rule).success).toBe(true);
+    expect(pathsOf(AlertRuleInput.safeParse(rule))).toEqual(['name']);
+  });
+
+  it('is still refused in a registration (the request keeps the rule), which hasVisibleText predicts', () => {
+    expect(ComplaintCreate.safeParse({ ...realistic, description: stored().description }).success).toBe(false);
+    expect(hasVisibleText(invisible)).toBe(false);
+    expect(hasVisibleText(' 年费\u200B ')).toBe(true);
   });
 });
 
