@@ -105,7 +105,7 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
   it('takes a cell that shows nothing (a spreadsheet’s stray U+200B or BOM) as text the old system did not keep', async () => {
     // Requests refuse such text since free text must show something; an old system's export is not a
     // request: the description becomes the import placeholder and the reference is left out.
-    const records = randomHistory(15, 2).map((r, i) => ({ ...r, sourceId: `ZW-${i}`, intakeChannel: 'regulator_transfer', regulatorReference: '\u200B', description: i === 0 ? '\u200B' : '\uFEFF \u2060' }));
+    const records = randomHistory(15, 2).map((r, i) => ({ ...r, sourceId: `ZW-${i}`, intakeChannel: 'regulator_transfer' as const, regulatorReference: '\u200B', description: i === 0 ? '\u200B' : '\uFEFF \u2060' }));
     const r = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body: { format: 'ndjson', data: ndjson(records) } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ imported: 2, errors: [] });
