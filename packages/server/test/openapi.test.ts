@@ -94,6 +94,8 @@ describe('OpenAPI document', () => {
   });
 
   it("declares a history file's bad rows as 422 invalid_rows, each error with its line, and free text that must show something", () => {
+    // A compressed body's 415 carries Accept-Encoding: identity, declared where the service sends it.
+    expect(doc.paths['/v1/complaints'].post.responses['415'].headers['Accept-Encoding']).toEqual({ $ref: '#/components/headers/AcceptEncoding' });
     const responses = doc.paths['/v1/history/import'].post.responses;
     expect(responses['422'].content['application/problem+json'].examples.invalid_rows).toBeDefined();
     expect(doc.components.schemas.Problem.properties.errors.items.properties.line).toEqual({ type: 'integer' });

@@ -44,6 +44,7 @@ function problemResponse(e: Endpoint, status: number, codes: readonly ProblemCod
   const headers: Json = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
   if (status === 401) headers['WWW-Authenticate'] = { $ref: '#/components/headers/WwwAuthenticate' };
   if (status === 429 || status === 503) headers['Retry-After'] = { $ref: '#/components/headers/RetryAfter' };
+  if (status === 415) headers['Accept-Encoding'] = { $ref: '#/components/headers/AcceptEncoding' };
   return {
     description: codes.map((c) => `\`${c}\`: ${PROBLEMS[c].title}`).join('; '),
     headers,
@@ -251,6 +252,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         IdempotentReplayed: { description: '`true` when this is the stored result of an earlier request with the same key', schema: { type: 'string', enum: ['true'] } },
         RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
         WwwAuthenticate: { description: '`Bearer`', schema: { type: 'string' } },
+        AcceptEncoding: { description: '`identity`, on a 415 for a compressed body: send it uncompressed (RFC 9110 §15.5.16)', schema: { type: 'string' } },
       },
     },
   };
