@@ -68,6 +68,10 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     const typo = await t.api('POST', '/v1/history/import', { token: system, body: { format: 'csv', data: csvOf([good[0] as HistoryRecord], [...HISTORY_COLUMNS, 'recievedAt']) } });
     expect(typo.status).toBe(422);
     expect(typo.body.errors).toEqual([expect.objectContaining({ line: 1, path: 'recievedAt' })]);
+
+    // A date that does not exist is named whole in the problem (its digits are no phone number to mask).
+    const noSuchDay = await t.api('POST', '/v1/history/import', { token: system, body: { format: 'csv', data: csvOf([{ ...good[0], receivedAt: '2025-02-29 10:00' } as HistoryRecord]) } });
+    expect(noSuchDay.body.errors).toEqual([{ line: 2, path: 'receivedAt', message: 'no such date: 2025-02-29; that month has 28 days' }]);
     expect(await contents(t.server.store)).toEqual(before);
   });
 

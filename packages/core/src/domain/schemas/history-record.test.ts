@@ -19,12 +19,12 @@ describe('times in a history file', () => {
   });
 
   it.each([
-    ['2025-02-29 10:00', 'no such date: 2025-02-29 (2025-02 has 28 days)'],
-    ['2025/2/29 9:00', 'no such date: 2025-02-29 (2025-02 has 28 days)'],
-    ['2025-02-30T10:00:00+08:00', 'no such date: 2025-02-30 (2025-02 has 28 days)'],
-    ['2024-04-31 10:00', 'no such date: 2024-04-31 (2024-04 has 30 days)'],
-    ['2024-13-01 10:00', 'no such date: 2024-13-01 (months are 01 to 12)'],
-    ['2024-00-10 10:00', 'no such date: 2024-00-10 (months are 01 to 12)'],
+    ['2025-02-29 10:00', 'no such date: 2025-02-29; that month has 28 days'],
+    ['2025/2/29 9:00', 'no such date: 2025-02-29; that month has 28 days'],
+    ['2025-02-30T10:00:00+08:00', 'no such date: 2025-02-30; that month has 28 days'],
+    ['2024-04-31 10:00', 'no such date: 2024-04-31; that month has 30 days'],
+    ['2024-13-01 10:00', 'no such date: 2024-13-01; months are 01 to 12'],
+    ['2024-00-10 10:00', 'no such date: 2024-00-10; months are 01 to 12'],
     ['2024-03-01 24:00', 'no such time of day: 24:00:00 (hours are 00 to 23, minutes and seconds 00 to 59)'],
   ])('refuses %s, saying there is no such date or time', (given, message) => {
     const r = HistoryRecord.safeParse({ ...row, receivedAt: given });

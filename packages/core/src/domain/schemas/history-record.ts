@@ -25,16 +25,16 @@ const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/;
 
 /**
  * @internal why a history time is refused: a date or time of day that does not exist is named as
- * such ("no such date: 2025-02-29 (2025-02 has 28 days)"); anything else gets the format.
+ * such ("no such date: 2025-02-29; that month has 28 days"); anything else gets the format.
  */
 const timeMessage = (input: unknown): string => {
   const m = typeof input === 'string' ? ISO_PARTS.exec(input) : null;
   if (m) {
     const [y, mo, d, h, mi, s] = m.slice(1).map((n) => (n === undefined ? 0 : Number(n))) as [number, number, number, number, number, number];
     const date = `${m[1]}-${m[2]}-${m[3]}`;
-    if (mo < 1 || mo > 12) return `no such date: ${date} (months are 01 to 12)`;
+    if (mo < 1 || mo > 12) return `no such date: ${date}; months are 01 to 12`;
     const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    if (d < 1 || d > days) return `no such date: ${date} (${m[1]}-${m[2]} has ${days} days)`;
+    if (d < 1 || d > days) return `no such date: ${date}; that month has ${days} days`;
     if (h > 23 || mi > 59 || s > 59) return `no such time of day: ${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} (hours are 00 to 23, minutes and seconds 00 to 59)`;
   }
   return 'a time: ISO 8601 with offset (2024-03-01T09:00:00+08:00), or bank time (2024-03-01 09:00)';
