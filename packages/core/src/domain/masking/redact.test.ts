@@ -54,6 +54,15 @@ describe('redactText: a table of what people type', () => {
     ['电话 13812345678 2025年', '电话 138****5678 2025年'],
   ])('%s', (input, out) => expect(redactText(input)).toBe(out));
 
+  it.each(['2024-01-05 - 2024-02-05 期间多次扣费', '2024-01-05—2024-02-05扣费', '2024/1/5 - 2024/2/5', '2025-02-29 (2025-02 起)'])('leaves the date range %s alone', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+
+  it('masks a phone beside a date range', () => {
+    expect(redactText('2024-01-05 - 2024-02-05 13812345678 来电')).toBe('2024-01-05 - 2024-02-05 138****5678 来电');
+    expect(redactText('电话13812345678 2024-01-05')).toBe('电话138****5678 2024-01-05');
+  });
+
   it('leaves ordinary numbers alone: dates, amounts, codes, complaint numbers, short hotlines', () => {
     const text = '2025-03-03 于 A0101 网点办理，金额 200 元，工单 CK20250303-000042，客服 95561，邮编 518000，12:30 来电。';
     expect(redactText(text)).toBe(text);

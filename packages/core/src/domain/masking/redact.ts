@@ -89,5 +89,18 @@ function redactRun(run: string): string {
  * ```
  */
 export function redactText(text: string): string {
-  return text.replace(RUN, redactRun);
+  return text.replace(RUN, redactAroundDates);
+}
+
+/** @internal a date written with separators (`2024-01-05`, `2024/1/5`, `2024.01.05`): never part of a personal number. */
+const DATE = /(?<![0-9０-９])((?:19|20)[0-9]{2}[-/.－](?:0?[1-9]|1[0-2])[-/.－](?:0?[1-9]|[12][0-9]|3[01]))(?![0-9０-９])/;
+
+/**
+ * @internal Redacts a run with its dates set apart: `2024-01-05 - 2024-02-05` was read as groups
+ * whose middle (`01-05 - 2024-02`) looked like a landline and came out `2024-010*****0205`.
+ */
+function redactAroundDates(run: string): string {
+  const parts = run.split(DATE);
+  if (parts.length === 1) return redactRun(run);
+  return parts.map((p, i) => (i % 2 === 1 ? p : p.replace(RUN, redactRun))).join('');
 }
