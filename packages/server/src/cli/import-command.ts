@@ -105,15 +105,15 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
     process.stdout.write(
       `Read ${summary.read} rows: imported ${summary.imported}, skipped ${summary.skipped} already imported, in ${summary.batches} batches (${secs.toFixed(1)} s, ${Math.round(summary.imported / Math.max(secs, 0.001))}/s).\n`,
     );
-    // Nothing imported (every row was there already): no totals of ours to recompute, and saying
-    // "Recomputed" after "imported 0" read as if the repeat had changed something.
-    if (summary.imported === 0) return 0;
-    // The report totals of the imported days, now rather than in the first report's request.
+    // The report totals of the imported days, now rather than in the first report's request. Also
+    // when this run imported nothing: a run killed while recomputing is resumed by running it again,
+    // and its days are still waiting. Said only when this run imported something (after "imported 0",
+    // "Recomputed" read as if the repeat had changed something).
     const refreshStarted = Date.now();
     // In the import session's settings (a 256 MiB page cache, sorts in memory): the recomputation
     // rewrites every cell, and with the connection's 2 MiB cache it reread its pages from disk.
     const cells = await store.reporting.importSession(() => store.reporting.refreshCells());
-    if (cells > 0) process.stdout.write(`Recomputed the report totals of ${cells} days × organisations (${((Date.now() - refreshStarted) / 1000).toFixed(1)} s).\n`);
+    if (cells > 0 && summary.imported > 0) process.stdout.write(`Recomputed the report totals of ${cells} days × organisations (${((Date.now() - refreshStarted) / 1000).toFixed(1)} s).\n`);
     return 0;
   } finally {
     await store.close();

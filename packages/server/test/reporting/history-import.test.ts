@@ -315,6 +315,17 @@ describe('complaintkit-server import FILE', () => {
     expect(again.stdout).toMatch(/^Read 5 rows: imported 0, skipped 5 already imported/);
     // Nothing was imported, so nothing is said to be recomputed.
     expect(again.stdout).not.toMatch(/Recomputed/);
+    // A run killed while recomputing left its days waiting: running it again recomputes them (quietly), though it imports nothing.
+    const killed = await openStore({ dataDir: dir });
+    const killedDb = (killed as unknown as { db: import('kysely').Kysely<import('../../src/store/schema.js').Database> }).db;
+    const cell = await killedDb.selectFrom('report_cells').select(['day', 'org_path']).limit(1).executeTakeFirstOrThrow();
+    await killedDb.insertInto('report_dirty').values({ day: cell.day, org_path: cell.org_path }).execute();
+    await killed.close();
+    const resumed = run(file);
+    expect(resumed.stdout).toMatch(/imported 0, skipped 5 already imported/);
+    const waiting = await openStore({ dataDir: dir });
+    expect(await (waiting as unknown as { db: import('kysely').Kysely<import('../../src/store/schema.js').Database> }).db.selectFrom('report_dirty').select('day').execute()).toEqual([]);
+    await waiting.close();
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, csvOf([{ ...records[0], sourceId: 'NEW-1' }, { ...records[1], sourceId: 'NEW-2', intakeChannel: 'pigeon' }]));
