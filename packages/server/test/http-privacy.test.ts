@@ -21,6 +21,9 @@ describe('personal data sent in a path', () => {
     ['GET', '/v1/complaints/%31%33%39%31%31%31%31%32%32%32%32', '13911112222', '/v1/complaints/139****2222'],
     ['POST', '/v1/complaints/11010519491231002X/accept', '11010519491231002X', '/v1/complaints/110***********002X/accept'],
     ['GET', '/v1/nothing/13911112222/<b>x</b>', '13911112222', '/v1/nothing/139****2222/<b>x</b>'],
+    // A name: no id of this API has letters outside ASCII, so such a run is masked as a name is.
+    ['GET', '/v1/complaints/%E5%BC%A0%E4%B8%89138%201111%202222', '张三', '/v1/complaints/张*138****2222'],
+    ['GET', '/v1/customers/欧阳娜娜/tags', '欧阳娜娜', '/v1/customers/欧***/tags'],
   ])('%s %s is logged masked and not echoed in the 404', async (method, path, secret, masked) => {
     logged.length = 0;
     const res = await t.api(method, path, { token: await t.token('u-sb-handler'), ...(method === 'POST' && { body: {} }) });

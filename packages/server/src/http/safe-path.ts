@@ -1,4 +1,4 @@
-import { ComplaintId, redactText } from '@complaintkit/core/domain';
+import { ComplaintId, maskName, redactText } from '@complaintkit/core/domain';
 import { safeParse } from 'zod/mini';
 
 /** @internal the longest path written to a log line or a problem's `instance`. */
@@ -6,12 +6,15 @@ const MAX_PATH = 200;
 
 /**
  * A request path as logs and problem documents may show it: percent-decoded, personal numbers (phone,
- * ID and card numbers) masked with core's `redactText`, and cut to 200 characters, so a path such as
- * `/v1/complaints/13911112222` is never written down as it was sent.
+ * ID and card numbers) masked with core's `redactText`, every run of characters outside ASCII masked as
+ * a name is (`张三` → `张*`: no id, code or file of this API has such characters, a name put in a path
+ * does), and cut to 200 characters, so a path such as `/v1/complaints/13911112222` is never written
+ * down as it was sent.
  *
  * @example
  * ```ts
  * safePath('/v1/complaints/13911112222'); // '/v1/complaints/139****2222'
+ * safePath('/v1/complaints/张三'); // '/v1/complaints/张*'
  * ```
  */
 export function safePath(path: string): string {
@@ -21,7 +24,7 @@ export function safePath(path: string): string {
   } catch {
     // not valid percent-encoding: redact it as it came
   }
-  const redacted = redactText(decoded);
+  const redacted = redactText(decoded).replace(/[^\x00-\x7F]+/g, maskName);
   return redacted.length > MAX_PATH ? `${redacted.slice(0, MAX_PATH)}…` : redacted;
 }
 
