@@ -70,13 +70,14 @@ export const Complainant = z.object({
   /**
    * Mainland mobile or landline number, as people type it: digits (full-width too), an optional `+86` or
    * `0086` prefix, spaces, dashes or brackets (`138 1234 5678`, `(0755) 8765-4321`); must be a real
-   * mainland number. Stored without the separators (`13812345678`, `075587654321`).
+   * mainland number. Stored without the separators (`13812345678`, `075587654321`), a `0086` prefix
+   * written `+86` as a `+86` one is kept (`+8613812345678`).
    */
   phone: z.optional(
     z.string().check(
       z.regex(ENTRY.phone, { abort: true, message: 'digits, an optional +86 prefix, spaces, dashes or brackets' }),
       z.refine((v) => normalisePhone(v) !== null, { abort: true, message: 'not a mainland mobile or landline number' }),
-      z.overwrite(compact),
+      z.overwrite((v) => compact(v).replace(/^0086/, '+86')),
     ),
   ),
   /**
