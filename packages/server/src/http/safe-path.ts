@@ -6,7 +6,7 @@ const MAX_PATH = 200;
 
 /**
  * A request path as logs and problem documents may show it: percent-decoded, personal numbers (phone,
- * ID and card numbers) masked with core's `redactText`, every run of characters outside ASCII masked as
+ * ID and card numbers) masked with core's `redactText`, every run of characters outside printable ASCII masked as
  * a name is (`张三` → `张*`: no id, code or file of this API has such characters, a name put in a path
  * does), and cut to 200 characters, so a path such as `/v1/complaints/13911112222` is never written
  * down as it was sent.
@@ -24,7 +24,7 @@ export function safePath(path: string): string {
   } catch {
     // not valid percent-encoding: redact it as it came
   }
-  const redacted = redactText(decoded).replace(/[^\x00-\x7F]+/g, maskName);
+  const redacted = redactText(decoded).replace(/[^ -~]+/g, maskName);
   return redacted.length > MAX_PATH ? `${redacted.slice(0, MAX_PATH)}…` : redacted;
 }
 
