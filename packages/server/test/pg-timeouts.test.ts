@@ -84,6 +84,27 @@ describe.skipIf(!postgres)('PostgreSQL timeouts', () => {
     expect(again.status).toBe(200);
   });
 
+  it('a start that owes a facts rebuild waits for a complaint write elsewhere instead of failing after the lock timeout', async () => {
+    const store = t.server.store as SqlStore;
+    const { db } = store as unknown as { db: Kysely<import('../src/store/schema.js').Database> };
+    expect((await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-handler'), body: registration() })).status).toBe(201);
+    // Facts lost (as after a restore): the next start rebuilds them.
+    await db.deleteFrom('complaint_facts').execute();
+    const writer = await holding(t.databaseUrl as string, 'lock table complaints in row exclusive mode');
+    const heldMs = COMPLAINT_WRITERS_LOCK_TIMEOUT_MS + 1_500;
+    const released = new Promise<void>((resolve) => setTimeout(() => void writer.release().then(resolve), heldMs));
+    const started = Date.now();
+    try {
+      await store.migrate();
+    } finally {
+      await released;
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(heldMs - 100);
+    const counts = await sql<{ complaints: string; facts: string }>`select (select count(*) from complaints) as complaints, (select count(*) from complaint_facts) as facts`.execute(db);
+    expect(Number(counts.rows[0]?.facts)).toBe(Number(counts.rows[0]?.complaints));
+    expect(Number(counts.rows[0]?.facts)).toBeGreaterThan(0);
+  }, 30_000);
+
   it('the pool’s sessions carry the statement timeout and the idle-in-transaction timeout', async () => {
     const { db } = t.server.store as unknown as { db: Kysely<unknown> };
     const { rows } = await sql<{ statement_timeout: string; idle: string }>`select current_setting('statement_timeout') as statement_timeout,

@@ -83,7 +83,7 @@ export class ComplaintWritesBusyError extends Error {
   constructor(readonly waitedMs: number) {
     super(
       `complaints were being written and could not be paused within ${waitedMs} ms (an import's last batch and a facts rebuild pause every complaint write); ` +
-        'nothing was written: retry in a few seconds',
+        "the batch or rebuild that waited wrote nothing (an import's earlier batches stay written, and running it again skips them): retry in a few seconds",
     );
   }
 }

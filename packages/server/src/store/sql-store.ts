@@ -421,6 +421,9 @@ function writeTransaction(db: Db, kind: DatabaseKind, idem: IdempotentRequest | 
 }
 
 /** The readiness detail after a failed WAL flush (store/wal-sync.ts): what happened, what to do. */
+/** @internal how long a start's facts rebuild waits for the complaint writes running elsewhere (PostgreSQL), in ms: ten minutes, not the HTTP import's few seconds. */
+const START_REBUILD_LOCK_TIMEOUT_MS = 10 * 60_000;
+
 const WAL_FLUSH_FAILED =
   'flushing the write-ahead log to disk failed, so writes are refused: check the disk (the service log has the error), then restart the service';
 
@@ -465,7 +468,10 @@ export class SqlStore implements Store {
   async migrate(): Promise<void> {
     const ran = await migrateToLatest(this.db as Kysely<unknown>);
     await assertMigratedSchema(this.db as Kysely<unknown>);
-    if (await this.#factsMissing(ran.length > 0)) await this.rebuildFacts();
+    // A start waits for the complaint writes running elsewhere (another instance's import batch or
+    // job) as long as it must: failing after the import's few seconds would stop the start, and the
+    // next start, with no migration left to run, would not know the rebuild was still owed.
+    if (await this.#factsMissing(ran.length > 0)) await this.rebuildFacts({ lockTimeoutMs: START_REBUILD_LOCK_TIMEOUT_MS });
   }
 
   /**
@@ -496,16 +502,20 @@ export class SqlStore implements Store {
    * PostgreSQL live writes of complaints wait for it (`lockComplaintWriters`), as on SQLite, so the
    * flags equal a recomputation even with another instance serving.
    *
+   * It waits at most `lockTimeoutMs` (default: `COMPLAINT_WRITERS_LOCK_TIMEOUT_MS`, a few seconds)
+   * for the complaint writes running before it, then throws `ComplaintWritesBusyError`; a start waits
+   * ten minutes.
+   *
    * @example
    * ```ts
    * await store.rebuildFacts();
    * ```
    */
-  async rebuildFacts(): Promise<void> {
+  async rebuildFacts(options: { readonly lockTimeoutMs?: number | undefined } = {}): Promise<void> {
     await inWriteTransaction(this.db, this.kind, async (db) => {
       // PostgreSQL: no live write of complaints beside it (it rewrites every customer's flags).
       await allowLongStatements(db, this.kind);
-      if (this.kind === 'postgres') await lockComplaintWriters(db);
+      if (this.kind === 'postgres') await lockComplaintWriters(db, options.lockTimeoutMs);
       await db.deleteFrom('complaint_facts').execute();
       // Every cell is recomputed from the new facts before the next report (refreshRepeats marks them).
       await db.deleteFrom('report_cells').execute();
