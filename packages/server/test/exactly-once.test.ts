@@ -83,8 +83,8 @@ describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the
     const headers = { 'Idempotency-Key': 'k-late-change' };
     const first = await t.api('POST', '/v1/complaints', { token, body, headers });
     expect(first.body.status).toBe('registered');
-    // 25 h later, and no expiry run since: the complaint changes (SQLite's trigger writes the record
-    // it keeps a first answer in, stamped with the registration time, now past the window).
+    // 25 h later, and no expiry run since: the complaint changes (0028's trigger on SQLite wrote the
+    // record it keeps a first answer in, stamped with the registration time, then past the window).
     now = T0 + 25 * HOUR;
     expect((await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {} })).status).toBe(200);
     const retry = await t.api('POST', '/v1/complaints', { token, body, headers });
@@ -92,6 +92,47 @@ describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the
     // The next expiry run deletes whatever record the key had.
     await expireNow();
     expect(await recordsOf('k-late-change')).toEqual([]);
+  });
+
+  it('writes no record for a keyed creation when its complaint changes after the window, a step or a rewrite, before or after an expiry run (0029)', async () => {
+    now = T0;
+    const token = await t.token('u-sb-handler');
+    const body = registration({ description: 'late-change-no-record-marker' });
+    const headers = { 'Idempotency-Key': 'k-old' };
+    const first = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect(first.status).toBe(201);
+    now = T0 + 26 * HOUR;
+    await expireNow();
+    expect((await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {} })).status).toBe(200);
+    expect(await recordsOf('k-old')).toEqual([]);
+    // As the deadline refresh and the identity rehash do: the document rewritten, version and
+    // updated_at kept, after an expiry run.
+    await expireNow();
+    const db = (t.server.store as SqlStore).db;
+    for (const marker of ['rewritten once', 'rewritten twice']) {
+      const { document } = await db.selectFrom('complaints').select('document').where('id', '=', first.body.id).executeTakeFirstOrThrow();
+      await db.updateTable('complaints').set({ document: JSON.stringify({ ...JSON.parse(document), description: marker }) }).where('id', '=', first.body.id).execute();
+      expect(await recordsOf('k-old')).toEqual([]);
+    }
+    // The key still answers with the complaint as it is now, and makes no second one.
+    const retry = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.body.id, retry.body.status, retry.body.description]).toEqual([201, 'true', first.body.id, 'accepted', 'rewritten twice']);
+    expect(await db.selectFrom('complaints').select('id').where('creation_key', '=', 'k-old').execute()).toEqual([{ id: first.body.id }]);
+  });
+
+  it('still keeps the first answer for a change made just inside the window, and replays it byte for byte (0029)', async () => {
+    now = T0;
+    const token = await t.token('u-sb-handler');
+    const body = registration({ description: 'edge-of-window-marker' });
+    const headers = { 'Idempotency-Key': 'k-edge' };
+    const first = await t.api('POST', '/v1/complaints', { token, body, headers });
+    now = T0 + 24 * HOUR - 60_000;
+    expect((await t.api('POST', `/v1/complaints/${first.body.id}/accept`, { token, body: {} })).status).toBe(200);
+    expect(await recordsOf('k-edge')).toEqual([{ key: 'k-edge' }]);
+    const retry = await t.api('POST', '/v1/complaints', { token, body, headers });
+    expect([retry.status, retry.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.body.version).toBe(1);
   });
 
   it('creates one complaint from concurrent duplicates after the record expired', async () => {

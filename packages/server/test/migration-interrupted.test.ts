@@ -163,3 +163,25 @@ describe.each(BACKENDS)('the trigger of 0027 after every migration (%s)', (backe
     }
   });
 });
+
+describe("SQLite's trigger is 0029's, not an older one of the same name", () => {
+  it('refuses a start with 0028 or 0027 trigger, naming 0029 as the one to make again, and starts once it is back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ck-migrate-0029-'));
+    try {
+      await (await openStore({ dataDir })).close();
+      for (const older of ['0028_sqlite_creation_without_record', '0027_creation_result_by_reference'] as const) {
+        const { db } = openDatabase({ dataDir });
+        // 0029's down makes 0028's trigger again; 0027's up (run again over its result) its own.
+        await (older === '0028_sqlite_creation_without_record' ? MIGRATIONS['0029_sqlite_first_result_in_window']?.down?.(db as Kysely<unknown>) : MIGRATIONS[older]?.up(db as Kysely<unknown>));
+        await db.destroy();
+        await expect(openStore({ dataDir })).rejects.toThrow(new RegExp(`trigger ${KEEP_FIRST_RESULT} on complaints is not the one migration 0029_sqlite_first_result_in_window makes`));
+      }
+      const { db } = openDatabase({ dataDir });
+      await MIGRATIONS['0029_sqlite_first_result_in_window']?.up(db as Kysely<unknown>);
+      await db.destroy();
+      await (await openStore({ dataDir })).close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
 import { DatabaseNewerThanCodeError } from './errors.js';
 import { KEEP_FIRST_RESULT } from './migrations/0027_creation_result_by_reference.js';
+import { IN_WINDOW_MARK } from './migrations/0029_sqlite_first_result_in_window.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { isPostgres } from './migrations/is-postgres.js';
 import { LONG_STATEMENT_TIMEOUT_MS } from './write-transaction.js';
@@ -56,10 +57,14 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
 
 /**
  * Throws unless the migrated schema still has what the code relies on beyond its tables: the trigger
- * of 0027 that copies a keyed creation's first answer into its idempotency record before the complaint
- * first changes. SQLite drops a table's triggers with it, so a later migration that rebuilds
- * `complaints` (make a new one, copy, drop, rename) would lose it silently, and every replay of a
- * keyed creation after a change would answer the changed complaint: the start is refused instead.
+ * that keeps a keyed creation's first answer before the complaint first changes. On PostgreSQL it is
+ * 0027's, filling in the record the creation wrote; on SQLite it is 0029's, which writes the record
+ * (a keyed creation writes none there since 0028) when the document changes within the creation's
+ * idempotency window, and nothing after it. SQLite drops a table's triggers with it, so a later
+ * migration that rebuilds `complaints` (make a new one, copy, drop, rename) would lose it silently, and
+ * every replay of a keyed creation after a change would answer the changed complaint; an older trigger
+ * made again by hand (0027's or 0028's) would miss the record or write one on every late change. The
+ * start is refused instead.
  *
  * @example
  * ```ts
@@ -68,16 +73,20 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
  * ```
  */
 export async function assertMigratedSchema(db: Kysely<unknown>): Promise<void> {
-  const found = isPostgres(db)
-    ? sql`select 1 as found from pg_trigger t join pg_class c on c.oid = t.tgrelid
+  const postgres = isPostgres(db);
+  const made = postgres ? '0027_creation_result_by_reference' : '0029_sqlite_first_result_in_window';
+  const found = postgres
+    ? sql<{ current: number }>`select 1 as current from pg_trigger t join pg_class c on c.oid = t.tgrelid
         where t.tgname = ${KEEP_FIRST_RESULT} and c.relname = 'complaints' and not t.tgisinternal`
-    : sql`select 1 as found from sqlite_master where type = 'trigger' and name = ${KEEP_FIRST_RESULT} and tbl_name = 'complaints'`;
-  if ((await found.execute(db)).rows.length > 0) return;
-  throw new Error(
-    `the database has no trigger ${KEEP_FIRST_RESULT} on complaints (made by migration 0027_creation_result_by_reference; ` +
-      'a migration that rebuilt complaints dropped it): replays of keyed creations would answer changed complaints. ' +
-      'Make it again with the create trigger statement of that migration, then start the service',
-  );
+    : sql<{ current: number }>`select (sql like ${`%${IN_WINDOW_MARK}%`}) as current
+        from sqlite_master where type = 'trigger' and name = ${KEEP_FIRST_RESULT} and tbl_name = 'complaints'`;
+  const rows = (await found.execute(db)).rows;
+  if (rows.length > 0 && Number(rows[0]?.current) === 1) return;
+  const what =
+    rows.length === 0
+      ? `the database has no trigger ${KEEP_FIRST_RESULT} on complaints (made by migration ${made}; a migration that rebuilt complaints dropped it): replays of keyed creations would answer changed complaints. `
+      : `the database's trigger ${KEEP_FIRST_RESULT} on complaints is not the one migration ${made} makes (an older one, made again by hand?): it would lose keyed creations' first answers or write a record on every late change. `;
+  throw new Error(`${what}Make it again with the create trigger statement of migration ${made}, then start the service`);
 }
 
 /** @internal runs every pending migration through Kysely's migrator on `db`; throws naming the failed one. */

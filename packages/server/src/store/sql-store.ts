@@ -218,7 +218,10 @@ const CREATION_COUNTERS = ['complaint_no', 'event_seq', 'complaint_row'] as cons
 /**
  * @internal one read for everything a keyed write looks up first: this caller's idempotency record
  * of the key and, for a creation, the complaint created with it (kept past the record's expiry) or,
- * for a step, the event written with it. Each is a unique-index probe; one statement instead of two
+ * for a step, the event written with it. A creation's record is on PostgreSQL the one it wrote (filled
+ * in by 0027's trigger before the complaint first changes); on SQLite, where a creation writes none
+ * (0028), the one 0029's trigger writes when the document first changes within 24 h of the registration,
+ * and none for a complaint unchanged since (its document is then the first answer) or first changed later. Each is a unique-index probe; one statement instead of two
  * (on PostgreSQL one round trip, which also takes the transaction's id and, for a creation with
  * nothing under its key, draws its numbers). With `staffId` (PostgreSQL, see `MutateOptions.staffCheck`)
  * it also reads the active staff member and their organisation, as `reads.staffWithOrganisation` does:
@@ -460,7 +463,9 @@ export class SqlStore implements Store {
     readonly facts: FactsOptions = {},
     /**
      * How long a key replays its first result (the idempotency records' window, as the expiry job
-     * keeps them); after it, a creation's key answers with the complaint as it is now.
+     * keeps them); after it, a creation's key answers with the complaint as it is now. On SQLite a
+     * keyed creation's first answer is kept only for 24 h (migration 0029's trigger): above that, a
+     * retry after a change made between 24 h and this window answers with the complaint as it is now.
      */
     readonly idempotencyTtlMs: number = DEFAULT_IDEMPOTENCY_TTL_MS,
   ) {}
@@ -653,14 +658,16 @@ export class SqlStore implements Store {
             checked = found?.organisation;
           }
           // A creation's record past the window is not its first result: on SQLite the trigger of
-          // migration 0028 may have written it when the document changed after the window (the expiry
-          // job deletes it within the hour). The key then answers as below, with the complaint as it is now.
+          // migration 0028 wrote one for every change after the window (0029's writes none after 24 h,
+          // but does until then under a shorter `idempotencyTtlMs`); the expiry job deletes it. The key
+          // then answers as below, with the complaint as it is now.
           const windowStart = this.now() - this.idempotencyTtlMs;
           const live = prior.request_hash !== null && (prior.document === null || Number(prior.created_at) >= windowStart);
           if (live) {
             if (prior.request_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             // A creation's record without a response answers with the complaint's document, which is
-            // the first answer until the document first changes (migration 0027's trigger then copies it in).
+            // the first answer until the document first changes (the trigger then copies it in: 0027's on
+            // PostgreSQL; on SQLite 0029's, which writes the record, within 24 h of the registration).
             const first = prior.response ?? prior.document;
             if (first === null) throw new Error(`the idempotency record of key ${idem.key} refers to a complaint that no longer exists`);
             return { status: Number(prior.status_code), body: JSON.parse(first) as unknown, replayed: true };
@@ -671,7 +678,8 @@ export class SqlStore implements Store {
           if (idem.creation && prior.document !== null) {
             if (prior.creation_hash !== idem.requestHash) throw new IdempotencyKeyReusedError(idem.key);
             // SQLite keeps no record for a keyed creation (migration 0028): within the window, a
-            // complaint whose key has none still has its first document, which was the answer.
+            // complaint whose key has none still has its first document, which was the answer (with
+            // an \`idempotencyTtlMs\` above 24 h, not after a change made past 24 h: see migration 0029).
             if (this.kind === 'sqlite' && prior.request_hash === null && createdAt(prior.document) >= windowStart) {
               return { status: 201, body: JSON.parse(prior.document) as unknown, replayed: true };
             }
