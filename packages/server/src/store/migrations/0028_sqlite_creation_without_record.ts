@@ -1,9 +1,24 @@
-import { type Kysely, type Migration, sql } from 'kysely';
+import { type Kysely, type Migration, type RawBuilder, sql } from 'kysely';
 import { KEEP_FIRST_RESULT } from './0027_creation_result_by_reference.js';
 import { isPostgres } from './is-postgres.js';
 
 /** @internal a complaint's registration time (its document's `createdAt`) in epoch ms, as SQLite computes it in the trigger. */
-const CREATED_MS = sql`cast(round(unixepoch(json_extract(old.document, '$.createdAt'), 'subsec') * 1000) as integer)`;
+export const CREATED_MS = sql`cast(round(unixepoch(json_extract(old.document, '$.createdAt'), 'subsec') * 1000) as integer)`;
+
+/**
+ * @internal the trigger this migration makes (0029 makes it again with `when` narrowed to the
+ * idempotency window). The update: a record 0027 left without a response (written before this
+ * migration). The insert: a creation since, which has none; `or ignore` keeps a record already there.
+ * @example await keepFirstResultTrigger(sql`and new.updated_at < 0`).execute(db);
+ */
+export const keepFirstResultTrigger = (when: RawBuilder<unknown> = sql.raw('')) => sql`create trigger ${sql.id(KEEP_FIRST_RESULT)} before update of document on complaints
+      when old.creation_key is not null and old.document is not new.document ${when}
+      begin
+        update idempotency set response = old.document
+          where scope = old.creation_scope and key = old.creation_key and response is null;
+        insert or ignore into idempotency (scope, key, request_hash, status_code, response, created_at)
+          values (old.creation_scope, old.creation_key, old.creation_hash, 201, old.document, ${CREATED_MS});
+      end`;
 
 /**
  * Migration 0028_sqlite_creation_without_record (SQLite only): a keyed creation writes no idempotency
@@ -21,16 +36,7 @@ export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     if (isPostgres(db)) return;
     await sql`drop trigger if exists ${sql.id(KEEP_FIRST_RESULT)}`.execute(db);
-    // The update: a record 0027 left without a response (written before this migration). The
-    // insert: a creation since, which has none; `or ignore` keeps a record already there.
-    await sql`create trigger ${sql.id(KEEP_FIRST_RESULT)} before update of document on complaints
-      when old.creation_key is not null and old.document is not new.document
-      begin
-        update idempotency set response = old.document
-          where scope = old.creation_scope and key = old.creation_key and response is null;
-        insert or ignore into idempotency (scope, key, request_hash, status_code, response, created_at)
-          values (old.creation_scope, old.creation_key, old.creation_hash, 201, old.document, ${CREATED_MS});
-      end`.execute(db);
+    await keepFirstResultTrigger().execute(db);
   },
   async down(db: Kysely<unknown>) {
     if (isPostgres(db)) return;

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { KEEP_FIRST_RESULT } from './0027_creation_result_by_reference.js';
+import { CREATED_MS, keepFirstResultTrigger } from './0028_sqlite_creation_without_record.js';
 import { isPostgres } from './is-postgres.js';
 
 /**
@@ -16,25 +17,12 @@ export const TRIGGER_WINDOW_MS = 24 * 3_600_000;
  */
 export const IN_WINDOW_MARK = 'new.updated_at > old.updated_at';
 
-/** @internal a complaint's registration time (its document's `createdAt`) in epoch ms, as 0028 stamps the record with. */
-const CREATED_MS = sql`cast(round(unixepoch(json_extract(old.document, '$.createdAt'), 'subsec') * 1000) as integer)`;
-
 /**
  * @internal when the change happens, in epoch ms: a step stamps the complaint's `updated_at` with the
  * store's clock (an injected one too); a rewrite that keeps it (deadline refresh, identity rehash,
  * upgrade of stored documents) happens now, by SQLite's clock (the store's in production).
  */
 const CHANGED_MS = sql`case when ${sql.raw(IN_WINDOW_MARK)} then new.updated_at else cast(round(unixepoch('subsec') * 1000) as integer) end`;
-
-/** @internal 0028's trigger, which `down` makes again. */
-const TRIGGER_0028 = sql`create trigger ${sql.id(KEEP_FIRST_RESULT)} before update of document on complaints
-  when old.creation_key is not null and old.document is not new.document
-  begin
-    update idempotency set response = old.document
-      where scope = old.creation_scope and key = old.creation_key and response is null;
-    insert or ignore into idempotency (scope, key, request_hash, status_code, response, created_at)
-      values (old.creation_scope, old.creation_key, old.creation_hash, 201, old.document, ${CREATED_MS});
-  end`;
 
 /**
  * Migration 0029_sqlite_first_result_in_window (SQLite only): 0028's trigger writes a keyed creation's
@@ -55,21 +43,12 @@ export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     if (isPostgres(db)) return;
     await sql`drop trigger if exists ${sql.id(KEEP_FIRST_RESULT)}`.execute(db);
-    // The update: a record 0027 left without a response. The insert: a creation since 0028, which has
-    // none; `or ignore` keeps a record already there. Neither after the window (`when`).
-    await sql`create trigger ${sql.id(KEEP_FIRST_RESULT)} before update of document on complaints
-      when old.creation_key is not null and old.document is not new.document
-        and ${CHANGED_MS} < ${CREATED_MS} + ${sql.raw(String(TRIGGER_WINDOW_MS))}
-      begin
-        update idempotency set response = old.document
-          where scope = old.creation_scope and key = old.creation_key and response is null;
-        insert or ignore into idempotency (scope, key, request_hash, status_code, response, created_at)
-          values (old.creation_scope, old.creation_key, old.creation_hash, 201, old.document, ${CREATED_MS});
-      end`.execute(db);
+    // 0028's trigger, neither its update nor its insert after the window (`when`).
+    await keepFirstResultTrigger(sql`and ${CHANGED_MS} < ${CREATED_MS} + ${sql.raw(String(TRIGGER_WINDOW_MS))}`).execute(db);
   },
   async down(db: Kysely<unknown>) {
     if (isPostgres(db)) return;
     await sql`drop trigger if exists ${sql.id(KEEP_FIRST_RESULT)}`.execute(db);
-    await TRIGGER_0028.execute(db);
+    await keepFirstResultTrigger().execute(db);
   },
 };
