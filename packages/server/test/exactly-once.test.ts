@@ -22,14 +22,16 @@ describe.each(BACKENDS)('creation and lifecycle steps stay exactly-once past the
   afterAll(() => t?.close());
 
   /** Runs the real expiry job once at the injected time; returns how many records it deleted. */
-  const expireNow = async () => {
-    let deleted = 0;
-    const store = { expireIdempotency: async (before: number) => (deleted = await t.server.store.expireIdempotency(before)) };
-    const stop = startIdempotencyExpiry({ store: store as never, now: () => now, ttlMs: DEFAULT_IDEMPOTENCY_TTL_MS, everyMs: HOUR });
-    stop();
-    await new Promise((r) => setTimeout(r, 50));
-    return deleted;
-  };
+  const expireNow = () =>
+    new Promise<number>((resolve, reject) => {
+      // Settles when the job's own call to the store does: a fixed wait (50 ms) was too short for
+      // PostgreSQL on a loaded machine, and the job then seemed to have deleted nothing.
+      const store = {
+        expireIdempotency: (before: number) => t.server.store.expireIdempotency(before).then((n) => (resolve(n), n), (e: unknown) => (reject(e), 0)),
+      };
+      const stop = startIdempotencyExpiry({ store: store as never, now: () => now, ttlMs: DEFAULT_IDEMPOTENCY_TTL_MS, everyMs: HOUR });
+      stop();
+    });
   const recordsOf = (key: string) => (t.server.store as SqlStore).db.selectFrom('idempotency').select('key').where('key', '=', key).execute();
   const countWith = async (text: string) => {
     const res = await t.api('GET', `/v1/complaints?limit=100&q=${encodeURIComponent(text)}`, { token: await t.token('system') });
