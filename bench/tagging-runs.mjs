@@ -1,6 +1,7 @@
 // What the tagging side-by-side benches share: one CLI run of a `dist` under /usr/bin/time, and the
 // checksums of what a run wrote, so two builds' outputs are compared byte for byte.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,34 @@ export function timedRun(dist, args) {
   const t = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(out);
   if (!t) throw new Error(out);
   return { wall: Number(t[1]), user: Number(t[2]), sys: Number(t[3]), rss: Number(t[4]) / 1024, out };
+}
+
+/** better-sqlite3 as the tagging package resolves it. */
+const Database = createRequire(new URL('../packages/tagging/package.json', import.meta.url))('better-sqlite3');
+
+/**
+ * Checksums of a state file's content (not its bytes: a full build's header carries a random event-log
+ * id, and rows may sit in other pages): the header without that id, every customer's row and text
+ * in id order, every owner in complaint-number order.
+ */
+export function stateDigest(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const meta = JSON.parse(db.prepare("select value from meta where key = 'state'").get().value);
+    delete meta.log;
+    const digest = (rows) => {
+      const h = createHash('sha256');
+      for (const r of rows) h.update(`${JSON.stringify(r)}\n`);
+      return h.digest('hex');
+    };
+    return {
+      'state: header': JSON.stringify(meta),
+      'state: customers': digest(db.prepare('select c.id, c.revisit_at, t.data from customers c join customer_texts t on t.id = c.text_id order by c.id').iterate()),
+      'state: owners': digest(db.prepare('select complaint_id, customer_id from owners order by complaint_id').iterate()),
+    };
+  } finally {
+    db.close();
+  }
 }
 
 /** The checksums of every export file and event-log file a run wrote into DIR/out and DIR/state, by name. */

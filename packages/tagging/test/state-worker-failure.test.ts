@@ -21,7 +21,7 @@ async function engineWithDuplicateOwner(): Promise<TagEngine> {
   const engine = new TagEngine({ rules: BUILT_IN_RULES });
   await engine.run([row(0, 'C1'), row(1, 'C1'), row(2, 'C2')], { asOf: at(3) });
   const owners = [...engine.owners];
-  engine.owners = { [Symbol.iterator]: () => [...owners, owners[0]!][Symbol.iterator]() } as unknown as Map<string, string | null>;
+  engine.owners = { [Symbol.iterator]: () => [...owners, owners[0]!][Symbol.iterator]() } as unknown as TagEngine['owners'];
   return engine;
 }
 

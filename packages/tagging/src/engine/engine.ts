@@ -8,6 +8,7 @@ import { loadRowSchemas, rowSchemas } from '../input/row-schemas.js';
 import { type TagAssignment, type TagEvent, tagKey } from '../model/assignment.js';
 import { type CompiledRules, compileRules, evaluateCustomer, nextChangeAt, type RuleResult, stillRelevant } from '../rules/evaluate.js';
 import type { RuleSet } from '../rules/schema.js';
+import { ComplaintOwners } from './complaint-numbers.js';
 import { type ComplaintFacts, toFacts } from './facts.js';
 import { isoTime } from './iso-instant.js';
 import { isObservableLike, type Source, toAsyncIterable } from './source.js';
@@ -162,7 +163,7 @@ export class TagEngine {
   /** @internal */
   customers = new Map<string, CustomerState>();
   /** @internal complaint number → customer, for the complaints kept (`null`: dropped from `backing`). */
-  owners = new Map<string, string | null>();
+  owners = new ComplaintOwners();
   /** @internal the saved state read lazily (after {@link readSnapshot}); `customers` then caches what was read. */
   backing: StateFile | null = null;
   /** @internal customers dropped in memory that {@link backing} still holds. */

@@ -2,6 +2,7 @@
 // check and the facts, then posts per batch only the rows the engine has to act on (see
 // `DigestedMessage`). Started by `readDigested`; built as `dist/read-worker.js`.
 import { parentPort, workerData } from 'node:worker_threads';
+import { ComplaintNumberSet } from '../engine/complaint-numbers.js';
 import { toFacts } from '../engine/facts.js';
 import { encodeFact } from '../engine/state-text.js';
 import { compileRules, stillRelevant } from '../rules/evaluate.js';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const compiled = compileRules(data.rules as RuleSet);
   const { asOf } = data;
   // Complaint numbers sent as kept: a later row with one of them must reach the engine whatever it is.
-  const kept = new Set<string>();
+  const kept = new ComplaintNumberSet();
   for (const file of data.files) {
     for await (const batch of readNdjsonBatches(file)) {
       let flags = '';
