@@ -8,7 +8,7 @@ import { createIdentityHasher } from '@complaintkit/core/node';
 import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
-import { answerClientErrors, requestErrorAnswer } from './http/client-error.js';
+import { answerAtTheEdge, answerClientErrors, requestErrorAnswer } from './http/client-error.js';
 import { InFlight } from './http/in-flight.js';
 import { resolveLimits } from './http/limits.js';
 import { jsonLogger } from './http/logger.js';
@@ -144,11 +144,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       requestTimeout: limits.requestTimeoutMs,
       headersTimeout: Math.min(60_000, limits.requestTimeoutMs),
       connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 2))),
+      // answerAtTheEdge answers a missing Host with a problem document (Node's own answer is an empty 400).
+      requireHostHeader: false,
     };
     // What `serve()` of @hono/node-server does, plus an error handler: a request it cannot turn into
     // a web Request (a backslash in the path, no Host header) was an empty text/plain 400.
     const listener = getRequestListener(app.fetch, { hostname: o.host, errorHandler: requestErrorAnswer(logger) });
-    const s = createServer(serverOptions, listener);
+    // OPTIONS * and a request without Host are answered before the adapter (answerAtTheEdge).
+    const s = createServer(serverOptions, answerAtTheEdge(listener));
     s.once('error', reject);
     s.listen(o.port ?? 3000, o.host, () => resolve(s));
   });

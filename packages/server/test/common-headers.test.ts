@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +48,50 @@ describe('headers on every response', () => {
     const echoed = await fetch(`${t.url}/v1/me`, { headers: { ...auth, 'x-request-id': 'req-123' } });
     expect(echoed.headers.get('x-request-id')).toBe('req-123');
     expect(answers[9]?.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+  });
+
+  /** Sends `text` as it is on a new connection and reads the answer's status and headers. */
+  const raw = (text: string): Promise<{ status: number; headers: Headers; body: string }> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(t.url);
+      const socket = connect(Number(url.port), url.hostname, () => socket.end(text));
+      let got = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (d) => (got += d));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head = '', body = ''] = got.split('\r\n\r\n');
+        const [statusLine = '', ...lines] = head.split('\r\n');
+        const headers = new Headers();
+        for (const l of lines) headers.append(l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim());
+        resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
+      });
+    });
+
+  it.each([
+    ['headers over the limit', `GET /v1/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['a request that is not HTTP', 'NOT HTTP\r\n\r\n', 400],
+    ['a backslash in the path', 'GET /v1/me\\x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
+    ['no Host header', 'GET /v1/me HTTP/1.1\r\nConnection: close\r\n\r\n', 400],
+    ['a Host header that is not a host', 'GET /v1/me HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n', 400],
+  ])('puts them on the problem answered before the app (%s)', async (_, request, status) => {
+    const res = await raw(request);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(JSON.parse(res.body)).toMatchObject({ status, code: 'validation_failed', requestId: res.headers.get('x-request-id') });
+    for (const [name, value] of COMMON_HEADERS) expect([name, res.headers.get(name)]).toEqual([name, value]);
+  });
+
+  it('answers OPTIONS * (RFC 9110 §9.3.7, a probe of the whole server) with 204 and Allow listing every method the service takes', async () => {
+    const res = await raw('OPTIONS * HTTP/1.1\r\nHost: x\r\nX-Request-Id: probe-1\r\nConnection: close\r\n\r\n');
+    expect(res.status).toBe(204);
+    expect(res.body).toBe('');
+    expect(res.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS, PATCH, POST');
+    expect(res.headers.get('x-request-id')).toBe('probe-1');
+    for (const [name, value] of COMMON_HEADERS) expect([name, res.headers.get(name)]).toEqual([name, value]);
+    // The asterisk form is OPTIONS' alone: any other method with it is still a 400 problem.
+    const get = await raw('GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(get.status).toBe(400);
+    expect(JSON.parse(get.body)).toMatchObject({ status: 400, code: 'validation_failed' });
   });
 });

@@ -1,7 +1,24 @@
-import type { Server } from 'node:http';
+import { type IncomingMessage, type RequestListener, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { ALL_ENDPOINTS } from '@complaintkit/core/domain';
+import { COMMON_HEADERS } from './common-headers.js';
 import { describeError, type Logger } from './logger.js';
+import { allowOf } from './method-not-allowed.js';
 import { HttpProblem } from './problem.js';
+import { requestIdOf } from './request-id.js';
+
+/**
+ * @internal the headers of an answer given outside the app (no middleware runs there): the ones every
+ * answer of the app carries ({@link COMMON_HEADERS}) and the request id, so a refusal at the edge
+ * reads as any other answer does (same security, CORS and exposed headers).
+ */
+const edgeHeaders = (requestId: string): [string, string][] => [...COMMON_HEADERS.map(([name, value]): [string, string] => [name, value]), ['X-Request-Id', requestId]];
+
+/** @internal a problem answered outside the app: its status, headers (with the type) and document. */
+function edgeProblem(problem: HttpProblem, requestId: string = crypto.randomUUID()): { status: number; headers: [string, string][]; body: string } {
+  const body = JSON.stringify(problem.toProblem(requestId));
+  return { status: problem.status, headers: [['Content-Type', 'application/problem+json'], ...edgeHeaders(requestId)], body };
+}
 
 /** @internal the status Node gives each parser error it answers by itself (see `http.Server`'s `clientError`). */
 function problemFor(code: string | undefined): HttpProblem {
@@ -37,14 +54,11 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
       socket.destroy();
       return;
     }
-    const problem = problemFor(err.code);
-    const requestId = crypto.randomUUID();
-    const body = JSON.stringify(problem.toProblem(requestId));
+    const { status, headers, body } = edgeProblem(problemFor(err.code));
     socket.end(
-      `HTTP/1.1 ${problem.status} ${STATUS_TEXT[problem.status] ?? 'Bad Request'}\r\n` +
-        'Content-Type: application/problem+json\r\n' +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n` +
+        headers.map(([name, value]) => `${name}: ${value}\r\n`).join('') +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Request-Id: ${requestId}\r\n` +
         'Connection: close\r\n\r\n' +
         body,
     );
@@ -71,19 +85,62 @@ export const requestErrorAnswer =
     if (err instanceof Error && err.name === 'RequestError') {
       const detail = /backslash/i.test(message)
         ? 'the request path holds a backslash (\\); separate path segments with / and percent-encode anything else'
-        : /host/i.test(message)
+        : /missing host/i.test(message)
           ? 'the request has no Host header; send one'
-          : 'the request target is not a URL this server takes; send an origin-form path such as /v1/me';
+          : // The adapter's "Invalid host header" is also what a target such as `GET *` makes.
+            'the request target is not a URL this server takes; send an origin-form path such as /v1/me';
       problem = new HttpProblem(400, 'validation_failed', detail, { errors: [{ path: '', message: 'malformed request target' }] });
     } else {
       logger.error({ msg: 'unhandled error outside the app', requestId, error: describeError(err) });
       problem = new HttpProblem(500, 'internal', 'something went wrong on our side; retry later, quoting the request id');
     }
-    return new Response(JSON.stringify(problem.toProblem(requestId)), {
-      status: problem.status,
-      headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId },
-    });
+    const { status, headers, body } = edgeProblem(problem, requestId);
+    return new Response(body, { status, headers });
   };
 
-/** @internal */
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Content Too Large', 431: 'Request Header Fields Too Large' };
+/**
+ * The methods this service answers somewhere, as `OPTIONS *` lists them in `Allow`: every
+ * operation's (core's contract), HEAD with GET, and OPTIONS (the CORS preflight, on every path).
+ *
+ * @example
+ * ```ts
+ * SERVICE_METHODS; // 'DELETE, GET, HEAD, OPTIONS, PATCH, POST'
+ * ```
+ */
+export const SERVICE_METHODS: string = allowOf([...ALL_ENDPOINTS.map((e) => e.method), 'OPTIONS']);
+
+/**
+ * Wraps the app's request listener with the two answers given before a request becomes a web
+ * `Request`: `OPTIONS *` (RFC 9110 §9.3.7, a probe of the whole server) is a 204 with `Allow` listing
+ * {@link SERVICE_METHODS}; an HTTP/1.1 request without a `Host` header (RFC 9112 §3.2) is a 400
+ * problem, where Node answered an empty 400 (the server is created with `requireHostHeader: false`
+ * for this). Both carry the headers every answer carries.
+ *
+ * @example
+ * ```ts
+ * createServer({ requireHostHeader: false }, answerAtTheEdge(getRequestListener(app.fetch)));
+ * ```
+ */
+export const answerAtTheEdge =
+  (listener: RequestListener): RequestListener =>
+  (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '*' && req.method === 'OPTIONS') {
+      res.writeHead(204, [...edgeHeaders(requestIdOf(headerOf(req, 'x-request-id'))), ['Allow', SERVICE_METHODS]].flat());
+      res.end();
+      return;
+    }
+    if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+      const problem = new HttpProblem(400, 'validation_failed', 'the request has no Host header; send one', { errors: [{ path: 'headers', message: 'no Host header' }] });
+      const { status, headers, body } = edgeProblem(problem, requestIdOf(headerOf(req, 'x-request-id')));
+      res.writeHead(status, [...headers, ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'close']].flat());
+      res.end(body);
+      return;
+    }
+    return listener(req, res);
+  };
+
+/** @internal one header's value as a string (the first when repeated). */
+const headerOf = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};

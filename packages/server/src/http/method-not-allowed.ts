@@ -4,6 +4,17 @@ import { sendProblem } from './errors.js';
 import { HttpProblem } from './problem.js';
 
 /**
+ * An `Allow` header's value for these methods: each once, sorted, HEAD with GET.
+ *
+ * @example
+ * ```ts
+ * allowOf(['POST', 'GET', 'GET']); // 'GET, HEAD, POST'
+ * ```
+ */
+export const allowOf = (methods: readonly string[]): string =>
+  [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].sort().join(', ');
+
+/**
  * The handler for a known path called with a method it does not take: `405 method_not_allowed` with
  * `Allow` listing the methods it does take (HEAD comes with GET).
  *
@@ -13,7 +24,7 @@ import { HttpProblem } from './problem.js';
  * ```
  */
 export const methodNotAllowed = (methods: readonly string[]) => {
-  const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].sort().join(', ');
+  const allow = allowOf(methods);
   return (c: Context<AppEnv>): Response => {
     const res = sendProblem(c, new HttpProblem(405, 'method_not_allowed', `${c.req.method} is not supported here; use ${allow}`));
     res.headers.set('allow', allow);

@@ -5,6 +5,17 @@ import type { AppEnv } from './env.js';
 const SAFE_ID = /^[\w.:-]{1,128}$/;
 
 /**
+ * The id of a request that sent `sent` as its `X-Request-Id`: that, when it is a plain token (no
+ * header injection, no personal data), else a new UUID.
+ *
+ * @example
+ * ```ts
+ * requestIdOf('req-123'); // 'req-123'
+ * ```
+ */
+export const requestIdOf = (sent: string | undefined): string => (sent && SAFE_ID.test(sent) ? sent : crypto.randomUUID());
+
+/**
  * Gives every request an id: the client's `X-Request-Id` when it is a plain token, else a new UUID.
  * It is echoed in the `X-Request-Id` response header and put in every problem document and log line.
  *
@@ -14,8 +25,7 @@ const SAFE_ID = /^[\w.:-]{1,128}$/;
  * ```
  */
 export const requestId = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const sent = c.req.header('x-request-id');
-  const id = sent && SAFE_ID.test(sent) ? sent : crypto.randomUUID();
+  const id = requestIdOf(c.req.header('x-request-id'));
   c.set('requestId', id);
   c.header('X-Request-Id', id);
   await next();
