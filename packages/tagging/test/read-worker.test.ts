@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
+import { readWorkerHeapLimitMb } from '../src/input/read-digested.js';
 import { at, row } from './rows.js';
 
 /** A full build with the read on its worker, or in this thread. */
@@ -122,5 +123,20 @@ describe('a full build read on its worker', () => {
     expect(one.out).toBe(thread.out.replace(/(complaints read\s+\d+)/, '$1 (on a worker thread)'));
     // C1 keeps its three complaints: the older version moved none of them out of the window.
     expect(Object.values(one.written).join('\n')).toContain('C1');
+  });
+});
+
+describe("the read worker's heap limit", () => {
+  it('grows with the input, from a floor far above what a small input keeps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-heap-'));
+    const small = join(dir, 'small.ndjson');
+    const big = join(dir, 'big.ndjson');
+    await writeFile(small, 'x'.repeat(1000));
+    await writeFile(big, 'x'.repeat(8 * 2 ** 20));
+    expect(readWorkerHeapLimitMb([small])).toBe(257);
+    // Half a byte of heap per byte of input: 8 MB of file, 4 MB more.
+    expect(readWorkerHeapLimitMb([small, big])).toBe(256 + 5);
+    // A file whose size cannot be read counts as a gigabyte.
+    expect(readWorkerHeapLimitMb([join(dir, 'missing.ndjson')])).toBe(256 + 512);
   });
 });

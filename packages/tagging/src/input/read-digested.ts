@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { notBuilt, stopWorker, workerScript } from '../engine/worker-file.js';
 import type { RuleSet } from '../rules/schema.js';
@@ -21,7 +22,7 @@ import { InputError } from './errors.js';
 export async function* readDigested(files: readonly string[], options: { asOf: number; rules: RuleSet }): AsyncGenerator<DigestedRows> {
   const url = workerScript('read-worker.js');
   if (!url) throw notBuilt('read-worker.js');
-  const reader = new Reader(url, { files, asOf: options.asOf, rules: options.rules });
+  const reader = new Reader(url, { files, asOf: options.asOf, rules: options.rules }, readWorkerHeapLimitMb(files));
   try {
     for (;;) {
       const m = await reader.next();
@@ -37,6 +38,33 @@ export async function* readDigested(files: readonly string[], options: { asOf: n
 }
 
 /**
+ * @internal The read worker's heap limit (MB) for these files: 256 MB and half a byte per byte of
+ * input (sizes that cannot be read count as 1 GB each). What the worker keeps grows with the input
+ * (the numbers of kept complaints: about 20 bytes each, a complaint's line being some 400 bytes), so
+ * the limit is never reached; it is there because V8 sizes a heap's growth by its limit: under the
+ * process's default (4 GB here) the worker's heap grew to 3–4 times its 25–35 MB of live data before
+ * each full collection (about 100–125 MB, beside the main thread's heap at the end of the read); under
+ * a few hundred MB it grows by about 1.3 times (65 MB at 1,000,000 complaints). bench/results/tagging.md,
+ * "Seventh session".
+ *
+ * @example
+ * ```ts
+ * readWorkerHeapLimitMb(['complaints.ndjson']); // 256 + half the file's size in MB
+ * ```
+ */
+export function readWorkerHeapLimitMb(files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      bytes += 2 ** 30;
+    }
+  }
+  return 256 + Math.ceil(bytes / 2 / 2 ** 20);
+}
+
+/**
  * @internal the read worker and its messages, taken one at a time; it runs a few batches ahead of the
  * engine (`BATCHES_AHEAD`, a credit per batch taken).
  */
@@ -47,8 +75,8 @@ class Reader {
   #failure: Error | null = null;
   #done = false;
 
-  constructor(url: URL, data: ReadWorkerData) {
-    this.#worker = new Worker(url, { workerData: data });
+  constructor(url: URL, data: ReadWorkerData, heapMb: number) {
+    this.#worker = new Worker(url, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.#worker.on('message', (m: ReadWorkerMessage) => {
       this.#queue.push(m);
       this.#notify();
