@@ -8,6 +8,10 @@
 //                                       (default off, as the tests run it)
 //   CK_BENCH_ONLY=sqlite|postgres       one half only
 //   CK_BENCH_CLIENT=http|fetch|both     which load client (default both, side by side)
+//   CK_BENCH_CREATE_CLIENTS=8,16,32,64  creations (bare server and SQLite) at each of these numbers of
+//                                       concurrent clients, each against the bare server at the same
+//                                       number (default 8, issue #11's figure; GET /v1/me and
+//                                       PostgreSQL keep their own counts)
 //   CK_BENCH_CUSTOMERS=distinct|N        creations name a retail customer id: a new one each
 //                                       (`distinct`), or one of N (N writers of one customer wait
 //                                       for each other on PostgreSQL: its repeat flags); default none
@@ -41,6 +45,11 @@ const only = process.env.CK_BENCH_ONLY;
 const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
 
 const customers = process.env.CK_BENCH_CUSTOMERS;
+/** The numbers of concurrent clients creations run at on the bare server and SQLite (8 first: issue #11's figure). */
+const createClients = (process.env.CK_BENCH_CREATE_CLIENTS ?? '8').split(',').map(Number);
+if (createClients.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('CK_BENCH_CREATE_CLIENTS: a list of positive integers, e.g. 8,16,32,64');
+/** A creation run's name: the plain name at 8 clients (as the results files quote it), else with its count. */
+const atClients = (name, n) => (n === 8 ? name : `${name}, ${n} clients`);
 /** A creation's body: BODY, with a customer id when CK_BENCH_CUSTOMERS asks for one. */
 const bodyOf = (seq) => {
   if (customers === undefined) return BODY;
@@ -181,21 +190,21 @@ let pgMeter;
 try {
   const bare = await startChild({ mode: 'bare' });
   children.push(bare);
-  runs.push({ name: 'bare node:http, POST', target: bare, kind: 'create', clients: 8 });
+  for (const n of createClients) runs.push({ name: atClients('bare node:http, POST', n), target: bare, kind: 'create', clients: n });
   runs.push({ name: 'bare node:http, GET', target: bare, kind: 'me', clients: 8 });
   if (only !== 'postgres') {
     const dataDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
     dirs.push(dataDir);
     const sqlite = await startChild({ mode: 'service', dataDir });
     children.push(sqlite);
-    runs.push({ name: 'SQLite: POST /v1/complaints', target: sqlite, kind: 'create', clients: 8 });
+    for (const n of createClients) runs.push({ name: atClients('SQLite: POST /v1/complaints', n), target: sqlite, kind: 'create', clients: n });
     runs.push({ name: 'SQLite: GET /v1/me', target: sqlite, kind: 'me', clients: 8 });
     if (process.env.CK_SERVER_BASE) {
       const baseDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
       dirs.push(baseDir);
       const sqliteBase = await startChild({ mode: 'service', dataDir: baseDir, server: process.env.CK_SERVER_BASE });
       children.push(sqliteBase);
-      runs.push({ name: 'SQLite, CK_SERVER_BASE: POST /v1/complaints', target: sqliteBase, kind: 'create', clients: 8 });
+      for (const n of createClients) runs.push({ name: atClients('SQLite, CK_SERVER_BASE: POST /v1/complaints', n), target: sqliteBase, kind: 'create', clients: n });
       runs.push({ name: 'SQLite, CK_SERVER_BASE: GET /v1/me', target: sqliteBase, kind: 'me', clients: 8 });
     }
   }
@@ -235,7 +244,10 @@ try {
   for (const r of runs) {
     const cells = clientModes.map((client) => {
       const xs = rates.get(`${client}|${r.name}`);
-      const base = mc(client, r.kind === 'create' ? 'bare node:http, POST' : 'bare node:http, GET');
+      // The bare server with the same client and, for creations, the same number of clients when it ran
+      // at that number (else at 8, as PostgreSQL's 32 clients always were).
+      const bareAt = atClients('bare node:http, POST', r.clients);
+      const base = mc(client, r.kind !== 'create' ? 'bare node:http, GET' : rates.has(`${client}|${bareAt}`) ? bareAt : 'bare node:http, POST');
       const ratio = r.name.startsWith('bare') ? '' : `${(mc(client, r.name) / base).toFixed(2)}×`;
       return `${mc(client, r.name).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}) | ${ratio}`;
     });
@@ -264,8 +276,9 @@ try {
   const has = (name) => runs.some((r) => r.name === name);
   for (const client of clientModes) {
     const x = (a, b) => (mc(client, a) / mc(client, b)).toFixed(2);
-    if (has('SQLite, CK_SERVER_BASE: POST /v1/complaints')) {
-      console.log(`\n${client} client, SQLite, this build / CK_SERVER_BASE: creations ${x('SQLite: POST /v1/complaints', 'SQLite, CK_SERVER_BASE: POST /v1/complaints')}×, GET /v1/me ${x('SQLite: GET /v1/me', 'SQLite, CK_SERVER_BASE: GET /v1/me')}×`);
+    if (has('SQLite, CK_SERVER_BASE: GET /v1/me')) {
+      const creations = createClients.map((n) => `${x(atClients('SQLite: POST /v1/complaints', n), atClients('SQLite, CK_SERVER_BASE: POST /v1/complaints', n))}× (${n} clients)`).join(', ');
+      console.log(`\n${client} client, SQLite, this build / CK_SERVER_BASE: creations ${creations}, GET /v1/me ${x('SQLite: GET /v1/me', 'SQLite, CK_SERVER_BASE: GET /v1/me')}×`);
     }
     if (has('PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')) {
       console.log(`${client} client, PostgreSQL creations, this build / CK_SERVER_BASE: 8 clients ${x('PostgreSQL: POST /v1/complaints', 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints')}×, 32 clients ${x('PostgreSQL: POST /v1/complaints, 32 clients', 'PostgreSQL, CK_SERVER_BASE: POST /v1/complaints, 32 clients')}×`);
