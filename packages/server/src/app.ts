@@ -14,12 +14,8 @@ import { methodNotAllowed } from './http/method-not-allowed.js';
 import { InFlight } from './http/in-flight.js';
 import { HttpProblem } from './http/problem.js';
 import { requestTimeout } from './http/request-timeout.js';
-import { noNulInUrl } from './http/nul.js';
-import { requestId } from './http/request-id.js';
-import { requestLog } from './http/request-log.js';
+import { requestEdge, v1Checks } from './http/edge.js';
 import { TokenBuckets } from './http/rate-limit.js';
-import { commonHeaders } from './http/common-headers.js';
-import { bodyLimit } from './http/read-body.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import type { AppDeps, ResolvedDeps } from './routes/deps.js';
 import { registerHealth } from './routes/health.js';
@@ -66,11 +62,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     suggester: deps.suggester ?? defaultSuggester(),
   };
   const app = new Hono<AppEnv>();
-  app.use(requestId());
-  app.use(requestLog(d.logger));
-  // Security and simple-request CORS headers, set before the handler (see commonHeaders); Hono's cors
-  // answers the preflights.
-  app.use(commonHeaders());
+  // The request id, its log line and the security and simple-request CORS headers (set before the
+  // handler, see setCommonHeaders), one middleware; Hono's cors answers the preflights.
+  app.use(requestEdge(d.logger));
   const preflight = cors({
     origin: '*',
     allowMethods: ['GET', 'POST', 'OPTIONS'],
@@ -84,10 +78,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // shutdown began a new one is a 503 with Connection: close.
   app.use(requestTimeout(limits.requestTimeoutMs));
   app.use((deps.inFlight ?? new InFlight()).middleware(d.closing));
-  // A body over 1 MiB is a 413 (by its Content-Length here, or counted while it is read).
-  app.use('/v1/*', bodyLimit());
-  // %00 in a path or query is a 400 on both databases (PostgreSQL cannot hold a NUL in text).
-  app.use('/v1/*', noNulInUrl());
+  // A body over 1 MiB is a 413 (by its Content-Length here, or counted while it is read); %00 in a
+  // path or query is a 400 on both databases (PostgreSQL cannot hold a NUL in text).
+  app.use('/v1/*', v1Checks());
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { StaffRole } from '@complaintkit/core/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
@@ -8,12 +7,13 @@ import { problemOf, sendProblem } from '../http/errors.js';
 import type { StaffWithOrganisation, Store } from '../store/store.js';
 import type { Caller } from './caller.js';
 import { verifyTokenNow } from './token.js';
+import { incomingOf, requestHeader } from '../http/request-header.js';
 
 /** @internal */
 const unauthenticated = (detail: string) => new HttpProblem(401, 'unauthenticated', detail);
 
 /** @internal the peer's address (the load balancer's, behind one); `unknown` outside Node's server. */
-const remoteAddress = (c: Context<AppEnv>): string => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown';
+const remoteAddress = (c: Context<AppEnv>): string => incomingOf(c)?.socket.remoteAddress ?? 'unknown';
 
 /**
  * Options of {@link authenticate}.
@@ -124,7 +124,7 @@ export const authenticate =
         { retryAfter: wait },
       );
     };
-    const header = c.req.header('authorization');
+    const header = requestHeader(c, 'authorization');
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const token = match?.[1] ?? (c.req.path === '/v1/events' ? c.req.query('access_token') : undefined);
     if (!token) throw refuse('send Authorization: Bearer <token>');

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 
 /**
@@ -29,20 +29,32 @@ export const COMMON_HEADERS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * Puts {@link COMMON_HEADERS} on every response. They are set *before* the handler runs, so the
- * response the handler builds carries them from the start: `secureHeaders` and `cors` set them on
- * `c.res` (cors before, secure-headers after the handler), which made Hono build a full web Response
- * and copy it on every request. A response built without the context (a handler's own `new
- * Response`) gets them after, as before.
+ * Puts {@link COMMON_HEADERS} on the answer *before* the handler runs, so the response the handler
+ * builds carries them from the start: `secureHeaders` and `cors` set them on `c.res` (cors before,
+ * secure-headers after the handler), which made Hono build a full web Response and copy it on every
+ * request. {@link ensureCommonHeaders} puts them after on a response built without the context.
  *
  * @example
  * ```ts
- * app.use(commonHeaders());
+ * setCommonHeaders(c);
+ * await next();
+ * ensureCommonHeaders(c);
  * ```
  */
-export const commonHeaders = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+export function setCommonHeaders(c: Context<AppEnv>): void {
   for (const [name, value] of COMMON_HEADERS) c.header(name, value);
-  await next();
+}
+
+/**
+ * After the handler: puts {@link COMMON_HEADERS} on a response built without the context (a
+ * handler's own `new Response`), as before; one built by the context already has them.
+ *
+ * @example
+ * ```ts
+ * ensureCommonHeaders(c);
+ * ```
+ */
+export function ensureCommonHeaders(c: Context<AppEnv>): void {
   const headers = c.res.headers;
   if (!headers.has('x-content-type-options')) for (const [name, value] of COMMON_HEADERS) headers.set(name, value);
-};
+}

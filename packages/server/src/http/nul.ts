@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 import { loneSurrogatePath, nulPath } from '../nul-path.js';
 import { badRequest } from './problem.js';
@@ -12,22 +12,22 @@ import { badRequest } from './problem.js';
 const WHAT = 'contains the NUL character (U+0000), which no field accepts: remove it';
 
 /**
- * Refuses a `/v1` request whose path or query holds `%00` with a 400 problem, before any route reads it.
+ * Refuses a `/v1` request whose path or query holds `%00` with a 400 problem (thrown), before any
+ * route reads it.
  *
  * @example
  * ```ts
- * app.use('/v1/*', noNulInUrl());
+ * refuseNulInUrl(c); // throws the 400 for /v1/complaints?q=%00
  * ```
  */
-export const noNulInUrl = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+export function refuseNulInUrl(c: Context<AppEnv>): void {
   const url = c.req.url;
   const at = url.indexOf('%00');
   if (at !== -1) {
     const query = url.indexOf('?');
     throw badRequest([{ path: query !== -1 && at > query ? 'query' : 'path', message: `the URL ${WHAT}` }]);
   }
-  await next();
-};
+}
 
 /**
  * Refuses a parsed JSON body holding a NUL in any key or string with a 400 naming where.

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 import { HttpProblem } from './problem.js';
+import { incomingOf, requestHeader } from './request-header.js';
 
 /** The largest request body accepted (a complaint with attachments' metadata is far smaller). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,24 +32,20 @@ function tooLarge(c: Context<AppEnv> | undefined): HttpProblem {
 }
 
 /**
- * Refuses a body whose `Content-Length` is over {@link MAX_BODY_BYTES} with a 413 problem before
- * anything else runs; a body sent without a length (chunked) is counted while {@link readBodyText}
- * reads it. Unlike `hono/body-limit` it never builds a web `Request` to look at the body (that cost
- * every request, `GET /v1/me` too, an undici Request and its streams).
+ * Refuses a body whose `Content-Length` is over {@link MAX_BODY_BYTES} with a 413 problem (thrown)
+ * before anything else runs; a body sent without a length (chunked) is counted while
+ * {@link readBodyText} reads it. Unlike `hono/body-limit` it never builds a web `Request` to look at
+ * the body (that cost every request, `GET /v1/me` too, an undici Request and its streams).
  *
  * @example
  * ```ts
- * app.use('/v1/*', bodyLimit());
+ * refuseLargeBody(c); // throws the 413 for Content-Length: 2000000
  * ```
  */
-export const bodyLimit = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const length = c.req.header('content-length');
+export function refuseLargeBody(c: Context<AppEnv>): void {
+  const length = requestHeader(c, 'content-length');
   if (length !== undefined && Number(length) > MAX_BODY_BYTES) throw tooLarge(c);
-  await next();
-};
-
-/** @internal the Node request under `@hono/node-server` (absent under `app.request()` and other runtimes). */
-const incomingOf = (c: Context<AppEnv>): IncomingMessage | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+}
 
 /** @internal reads a Node request's body, at most `MAX_BODY_BYTES`. */
 function readIncoming(incoming: IncomingMessage, c: Context<AppEnv>): Promise<string> {

@@ -1,5 +1,6 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 /** @internal a client-sent id is echoed only when it looks like an id (no header injection, no personal data). */
 const SAFE_ID = /^[\w.:-]{1,128}$/;
@@ -16,20 +17,34 @@ const SAFE_ID = /^[\w.:-]{1,128}$/;
 export const requestIdOf = (sent: string | undefined): string => (sent && SAFE_ID.test(sent) ? sent : crypto.randomUUID());
 
 /**
- * Gives every request an id: the client's `X-Request-Id` when it is a plain token, else a new UUID.
- * It is echoed in the `X-Request-Id` response header and put in every problem document and log line.
+ * Gives a request its id, before the handler runs: the client's `X-Request-Id` when it is a plain
+ * token, else a new UUID. It is set as the `requestId` variable (put in every problem document and log
+ * line) and as the `X-Request-Id` response header; {@link keepRequestId} makes sure the answer carries it.
  *
  * @example
  * ```ts
- * app.use(requestId());
+ * const id = assignRequestId(c);
+ * await next();
+ * keepRequestId(c, id);
  * ```
  */
-export const requestId = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const id = requestIdOf(c.req.header('x-request-id'));
+export function assignRequestId(c: Context<AppEnv>): string {
+  const id = requestIdOf(requestHeader(c, 'x-request-id'));
   c.set('requestId', id);
   c.header('X-Request-Id', id);
-  await next();
-  // A response built by the context already has it; setting it again after the handler made Hono copy
-  // the response on every request.
+  return id;
+}
+
+/**
+ * After the handler: puts the request's id on an answer built without the context (a handler's own
+ * `new Response`). A response built by the context already has it; setting it again after the
+ * handler made Hono copy the response on every request.
+ *
+ * @example
+ * ```ts
+ * keepRequestId(c, id);
+ * ```
+ */
+export function keepRequestId(c: Context<AppEnv>, id: string): void {
   if (!c.res.headers.has('x-request-id')) c.res.headers.set('X-Request-Id', id);
-};
+}

@@ -5,6 +5,7 @@ import { refuseLoneSurrogate, refuseNul } from './nul.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { isContext, readBodyText } from './read-body.js';
 import { ISSUE_MESSAGES } from './issue-messages.js';
+import { requestHeader } from './request-header.js';
 
 /** @internal one issue as Standard Schema reports it. */
 interface Issue {
@@ -127,11 +128,11 @@ export function refuseContentEncoding(encoding: string | null | undefined, c?: C
  * ```
  */
 export async function readJsonBody(source: Context<AppEnv> | Request): Promise<unknown> {
-  if (isContext(source)) refuseContentEncoding(source.req.header('content-encoding'), source);
+  if (isContext(source)) refuseContentEncoding(requestHeader(source, 'content-encoding'), source);
   else refuseContentEncoding(source.headers.get('content-encoding'));
   const text = await readBodyText(source);
   if (text.trim() === '') return {};
-  const type = isContext(source) ? source.req.header('content-type') : source.headers.get('content-type');
+  const type = isContext(source) ? requestHeader(source, 'content-type') : source.headers.get('content-type');
   if (!JSON_TYPE.test(type ?? '')) {
     throw new HttpProblem(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json');
   }

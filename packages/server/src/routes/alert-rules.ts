@@ -8,6 +8,7 @@ import { notFound } from '../http/problem.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { forbiddenReports, mayManageReporting, reportScope } from '../policy/reporting-access.js';
 import type { ResolvedDeps } from './deps.js';
+import { requestHeader } from '../http/request-header.js';
 
 /** @internal the caller's own organisation (checked to read reports) and, for writes, the right to manage rules. */
 async function ownScope(c: Context<AppEnv>, deps: ResolvedDeps, write: boolean) {
@@ -52,7 +53,7 @@ export async function createAlertRule(c: Context<AppEnv>, deps: ResolvedDeps): P
   const { caller, scope } = await ownScope(c, deps, true);
   const input = parseOr400(AlertRuleInput, await readJsonBody(c));
   if (input.filter.orgId !== undefined) await reportScope(caller, deps.store, input.filter.orgId);
-  const key = idempotencyKeyOf(c.req.header('idempotency-key'));
+  const key = idempotencyKeyOf(requestHeader(c, 'idempotency-key'));
   const id = key ? `AR-${createHash('sha256').update(`${scopeOf(caller)}\n${key}`).digest('hex').slice(0, 32)}` : `AR-${randomUUID()}`;
   const prior = key ? await deps.store.reporting.getRule(id) : undefined;
   if (prior) return c.json(prior.rule, 201);

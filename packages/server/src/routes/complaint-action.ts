@@ -24,6 +24,7 @@ import { isVisible } from '../policy/visibility.js';
 import type { ResolvedDeps } from './deps.js';
 import { knownTo } from './known-to.js';
 import { replayAsNow, sendResult } from './respond.js';
+import { requestHeader } from '../http/request-header.js';
 
 /**
  * The merge target as this caller may see it, or `undefined` when it does not exist or is hidden
@@ -133,7 +134,7 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
   const caller = c.get('caller');
   const id = c.req.param('id') ?? '';
   const at = { now: deps.now(), clock: deps.clock };
-  const key = idempotencyKeyOf(c.req.header('idempotency-key'));
+  const key = idempotencyKeyOf(requestHeader(c, 'idempotency-key'));
   // A keyed step may be a retry of one already taken (an outbox whose answer was lost): the step may
   // have moved the complaint out of the caller's reach (a transfer), so its replay is looked up before
   // the refusal, which runs again inside the transaction for a step not taken yet.

@@ -16,6 +16,7 @@ import type { ResolvedDeps } from './deps.js';
 import { knownTo } from './known-to.js';
 import { replayAsNow, sendResult } from './respond.js';
 import { warnIfSensitive } from './sensitive-warning.js';
+import { requestHeader } from '../http/request-header.js';
 
 /** @internal the region code a registration gives, checked against the GB/T 2260 list (the service's check, not the client's). */
 const KNOWN_REGION = z.object({ regionCode: KnownRegionCode });
@@ -33,7 +34,7 @@ const KNOWN_REGION = z.object({ regionCode: KnownRegionCode });
  * ```
  */
 export const defersStaffCheck = (c: Context<AppEnv>): boolean =>
-  c.req.method === 'POST' && c.req.path === ENDPOINTS.createComplaint.path && c.req.header('idempotency-key') !== undefined;
+  c.req.method === 'POST' && c.req.path === ENDPOINTS.createComplaint.path && requestHeader(c, 'idempotency-key') !== undefined;
 
 /**
  * `POST /v1/complaints`: registers a complaint through core's `registerComplaint` (the caller becomes
@@ -62,7 +63,7 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
       detail: `the ${actorRole(caller.actor)} role may not register complaints; allowed: ${REGISTER_ROLES.join(', ')}`,
     });
   }
-  const key = idempotencyKeyOf(c.req.header('idempotency-key'));
+  const key = idempotencyKeyOf(requestHeader(c, 'idempotency-key'));
   const raw = await readJsonBody(c);
   const input = parseOr400(ENDPOINTS.createComplaint.body, raw);
   // The list is the service's to check (the client's schema checks the format only): docs/domain/taxonomy.md.

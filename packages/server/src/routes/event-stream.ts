@@ -11,6 +11,7 @@ import { mayReadReports } from '../policy/reporting-access.js';
 import { isVisible } from '../policy/visibility.js';
 import type { StoredChange } from '../store/store.js';
 import type { ResolvedDeps } from './deps.js';
+import { requestHeader } from '../http/request-header.js';
 
 /** @internal a comment after 15 s without a message, so proxies and clients keep the connection. */
 const PING_MS = 15_000;
@@ -42,7 +43,7 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   const caller = c.get('caller');
   const schema = ENDPOINTS.streamEvents.query;
   const { complaintId } = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema, ['lastEventId', 'access_token']));
-  const resumeFrom = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+  const resumeFrom = requestHeader(c, 'last-event-id') ?? c.req.query('lastEventId');
   if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
     throw badRequest([{ path: 'Last-Event-ID', message: 'must be the id (a number) of the last event received' }]);
   }
