@@ -1,4 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
+import { ALL_ENDPOINTS } from '@complaintkit/core/domain';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { authenticate } from './auth/authenticate.js';
@@ -63,11 +64,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   };
   const app = new Hono<AppEnv>();
   // The request id, its log line and the security and simple-request CORS headers (set before the
-  // handler, see setCommonHeaders), one middleware; Hono's cors answers the preflights.
+  // handler, see setCommonHeaders), one middleware; Hono's cors answers the preflights, allowing every
+  // method the contract has (PATCH and DELETE of an alert rule too: a browser at another origin sends
+  // them only when the preflight lists them).
   app.use(requestEdge(d.logger));
   const preflight = cors({
     origin: '*',
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowMethods: [...new Set([...ALL_ENDPOINTS.map((e) => e.method), 'OPTIONS'])],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID'],
     exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
     maxAge: 600,

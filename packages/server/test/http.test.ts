@@ -40,6 +40,19 @@ describe('HTTP conventions', () => {
     expect(res.headers.get('x-frame-options')).toBeTruthy();
   });
 
+  it('lets a page at another origin send every method the contract has (PATCH and DELETE of an alert rule too)', async () => {
+    // A dashboard on the bank's portal, another origin, edits and removes alert rules: the browser
+    // sends PATCH and DELETE only when the preflight lists them.
+    for (const method of ['PATCH', 'DELETE']) {
+      const preflight = await fetch(`${t.url}/v1/alert-rules/r-1`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://portal.bank.example', 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' },
+      });
+      expect(preflight.status).toBeLessThan(300);
+      expect(preflight.headers.get('access-control-allow-methods')?.split(',').map((m) => m.trim())).toContain(method);
+    }
+  });
+
   it('serves the example pages at /examples/', async () => {
     const res = await fetch(`${t.url}/examples/index.html`);
     expect(res.status).toBe(200);
