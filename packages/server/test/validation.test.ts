@@ -103,6 +103,21 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect400(res, path);
   });
 
+  it('says a number beyond 2^53 is too big once, by the bound the document gives, never by a bound masked as a card number', async () => {
+    // 2^53 - 1, the bound every integer has inside, is 16 digits: the problem's masking took it for a card number.
+    const res = await t.api('GET', '/v1/complaints?limit=99999999999999999999', { token: await t.token('u-sb-manager') });
+    expect400(res, 'limit');
+    expect(res.body.errors).toEqual([{ path: 'limit', message: 'Too big: expected number to be <=100' }]);
+    expect(res.body.detail).not.toContain('*');
+    const alone = await t.api('POST', '/v1/alert-rules', {
+      token: await t.token('u-sb-manager'),
+      body: { name: '逾期', metric: 'overdueOpen', direction: 'above', threshold: 5, minimumVolume: 1e20 },
+    });
+    expect400(alone, 'minimumVolume');
+    expect(alone.body.errors).toEqual([{ path: 'minimumVolume', message: expect.stringMatching(/^Too big: expected a whole number/) }]);
+    expect(alone.body.detail).not.toContain('*');
+  });
+
   it('rejects a malformed Idempotency-Key and Last-Event-ID', async () => {
     const token = await t.token('u-sb-frontline');
     const res = await t.api('POST', '/v1/complaints', { token, body: registration(), headers: { 'Idempotency-Key': 'x'.repeat(256) } });

@@ -1,6 +1,6 @@
 import { HistoryRecord } from '@complaintkit/core/domain';
 import { safeParse } from 'zod/mini';
-import { ISSUE_MESSAGES } from '../http/issue-messages.js';
+import { ISSUE_MESSAGES, withoutInnerBound } from '../http/issue-messages.js';
 import { loneSurrogatePath, nulPath } from '../nul-path.js';
 import type { RawRow } from './rows.js';
 
@@ -54,5 +54,5 @@ export function validateRow(row: RawRow): { record: HistoryRecord } | { errors: 
   if (lone !== undefined) return { errors: [{ line: row.line, field: lone || '(row)', message: 'contains a lone UTF-16 surrogate escape (half of a \\uD800-\\uDFFF pair), which is not text: fix the escape' }] };
   const r = safeParse(HistoryRecord, value, ISSUE_MESSAGES);
   if (r.success) return { record: r.data };
-  return { errors: r.error.issues.map((i) => ({ line: row.line, field: i.path.map(String).join('.') || '(row)', message: i.message })) };
+  return { errors: withoutInnerBound(r.error.issues).map((i) => ({ line: row.line, field: i.path.map(String).join('.') || '(row)', message: i.message })) };
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from './env.js';
 import { refuseLoneSurrogate, refuseNul } from './nul.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { isContext, readBodyText } from './read-body.js';
-import { ISSUE_MESSAGES } from './issue-messages.js';
+import { ISSUE_MESSAGES, withoutInnerBound } from './issue-messages.js';
 import { requestHeader } from './request-header.js';
 
 /** @internal one issue as Standard Schema reports it. */
@@ -51,7 +51,7 @@ export function issuesToErrors(issues: readonly { path?: readonly PropertyKey[] 
  */
 export function parseOr400<O>(schema: StandardSchema<O>, value: unknown): O {
   const result = safeParse(schema as unknown as z.core.$ZodType, value, ISSUE_MESSAGES);
-  if (!result.success) throw badRequest(issuesToErrors(result.error.issues));
+  if (!result.success) throw badRequest(issuesToErrors(withoutInnerBound(result.error.issues)));
   return result.data as O;
 }
 
