@@ -51,14 +51,20 @@ export type RegionCode = z.infer<typeof RegionCode>;
 
 /**
  * @internal a character that shows: neither white space (JS `\s`, which covers the ideographic space
- * U+3000 and U+FEFF) nor a zero-width one (U+200B–U+200D, U+2060). As a JSON Schema `pattern` it is
+ * U+3000 and U+FEFF) nor an invisible one: zero-width (U+200B–U+200D, U+2060–U+2064), a direction mark,
+ * embedding, override or isolate (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+206F), the soft hyphen
+ * U+00AD, the combining grapheme joiner U+034F, a variation selector (U+180B–U+180F, U+FE00–U+FE0F), or
+ * a blank that is a letter (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0; the braille blank
+ * U+2800), which a name of "only that" is made of to look empty. As a JSON Schema `pattern` it is
  * unanchored, so the OpenAPI document says the same: "at least one such character".
  */
-const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each mark is listed to be matched alone (text of only marks shows nothing), not as part of a character.
+const VISIBLE = /[^\s\u00AD\u034F\u061C\u115F\u1160\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
 
 /**
- * Whether free text shows anything: at least one character that is neither white space nor a
- * zero-width one (U+200B–U+200D, U+2060, U+FEFF). The rule every request's free-text field is checked
+ * Whether free text shows anything: at least one character that is neither white space nor an
+ * invisible one (zero-width characters, direction marks and overrides, the soft hyphen, variation
+ * selectors, Hangul fillers, the braille blank). The rule every request's free-text field is checked
  * by, for forms to check live what the service will refuse.
  *
  * @example
@@ -79,7 +85,7 @@ export const text = (max: number) =>
     z.trim(),
     z.minLength(1, { abort: true }),
     z.maxLength(max),
-    z.regex(VISIBLE, { message: 'must contain visible text, not only spaces or zero-width characters' }),
+    z.regex(VISIBLE, { message: 'must contain visible text, not only spaces or invisible characters (zero-width, direction marks)' }),
   );
 
 /**

@@ -105,6 +105,23 @@ describe('ComplaintCreate', () => {
     expect(r.error?.issues[0]?.message).toMatch(/visible text/);
   });
 
+  it.each([
+    ['description', { description: '\u202E\u2066' }],
+    ['description', { description: '\u200E\u200F\u00AD' }],
+    ['complainant.name', { complainant: { name: '\u3164' } }],
+    ['complainant.name', { complainant: { name: '\u2800\u115F' } }],
+    ['requestedResolution', { requestedResolution: '\u061C\u2069\uFE0F' }],
+  ])('refuses %s of only invisible format characters (direction marks and overrides, soft hyphen, Hangul fillers), which a list shows as a blank line', (path, over) => {
+    const r = ComplaintCreate.safeParse({ ...realistic, ...over });
+    expect(pathsOf(r)).toEqual([path]);
+    expect(r.error?.issues[0]?.message).toMatch(/visible text/);
+    expect(hasVisibleText((over as { description?: string }).description ?? '\u200E')).toBe(false);
+  });
+
+  it('keeps text that has a direction mark or a variation selector beside visible ones', () => {
+    expect(ComplaintCreate.parse({ ...realistic, description: '\u200F年费被扣\u2764\uFE0F' }).description).toBe('\u200F年费被扣\u2764\uFE0F');
+  });
+
   it('refuses a step reason, a decision basis and an alert rule name of only zero-width characters', () => {
     expect(pathsOf(ACTION_BODIES.transfer.safeParse({ toOrgId: 'BR-11', reason: '\u200B\u3000' }))).toEqual(['reason']);
     const respond = { outcome: 'upheld', basis: '\uFEFF\u200D', remediesOffered: ['review'], notifiedVia: 'phone', notifiedAt: '2026-03-12T15:00:00+08:00' };
