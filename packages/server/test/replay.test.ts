@@ -32,6 +32,27 @@ describe.each(BACKENDS)('bounded replay (%s)', (backend) => {
     stream.close();
   });
 
+  it('tells a client whose Last-Event-ID is ahead of every event (a database restored from a backup) to refetch, instead of skipping every event up to it', async () => {
+    const head = await t.server.store.lastEventSeq();
+    const token = await t.token('u-sb-handler');
+    for (const url of [`${t.url}/v1/events`, `${t.url}/v1/events?lastEventId=${head + 1000}&complaintId=CK20990101-000001`]) {
+      const stream = await openEventStream(url, token, url.includes('lastEventId') ? {} : { 'Last-Event-ID': String(head + 1000) });
+      const first = await stream.next();
+      expect(first.event).toBe('refetch');
+      expect(first.id).toBe(String(head));
+      expect(first.data).toMatchObject({ code: 'replay_window_exceeded', lastEventId: String(head) });
+      expect(first.data.detail).toContain(String(head + 1000));
+      stream.close();
+    }
+    const stream = await openEventStream(`${t.url}/v1/events`, token, { 'Last-Event-ID': String(head + 1000) });
+    expect((await stream.next()).event).toBe('refetch');
+    const created = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ description: 'after a restore' }) });
+    const live = await stream.next();
+    expect(live.event).toBe('change');
+    expect(live.data.complaint.id).toBe(created.body.id);
+    stream.close();
+  });
+
   it('replays what was missed within the window, in order', async () => {
     const head = await t.server.store.lastEventSeq();
     const stream = await openEventStream(`${t.url}/v1/events`, await t.token('u-sb-handler'), { 'Last-Event-ID': String(head - 3) });

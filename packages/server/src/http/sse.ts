@@ -25,16 +25,20 @@ export const sseComment = (text: string): string => `: ${text}\n\n`;
 
 /**
  * The message that tells a resuming client the service will not replay what it missed (more than
- * `window` events): reload the state you hold, then keep reading; the stream goes on live from `head`.
+ * `window` events, or `aheadFrom`: a last event id past the stream's `head`, as after a restored
+ * database): reload the state you hold, then keep reading; the stream goes on live from `head`.
  *
  * @example
  * ```ts
  * sseRefetch(120_000, 10_000); // 'id: 120000\nevent: refetch\ndata: {"code":"replay_window_exceeded",…}\n\n'
  * ```
  */
-export const sseRefetch = (head: number, window: number): string =>
+export const sseRefetch = (head: number, window: number, aheadFrom?: number): string =>
   `id: ${head}\nevent: refetch\ndata: ${JSON.stringify({
     code: 'replay_window_exceeded',
-    detail: `more than ${window} events were missed: reload the complaints you show, then keep reading this stream`,
+    detail:
+      aheadFrom === undefined
+        ? `more than ${window} events were missed: reload the complaints you show, then keep reading this stream`
+        : `the last event id ${aheadFrom} is ahead of this stream, which is at ${head} (its data was restored or replaced): reload the complaints you show, then keep reading this stream`,
     lastEventId: String(head),
   })}\n\n`;

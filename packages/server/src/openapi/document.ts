@@ -78,7 +78,7 @@ function streamMessages(change: unknown): Json[] {
   return [
     message('change', 'A complaint changed: the event and the complaint after it, masked as lists are', change),
     message('alert', 'An early-warning alert opened, changed or resolved (managers, leadership and auditors; not with complaintId)', withRefs(schemaOf(Alert, 'output'))),
-    message('refetch', 'Too far behind to replay: reload what you show, then keep reading (the stream goes on live from this id)', {
+    message('refetch', 'Too far behind to replay, or resuming from an id ahead of every event (a restored database): reload what you show, then keep reading (the stream goes on live from this id)', {
       type: 'object',
       required: ['code', 'detail', 'lastEventId'],
       properties: { code: { type: 'string', const: 'replay_window_exceeded' }, detail: { type: 'string' }, lastEventId: { type: 'string', pattern: '^\\d+$' } },

@@ -28,7 +28,9 @@ const PAGE = 100;
  *   last (backpressure: nothing piles up in memory for a slow reader).
  * - Bounded: more than `limits.replayMaxEvents` behind (without `complaintId`), it does not replay but sends one
  *   `event: refetch` (`id` = the current head, `data` = `{"code":"replay_window_exceeded",…}`):
- *   reload the state you hold, then keep reading; the stream continues live from the head.
+ *   reload the state you hold, then keep reading; the stream continues live from the head. So does a
+ *   resume point ahead of every committed event (a restored or replaced database), with or without
+ *   `complaintId`, instead of skipping every event up to it.
  * - Capped: a caller's streams beyond `limits.streamsPerCaller` get 429, the process's beyond
  *   `limits.streamsTotal` 503, both with `Retry-After`.
  *
@@ -51,8 +53,13 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   const release = deps.streams.acquire(scopeOf(caller));
   const unlisten = deps.feed.listen();
   let head: number;
+  let ahead = false;
   try {
     head = await deps.feed.start();
+    // A resume point past every committed event (the database was restored from a backup or replaced)
+    // would skip, in silence, every event up to it. Past this process's feed only (another instance's
+    // commit it has not polled yet) is no such case: the database says which.
+    if (resumeFrom !== undefined && Number(resumeFrom) > head) ahead = Number(resumeFrom) > (await deps.store.lastEventSeq());
   } catch (e) {
     release();
     unlisten();
@@ -61,7 +68,7 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
   let cursor = resumeFrom === undefined ? head : Number(resumeFrom);
   // One complaint's history is short and indexed: only the whole-bank stream is bounded.
   const tooFarBehind = complaintId === undefined && head - cursor > deps.limits.replayMaxEvents;
-  if (tooFarBehind) cursor = head;
+  if (tooFarBehind || ahead) cursor = head;
 
   const stop = new AbortController();
   let finished: () => void = () => {};
@@ -120,7 +127,7 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
         };
         if (deps.closing.aborted) return finish();
         let first = 'retry: 2000\n\n';
-        if (tooFarBehind) first += sseRefetch(head, deps.limits.replayMaxEvents);
+        if (tooFarBehind || ahead) first += sseRefetch(head, deps.limits.replayMaxEvents, ahead ? Number(resumeFrom) : undefined);
         controller.enqueue(encoder.encode(first));
       },
       async pull(controller) {
