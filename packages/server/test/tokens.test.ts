@@ -30,6 +30,20 @@ describe.each(BACKENDS)('tokens (%s)', (backend) => {
     expect(await me(await t.server.issueToken({ sub: 'u-sb-handler', kind: 'staff', role: 'handler', org: 'HO' }))).toBe(401);
   });
 
+  it("refuses a token whose subject no complaint could hold (too long, a control character): 401, never a stored customer id the contract refuses or a 500", async () => {
+    const registration = { intakeChannel: 'mobile_app', businessChannel: 'A010303', businessCategory: 'B0302', cause: 'C11', complainant: { name: '张三', phone: '13812345678' }, description: '令牌主体' };
+    for (const sub of ['C-'.padEnd(65, '9'), 'C-000001\u0000', 'C-000001\n', '']) {
+      const customer = await sign({ kind: 'customer' }, (j) => j.setSubject(sub).setExpirationTime('1h'));
+      const res = await t.api('POST', '/v1/complaints', { token: customer, body: registration });
+      expect(res.status, JSON.stringify(res.body)).toBe(401);
+      expect(await me(customer)).toBe(401);
+      const staff = await sign(handler, (j) => j.setSubject(sub).setExpirationTime('1h'));
+      expect(await me(staff)).toBe(401);
+    }
+    // A customer id of 64 characters is one.
+    expect(await me(await sign({ kind: 'customer' }, (j) => j.setSubject('C-'.padEnd(64, '9')).setExpirationTime('1h')))).toBe(200);
+  });
+
   it('refuses a removed or moved staff member at once, before the token expires', async () => {
     const gz = await t.server.issueToken({ sub: 'u-gz-handler', kind: 'staff', role: 'handler', org: 'SB-4401' });
     const bj = await t.server.issueToken({ sub: 'u-bj-handler', kind: 'staff', role: 'handler', org: 'BR-11' });

@@ -6,7 +6,7 @@ import type { TokenBuckets } from '../http/rate-limit.js';
 import { problemOf, sendProblem } from '../http/errors.js';
 import type { StaffWithOrganisation, Store } from '../store/store.js';
 import type { Caller } from './caller.js';
-import { verifyTokenNow } from './token.js';
+import { subjectFits, verifyTokenNow } from './token.js';
 import { incomingOf, requestHeader } from '../http/request-header.js';
 
 /** @internal */
@@ -130,6 +130,9 @@ export const authenticate =
     if (!token) throw refuse('send Authorization: Bearer <token>');
     const claims = verifyTokenNow(token, secret, now());
     if (!claims) throw refuse('the bearer token is invalid or expired; get a new one');
+    if (!subjectFits(claims)) {
+      throw refuse(`the token's subject (sub) is not an id: ${claims.kind === 'system' ? 'no' : '1 to 64 characters and no'} control characters; sign the ${claims.kind === 'customer' ? "customer's" : claims.kind === 'staff' ? "staff member's" : "back end's"} id`);
+    }
     let caller: Caller;
     // One read where the store can (the staff row joined to its organisation), else two.
     const readStaff = (id: string): Promise<StaffWithOrganisation | undefined> =>

@@ -58,6 +58,28 @@ export async function issueToken(
     .sign(keyOf(secret));
 }
 
+/** @internal whether text holds a C0 control character or DEL: no id does (PostgreSQL cannot store a NUL at all). */
+const hasControl = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+};
+
+/**
+ * Whether a verified token's subject is an id the service can hold: a staff member's or a customer's
+ * 1 to 64 characters (a customer's becomes the complaint's `customerId`, which the contract bounds so),
+ * and no subject a control character.
+ *
+ * @example
+ * ```ts
+ * subjectFits({ sub: 'C-000001', kind: 'customer' }); // true
+ * subjectFits({ sub: 'C-000001\u0000', kind: 'customer' }); // false
+ * ```
+ */
+export const subjectFits = (claims: TokenClaims): boolean => !hasControl(claims.sub) && (claims.kind === 'system' || claims.sub.length <= 64);
+
 /** How far a token's `iat` may lie ahead of this server's clock (seconds of clock skew). @internal */
 export const MAX_CLOCK_SKEW_S = 60;
 
