@@ -85,10 +85,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // path or query is a 400 on both databases (PostgreSQL cannot hold a NUL in text).
   app.use('/v1/*', v1Checks());
 
-  let openapi: string | undefined;
+  // Built once, around its server URL, which is each request's own origin: cached whole with the
+  // first request's, a first request with a forged Host named that host to every later reader.
+  const SERVER_MARK = 'https://server.invalid';
+  let openapi: string[] | undefined;
   app.get('/openapi.json', (c) => {
-    openapi ??= JSON.stringify(buildOpenApiDocument({ serverUrl: new URL(c.req.url).origin }));
-    return c.body(openapi, 200, { 'content-type': 'application/json' });
+    openapi ??= JSON.stringify(buildOpenApiDocument({ serverUrl: SERVER_MARK })).split(JSON.stringify(SERVER_MARK));
+    return c.body(openapi.join(JSON.stringify(new URL(c.req.url).origin)), 200, { 'content-type': 'application/json' });
   });
   app.all('/openapi.json', methodNotAllowed(['GET']));
   if (d.staticDir) {

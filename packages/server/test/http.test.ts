@@ -53,6 +53,30 @@ describe('HTTP conventions', () => {
     }
   });
 
+  it("names each reader's own origin as the server in the OpenAPI document, not the first reader's forged Host", async () => {
+    const { request } = await import('node:http');
+    const serverOf = (base: string, host?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(`${base}/openapi.json`, { headers: host ? { host } : {} }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve(JSON.parse(body).servers[0].url));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    // The first request to a freshly started service: a generated client that reads the document later
+    // must not be pointed (with its tokens) at the host a forger named.
+    const fresh = await startTestServer('sqlite');
+    try {
+      expect(await serverOf(fresh.url, 'attacker.example')).toBe('http://attacker.example');
+      expect(await serverOf(fresh.url)).toBe(fresh.url);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('serves the example pages at /examples/', async () => {
     const res = await fetch(`${t.url}/examples/index.html`);
     expect(res.status).toBe(200);
