@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEXICON } from './default-lexicon.js';
 import { InvalidLexiconError, parseLexicon } from './lexicon.js';
-import { compileLexicon, flagText } from './match.js';
+import { compileLexicon, flagText, type View, viewOf } from './match.js';
 
 const kinds = (text: string) => flagText(text).map((f) => f.kind);
 
@@ -53,5 +53,55 @@ describe('sensitive-case flags', () => {
     expect(() => parseLexicon('{"version":"x","kinds":{"media":{"phrases":["媒体","媒 体"]}}}')).toThrow(/listed twice/);
     expect(() => parseLexicon('not json')).toThrow(/not JSON/);
     expect(() => parseLexicon(JSON.stringify(DEFAULT_LEXICON))).not.toThrow();
+  });
+});
+
+/** The per-character rule viewOf keeps: NFKC and lower case of each code point, white space collapsed or dropped, invisibles dropped. */
+function referenceView(input: string, keepSpaces: boolean): View {
+  let text = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let lastSpace = true;
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const raw = input.slice(i, i + width);
+    const norm = raw.normalize('NFKC').toLowerCase();
+    if (/[\u200b-\u200d\u2060\ufeff\u00ad]/u.test(raw)) {
+      // dropped
+    } else if (/^\s+$/u.test(norm) && raw !== '\n') {
+      if (keepSpaces && !lastSpace) {
+        text += ' ';
+        start.push(i);
+        end.push(i + width);
+        lastSpace = true;
+      }
+    } else {
+      for (const ch of norm) {
+        text += ch;
+        start.push(i);
+        end.push(i + width);
+      }
+      lastSpace = norm === '\n';
+    }
+    i += width;
+  }
+  return { text, start, end };
+}
+
+describe('the normalised view', () => {
+  it('reads every code point (lone surrogates too) as NFKC lower case, as the per-character rule does', () => {
+    for (let from = 0; from <= 0x10ffff; from += 0x1000) {
+      let input = 'A ';
+      for (let cp = from; cp < from + 0x1000; cp++) input += `${cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp)}${cp % 7 === 0 ? ' ' : cp % 11 === 0 ? '\n' : ''}`;
+      for (const keepSpaces of [true, false]) {
+        const ours = viewOf(input, keepSpaces);
+        const reference = referenceView(input, keepSpaces);
+        if (ours.text !== reference.text || ours.start.join() !== reference.start.join() || ours.end.join() !== reference.end.join()) {
+          expect.fail(`the view of U+${from.toString(16)}-U+${(from + 0xfff).toString(16)} (keepSpaces ${keepSpaces}) differs from the per-character rule`);
+        }
+      }
+    }
+    expect(viewOf('投诉 ＡＢ\u200bc', false)).toEqual({ text: '投诉abc', start: [0, 1, 3, 4, 6], end: [1, 2, 4, 5, 7] });
   });
 });
