@@ -2,6 +2,7 @@ import {
   BUSINESS_CATEGORIES,
   COMPLAINT_CAUSES,
   type ClassificationSuggestions,
+  codePointLength,
   type ComplaintCreateInput,
   hasVisibleText,
   type PriorityGroup,
@@ -11,6 +12,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { priorityGroupLabels } from '../i18n/localize.js';
 import type { PickedFile } from '../shared/bridge.js';
+import { limitCharsIn } from '../shared/char-limit.js';
 import { CkElement } from '../shared/ck-element.js';
 import { getConfig } from '../shared/config.js';
 import { baseUrlOf } from '../shared/connection.js';
@@ -205,6 +207,13 @@ export class ComplaintForm extends CkElement {
     this.note = '';
     this.alert = '';
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+  }
+
+  /** The shadow root, with its text fields limited in characters as the service counts them (`data-max-chars`). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    limitCharsIn(root);
+    return root;
   }
 
   private get store() {
@@ -600,7 +609,8 @@ export class ComplaintForm extends CkElement {
     // priority group added to the domain needs its checkbox added there (its label is type-checked).
     const groupLabel: Readonly<Record<PriorityGroup, string>> = priorityGroupLabels(this.domainLang);
     const chosen = new Set(v.priorityGroups ?? []);
-    const count = (v.description ?? '').length;
+    // Characters as the service counts them (code points): an emoji or 𠀀 is one, not two UTF-16 units.
+    const count = codePointLength(v.description ?? '');
     return html`<form part="base" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut}
       aria-busy=${sending ? 'true' : 'false'}>
       <h2>${this.t('formTitle')}</h2>
@@ -619,7 +629,7 @@ export class ComplaintForm extends CkElement {
         </div>
         <div class="field" part="field">
           <label for="description">${this.t('description')}</label>
-          <textarea id="description" rows="5" maxlength=${MAX.description} required aria-invalid=${this.invalid('description')}
+          <textarea id="description" rows="5" data-max-chars=${MAX.description} required aria-invalid=${this.invalid('description')}
             aria-describedby="description-help description-error description-count" .value=${v.description ?? ''}></textarea>
           <span class="help" id="description-help">${this.t('descriptionHelp')}</span>
           <span class="counter" id="description-count" aria-live="polite">${this.t('counter', { n: count, max: MAX.description })}</span>
@@ -636,7 +646,7 @@ export class ComplaintForm extends CkElement {
           : nothing}
         <div class="field" part="field">
           <label for="requestedResolution">${this.t('resolution')}</label>
-          <input id="requestedResolution" maxlength=${MAX.requestedResolution} aria-invalid=${this.invalid('requestedResolution')}
+          <input id="requestedResolution" data-max-chars=${MAX.requestedResolution} aria-invalid=${this.invalid('requestedResolution')}
             aria-describedby="requestedResolution-error" .value=${v.requestedResolution ?? ''} autocomplete="off" inputmode="text" type="text" />
           <span class="error" id="requestedResolution-error">${this.errorOf('requestedResolution')}</span>
         </div>
@@ -644,7 +654,7 @@ export class ComplaintForm extends CkElement {
           <legend>${this.t('contact')}</legend>
           <div class="field" part="field">
             <label for="name">${this.t('name')}</label>
-            <input id="name" maxlength=${MAX.name} required aria-invalid=${this.invalid('name')} aria-describedby="name-error"
+            <input id="name" data-max-chars=${MAX.name} required aria-invalid=${this.invalid('name')} aria-describedby="name-error"
               .value=${v.name ?? ''} autocomplete="name" inputmode="text" type="text" />
             <span class="error" id="name-error">${this.errorOf('name')}</span>
           </div>

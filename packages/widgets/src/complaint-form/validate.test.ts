@@ -17,6 +17,11 @@ const cases: [string, ComplaintCreateInput][] = [
   ['description over the limit', { ...ok, description: 'x'.repeat(5001) }],
   ['resolution over the limit', { ...ok, requestedResolution: 'x'.repeat(2001) }],
   ['name over the limit', { ...ok, complainant: { name: 'x'.repeat(65) } }],
+  // The limits count characters as the service does (code points): CJK Extension B and emoji are two UTF-16 units each.
+  ['name of 64 CJK Extension B characters', { ...ok, complainant: { name: '\u{20000}'.repeat(64) } }],
+  ['name of 65 CJK Extension B characters', { ...ok, complainant: { name: '\u{20000}'.repeat(65) } }],
+  ['description of 5000 emoji', { ...ok, description: '😀'.repeat(5000) }],
+  ['description of 5001 emoji', { ...ok, description: '😀'.repeat(5001) }],
   ['blank name', { ...ok, complainant: { name: ' ' } }],
   ['description of only a pasted zero-width space', { ...ok, description: '\u200B' }],
   ['name of only zero-width characters and a BOM', { ...ok, complainant: { name: '\uFEFF\u200B\u2060' } }],

@@ -1,4 +1,4 @@
-import { acceptsPhone, type ComplaintCreateInput, hasVisibleText } from '@complaintkit/core/domain';
+import { acceptsPhone, type ComplaintCreateInput, codePointLength, hasVisibleText } from '@complaintkit/core/domain';
 import type { MessageKey } from '../i18n/zh-cn.js';
 
 /**
@@ -49,7 +49,7 @@ export function validateComplaint(input: ComplaintCreateInput): Record<string, F
     const v = (value ?? '').trim();
     // Core's rule, the schema's: text of only spaces or zero-width characters (a pasted U+200B) is none.
     if (required && !hasVisibleText(v)) problems[field] = { key: 'required' };
-    else if (v.length > max) problems[field] = { key: 'tooLong', params: { max } };
+    else if (codePointLength(v) > max) problems[field] = { key: 'tooLong', params: { max } };
   };
   text('description', input.description, LIMITS.description, true);
   text('requestedResolution', input.requestedResolution, LIMITS.requestedResolution, false);

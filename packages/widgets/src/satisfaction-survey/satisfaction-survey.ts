@@ -1,6 +1,7 @@
 import type { Complaint } from '@complaintkit/core';
 import { hasVisibleText } from '@complaintkit/core/domain';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { limitCharsIn } from '../shared/char-limit.js';
 import { CkElement } from '../shared/ck-element.js';
 import { baseUrlOf } from '../shared/connection.js';
 import { baseStyles } from '../shared/theme.styles.js';
@@ -102,6 +103,13 @@ export class SatisfactionSurvey extends CkElement {
     this.error = '';
   }
 
+  /** The shadow root, with its text fields limited in characters as the service counts them (`data-max-chars`). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    limitCharsIn(root);
+    return root;
+  }
+
   /** Reads the complaint when given only its id. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('complaintId') && this.complaintId && this.complaint?.id !== this.complaintId) void this.load();
@@ -170,7 +178,7 @@ export class SatisfactionSurvey extends CkElement {
     return html`<form part="review" class="field" @submit=${this.review}>
       <label for="reason">${this.t('reviewReason')}</label>
       <span class="help" id="reason-help">${this.t('reviewHelp')}</span>
-      <textarea id="reason" rows="3" maxlength="2000" aria-describedby="reason-help" .value=${this.reason}
+      <textarea id="reason" rows="3" data-max-chars="2000" aria-describedby="reason-help" .value=${this.reason}
         @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
       <button type="submit">${this.t('sendReview')}</button>
     </form>`;
@@ -210,7 +218,7 @@ export class SatisfactionSurvey extends CkElement {
         @change=${(e: Event) => (this.accepted = (e.target as HTMLInputElement).checked)} />${this.t('acceptDecision')}</label>
       <div class="field">
         <label for="comment">${this.t('comment')}</label>
-        <textarea id="comment" rows="3" maxlength="2000" .value=${this.comment}
+        <textarea id="comment" rows="3" data-max-chars="2000" .value=${this.comment}
           @input=${(e: Event) => {
             this.comment = (e.target as HTMLTextAreaElement).value;
           }}></textarea>

@@ -2,6 +2,7 @@ import type { ClassificationSuggestions, Complaint, ComplaintClient, Me, Organis
 import { allowedActions, type ComplaintAction, hasVisibleText, labelOf, statusLabel } from '@complaintkit/core/domain';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../i18n/zh-cn.js';
+import { limitCharsIn } from '../shared/char-limit.js';
 import { CkElement } from '../shared/ck-element.js';
 import { formatDateTime } from '../shared/format.js';
 import { baseStyles } from '../shared/theme.styles.js';
@@ -84,6 +85,13 @@ export class StaffInbox extends CkElement {
     this.orgs = [];
     this.now = Date.now();
     this.words = new Map();
+  }
+
+  /** The shadow root, with its text fields limited in characters as the service counts them (`data-max-chars`). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    limitCharsIn(root);
+    return root;
   }
 
   /** Loads the inbox and follows changes. */
@@ -236,10 +244,10 @@ export class StaffInbox extends CkElement {
   }
 
   private renderForm(c: Complaint, action: InboxAction): TemplateResult {
-    const note = () => html`<div class="field"><label for="note">${this.t('note')}</label><input id="note" name="note" maxlength="2000" /></div>`;
+    const note = () => html`<div class="field"><label for="note">${this.t('note')}</label><input id="note" name="note" data-max-chars="2000" /></div>`;
     const reason = (required = true) => html`<div class="field">
       <label for="reason">${this.t('reason')}</label>
-      <textarea id="reason" name="reason" rows="2" maxlength="2000" ?required=${required}></textarea>
+      <textarea id="reason" name="reason" rows="2" data-max-chars="2000" ?required=${required}></textarea>
     </div>`;
     const select = (name: string, label: MessageKey, options: [string, string][]) => html`<div class="field">
       <label for=${name}>${this.t(label)}</label>
@@ -260,8 +268,8 @@ export class StaffInbox extends CkElement {
         ['partly_upheld', this.t('partlyUpheld')],
         ['not_upheld', this.t('notUpheld')],
       ])}
-        <div class="field"><label for="basis">${this.t('basis')}</label><textarea id="basis" name="basis" rows="3" maxlength="4000" required></textarea></div>
-        <div class="field"><label for="remedy">${this.t('remedy')}</label><input id="remedy" name="remedy" maxlength="2000" /></div>
+        <div class="field"><label for="basis">${this.t('basis')}</label><textarea id="basis" name="basis" rows="3" data-max-chars="4000" required></textarea></div>
+        <div class="field"><label for="remedy">${this.t('remedy')}</label><input id="remedy" name="remedy" data-max-chars="2000" /></div>
         ${select('notifiedVia', 'notifiedVia', [
           ['phone', this.t('viaPhone')],
           ['sms', this.t('viaSms')],

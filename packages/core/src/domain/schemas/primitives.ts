@@ -76,6 +76,29 @@ const VISIBLE = /[^\s\u00AD\u034F\u061C\u115F\u1160\u180B-\u180F\u200B-\u200F\u2
 export const hasVisibleText = (value: string): boolean => VISIBLE.test(value);
 
 /**
+ * How many characters a text has as the service counts them for its length limits: Unicode code
+ * points, so an emoji or a CJK Extension B character (𠀀, written with two UTF-16 units) counts once,
+ * where `String.length` and HTML's `maxlength` count two. Forms count with it to refuse exactly what
+ * the service refuses (a lone surrogate counts once).
+ *
+ * @example
+ * ```ts
+ * codePointLength('张三'); // 2
+ * codePointLength('𠀀😀'); // 2 ('𠀀😀'.length is 4)
+ * ```
+ */
+export function codePointLength(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    if ((value.charCodeAt(i) & 0xfc00) === 0xd800 && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
+/**
  * @internal a bounded, trimmed free-text field of a request that must show something: empty text, or
  * text of only white space or zero-width characters (which a pasted `\u200B` or a WebView's stray BOM
  * makes), is refused. What the service stores and returns is read with {@link storedText}.

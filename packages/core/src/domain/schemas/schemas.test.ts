@@ -10,7 +10,7 @@ import { ACTION_BODIES, type ActionInput } from './actions.js';
 import { registerComplaint } from '../lifecycle/machine.js';
 import { AlertRule, AlertRuleInput } from './alerts.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
-import { hasVisibleText } from './primitives.js';
+import { codePointLength, hasVisibleText } from './primitives.js';
 import { Problem } from './problem.js';
 import { ComplaintListQuery } from './query.js';
 
@@ -212,6 +212,32 @@ describe('free text stored before requests needed visible text', () => {
     expect(ComplaintCreate.safeParse({ ...realistic, description: stored().description }).success).toBe(false);
     expect(hasVisibleText(invisible)).toBe(false);
     expect(hasVisibleText(' 年费\u200B ')).toBe(true);
+  });
+});
+
+describe('codePointLength', () => {
+  // The schemas' limits count code points: a form that counts with codePointLength refuses exactly
+  // what they refuse, emoji and CJK Extension B (two UTF-16 units each) included.
+  it.each([
+    ['BMP text', '投'],
+    ['CJK Extension B', '\u{20000}'],
+    ['an emoji', '😀'],
+    ['a flag (two code points)', '🇨🇳'],
+  ])('predicts the registration schema at the description limit for %s', (_, ch) => {
+    const at = ch.repeat(Math.floor(5000 / codePointLength(ch)));
+    const over = `${at}${ch}`;
+    expect(codePointLength(at)).toBeLessThanOrEqual(5000);
+    expect(codePointLength(over)).toBeGreaterThan(5000);
+    expect(ComplaintCreate.safeParse({ ...realistic, description: at }).success).toBe(true);
+    expect(pathsOf(ComplaintCreate.safeParse({ ...realistic, description: over }))).toEqual(['description']);
+  });
+
+  it('counts a surrogate pair once and a lone surrogate as itself', () => {
+    expect(codePointLength('')).toBe(0);
+    expect(codePointLength('张三')).toBe(2);
+    expect(codePointLength('𠀀😀')).toBe(2);
+    expect(codePointLength('\uD800x\uDC00')).toBe(3);
+    expect(codePointLength('a\uD83D')).toBe(2);
   });
 });
 
