@@ -20,6 +20,20 @@ export interface RowError {
 }
 
 /**
+ * A file's bad rows as the import's refusal counts them: rows, not errors (a row with three bad
+ * fields is one bad row), with the errors counted too when there are more of them than rows.
+ *
+ * @example
+ * ```ts
+ * badRows([{ line: 2, field: 'receivedAt', message: '…' }, { line: 2, field: 'cause', message: '…' }]); // '1 bad row (2 errors)'
+ * ```
+ */
+export function badRows(errors: readonly RowError[]): string {
+  const rows = new Set(errors.map((e) => e.line)).size;
+  return `${rows} bad row${rows === 1 ? '' : 's'}${errors.length > rows ? ` (${errors.length} errors)` : ''}`;
+}
+
+/**
  * Validates one row of a history file (from `historyRowReader`; an NDJSON line is parsed here, so
  * that a worker thread checking rows parses them too) against the `HistoryRecord` schema: the record, or one error per field that is wrong (a row the reader could not read is its error). A
  * row holding a NUL (U+0000) is refused naming its field: PostgreSQL cannot store one, so both

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { importHistory } from '../history/import-history.js';
+import { badRows } from '../history/parse.js';
 import { forbiddenReports, mayManageReporting, reportScope } from '../policy/reporting-access.js';
 import { HttpProblem } from '../http/problem.js';
 import type { ResolvedDeps } from './deps.js';
@@ -41,7 +42,7 @@ export async function importHistoryRoute(c: Context<AppEnv>, deps: ResolvedDeps)
     throw new HttpProblem(
       422,
       'invalid_rows',
-      `${n} bad row${n === 1 ? '' : 's'} in the file${n > MAX_ROW_ERRORS ? ` (the first ${MAX_ROW_ERRORS} listed)` : ''}: nothing was imported. Fix them and send the file again.`,
+      `${badRows(summary.errors)} in the file${n > MAX_ROW_ERRORS ? ` (the first ${MAX_ROW_ERRORS} errors listed)` : ''}: nothing was imported. Fix them and send the file again.`,
       { errors: summary.errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ line: e.line, path: e.field, message: e.message })) },
     );
   }

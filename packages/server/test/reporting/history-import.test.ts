@@ -53,8 +53,10 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     // 422 with the rows, as the CLI exits 1 (a 200 read as "imported" to a client that checked the status only).
     expect(r.status).toBe(422);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
-    expect(r.body).toMatchObject({ code: 'invalid_rows', detail: expect.stringMatching(/bad rows in the file: nothing was imported/) });
     const rowErrors = (r.body.errors as { line: number; path: string; message: string }[]).map(({ line, path, message }) => ({ line, field: path, message }));
+    // Rows counted, not errors (four bad lines, one of them with more than one bad field).
+    const counted = rowErrors.length > 4 ? `4 bad rows (${rowErrors.length} errors)` : '4 bad rows';
+    expect(r.body).toMatchObject({ code: 'invalid_rows', detail: `${counted} in the file: nothing was imported. Fix them and send the file again.` });
     // Checked on worker threads (the CLI's default), the same errors and nothing written.
     expect((await importHistory(t.server.store, csvOf(rows), 'csv', { threads: 2 })).errors).toEqual(rowErrors);
     expect(await contents(t.server.store)).toEqual(before);
@@ -63,6 +65,15 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     expect(lines.some((l) => l.startsWith('5:'))).toBe(true);
     expect(lines.some((l) => l.startsWith('2:'))).toBe(false);
     expect(await contents(t.server.store)).toEqual(before);
+
+    // A row with three bad fields is one bad row, each of its errors listed with its line and field.
+    const threeBad = await t.api('POST', '/v1/history/import', {
+      token: system,
+      body: { format: 'csv', data: csvOf([good[0] as HistoryRecord, { ...good[1], receivedAt: 'yesterday', intakeChannel: 'pigeon', businessCategory: 'B9999' }]) },
+    });
+    expect(threeBad.status).toBe(422);
+    expect(threeBad.body.detail).toBe('1 bad row (3 errors) in the file: nothing was imported. Fix them and send the file again.');
+    expect((threeBad.body.errors as { line: number; path: string }[]).map((e) => `${e.line}:${e.path}`).sort()).toEqual(['3:businessCategory', '3:intakeChannel', '3:receivedAt']);
 
     // An unknown column is named, not silently dropped.
     const typo = await t.api('POST', '/v1/history/import', { token: system, body: { format: 'csv', data: csvOf([good[0] as HistoryRecord], [...HISTORY_COLUMNS, 'recievedAt']) } });
@@ -328,10 +339,13 @@ describe('complaintkit-server import FILE', () => {
     await waiting.close();
 
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, csvOf([{ ...records[0], sourceId: 'NEW-1' }, { ...records[1], sourceId: 'NEW-2', intakeChannel: 'pigeon' }]));
+    writeFileSync(bad, csvOf([{ ...records[0], sourceId: 'NEW-1' }, { ...records[1], sourceId: 'NEW-2', intakeChannel: 'pigeon', receivedAt: 'yesterday' }]));
     const refused = run(bad);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3, intakeChannel:');
+    expect(refused.stderr).toContain('line 3, receivedAt:');
+    // One row with two bad fields is one bad row.
+    expect(refused.stderr).toContain(`1 bad row (2 errors) in ${bad}: nothing imported.`);
     expect(refused.stderr).toContain('nothing imported');
     expect(run(file).stdout).toMatch(/imported 0, skipped 5/);
   }, 120_000);
