@@ -73,6 +73,14 @@ describe.each(BACKENDS)('body encoding and query keys (%s)', (backend) => {
     expect((await t.api('GET', `/v1/complaints?q=${encodeURIComponent('年费')}`, { token })).status).toBe(200);
   });
 
+  it.each(['q=%EF%BF%BD', `q=${encodeURIComponent('年费\uFFFD')}`, 'q=%EF%BF%BD&status=registered', 'q=%EF%BF%BD%zz'])('takes a correctly encoded U+FFFD (%s): it is text, not a broken escape', async (query) => {
+    const token = await t.token('u-sb-handler');
+    const res = await t.api('GET', `/v1/complaints?${query}`, { token });
+    expect([res.status, res.body.errors]).toEqual([200, undefined]);
+    // A broken escape beside it is still refused.
+    expect((await t.api('GET', `/v1/complaints?${query}&q=%E4%B8`, { token })).status).toBe(400);
+  });
+
   it.each(['?=1', '?=', '?status=registered&=x'])('refuses the empty query key in %s with 400 naming it', async (query) => {
     const token = await t.token('u-sb-handler');
     const res = await t.api('GET', `/v1/complaints${query}`, { token });

@@ -39,7 +39,9 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
  * whose field is an array) become arrays, `true`/`false` booleans, digits numbers; a field the
  * schema wants as text stays text (so `q=2026` searches for "2026"). A key the schema does not
  * name (nor `allow` lists) is a 400 naming it (an empty key, `?=1`, a 400 saying so; a value whose escapes are not UTF-8 a 400 naming its key), so a typo is not silently ignored and keys such as
- * `constructor` or `__proto__` never reach an object lookup.
+ * `constructor` or `__proto__` never reach an object lookup. Given the request's URL (not only its
+ * `searchParams`), a U+FFFD sent as its own escape (`%EF%BF%BD`) is told apart from a broken one and
+ * taken as text.
  *
  * @example
  * ```ts
@@ -47,7 +49,10 @@ const scalar = (text: string, kind: Kind | undefined): unknown => {
  * // { status: ['accepted', 'closed'], overdue: true, limit: 5 }
  * ```
  */
-export function queryToInput(params: URLSearchParams, schema: unknown, allow: readonly string[] = []): Record<string, unknown> {
+export function queryToInput(query: URLSearchParams | URL, schema: unknown, allow: readonly string[] = []): Record<string, unknown> {
+  const params = query instanceof URL ? query.searchParams : query;
+  const raw = query instanceof URL ? query.search : undefined;
+  let broken: Set<string> | undefined;
   const shape = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def?.shape ?? {};
   if (params.has('')) {
     const message = 'a query parameter has an empty name (as in ?=1); give it a name (e.g. limit=5) or leave it out';
@@ -65,7 +70,9 @@ export function queryToInput(params: URLSearchParams, schema: unknown, allow: re
     // URLSearchParams turns a broken escape (`q=%E4%B8`, half a character) into U+FFFD: a search
     // for it silently found nothing. No real filter holds U+FFFD, so it is refused naming the key
     // (a cursor is left to the store, whose refusal says to send nextCursor as given).
-    if (key !== 'cursor' && values.some((v) => v.includes('\uFFFD'))) {
+    // A U+FFFD sent as its own escape (%EF%BF%BD) is text: only a key whose raw escapes are not
+    // UTF-8 is refused (the raw query is read only when a value holds U+FFFD).
+    if (key !== 'cursor' && values.some((v) => v.includes('\uFFFD')) && (raw === undefined || (broken ??= brokenEscapes(raw)).has(key))) {
       throw badRequest([{ path: key, message: 'is not percent-encoded UTF-8 (a broken escape such as %E4%B8); encode it with encodeURIComponent' }]);
     }
     const field = shape[key];
@@ -77,6 +84,23 @@ export function queryToInput(params: URLSearchParams, schema: unknown, allow: re
     else out[key] = scalar(values[0] as string, kind);
   }
   return out;
+}
+
+/**
+ * @internal the keys of a raw query string (`?a=1&b=%E4%B8`) with an escape that is not UTF-8 (half
+ * a character, an overlong form, a surrogate): each a U+FFFD once decoded, where `%EF%BF%BD` is a
+ * real U+FFFD. A `%` not followed by two hex digits is a literal `%`, as URLSearchParams reads it.
+ */
+function brokenEscapes(search: string): Set<string> {
+  const keys = new Set<string>();
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    try {
+      decodeURIComponent(pair.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+    } catch {
+      for (const k of new URLSearchParams(pair).keys()) keys.add(k);
+    }
+  }
+  return keys;
 }
 
 /** @internal the element definition of an (optionally wrapped) array field. */

@@ -19,7 +19,7 @@ import type { ResolvedDeps } from './deps.js';
 export async function listAlerts(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const scope = await reportScope(c.get('caller'), deps.store, undefined);
   const schema = REPORTING_ENDPOINTS.listAlerts.query;
-  const q = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
+  const q = parseOr400(schema, queryToInput(new URL(c.req.url), schema));
   return c.json({ data: await deps.store.reporting.listAlerts(scope.path, q) });
 }
 

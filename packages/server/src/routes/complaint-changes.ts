@@ -22,7 +22,7 @@ export async function complaintChanges(c: Context<AppEnv>, deps: ResolvedDeps): 
   const caller = c.get('caller');
   if (caller.actor.kind === 'customer') throw new HttpProblem(403, 'forbidden', 'the changed-since read is for staff and the bank’s systems; read your own complaints with GET /v1/complaints');
   const schema = ENDPOINTS.complaintChanges.query;
-  const query = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
+  const query = parseOr400(schema, queryToInput(new URL(c.req.url), schema));
   const rows = await deps.store.changedComplaints(Number(query.since), caller.visibility, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

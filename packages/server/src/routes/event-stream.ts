@@ -44,7 +44,7 @@ const PAGE = 100;
 export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
   const schema = ENDPOINTS.streamEvents.query;
-  const { complaintId } = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema, ['lastEventId', 'access_token']));
+  const { complaintId } = parseOr400(schema, queryToInput(new URL(c.req.url), schema, ['lastEventId', 'access_token']));
   const resumeFrom = requestHeader(c, 'last-event-id') ?? c.req.query('lastEventId');
   if (resumeFrom !== undefined && !/^\d{1,15}$/.test(resumeFrom)) {
     throw badRequest([{ path: 'Last-Event-ID', message: 'must be the id (a number) of the last event received' }]);

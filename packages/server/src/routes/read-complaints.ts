@@ -39,7 +39,7 @@ export async function getComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Prom
 export async function listComplaints(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const caller = c.get('caller');
   const schema = ENDPOINTS.listComplaints.query;
-  const query = parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
+  const query = parseOr400(schema, queryToInput(new URL(c.req.url), schema));
   // A filter may look ahead (received up to the end of this year): a year of room on that side.
   assertDatesInBounds(schema, query, deps.dateBounds, deps.now(), 366 * 86_400_000);
   if (query.assigneeId === 'me') query.assigneeId = caller.actor.id;

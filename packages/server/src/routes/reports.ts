@@ -11,7 +11,7 @@ import { buildTrend } from '../reports/trend.js';
 import type { ResolvedDeps } from './deps.js';
 
 /** @internal parses the query string of a GET operation with its contract schema. */
-const queryOf = <O>(c: Context<AppEnv>, schema: StandardSchema<O>): O => parseOr400(schema, queryToInput(new URL(c.req.url).searchParams, schema));
+const queryOf = <O>(c: Context<AppEnv>, schema: StandardSchema<O>): O => parseOr400(schema, queryToInput(new URL(c.req.url), schema));
 
 /**
  * `GET /v1/reports`: every metric over a range of bank days in the caller's subtree (or a
