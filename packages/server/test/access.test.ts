@@ -63,6 +63,29 @@ describe.each(BACKENDS)('access matrix (%s)', (backend) => {
     }
   }
 
+  // A caller who may not see a complaint learns nothing from the body's validity: a bad body on a keyed
+  // step (as the outbox and widgets send) is the same 404 as a good one, not a 400 that told the
+  // complaint number apart from one that does not exist.
+  it.each([
+    ['a field of the wrong type', JSON.stringify({ reason: 5 })],
+    ['a date out of bounds', JSON.stringify({ reason: '需核实', newFactsReceivedAt: '2999-01-01T00:00:00+08:00' })],
+    ['JSON that does not parse', '{"reason":'],
+  ])('a keyed step with %s on a complaint the caller cannot see is 404, as with a good body', async (_, bad) => {
+    const id = await registerAt(PLACES.sibling);
+    const token = await t.token('u-sb-handler');
+    const send = (body: string) =>
+      t.api('POST', `/v1/complaints/${id}/new-facts`, { token, body, headers: { 'idempotency-key': crypto.randomUUID() } });
+    const good = await send(JSON.stringify({ reason: '需核实' }));
+    const refused = await send(bad);
+    expect([good.status, refused.status]).toEqual([404, 404]);
+    expect(refused.body).toMatchObject({ code: 'not_found', detail: good.body.detail });
+    // Where the caller may act, the bad body is still named.
+    const own = await registerAt(PLACES.own);
+    const named = await t.api('POST', `/v1/complaints/${own}/new-facts`, { token, body: bad, headers: { 'idempotency-key': crypto.randomUUID() } });
+    expect([400, 422]).toContain(named.status);
+    expect(await statusOf(id)).toBe('registered');
+  });
+
   it('auditors read masked data across their subtree and cannot register', async () => {
     const id = await registerAt('BR-11');
     const token = await t.token('u-ho-auditor');

@@ -139,9 +139,19 @@ export async function complaintAction(c: Context<AppEnv>, deps: ResolvedDeps, ac
   // have moved the complaint out of the caller's reach (a transfer), so its replay is looked up before
   // the refusal, which runs again inside the transaction for a step not taken yet.
   if (key === undefined) refuseUnlessMayAct(caller, await deps.store.getComplaint(id), id, action, at);
-  const raw = await readJsonBody(c);
-  const body: unknown = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
-  assertDatesInBounds(ACTION_ENDPOINTS[action].body, body, deps.dateBounds, at.now);
+  let raw: unknown;
+  let body: unknown;
+  try {
+    raw = await readJsonBody(c);
+    body = parseOr400(ACTION_ENDPOINTS[action].body as StandardSchema<unknown>, raw);
+    assertDatesInBounds(ACTION_ENDPOINTS[action].body, body, deps.dateBounds, at.now);
+  } catch (e) {
+    // A keyed step's refusal waits for its replay lookup, but a body refused here was never a step
+    // taken: the refusal runs first, so a caller who may not see the complaint gets the same 404 (or
+    // 403) whatever the body, and learns nothing from its validity. Only a refused body pays the read.
+    if (key !== undefined) refuseUnlessMayAct(caller, await deps.store.getComplaint(id), id, action, at);
+    throw e;
+  }
   const idem =
     key === undefined
       ? undefined
