@@ -44,10 +44,11 @@ async function setStatus(c: Context<AppEnv>, deps: ResolvedDeps, to: 'acknowledg
   const caller = c.get('caller');
   if (!mayManageReporting(caller)) throw forbiddenReports(`${to === 'resolved' ? 'resolve' : 'acknowledge'} alerts`);
   const scope = await reportScope(caller, deps.store, undefined);
-  parseOr400(REPORTING_ENDPOINTS.acknowledgeAlert.body, await readJsonBody(c));
   const id = c.req.param('id') ?? '';
   const found = await deps.store.reporting.getAlert(id);
+  // Seen before the body is judged: a caller who may not see the alert learns nothing from the body.
   if (!found?.orgPath.startsWith(scope.path)) throw notFound('the alert');
+  parseOr400(REPORTING_ENDPOINTS.acknowledgeAlert.body, await readJsonBody(c));
   const a = found.alert;
   if (a.status === to) return c.json(a);
   if (a.status === 'resolved') throw ruleViolation('status', 'the alert is already resolved; a new one opens if its rule fires again');

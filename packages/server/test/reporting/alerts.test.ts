@@ -175,6 +175,16 @@ describe.each(BACKENDS)('early warning (%s)', (backend) => {
     expect((await t.api('DELETE', `/v1/alert-rules/${rule.id}`, { token: leader })).status).toBe(200);
   });
 
+  it('answers an alert the manager may not see with 404 whatever the body, before judging it', async () => {
+    const manager = await t.token('u-br-manager');
+    for (const action of ['acknowledge', 'resolve']) {
+      const good = await t.api('POST', `/v1/alerts/a-none/${action}`, { token: manager, body: {} });
+      const bad = await t.api('POST', `/v1/alerts/a-none/${action}`, { token: manager, body: { note: 5 } });
+      expect([good.status, bad.status]).toEqual([404, 404]);
+      expect(bad.body.detail).toBe(good.body.detail);
+    }
+  });
+
   it('sends alert messages only to those who read reports, never to customers or handlers', async () => {
     const rule = await createRule({ name: '南山网点逾期', metric: 'overdueOpen', filter: { orgId: 'OT-440305' }, direction: 'above', threshold: 0 });
     const handlerStream = await openEventStream(`${t.url}/v1/events`, await t.token('u-ot-handler'));
