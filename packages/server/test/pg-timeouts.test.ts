@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintWritesBusyError } from '../src/store/errors.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { COMPLAINT_WRITERS_LOCK_TIMEOUT_MS } from '../src/store/customer-locks.js';
+import { openDatabase } from '../src/store/connect.js';
+import { allowLongStatements, inWriteTransaction } from '../src/store/write-transaction.js';
 import { registration } from './helpers/fixture-bank.js';
 import { BACKENDS, startTestServer, type TestServer } from './helpers/harness.js';
 
@@ -40,16 +42,23 @@ describe.skipIf(!postgres)('PostgreSQL timeouts', () => {
     // A complaint write in progress elsewhere (its row-exclusive lock held).
     const writer = await holding(t.databaseUrl as string, 'lock table complaints in row exclusive mode');
     try {
+      const token = await t.token('u-br-manager');
       const started = Date.now();
+      const took: number[] = [];
+      const timed = <T>(p: Promise<T>) => p.finally(() => took.push(Date.now() - started));
       const [rebuild, imported] = await Promise.all([
-        (t.server.store as SqlStore).rebuildFacts().then(
-          () => undefined,
-          (e: unknown) => e,
+        timed(
+          (t.server.store as SqlStore).rebuildFacts().then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
         ),
-        t.api('POST', '/v1/history/import', {
-          token: await t.token('u-br-manager'),
-          body: { format: 'ndjson', data: JSON.stringify({ sourceId: 'TIMEOUT-1', receivedAt: '2026-03-02T01:00:00.000Z', orgId: 'SB-4403', intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: 'B0302', cause: 'C11', regionCode: '440305' }) },
-        }),
+        timed(
+          t.api('POST', '/v1/history/import', {
+            token,
+            body: { format: 'ndjson', data: JSON.stringify({ sourceId: 'TIMEOUT-1', receivedAt: '2026-03-02T01:00:00.000Z', orgId: 'SB-4403', intakeChannel: 'hotline', businessChannel: 'A0101', businessCategory: 'B0302', cause: 'C11', regionCode: '440305' }) },
+          }),
+        ),
       ]);
       expect(rebuild).toBeInstanceOf(ComplaintWritesBusyError);
       expect((rebuild as Error).message).toMatch(/retry in a few seconds/);
@@ -57,7 +66,13 @@ describe.skipIf(!postgres)('PostgreSQL timeouts', () => {
       expect(imported.headers.get('content-type')).toBe('application/problem+json');
       expect(imported.headers.get('retry-after')).toBe('5');
       expect(imported.body.code).toBe('unavailable');
-      expect(Date.now() - started).toBeLessThan(COMPLAINT_WRITERS_LOCK_TIMEOUT_MS + 4_000);
+      // Each waited out the whole lock timeout (not a quicker failure, nor a shorter timeout) and gave
+      // up then, not at the pool's or the bulk work's statement timeout (400 ms would be a 57014, not
+      // this error; the bulk work's hour would outlast the test). The upper bound stays loose: past the
+      // lock timeout it measures an HTTP request and the import's worker threads on a shared machine.
+      expect(took).toHaveLength(2);
+      for (const ms of took) expect(ms).toBeGreaterThanOrEqual(COMPLAINT_WRITERS_LOCK_TIMEOUT_MS - 50);
+      for (const ms of took) expect(ms).toBeLessThan(COMPLAINT_WRITERS_LOCK_TIMEOUT_MS + 4_000);
     } finally {
       await writer.release();
     }
@@ -104,6 +119,33 @@ describe.skipIf(!postgres)('PostgreSQL timeouts', () => {
     expect(Number(counts.rows[0]?.facts)).toBe(Number(counts.rows[0]?.complaints));
     expect(Number(counts.rows[0]?.facts)).toBeGreaterThan(0);
   }, 30_000);
+
+  it('a long statement timeout set in a transaction ends with it: the pooled connection is back at the pool’s 400 ms, after a commit as after a rollback', async () => {
+    // One connection, so the statement after the transaction is on the very connection it ran on.
+    const { db } = openDatabase({ dataDir: '', databaseUrl: t.databaseUrl, poolSize: 1, statementTimeoutMs: 400 });
+    try {
+      const session = async () => (await sql<{ pid: number; timeout: string }>`select pg_backend_pid() as pid, current_setting('statement_timeout') as timeout`.execute(db)).rows[0];
+      const first = await session();
+      expect(first?.timeout).toBe('400ms');
+      await inWriteTransaction(db, 'postgres', async (tx) => {
+        await allowLongStatements(tx, 'postgres');
+        await sql`select pg_sleep(0.6)`.execute(tx); // past the pool's 400 ms: allowed inside
+      });
+      expect(await session()).toEqual(first);
+      await expect(
+        inWriteTransaction(db, 'postgres', async (tx) => {
+          await allowLongStatements(tx, 'postgres');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await session()).toEqual(first);
+      // And the next use is bounded by it again.
+      await expect(sql`select pg_sleep(0.6)`.execute(db)).rejects.toMatchObject({ code: '57014' });
+      expect(await session()).toEqual(first);
+    } finally {
+      await db.destroy();
+    }
+  });
 
   it('the pool’s sessions carry the statement timeout and the idle-in-transaction timeout', async () => {
     const { db } = t.server.store as unknown as { db: Kysely<unknown> };
