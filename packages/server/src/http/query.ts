@@ -53,6 +53,10 @@ export function queryToInput(query: URLSearchParams | URL, schema: unknown, allo
   const params = query instanceof URL ? query.searchParams : query;
   const raw = query instanceof URL ? query.search : undefined;
   let broken: Set<string> | undefined;
+  const brokenIn = (search: string) => {
+    broken ??= brokenEscapes(search);
+    return broken;
+  };
   const shape = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def?.shape ?? {};
   if (params.has('')) {
     const message = 'a query parameter has an empty name (as in ?=1); give it a name (e.g. limit=5) or leave it out';
@@ -72,7 +76,7 @@ export function queryToInput(query: URLSearchParams | URL, schema: unknown, allo
     // (a cursor is left to the store, whose refusal says to send nextCursor as given).
     // A U+FFFD sent as its own escape (%EF%BF%BD) is text: only a key whose raw escapes are not
     // UTF-8 is refused (the raw query is read only when a value holds U+FFFD).
-    if (key !== 'cursor' && values.some((v) => v.includes('\uFFFD')) && (raw === undefined || (broken ??= brokenEscapes(raw)).has(key))) {
+    if (key !== 'cursor' && values.some((v) => v.includes('\uFFFD')) && (raw === undefined || brokenIn(raw).has(key))) {
       throw badRequest([{ path: key, message: 'is not percent-encoded UTF-8 (a broken escape such as %E4%B8); encode it with encodeURIComponent' }]);
     }
     const field = shape[key];
