@@ -75,6 +75,15 @@ describe.each(BACKENDS)('list filters and pagination (%s)', (backend) => {
     expect(await list(query)).toEqual(expected);
   });
 
+  it('finds a complaint by words apart, in any order, and by a number typed in full-width characters (a Chinese IME)', async () => {
+    // The staff inbox's search box: "逾期 overdue" finds 逾期 marker-overdue; an ideographic space (U+3000) separates too.
+    expect(await list(`q=${encodeURIComponent('marker-overdue 逾期')}`)).toEqual(['overdue']);
+    expect(await list(`q=${encodeURIComponent('marker-resolution\u3000请求')}`)).toEqual(['beijing']);
+    expect(await list(`q=${encodeURIComponent('marker-resolution 逾期')}`)).toEqual([]);
+    const fullWidth = (ids.fresh as string).replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    expect(await list(`q=${encodeURIComponent(fullWidth)}`)).toEqual(['fresh']);
+  });
+
   it('finds a complaint by its number and understands assigneeId=me', async () => {
     expect(await list(`q=${ids.fresh}`)).toEqual(['fresh']);
     expect(await list('assigneeId=me', 'u-sb-handler')).toEqual(['overdue']);

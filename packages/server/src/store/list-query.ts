@@ -65,6 +65,21 @@ export function listConditions(
   if (q.dueSoon === true) where.push(dueSoon);
   if (q.dueSoon === false) where.push(eb.not(dueSoon));
   if (q.assigneeId !== undefined) where.push(eb('assignee_id', '=', q.assigneeId));
-  if (q.q !== undefined) where.push(sql<SqlBool>`search_text like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`);
+  if (q.q !== undefined) {
+    for (const word of searchWords(q.q)) {
+      where.push(eb.or(word.map((form) => sql<SqlBool>`search_text like ${`%${form.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`)));
+    }
+  }
   return where;
 }
+
+/**
+ * @internal the words of a search, each as forms any of which may match: split at white space (the
+ * ideographic space U+3000 too), so words apart match apart and in any order (`信用卡 年费`); each
+ * lower-cased as typed and, when it differs, in its NFKC form, so a number typed with a Chinese IME in
+ * full-width mode (`ＣＫ２０２６…`) finds `CK2026…`. Only white space searches for a space, as before.
+ */
+const searchWords = (text: string): string[][] => {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  return (words.length > 0 ? words : [text]).map((w) => [...new Set([w.toLowerCase(), w.normalize('NFKC').toLowerCase()])]);
+};
