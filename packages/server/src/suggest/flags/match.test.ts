@@ -102,6 +102,7 @@ describe('the normalised view', () => {
         }
       }
     }
+    expect(flagText('')).toEqual([]);
     expect(viewOf('投诉 ＡＢ\u200bc', false)).toEqual({ text: '投诉abc', start: [0, 1, 3, 4, 6], end: [1, 2, 4, 5, 7] });
   });
 });

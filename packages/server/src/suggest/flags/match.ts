@@ -121,9 +121,12 @@ const normalisePhrase = (p: string, keepSpaces: boolean): string => {
 function occurrences(view: View, needle: string): number[] {
   const out: number[] = [];
   if (needle === '') return out;
+  const first = view.text.indexOf(needle);
+  // Most phrases are in no text: the boundary rules are looked at only for one that is.
+  if (first === -1) return out;
   const latinStart = LATIN.test(needle[0] as string);
   const latinEnd = LATIN.test(needle[needle.length - 1] as string);
-  for (let at = view.text.indexOf(needle); at !== -1; at = view.text.indexOf(needle, at + 1)) {
+  for (let at = first; at !== -1; at = view.text.indexOf(needle, at + 1)) {
     const before = view.text[at - 1];
     const after = view.text[at + needle.length];
     if (latinStart && before !== undefined && LATIN.test(before)) continue;
@@ -176,6 +179,8 @@ export function compileLexicon(lexicon: Lexicon): Flagger {
   const cues = lexicon.negations.map((p) => ({ latin: isLatin(p), needle: normalisePhrase(p, isLatin(p)) }));
 
   const flag = (text: string): SensitiveFlag[] => {
+    // No phrase is empty, so an empty text (a registration's unset requestedResolution) has no flag.
+    if (text === '') return [];
     const views = { spaced: viewOf(text, true), stripped: viewOf(text, false) };
     // Where negation cues end, in original offsets, and where they start (so a cue inside a phrase is not one).
     const cueSpans = cues.flatMap((c) => {
