@@ -405,7 +405,11 @@ export class TagEngine {
     const firstSeq = this.seq + 1;
     let assigned = 0;
     let removed = 0;
-    for (const customerId of [...dirty].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const evaluated = dirty.size;
+    const order = [...dirty].sort(byText);
+    // Its table (every customer's entry after a full build's read) is not needed past this point.
+    dirty.clear();
+    for (const customerId of order) {
       for (const e of this.#evaluate(customerId, asOf, asOfIso, runId)) {
         if (e.type === 'assigned') assigned++;
         else removed++;
@@ -426,7 +430,7 @@ export class TagEngine {
       linkedByKeys: byKeys,
       unmatched,
       ambiguous,
-      evaluated: dirty.size,
+      evaluated,
       assigned,
       removed,
       firstSeq: this.seq >= firstSeq ? firstSeq : null,
@@ -559,9 +563,8 @@ export class TagEngine {
     // The order is worked out once per run (the snapshot export and the state both walk it).
     if (this.#order === null) {
       const all = saved ? new Set([...saved.ids(), ...this.customers.keys()]) : this.customers.keys();
-      // Sorting `<id>|` sorts the keys `<id>|<code>`: customer ids never hold a "|".
-      const bars = [...all].filter((id) => !this.dropped.has(id)).map((id) => `${id}|`);
-      this.#order = bars.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((bar) => bar.slice(0, -1));
+      // The customers' own id strings (not copies), in the order of their keys `<id>|<code>`.
+      this.#order = [...all].filter((id) => !this.dropped.has(id)).sort(byKey);
     }
     for (const id of this.#order) {
       const state = this.customers.get(id) ?? saved?.peek(id);
@@ -589,6 +592,24 @@ const KEPT = 'k'.charCodeAt(0);
 
 /** @internal */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** @internal `|`, which ends a customer id in a tag key and never occurs in one. */
+const BAR = 124;
+/**
+ * @internal customer ids in the order of their tag keys, as sorting `<id>|` would put them (without
+ * making those strings): by text, except that an id that begins another comes after it when the
+ * other's next character sorts before `|` (`C1-A|` < `C1|`).
+ *
+ * @example
+ * ```ts
+ * ['C1', 'C10', 'C1-A'].sort(byKey); // ['C1-A', 'C10', 'C1']
+ * ```
+ */
+export const byKey = (a: string, b: string): number => {
+  if (a < b) return b.startsWith(a) && b.charCodeAt(a.length) < BAR ? 1 : -1;
+  if (a > b) return a.startsWith(b) && a.charCodeAt(b.length) < BAR ? -1 : 1;
+  return 0;
+};
 
 /** @internal a saved owner not looked up yet. */
 const LATER = Symbol('later');
