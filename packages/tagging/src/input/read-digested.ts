@@ -44,8 +44,9 @@ export async function* readDigested(files: readonly string[], options: { asOf: n
  * the limit is never reached; it is there because V8 sizes a heap's growth by its limit: under the
  * process's default (4 GB here) the worker's heap grew to 3–4 times its 25–35 MB of live data before
  * each full collection (about 100–125 MB, beside the main thread's heap at the end of the read); under
- * a few hundred MB it grows by about 1.3 times (65 MB at 1,000,000 complaints). bench/results/tagging.md,
- * "Seventh session".
+ * a few hundred MB it grows by about 1.3 times (65 MB at 1,000,000 complaints). The young generation is
+ * set to 48 MB, about the default's: the smaller one V8 derives from such a limit cost the build 8–11%
+ * more CPU in scavenges. bench/results/tagging.md, "Seventh session".
  *
  * @example
  * ```ts
@@ -76,7 +77,7 @@ class Reader {
   #done = false;
 
   constructor(url: URL, data: ReadWorkerData, heapMb: number) {
-    this.#worker = new Worker(url, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    this.#worker = new Worker(url, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 48 } });
     this.#worker.on('message', (m: ReadWorkerMessage) => {
       this.#queue.push(m);
       this.#notify();
