@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,5 +139,29 @@ describe("the read worker's heap limit", () => {
     expect(readWorkerHeapLimitMb([small, big])).toBe(256 + 5);
     // A file whose size cannot be read counts as a gigabyte.
     expect(readWorkerHeapLimitMb([join(dir, 'missing.ndjson')])).toBe(256 + 512);
+    // A pipe says 0 bytes whatever flows through it: it counts as a gigabyte too.
+    const fifo = join(dir, 'pipe.ndjson');
+    execFileSync('mkfifo', [fifo]);
+    expect(readWorkerHeapLimitMb([fifo])).toBe(256 + 512);
+    // The operator's setting wins; a bad one is refused with what to do.
+    expect(readWorkerHeapLimitMb([small], { CK_TAGS_READ_WORKER_HEAP_MB: '900' })).toBe(900);
+    expect(() => readWorkerHeapLimitMb([small], { CK_TAGS_READ_WORKER_HEAP_MB: '12x' })).toThrow(/whole number of megabytes.*unset it/);
+  });
+
+  it('stops a build that reaches it with an error naming both switches, and publishes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ck-heap-oom-'));
+    const input = join(dir, 'in.ndjson');
+    await writeFile(input, `${[row(0, 'C1'), row(1, 'C2')].map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const saved = process.env.CK_TAGS_READ_WORKER_HEAP_MB;
+    process.env.CK_TAGS_READ_WORKER_HEAP_MB = '1';
+    try {
+      const r = await build(dir, 'oom', '1', [input]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/read worker ran out of its 1 MB heap.*Nothing was published.*CK_TAGS_READ_WORKER_HEAP_MB=2.*CK_TAGS_READ_WORKER=0/s);
+      expect(Object.keys(r.written).filter((f) => f.startsWith('out/'))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.CK_TAGS_READ_WORKER_HEAP_MB;
+      else process.env.CK_TAGS_READ_WORKER_HEAP_MB = saved;
+    }
   });
 });

@@ -39,9 +39,12 @@ export async function* readDigested(files: readonly string[], options: { asOf: n
 
 /**
  * @internal The read worker's heap limit (MB) for these files: 256 MB and half a byte per byte of
- * input (sizes that cannot be read count as 1 GB each). What the worker keeps grows with the input
+ * input (sizes that cannot be read, and pipes or devices, count as 1 GB each), unless
+ * `CK_TAGS_READ_WORKER_HEAP_MB` sets it. Numbers that are not `CK<yyyymmdd>-<seq>` are kept as text
+ * (60–90 bytes each), still far under half a line's length. What the worker keeps grows with the input
  * (the numbers of kept complaints: about 20 bytes each, a complaint's line being some 400 bytes), so
- * the limit is never reached; it is there because V8 sizes a heap's growth by its limit: under the
+ * the limit is not reached by files in the export shape; if it is, the build stops with an error that
+ * names both switches; it is there because V8 sizes a heap's growth by its limit: under the
  * process's default (4 GB here) the worker's heap grew to 3–4 times its 25–35 MB of live data before
  * each full collection (about 100–125 MB, beside the main thread's heap at the end of the read); under
  * a few hundred MB it grows by about 1.3 times (65 MB at 1,000,000 complaints). The young generation is
@@ -53,16 +56,34 @@ export async function* readDigested(files: readonly string[], options: { asOf: n
  * readWorkerHeapLimitMb(['complaints.ndjson']); // 256 + half the file's size in MB
  * ```
  */
-export function readWorkerHeapLimitMb(files: readonly string[]): number {
+export function readWorkerHeapLimitMb(files: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.CK_TAGS_READ_WORKER_HEAP_MB;
+  if (set !== undefined && set !== '') {
+    const mb = Number(set);
+    if (!Number.isInteger(mb) || mb < 1) throw new Error(`CK_TAGS_READ_WORKER_HEAP_MB must be a whole number of megabytes (got "${set}"): unset it to size the heap from the input`);
+    return mb;
+  }
   let bytes = 0;
   for (const f of files) {
     try {
-      bytes += statSync(f).size;
+      const s = statSync(f);
+      // A pipe or device says 0 bytes whatever flows through it: count it like a size not read.
+      bytes += s.isFile() ? s.size : 2 ** 30;
     } catch {
       bytes += 2 ** 30;
     }
   }
   return 256 + Math.ceil(bytes / 2 / 2 ** 20);
+}
+
+/** @internal The read worker's failure, in words that say what to do when it was its heap limit. */
+function readWorkerFailure(e: Error, heapMb: number): Error {
+  if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') return e;
+  return new Error(
+    `the read worker ran out of its ${heapMb} MB heap (sized from the input files; a pipe counts as 1 GB). Nothing was published. ` +
+      `Run again with CK_TAGS_READ_WORKER_HEAP_MB=${heapMb * 2}, or with CK_TAGS_READ_WORKER=0 to read in the main thread`,
+    { cause: e },
+  );
 }
 
 /**
@@ -83,7 +104,7 @@ class Reader {
       this.#notify();
     });
     this.#worker.on('error', (e) => {
-      this.#failure = e;
+      this.#failure = readWorkerFailure(e, heapMb);
       this.#notify();
     });
     this.#worker.on('exit', (code) => {
