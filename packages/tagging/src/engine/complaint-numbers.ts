@@ -238,7 +238,11 @@ export class ComplaintOwners extends PackedTable implements Iterable<[string, st
     return this.count + this.#other.size;
   }
 
-  /** Every number (as text) and its owner. */
+  /**
+   * Every number (as text) and its owner. Do not change the table while iterating (as with a `Map`
+   * changed mid-loop, but worse: a growth or a deletion's backward shift moves entries, so pairs
+   * may be skipped, repeated or mismatched); the build only iterates it once the read is over.
+   */
   *[Symbol.iterator](): Generator<[string, string | null]> {
     yield* this.#other;
     const { keys } = this;
