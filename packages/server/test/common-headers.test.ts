@@ -89,6 +89,10 @@ describe('headers on every response', () => {
     expect(res.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS, PATCH, POST');
     expect(res.headers.get('x-request-id')).toBe('probe-1');
     for (const [name, value] of COMMON_HEADERS) expect([name, res.headers.get(name)]).toEqual([name, value]);
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400, OPTIONS * included.
+    const hostless = await raw('OPTIONS * HTTP/1.1\r\nX-Request-Id: probe-2\r\nConnection: close\r\n\r\n');
+    expect(hostless.status).toBe(400);
+    expect(JSON.parse(hostless.body)).toMatchObject({ status: 400, code: 'validation_failed', requestId: 'probe-2' });
     // The asterisk form is OPTIONS' alone: any other method with it is still a 400 problem.
     const get = await raw('GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(get.status).toBe(400);

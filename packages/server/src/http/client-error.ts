@@ -113,7 +113,7 @@ export const SERVICE_METHODS: string = allowOf([...ALL_ENDPOINTS.map((e) => e.me
  * Wraps the app's request listener with the two answers given before a request becomes a web
  * `Request`: `OPTIONS *` (RFC 9110 §9.3.7, a probe of the whole server) is a 204 with `Allow` listing
  * {@link SERVICE_METHODS}; an HTTP/1.1 request without a `Host` header (RFC 9112 §3.2) is a 400
- * problem, where Node answered an empty 400 (the server is created with `requireHostHeader: false`
+ * problem (checked first, so `OPTIONS *` without Host is one too), where Node answered an empty 400 (the server is created with `requireHostHeader: false`
  * for this). Both carry the headers every answer carries.
  *
  * @example
@@ -124,16 +124,17 @@ export const SERVICE_METHODS: string = allowOf([...ALL_ENDPOINTS.map((e) => e.me
 export const answerAtTheEdge =
   (listener: RequestListener): RequestListener =>
   (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === '*' && req.method === 'OPTIONS') {
-      res.writeHead(204, [...edgeHeaders(requestIdOf(headerOf(req, 'x-request-id'))), ['Allow', SERVICE_METHODS]].flat());
-      res.end();
-      return;
-    }
+    // The Host check first: RFC 9112 §3.2 makes an HTTP/1.1 request without Host a 400, `OPTIONS *` too.
     if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
       const problem = new HttpProblem(400, 'validation_failed', 'the request has no Host header; send one', { errors: [{ path: 'headers', message: 'no Host header' }] });
       const { status, headers, body } = edgeProblem(problem, requestIdOf(headerOf(req, 'x-request-id')));
       res.writeHead(status, [...headers, ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'close']].flat());
       res.end(body);
+      return;
+    }
+    if (req.url === '*' && req.method === 'OPTIONS') {
+      res.writeHead(204, [...edgeHeaders(requestIdOf(headerOf(req, 'x-request-id'))), ['Allow', SERVICE_METHODS]].flat());
+      res.end();
       return;
     }
     return listener(req, res);
