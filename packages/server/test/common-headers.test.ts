@@ -82,6 +82,33 @@ describe('headers on every response', () => {
     for (const [name, value] of COMMON_HEADERS) expect([name, res.headers.get(name)]).toEqual([name, value]);
   });
 
+  it('echoes a valid client request id on every answer given before the app, read as the app reads it', async () => {
+    const withId = (request: string, id = 'edge-1'): string => request.replace('\r\n', `\r\nX-Request-Id: ${id}\r\n`);
+    for (const request of [
+      'GET /v1/me\\x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /v1/me HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
+      'GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /v1/me HTTP/1.1\r\nConnection: close\r\n\r\n',
+      'OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    ]) {
+      const res = await raw(withId(request));
+      expect([request, res.headers.get('x-request-id')]).toEqual([request, 'edge-1']);
+      if (res.body !== '') expect(JSON.parse(res.body).requestId).toBe('edge-1');
+    }
+    // Two X-Request-Id fields read as one ("a, b", not a plain token): a new id, at the edge as in the app.
+    for (const request of ['OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'GET /v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']) {
+      const res = await raw(withId(withId(request, 'b'), 'a'));
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('names the Host header, not the target, when the Host is what is wrong', async () => {
+    const host = await raw('GET /v1/me HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n');
+    expect(JSON.parse(host.body).detail).toMatch(/^the Host header is not a host name/);
+    const target = await raw('GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(JSON.parse(target.body).detail).toMatch(/^the request target is not a URL/);
+  });
+
   it('answers OPTIONS * (RFC 9110 §9.3.7, a probe of the whole server) with 204 and Allow listing every method the service takes', async () => {
     const res = await raw('OPTIONS * HTTP/1.1\r\nHost: x\r\nX-Request-Id: probe-1\r\nConnection: close\r\n\r\n');
     expect(res.status).toBe(204);

@@ -5,7 +5,7 @@ import { COMMON_HEADERS } from './common-headers.js';
 import { describeError, type Logger } from './logger.js';
 import { allowOf } from './method-not-allowed.js';
 import { HttpProblem } from './problem.js';
-import { requestIdOf } from './request-id.js';
+import { requestIdOfIncoming } from './request-id.js';
 
 /**
  * @internal the headers of an answer given outside the app (no middleware runs there): the ones every
@@ -65,10 +65,14 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
   });
 }
 
+/** @internal the request {@link answerAtTheEdge} is handing to the adapter, while it does so synchronously. */
+let beforeTheApp: IncomingMessage | undefined;
+
 /**
  * The answer to a request @hono/node-server cannot turn into a web `Request` (its `RequestError`:
  * a backslash in the path, no `Host` header, an absolute URL it refuses): a 400 problem document
- * saying what is wrong, with a request id; anything else that escapes the app is logged and a bare
+ * saying what is wrong (the path, the Host header or the target), with the client's `X-Request-Id`
+ * when valid (as the app reads it), else a new one; anything else that escapes the app is logged and a bare
  * 500 problem. Without it the adapter answered an empty `text/plain` 400.
  *
  * @example
@@ -79,7 +83,8 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
 export const requestErrorAnswer =
   (logger: Logger) =>
   (err: unknown): Response => {
-    const requestId = crypto.randomUUID();
+    const req = beforeTheApp;
+    const requestId = req === undefined ? crypto.randomUUID() : requestIdOfIncoming(req);
     const message = err instanceof Error ? err.message : '';
     let problem: HttpProblem;
     if (err instanceof Error && err.name === 'RequestError') {
@@ -87,8 +92,10 @@ export const requestErrorAnswer =
         ? 'the request path holds a backslash (\\); separate path segments with / and percent-encode anything else'
         : /missing host/i.test(message)
           ? 'the request has no Host header; send one'
-          : // The adapter's "Invalid host header" is also what a target such as `GET *` makes.
-            'the request target is not a URL this server takes; send an origin-form path such as /v1/me';
+          : // The adapter's "Invalid host header" is what a bad Host makes, and a target such as `GET *` too.
+            req?.url?.startsWith('/') === true
+            ? 'the Host header is not a host name (and port); send one such as api.example.com or api.example.com:8443'
+            : 'the request target is not a URL this server takes; send an origin-form path such as /v1/me';
       problem = new HttpProblem(400, 'validation_failed', detail, { errors: [{ path: '', message: 'malformed request target' }] });
     } else {
       logger.error({ msg: 'unhandled error outside the app', requestId, error: describeError(err) });
@@ -127,21 +134,22 @@ export const answerAtTheEdge =
     // The Host check first: RFC 9112 §3.2 makes an HTTP/1.1 request without Host a 400, `OPTIONS *` too.
     if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
       const problem = new HttpProblem(400, 'validation_failed', 'the request has no Host header; send one', { errors: [{ path: 'headers', message: 'no Host header' }] });
-      const { status, headers, body } = edgeProblem(problem, requestIdOf(headerOf(req, 'x-request-id')));
+      const { status, headers, body } = edgeProblem(problem, requestIdOfIncoming(req));
       res.writeHead(status, [...headers, ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'close']].flat());
       res.end(body);
       return;
     }
     if (req.url === '*' && req.method === 'OPTIONS') {
-      res.writeHead(204, [...edgeHeaders(requestIdOf(headerOf(req, 'x-request-id'))), ['Allow', SERVICE_METHODS]].flat());
+      res.writeHead(204, [...edgeHeaders(requestIdOfIncoming(req)), ['Allow', SERVICE_METHODS]].flat());
       res.end();
       return;
     }
-    return listener(req, res);
+    // The adapter calls its errorHandler (requestErrorAnswer) synchronously when it cannot make a web
+    // Request of this one, so the request is at hand there for its id and what was wrong.
+    beforeTheApp = req;
+    try {
+      return listener(req, res);
+    } finally {
+      beforeTheApp = undefined;
+    }
   };
-
-/** @internal one header's value as a string (the first when repeated). */
-const headerOf = (req: IncomingMessage, name: string): string | undefined => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};

@@ -32,7 +32,19 @@ const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
  */
 export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
   const incoming = incomingOf(c);
-  if (incoming === undefined) return c.req.header(name);
+  return incoming === undefined ? c.req.header(name) : incomingHeader(incoming, name);
+}
+
+/**
+ * {@link requestHeader} read from a Node request itself, for answers given before the app (no
+ * context yet): the same value `c.req.header(name)` would give. `name` is lower case.
+ *
+ * @example
+ * ```ts
+ * const sent = incomingHeader(req, 'x-request-id');
+ * ```
+ */
+export function incomingHeader(incoming: IncomingMessage, name: string): string | undefined {
   const raw = incoming.rawHeaders;
   let value: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {

@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
-import { requestHeader } from './request-header.js';
+import { incomingHeader, requestHeader } from './request-header.js';
 
 /** @internal a client-sent id is echoed only when it looks like an id (no header injection, no personal data). */
 const SAFE_ID = /^[\w.:-]{1,128}$/;
@@ -15,6 +16,17 @@ const SAFE_ID = /^[\w.:-]{1,128}$/;
  * ```
  */
 export const requestIdOf = (sent: string | undefined): string => (sent && SAFE_ID.test(sent) ? sent : crypto.randomUUID());
+
+/**
+ * The id of a Node request answered before the app (no context yet), read as {@link assignRequestId}
+ * reads it: the client's `X-Request-Id` when it is a plain token, else a new UUID.
+ *
+ * @example
+ * ```ts
+ * const id = requestIdOfIncoming(req);
+ * ```
+ */
+export const requestIdOfIncoming = (incoming: IncomingMessage): string => requestIdOf(incomingHeader(incoming, 'x-request-id'));
 
 /**
  * Gives a request its id, before the handler runs: the client's `X-Request-Id` when it is a plain
