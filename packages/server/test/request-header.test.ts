@@ -27,7 +27,7 @@ async function raw(url: string, head: string): Promise<string> {
   return answer;
 }
 
-const NAMES = ['authorization', 'content-type', 'content-length', 'x-request-id', 'idempotency-key', 'x-dup', 'x-spaced', 'x-absent'];
+const NAMES = ['authorization', 'content-type', 'content-length', 'x-request-id', 'idempotency-key', 'x-dup', 'x-spaced', 'x-absent', 'cookie'];
 
 describe('requestHeader', () => {
   let url: string;
@@ -57,6 +57,8 @@ describe('requestHeader', () => {
         'X-Dup: a',
         'x-dup:   b  ',
         'X-Spaced:  in  the  middle  ',
+        'Cookie: a=1',
+        'cookie: b=2',
       ].join('\r\n'),
     );
     const seen = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, { ours: string | null; hono: string | null }>;
@@ -67,6 +69,7 @@ describe('requestHeader', () => {
     expect(seen['x-dup']?.ours).toBe('a, b');
     expect(seen['x-spaced']?.ours).toBe('in  the  middle');
     expect(seen['x-absent']?.ours).toBeNull();
+    expect(seen.cookie?.ours).toBe('a=1; b=2');
   });
 });
 

@@ -18,7 +18,7 @@ const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 /**
  * A request header's value exactly as `c.req.header(name)` gives it (the Fetch standard's
  * `Headers.get`: every field of that name in the order sent, each without whitespace at its ends,
- * joined with `", "`; `undefined` when none was sent), read from Node's raw header list under
+ * joined with `", "`, `Cookie` with `"; "`; `undefined` when none was sent), read from Node's raw header list under
  * `@hono/node-server`. `c.req.header` builds a web `Headers` of the whole request on its first call
  * (an undici object, each field validated and copied), which a request on the hot path never needs
  * otherwise. Not Node's `incoming.headers`: it keeps only the *first* `Authorization`,
@@ -46,12 +46,14 @@ export function requestHeader(c: Context<AppEnv>, name: string): string | undefi
  */
 export function incomingHeader(incoming: IncomingMessage, name: string): string | undefined {
   const raw = incoming.rawHeaders;
+  // The Fetch standard's Headers joins Cookie fields with "; " (RFC 6265 §5.4), every other with ", ".
+  const separator = name === 'cookie' ? '; ' : ', ';
   let value: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i] as string;
     if (key.length !== name.length || key.toLowerCase() !== name) continue;
     const field = (raw[i + 1] as string).replace(EDGE_WHITESPACE, '');
-    value = value === undefined ? field : `${value}, ${field}`;
+    value = value === undefined ? field : `${value}${separator}${field}`;
   }
   return value;
 }
