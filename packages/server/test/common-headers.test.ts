@@ -82,6 +82,14 @@ describe('headers on every response', () => {
     for (const [name, value] of COMMON_HEADERS) expect([name, res.headers.get(name)]).toEqual([name, value]);
   });
 
+  it('names the URL too as what may be too long when the request line is over the limit', async () => {
+    // Node's parser reports a request line over its limit as it reports headers over it (HPE_HEADER_OVERFLOW),
+    // so the answer is a 431 whose detail names both causes.
+    const res = await raw(`GET /v1/me?${'a'.repeat(70_000)}=1 HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.body).detail).toMatch(/URL/);
+  });
+
   it('echoes a valid client request id on every answer given before the app, read as the app reads it', async () => {
     const withId = (request: string, id = 'edge-1'): string => request.replace('\r\n', `\r\nX-Request-Id: ${id}\r\n`);
     for (const request of [

@@ -23,9 +23,16 @@ function edgeProblem(problem: HttpProblem, requestId: string = crypto.randomUUID
 /** @internal the status Node gives each parser error it answers by itself (see `http.Server`'s `clientError`). */
 function problemFor(code: string | undefined): HttpProblem {
   if (code === 'HPE_HEADER_OVERFLOW') {
-    return new HttpProblem(431, 'validation_failed', 'the request headers are larger than this server takes (16 KiB in all); send a shorter token or fewer headers', {
-      errors: [{ path: 'headers', message: 'too large' }],
-    });
+    // Node's parser counts the request line with the headers and reports both overflows alike, so a
+    // URL too long (a 414) cannot be told apart reliably here: the detail names it as a possible cause.
+    return new HttpProblem(
+      431,
+      'validation_failed',
+      'the request line and headers are larger than this server takes (16 KiB in all); send a shorter URL (path and query), a shorter token or fewer headers',
+      {
+        errors: [{ path: 'headers', message: 'too large' }],
+      },
+    );
   }
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     return new HttpProblem(408, 'validation_failed', 'the request did not arrive in time; send it again', { errors: [{ path: '', message: 'request timeout' }] });
