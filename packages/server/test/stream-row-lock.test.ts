@@ -64,4 +64,37 @@ describe.runIf(BACKENDS.includes('postgres'))('a writer waiting on a row lock af
     expect(got.map((m) => m.data.complaint.id)).toEqual([x.body.id, y.body.id]);
     stream.close();
   });
+  it('answers a stream resumed from a committed id at once, and without a refetch, while a transaction is open elsewhere', async () => {
+    const handler = await t.token('u-sb-handler');
+    const auditor = await t.token('u-ho-auditor');
+    // Another client's stream keeps the feed following the table (a first stream would wait for the
+    // open transaction to read the head: a separate, known wait).
+    const keeper = await openEventStream(`${t.url}/v1/events`, auditor);
+    // A transaction holds an id open (as an import's batch or a stuck session would): the settled
+    // head cannot move past it, for up to 10 s.
+    await locker.query('begin');
+    await locker.query('select pg_current_xact_id()');
+    try {
+      const x = await t.api('POST', '/v1/complaints', { token: handler, body: registration({ description: 'open-transaction resume' }) });
+      expect(x.status).toBe(201);
+      const committed = await t.server.store.newestEventSeq();
+      // The client holds the id of the event just committed (another instance streamed it to it).
+      const opened = openEventStream(`${t.url}/v1/events`, auditor, { 'Last-Event-ID': String(committed) });
+      const slow = new Promise<'slow'>((r) => setTimeout(() => r('slow'), 5_000));
+      const stream = await Promise.race([opened, slow]);
+      // Before the fix the route waited for the open transaction (10 s), then took the id for one
+      // past every event (a restored database) and sent refetch.
+      expect(stream).not.toBe('slow');
+      if (stream === 'slow') return;
+      await locker.query('rollback');
+      const y = await t.api('POST', '/v1/complaints', { token: handler, body: registration({ description: 'after the open transaction' }) });
+      const first = await stream.next();
+      expect(first.event).toBe('change');
+      expect(first.data.complaint.id).toBe(y.body.id);
+      stream.close();
+    } finally {
+      await locker.query('rollback').catch(() => {});
+      keeper.close();
+    }
+  }, 30_000);
 });

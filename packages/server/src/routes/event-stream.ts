@@ -58,8 +58,10 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
     head = await deps.feed.start();
     // A resume point past every committed event (the database was restored from a backup or replaced)
     // would skip, in silence, every event up to it. Past this process's feed only (another instance's
-    // commit it has not polled yet) is no such case: the database says which.
-    if (resumeFrom !== undefined && Number(resumeFrom) > head) ahead = Number(resumeFrom) > (await deps.store.lastEventSeq());
+    // commit it has not polled yet) is no such case: the database's newest committed event says which,
+    // read at once (lastEventSeq would wait for writers still running, up to 10 s on PostgreSQL, and
+    // then answer this process's last settled head: a spurious refetch).
+    if (resumeFrom !== undefined && Number(resumeFrom) > head) ahead = Number(resumeFrom) > (await deps.store.newestEventSeq());
   } catch (e) {
     release();
     unlisten();

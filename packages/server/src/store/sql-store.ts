@@ -873,6 +873,12 @@ export class SqlStore implements Store {
    * committed or rolled back and every seq up to `m` is final (present, or a gap for good). A reader
    * that reads up to this head never skips an event, and no writer waits for another.
    */
+  async newestEventSeq(): Promise<number> {
+    if (this.kind !== 'postgres') return (await counterValues(this.db, this.kind)).event_seq;
+    const { rows } = await sql<{ m: number }>`select coalesce(max(seq), 0) as m from events`.execute(this.db);
+    return Number(rows[0]?.m ?? 0);
+  }
+
   async lastEventSeq(): Promise<number> {
     if (this.kind !== 'postgres') {
       // SQLite commits numbers in order, but a commit reaches the disk only with the WAL flush after

@@ -322,6 +322,13 @@ export interface Store {
    * appear: reading up to it never skips an event a concurrent writer commits later.
    */
   lastEventSeq(): Promise<number>;
+  /**
+   * The highest event sequence number committed so far (0 when none), at once: unlike
+   * {@link Store.lastEventSeq} it does not wait for writers still running, so numbers below it may
+   * still appear. For telling whether an id a client holds (which came from a committed event) can
+   * exist in this database at all.
+   */
+  newestEventSeq(): Promise<number>;
   /** Calls `listener` after every committed write; returns the unsubscribe function. */
   onCommit(listener: () => void): () => void;
 
