@@ -33,7 +33,11 @@ export const ComplaintListQuery = z.object({
   dueSoon: z.optional(z.boolean()),
   /** A staff id, or `me` for the caller. */
   assigneeId: z.optional(z.string()),
-  /** Free text over the number, description and requested resolution. */
+  /**
+   * Words (split at spaces, the ideographic space too), every one of which the number, the description
+   * or the requested resolution must hold, in any order; a word typed in full-width letters or digits
+   * also matches its half-width form (text stored in full-width is matched as typed).
+   */
   q: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /**
    * The `nextCursor` of the page before. Absent or empty: the first page (as Google's and AWS's page
