@@ -32,7 +32,7 @@ describe.each(BACKENDS)('tokens (%s)', (backend) => {
 
   it("refuses a token whose subject no complaint could hold (too long, a control character): 401, never a stored customer id the contract refuses or a 500", async () => {
     const registration = { intakeChannel: 'mobile_app', businessChannel: 'A010303', businessCategory: 'B0302', cause: 'C11', complainant: { name: '张三', phone: '13812345678' }, description: '令牌主体' };
-    for (const sub of ['C-'.padEnd(65, '9'), 'C-000001\u0000', 'C-000001\n', '']) {
+    for (const sub of ['C-'.padEnd(65, '9'), 'C-000001\u0000', 'C-000001\n', 'C-000001\u0085', 'C-000001\ud800', '', '😀'.repeat(65)]) {
       const customer = await sign({ kind: 'customer' }, (j) => j.setSubject(sub).setExpirationTime('1h'));
       const res = await t.api('POST', '/v1/complaints', { token: customer, body: registration });
       expect(res.status, JSON.stringify(res.body)).toBe(401);
@@ -42,6 +42,8 @@ describe.each(BACKENDS)('tokens (%s)', (backend) => {
     }
     // A customer id of 64 characters is one.
     expect(await me(await sign({ kind: 'customer' }, (j) => j.setSubject('C-'.padEnd(64, '9')).setExpirationTime('1h')))).toBe(200);
+    // Counted in characters as the contract counts them: 64 emoji are 128 UTF-16 units, and one id.
+    expect(await me(await sign({ kind: 'customer' }, (j) => j.setSubject('😀'.repeat(64)).setExpirationTime('1h')))).toBe(200);
   });
 
   it('refuses a removed or moved staff member at once, before the token expires', async () => {

@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
-import type { StaffRole } from '@complaintkit/core/domain';
+import { codePointLength, type StaffRole } from '@complaintkit/core/domain';
 import { SignJWT } from 'jose';
 
 /**
@@ -62,15 +62,20 @@ export async function issueToken(
 const hasControl = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
+    // C0, DEL and C1 controls.
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
   }
   return false;
 };
 
+/** @internal a surrogate not in a pair (in `u` mode a pair is one code point, never `Cs`). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * Whether a verified token's subject is an id the service can hold: a staff member's or a customer's
  * 1 to 64 characters (a customer's becomes the complaint's `customerId`, which the contract bounds so),
- * and no subject a control character.
+ * counted in code points as the contract counts them, and no subject a control character (C0, DEL,
+ * C1) or a lone surrogate.
  *
  * @example
  * ```ts
@@ -78,7 +83,9 @@ const hasControl = (text: string): boolean => {
  * subjectFits({ sub: 'C-000001\u0000', kind: 'customer' }); // false
  * ```
  */
-export const subjectFits = (claims: TokenClaims): boolean => !hasControl(claims.sub) && (claims.kind === 'system' || claims.sub.length <= 64);
+export const subjectFits = (claims: TokenClaims): boolean =>
+  // Characters counted as the contract counts a customer id (code points); a lone surrogate is no text.
+  !LONE_SURROGATE.test(claims.sub) && !hasControl(claims.sub) && (claims.kind === 'system' || codePointLength(claims.sub) <= 64);
 
 /** How far a token's `iat` may lie ahead of this server's clock (seconds of clock skew). @internal */
 export const MAX_CLOCK_SKEW_S = 60;
