@@ -62,6 +62,20 @@ export type RegionCode = z.infer<typeof RegionCode>;
 const VISIBLE = /[^\s\u00AD\u034F\u061C\u115F\u1160\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
 
 /**
+ * One invisible format mark: the characters {@link hasVisibleText} does not count that are not
+ * letters (zero-width characters, direction marks, embeddings, overrides and isolates, the soft
+ * hyphen, the combining grapheme joiner, variation selectors). Text matched word by word (the
+ * service's sensitive-case flags) drops them, so `媒\u200E体` still reads as 媒体.
+ *
+ * @example
+ * ```ts
+ * '媒\u200E体'.replace(new RegExp(INVISIBLE_MARK, 'g'), ''); // '媒体'
+ * ```
+ */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each mark is matched alone.
+export const INVISIBLE_MARK = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF]/;
+
+/**
  * Whether free text shows anything: at least one character that is neither white space nor an
  * invisible one (zero-width characters, direction marks and overrides, the soft hyphen, variation
  * selectors, Hangul fillers, the braille blank). The rule every request's free-text field is checked

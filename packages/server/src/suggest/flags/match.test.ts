@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INVISIBLE_MARK } from '@complaintkit/core/domain';
 import { DEFAULT_LEXICON } from './default-lexicon.js';
 import { InvalidLexiconError, parseLexicon } from './lexicon.js';
 import { compileLexicon, flagText, type View, viewOf } from './match.js';
@@ -31,6 +32,8 @@ describe('sensitive-case flags', () => {
     // A cue in another clause, or too far back, does not cancel.
     expect(kinds('问题没有解决，我要找媒体')).toEqual(['media']);
     expect(kinds('我不会善罢甘休的一定要找媒体')).toEqual(['media']);
+    // A direction mark, an isolate or a grapheme joiner inside the word does not hide it.
+    for (const mark of ['\u200E', '\u2066', '\u034F', '\u202E', '\uFE0F']) expect(kinds(`问题没有解决，我要找媒${mark}体`)).toEqual(['media']);
     // Distress is never cancelled by a cue.
     expect(kinds('我不会想不开，但真的走投无路了')).toEqual(['distress']);
   });
@@ -67,7 +70,7 @@ function referenceView(input: string, keepSpaces: boolean): View {
     const width = cp > 0xffff ? 2 : 1;
     const raw = input.slice(i, i + width);
     const norm = raw.normalize('NFKC').toLowerCase();
-    if (/[\u200b-\u200d\u2060\ufeff\u00ad]/u.test(raw)) {
+    if (INVISIBLE_MARK.test(raw)) {
       // dropped
     } else if (/^\s+$/u.test(norm) && raw !== '\n') {
       if (keepSpaces && !lastSpace) {

@@ -1,3 +1,4 @@
+import { INVISIBLE_MARK } from '@complaintkit/core/domain';
 import { DEFAULT_LEXICON } from './default-lexicon.js';
 import { type Lexicon, SENSITIVE_KINDS, type SensitiveKind } from './lexicon.js';
 
@@ -48,7 +49,8 @@ export interface View {
 /** @internal characters that end a clause: a negation never reaches across them. */
 const CLAUSE_BREAK = /[。！？!?；;，,、\n：:]/u;
 const LATIN = /[a-z0-9]/;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;
+/** @internal the marks a view drops: core's, so a flag is not dodged by a mark the forms accept. */
+const INVISIBLE = INVISIBLE_MARK;
 
 /**
  * @internal a character's NFKC, lower-cased: ASCII without ICU (NFKC leaves it as it is; lower case
