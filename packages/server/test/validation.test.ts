@@ -103,6 +103,13 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect400(res, path);
   });
 
+  it('says a date without time needs a date-time with an offset, with an example', async () => {
+    const res = await t.api('GET', '/v1/complaints?receivedFrom=2026-11-01', { token: await t.token('u-sb-manager') });
+    expect400(res, 'receivedFrom');
+    expect(JSON.stringify(res.body)).toContain('2026-11-01T00:00:00+08:00');
+    expect(JSON.stringify(res.body)).not.toContain('Invalid ISO datetime');
+  });
+
   it('says a number beyond 2^53 is too big once, by the bound the document gives, never by a bound masked as a card number', async () => {
     // 2^53 - 1, the bound every integer has inside, is 16 digits: the problem's masking took it for a card number.
     const res = await t.api('GET', '/v1/complaints?limit=99999999999999999999', { token: await t.token('u-sb-manager') });

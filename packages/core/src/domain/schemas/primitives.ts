@@ -9,7 +9,11 @@ import { localDate } from '../clock/time.js';
  * Timestamp.parse('2026-03-01T09:30:00+08:00');
  * ```
  */
-export const Timestamp = z.iso.datetime({ offset: true });
+export const Timestamp = z.iso.datetime({
+  offset: true,
+  // The one message for every instant on the wire (bodies and query parameters alike).
+  error: 'expected a date-time with an offset, e.g. 2026-11-01T00:00:00+08:00 or 2026-11-01T00:00:00Z',
+});
 /** An ISO 8601 instant. @useDeclaredType @example `const t: Timestamp = new Date().toISOString();` */
 export type Timestamp = z.infer<typeof Timestamp>;
 
