@@ -10,7 +10,7 @@ import type { RawRow } from './rows.js';
  *
  * @example
  * ```ts
- * const e: RowError = { line: 7, field: 'receivedAt', message: 'Invalid ISO datetime' };
+ * const e: RowError = { line: 7, field: 'receivedAt', message: 'expected a date-time with an offset, e.g. 2026-11-01T00:00:00+08:00 or 2026-11-01T00:00:00Z' };
  * ```
  */
 export interface RowError {
