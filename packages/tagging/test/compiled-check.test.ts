@@ -3,16 +3,7 @@ import * as z from 'zod';
 import { ComplaintRow, checkComplaintRow } from '../src/input/complaint-row.js';
 import { compileCheck } from '../src/input/compiled-check.js';
 import { at, row } from './rows.js';
-
-/** mulberry32: a seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from './prng.js';
 
 const full = () => ({
   ...row(3, 'C-1'),

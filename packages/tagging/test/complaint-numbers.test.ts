@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ComplaintNumberSet, ComplaintOwners, packComplaintNumber, unpackComplaintNumber } from '../src/engine/complaint-numbers.js';
-
-/** mulberry32, so a failing sequence can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 describe('complaint numbers packed', () => {
   it('gives every service number back exactly, leading zeros and widths included', () => {

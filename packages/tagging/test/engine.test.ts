@@ -11,18 +11,7 @@ import { deltaRows } from '../src/export/write-export.js';
 import { currentTags, type TagAssignment, type TagEvent } from '../src/model/assignment.js';
 import { BUILT_IN_RULES } from '../src/rules/built-in.js';
 import { at, row } from './rows.js';
-
-/** A small deterministic PRNG (mulberry32) so a failing history can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 /** Random complaint histories: each complaint is registered, then maybe decided, followed up, reviewed. */
 function history(seed: number, complaints: number): ComplaintRowInput[] {

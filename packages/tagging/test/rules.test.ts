@@ -5,6 +5,7 @@ import { BUILT_IN_RULES } from '../src/rules/built-in.js';
 import { compileRules, evaluateCustomer, nextChangeAt } from '../src/rules/evaluate.js';
 import { defineRules } from '../src/rules/load.js';
 import { DAY, T0, at, row } from './rows.js';
+import { prng } from './prng.js';
 
 const evaluate = (rows: ComplaintRowInput[], day: number, rules = BUILT_IN_RULES) =>
   evaluateCustomer(
@@ -140,16 +141,6 @@ describe('rule sets', () => {
 });
 
 describe('nextChangeAt: when a customer must next be looked at again', () => {
-  /** mulberry32, so a failing case can be replayed from its seed. */
-  const prng = (seed: number) => {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
   const rulesSets = [
     BUILT_IN_RULES,
     defineRules({
