@@ -12,6 +12,8 @@
 //   save      the changed customers' new texts (taken from the real run's state) appended, the
 //             directory, dropped customers, owners and header, in one transaction
 //   close     the state closed: SQLite's checkpoint of the WAL into the file, as the real run's close
+// "floor-2" is the same with the save (and close) on a worker thread, started before the clock, written
+// while the main thread writes the events and the delta, and committed after them: the floor on two cores.
 // The taken-from-a-real-run inputs are loaded in the child before its phases are timed ("set-up",
 // left out of the sums). It runs alternating with the real command, each on a fresh copy of one full
 // build's state, and checks that the floor wrote the same bytes (delta files, event log) and the same
@@ -22,13 +24,15 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wr
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { outputDigest, stateDigest, timedRun } from './tagging-runs.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const require = createRequire(new URL('../packages/tagging/package.json', import.meta.url));
 const AS_OF = '2026-11-30T00:00:00+08:00';
 
-if (process.argv[2] === '--child') await child(process.argv[3]);
+if (!isMainThread) await saveAside(workerData);
+else if (process.argv[2] === '--child') await child(process.argv[3]);
 else driver();
 
 function driver() {
@@ -65,10 +69,11 @@ function driver() {
     if (reports[0]) copyFileSync(join(ref, 'state', 'reports', reports[0]), join(fixture, 'unlinked.ndjson'));
     const refDigest = { ...outputDigest(ref), ...stateDigest(join(ref, 'state', 'tags-state.sqlite')) };
 
-    const results = { real: [], floor: [] };
+    const kinds = ['real', 'floor', 'floor-2'];
+    const results = Object.fromEntries(kinds.map((k) => [k, []]));
     let same = true;
     for (let i = 0; i < Number(runs); i++) {
-      for (const name of ['real', 'floor']) {
+      for (const name of kinds) {
         const dir = copy(`${name}-${i}`);
         const load = loadavg()[0];
         let r;
@@ -76,7 +81,7 @@ function driver() {
           r = timedRun(dist, ['build', '--input', fresh, '--as-of', AS_OF, '--state', join(dir, 'state'), '--out', join(dir, 'out'), '--quiet']);
           r.phases = /done in [\d.]+ s \(([^)]*)\)/.exec(r.out)?.[1] ?? '';
         } else {
-          const cmd = `/usr/bin/time -f '@@ %e %U %S %M' node ${resolve(here, 'tagging-incremental-floor.mjs')} --child '${JSON.stringify({ fixture, fresh, dir, asOf: AS_OF })}' 2>&1`;
+          const cmd = `/usr/bin/time -f '@@ %e %U %S %M' node ${resolve(here, 'tagging-incremental-floor.mjs')} --child '${JSON.stringify({ fixture, fresh, dir, asOf: AS_OF, aside: name === 'floor-2' })}' 2>&1`;
           const out = execFileSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
           const t = /@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(out);
           if (!t) throw new Error(out);
@@ -95,14 +100,16 @@ function driver() {
       }
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    for (const name of ['real', 'floor']) {
+    for (const name of kinds) {
       const rs = results[name];
       console.log(`${name.padEnd(5)} median: ${median(rs.map((r) => r.wall)).toFixed(3)} s wall, ${median(rs.map((r) => r.user + r.sys)).toFixed(3)} s CPU, ${median(rs.map((r) => r.rss)).toFixed(0)} MB (/usr/bin/time, the floor's set-up included)`);
     }
-    const fl = results.floor;
-    console.log('floor, phase medians (wall / CPU, s; "counted" = the process without its set-up):');
-    for (const k of Object.keys(fl[0].times)) console.log(`  ${k.padEnd(8)} ${median(fl.map((r) => r.times[k][0])).toFixed(3)} / ${median(fl.map((r) => r.times[k][1])).toFixed(3)}`);
-    console.log(`  evaluated customers: ${fl[0].evaluated} (${fl[0].newCustomers} not yet saved), events ${fl[0].events}, changed customers ${fl[0].changed}`);
+    for (const name of ['floor', 'floor-2']) {
+      const fl = results[name];
+      console.log(`${name}, phase medians (wall / process CPU, s; "counted" = the process without its set-up):`);
+      for (const k of Object.keys(fl[0].times)) console.log(`  ${k.padEnd(8)} ${median(fl.map((r) => r.times[k][0])).toFixed(3)} / ${median(fl.map((r) => r.times[k][1])).toFixed(3)}`);
+      console.log(`  evaluated customers: ${fl[0].evaluated} (${fl[0].newCustomers} not yet saved), events ${fl[0].events}, changed customers ${fl[0].changed}`);
+    }
     console.log(`outputs (delta, event log, state content) equal to the real run's in every run: ${same ? 'yes' : 'NO'}`);
     console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
@@ -154,21 +161,35 @@ async function child(arg) {
   const fs = await import('node:fs');
   const { createHash } = await import('node:crypto');
   const Database = require('better-sqlite3');
-  const { fixture, fresh, dir, asOf } = JSON.parse(arg);
+  const { fixture, fresh, dir, asOf, aside } = JSON.parse(arg);
   mark('load');
+  const file = join(dir, 'state', 'tags-state.sqlite');
+  let saver = null;
+  if (aside) {
+    const w = new Worker(new URL(import.meta.url), { workerData: { fixture, file } });
+    const queue = [];
+    const waiting = [];
+    w.on('message', (m) => (waiting.length ? waiting.shift()(m) : queue.push(m)));
+    w.on('error', (e) => {
+      console.error(e);
+      process.exit(1);
+    });
+    saver = { w, next: () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => waiting.push(r))) };
+    await saver.next(); // its set-up done
+  }
   // Set-up, not counted: what the rules would have produced.
   const names = JSON.parse(fs.readFileSync(join(fixture, 'names.json'), 'utf8'));
   const events = fs.readFileSync(join(fixture, 'events.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const deltaRows = fs.readFileSync(join(fixture, 'delta.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const template = JSON.parse(fs.readFileSync(join(fixture, 'manifest.json'), 'utf8'));
   const unlinked = names.report ? fs.readFileSync(join(fixture, 'unlinked.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
-  const changes = JSON.parse(fs.readFileSync(join(fixture, 'changes.json'), 'utf8'));
+  const changes = aside ? null : JSON.parse(fs.readFileSync(join(fixture, 'changes.json'), 'utf8'));
   mark('set-up');
 
   const rows = fs.readFileSync(fresh, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   mark('read');
 
-  const db = new Database(join(dir, 'state', 'tags-state.sqlite'), { fileMustExist: true });
+  const db = new Database(file, { fileMustExist: true });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -16384');
@@ -186,6 +207,10 @@ async function child(arg) {
     if (!held.has(r.id)) held.set(r.id, r);
   }
   const fresh_ = touched.filter((id) => !held.has(id)).length;
+  if (saver) {
+    db.close();
+    saver.w.postMessage('go');
+  }
   mark('state');
 
   const eventsDir = join(dir, 'state', 'events');
@@ -237,28 +262,65 @@ async function child(arg) {
   }
   mark('delta');
 
+  let changed;
+  if (saver) {
+    // Written beside the events and the delta; committed (and closed) after them, the commit point last.
+    changed = (await saver.next()).changed;
+    saver.w.postMessage('commit');
+    await saver.next();
+    mark('save');
+    await saver.w.terminate();
+  } else {
+    db.exec('begin');
+    writeChanges(db, changes);
+    db.exec('commit');
+    changed = changes.ids.length;
+    mark('save');
+    // Closing the last connection checkpoints the WAL into the file (and syncs it), as the real run's close does.
+    db.close();
+    mark('close');
+  }
+
+  const counted = Object.entries(times).filter(([k]) => k !== 'set-up');
+  times.counted = [counted.reduce((s, [, [w]]) => s + w, 0), counted.reduce((s, [, [, u]]) => s + u, 0)];
+  console.log(`@phases ${JSON.stringify({ times, evaluated: held.size + fresh_, newCustomers: fresh_, events: events.length, changed })}`);
+}
+
+/** The save's statements: the changed customers' texts appended, the directory, dropped customers, owners, the header. */
+function writeChanges(db, changes) {
   const text = db.prepare('insert into customer_texts (data) values (?)');
   const put = db.prepare('insert or replace into customers (id, revisit_at, text_id) values (?, ?, ?)');
   const del = db.prepare('delete from customers where id = ?');
   const own = db.prepare('insert or replace into owners (complaint_id, customer_id) values (?, ?)');
   const disown = db.prepare('delete from owners where complaint_id = ?');
   const setMeta = db.prepare('insert or replace into meta (key, value) values (?, ?)');
-  db.transaction(() => {
-    const { ids, revisits, texts } = changes;
-    for (let i = 0; i < ids.length; i++) put.run(ids[i], revisits[i], text.run(texts[i]).lastInsertRowid);
-    for (const id of changes.dropped) del.run(id);
-    for (const [cid, owner] of changes.owners) {
-      if (owner === null) disown.run(cid);
-      else own.run(cid, owner);
-    }
-    for (const [k, v] of Object.entries(changes.meta)) setMeta.run(k, v);
-  })();
-  mark('save');
-  // Closing the last connection checkpoints the WAL into the file (and syncs it), as the real run's close does.
-  db.close();
-  mark('close');
+  const { ids, revisits, texts } = changes;
+  for (let i = 0; i < ids.length; i++) put.run(ids[i], revisits[i], text.run(texts[i]).lastInsertRowid);
+  for (const id of changes.dropped) del.run(id);
+  for (const [cid, owner] of changes.owners) {
+    if (owner === null) disown.run(cid);
+    else own.run(cid, owner);
+  }
+  for (const [k, v] of Object.entries(changes.meta)) setMeta.run(k, v);
+}
 
-  const counted = Object.entries(times).filter(([k]) => k !== 'set-up');
-  times.counted = [counted.reduce((s, [, [w]]) => s + w, 0), counted.reduce((s, [, [, u]]) => s + u, 0)];
-  console.log(`@phases ${JSON.stringify({ times, evaluated: held.size + fresh_, newCustomers: fresh_, events: events.length, changed: changes.ids.length })}`);
+/** floor-2's worker: loads the changes (set-up), then on `go` writes them in an immediate transaction, commits on `commit`, closes. */
+async function saveAside({ fixture, file }) {
+  const { readFileSync } = await import('node:fs');
+  const Database = require('better-sqlite3');
+  const changes = JSON.parse(readFileSync(join(fixture, 'changes.json'), 'utf8'));
+  const next = () => new Promise((r) => parentPort.once('message', r));
+  parentPort.postMessage('ready');
+  await next();
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -16384');
+  db.exec('begin immediate');
+  writeChanges(db, changes);
+  parentPort.postMessage({ changed: changes.ids.length });
+  await next();
+  db.exec('commit');
+  db.close();
+  parentPort.postMessage('done');
 }
