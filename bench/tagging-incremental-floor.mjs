@@ -7,8 +7,8 @@
 //             read the texts of the customers the rows touch and of those due (revisit_at <= as-of)
 //   events    the run's events (taken from a real run's log, parsed before the clock runs), each
 //             JSON.stringify'd and written to a temporary file renamed into place
-//   delta     the delta's CSV and NDJSON (rows taken from a real run's delta), formatted, hashed,
-//             written in a temporary folder with the manifest, renamed; the unlinked report
+//   delta     the delta's CSV, then its NDJSON (rows taken from a real run's delta), formatted, hashed,
+//             written in a temporary folder; then ("delta end") the manifest, the rename, the unlinked report
 //   save      the changed customers' new texts (taken from the real run's state) appended, the
 //             directory, dropped customers, owners and header, in one transaction
 //   close     the state closed: SQLite's checkpoint of the WAL into the file, as the real run's close
@@ -107,7 +107,7 @@ function driver() {
     for (const name of ['floor', 'floor-2']) {
       const fl = results[name];
       console.log(`${name}, phase medians (wall / process CPU, s; "counted" = the process without its set-up):`);
-      for (const k of Object.keys(fl[0].times)) console.log(`  ${k.padEnd(8)} ${median(fl.map((r) => r.times[k][0])).toFixed(3)} / ${median(fl.map((r) => r.times[k][1])).toFixed(3)}`);
+      for (const k of Object.keys(fl[0].times)) console.log(`  ${k.padEnd(12)} ${median(fl.map((r) => r.times[k][0])).toFixed(3)} / ${median(fl.map((r) => r.times[k][1])).toFixed(3)}`);
       console.log(`  evaluated customers: ${fl[0].evaluated} (${fl[0].newCustomers} not yet saved), events ${fl[0].events}, changed customers ${fl[0].changed}`);
     }
     console.log(`outputs (delta, event log, state content) equal to the real run's in every run: ${same ? 'yes' : 'NO'}`);
@@ -238,29 +238,34 @@ async function child(arg) {
     return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const columns = template.columns;
+  const files = [];
+  const put = (name, text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    fs.writeFileSync(join(tmpDir, name), bytes);
+    files.push({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  };
+  // One format after the other, each its own phase: what writing one format fewer would save.
   let csv = `${columns.join(',')}\r\n`;
-  let ndjson = '';
   for (const r of deltaRows) {
     if (r.op === 'upsert') {
       csv += `upsert,${columns.slice(1).map((k) => cell(k === 'evidence' ? r[k].join(';') : r[k])).join(',')}\r\n`;
     } else {
       csv += `delete,${cell(r[columns[1]])}${','.repeat(columns.length - 2)}\r\n`;
     }
-    ndjson += `${JSON.stringify(r)}\n`;
   }
-  const files = [];
-  for (const [name, text] of [['tags.csv', csv], ['tags.ndjson', ndjson]]) {
-    const bytes = Buffer.from(text, 'utf8');
-    fs.writeFileSync(join(tmpDir, name), bytes);
-    files.push({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-  }
+  put('tags.csv', csv);
+  mark('delta CSV');
+  let ndjson = '';
+  for (const r of deltaRows) ndjson += `${JSON.stringify(r)}\n`;
+  put('tags.ndjson', ndjson);
+  mark('delta NDJSON');
   fs.writeFileSync(join(tmpDir, 'manifest.json'), `${JSON.stringify({ ...template, files }, null, 2)}\n`);
   fs.renameSync(tmpDir, join(out, names.deltaName));
   if (names.report) {
     fs.mkdirSync(join(dir, 'state', 'reports'), { recursive: true });
     fs.writeFileSync(join(dir, 'state', 'reports', names.report), unlinked.map((u) => JSON.stringify(u)).join('\n') + '\n');
   }
-  mark('delta');
+  mark('delta end');
 
   let changed;
   if (saver) {
