@@ -12,6 +12,12 @@
 //                                       concurrent clients, each against the bare server at the same
 //                                       number (default 8, issue #11's figure; GET /v1/me and
 //                                       PostgreSQL keep their own counts)
+//   CK_BENCH_FLOOR=1                    beside SQLite, the floor of a durable creation at each of those
+//                                       numbers (bench/server-floor.mjs: a bare node:http server writing
+//                                       the rows a real creation writes, group commit and the WAL's
+//                                       fdatasync as the service's store), and the same floor with
+//                                       synchronous=NORMAL and no fdatasync (NOT durable: what durability
+//                                       costs, not a shipping option)
 //   CK_BENCH_CUSTOMERS=distinct|N        creations name a retail customer id: a new one each
 //                                       (`distinct`), or one of N (N writers of one customer wait
 //                                       for each other on PostgreSQL: its repeat flags); default none
@@ -43,6 +49,7 @@ const seconds = Number(process.argv[2] ?? 3);
 const rounds = Number(process.argv[3] ?? 3);
 const only = process.env.CK_BENCH_ONLY;
 const childScript = fileURLToPath(new URL('./server-child.mjs', import.meta.url));
+const floorScript = fileURLToPath(new URL('./server-floor.mjs', import.meta.url));
 
 const customers = process.env.CK_BENCH_CUSTOMERS;
 /** The numbers of concurrent clients creations run at on the bare server and SQLite (8 first: issue #11's figure). */
@@ -58,8 +65,8 @@ const bodyOf = (seq) => {
   return JSON.stringify({ ...body, complainant: { ...body.complainant, customerId: id } });
 };
 
-async function startChild(options) {
-  const child = spawn(process.execPath, [childScript, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startChild(options, script = childScript) {
+  const child = spawn(process.execPath, [script, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const started = await new Promise((resolve, reject) => {
     child.stdout.on('data', (c) => {
@@ -199,6 +206,15 @@ try {
     children.push(sqlite);
     for (const n of createClients) runs.push({ name: atClients('SQLite: POST /v1/complaints', n), target: sqlite, kind: 'create', clients: n });
     runs.push({ name: 'SQLite: GET /v1/me', target: sqlite, kind: 'me', clients: 8 });
+    if (process.env.CK_BENCH_FLOOR === '1') {
+      for (const durable of [true, false]) {
+        const floorDir = mkdtempSync(join(tmpdir(), 'ck-bench-floor-'));
+        dirs.push(floorDir);
+        const floor = await startChild({ dataDir: floorDir, durable }, floorScript);
+        children.push(floor);
+        for (const n of createClients) runs.push({ name: atClients(durable ? 'floor: POST' : 'floor, NOT durable (synchronous=NORMAL, no fdatasync): POST', n), target: floor, kind: 'create', clients: n });
+      }
+    }
     if (process.env.CK_SERVER_BASE) {
       const baseDir = mkdtempSync(join(tmpdir(), 'ck-bench-'));
       dirs.push(baseDir);
@@ -276,6 +292,16 @@ try {
   const has = (name) => runs.some((r) => r.name === name);
   for (const client of clientModes) {
     const x = (a, b) => (mc(client, a) / mc(client, b)).toFixed(2);
+    if (has('floor: POST') || has(atClients('floor: POST', createClients[0]))) {
+      const cpuOf = (name, n) => median(timed.filter((t) => t.target === runs.find((r) => r.name === name).target && t.kind === 'create' && t.clients === n && t.client === client).map((t) => t.ms));
+      console.log(`\n${client} client, the floor of a durable creation:\n`);
+      console.log('| clients | floor × bare | service × floor | not durable × bare | CPU ms per creation: service / floor / not durable |');
+      console.log('|---:|---:|---:|---:|---:|');
+      for (const n of createClients) {
+        const [floor, loose, service, bareAt] = [atClients('floor: POST', n), atClients('floor, NOT durable (synchronous=NORMAL, no fdatasync): POST', n), atClients('SQLite: POST /v1/complaints', n), atClients('bare node:http, POST', n)];
+        console.log(`| ${n} | ${x(floor, bareAt)}× | ${x(service, floor)}× | ${x(loose, bareAt)}× | ${cpuOf(service, n).toFixed(3)} / ${cpuOf(floor, n).toFixed(3)} / ${cpuOf(loose, n).toFixed(3)} |`);
+      }
+    }
     if (has('SQLite, CK_SERVER_BASE: GET /v1/me')) {
       const creations = createClients.map((n) => `${x(atClients('SQLite: POST /v1/complaints', n), atClients('SQLite, CK_SERVER_BASE: POST /v1/complaints', n))}× (${n} clients)`).join(', ');
       console.log(`\n${client} client, SQLite, this build / CK_SERVER_BASE: creations ${creations}, GET /v1/me ${x('SQLite: GET /v1/me', 'SQLite, CK_SERVER_BASE: GET /v1/me')}×`);
