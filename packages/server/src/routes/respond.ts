@@ -7,7 +7,8 @@ import { isVisible } from '../policy/visibility.js';
 import type { ComplaintRecord, StoredResult } from '../store/store.js';
 
 /**
- * Sends a mutation's result; a replayed result carries `Idempotent-Replayed: true`.
+ * Sends a mutation's result; a replayed result carries `Idempotent-Replayed: true`. A result with
+ * `bodyText` (the store serialised its body already) is sent as that text.
  *
  * @example
  * ```ts
@@ -16,6 +17,8 @@ import type { ComplaintRecord, StoredResult } from '../store/store.js';
  */
 export function sendResult(c: Context<AppEnv>, result: StoredResult & { replayed: boolean }): Response {
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
+  // The store's text of the body when it has one (a keyed write's): what c.json would send, serialised once.
+  if (result.bodyText !== undefined) return c.body(result.bodyText, result.status as ContentfulStatusCode, { 'Content-Type': 'application/json' });
   return c.json(result.body as object, result.status as ContentfulStatusCode);
 }
 

@@ -713,7 +713,8 @@ export class SqlStore implements Store {
             created_at: this.now(),
           } : undefined,
         );
-        return { ...result, replayed: false };
+        // The answer is sent as this text (routes/respond.ts): not serialised a second time.
+        return response === undefined ? { ...result, replayed: false } : { ...result, bodyText: response, replayed: false };
       });
     let result: StoredResult & { replayed: boolean };
     for (let tries = 1; ; tries++) {

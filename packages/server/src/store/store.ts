@@ -74,6 +74,11 @@ export interface ComplaintRecord {
 export interface StoredResult {
   readonly status: number;
   readonly body: unknown;
+  /**
+   * `JSON.stringify(body)`, when the store made that text already (a keyed write compares it with
+   * the document it stored): the answer is sent as this text instead of serialising `body` again.
+   */
+  readonly bodyText?: string | undefined;
 }
 
 /**
