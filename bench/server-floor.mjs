@@ -28,7 +28,10 @@
 // Options (JSON in argv[2]): { dataDir, server?: path to the server's index.js for the preparation,
 //   durable?: false  → synchronous = NORMAL and no fdatasync at all: answered at commit. NOT a
 //                      shipping option (an acknowledged creation can be lost in a power cut); shown
-//                      only to say what durability costs. }
+//                      only to say what durability costs;
+//   answerOnly?: true → no SQLite at all: the real answer (the traced creation's document, status and
+//                      headers) right after the body is parsed: the bare server with the service's
+//                      answer instead of its small one, to tell the answer's cost from the storage's. }
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -223,6 +226,11 @@ const server = createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    if (o.answerOnly) {
+      res.writeHead(answer.status, [...headers, 'x-request-id', randomUUID(), 'content-length', String(Buffer.byteLength(complaintDocument))]);
+      res.end(complaintDocument);
+      return;
+    }
     submit(req.headers['idempotency-key'] ?? randomUUID(), (body) => {
       res.writeHead(answer.status, [...headers, 'x-request-id', randomUUID(), 'content-length', String(Buffer.byteLength(body))]);
       res.end(body);

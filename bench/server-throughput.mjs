@@ -17,7 +17,8 @@
 //                                       the rows a real creation writes, group commit and the WAL's
 //                                       fdatasync as the service's store), and the same floor with
 //                                       synchronous=NORMAL and no fdatasync (NOT durable: what durability
-//                                       costs, not a shipping option)
+//                                       costs, not a shipping option), and the bare server answering
+//                                       the service's answer (its size and headers) with no SQLite
 //   CK_BENCH_CUSTOMERS=distinct|N        creations name a retail customer id: a new one each
 //                                       (`distinct`), or one of N (N writers of one customer wait
 //                                       for each other on PostgreSQL: its repeat flags); default none
@@ -207,12 +208,17 @@ try {
     for (const n of createClients) runs.push({ name: atClients('SQLite: POST /v1/complaints', n), target: sqlite, kind: 'create', clients: n });
     runs.push({ name: 'SQLite: GET /v1/me', target: sqlite, kind: 'me', clients: 8 });
     if (process.env.CK_BENCH_FLOOR === '1') {
-      for (const durable of [true, false]) {
+      const floors = [
+        [{ durable: true }, 'floor: POST'],
+        [{ durable: false }, 'floor, NOT durable (synchronous=NORMAL, no fdatasync): POST'],
+        [{ answerOnly: true }, "bare node:http with the service's answer, no SQLite: POST"],
+      ];
+      for (const [options, name] of floors) {
         const floorDir = mkdtempSync(join(tmpdir(), 'ck-bench-floor-'));
         dirs.push(floorDir);
-        const floor = await startChild({ dataDir: floorDir, durable }, floorScript);
+        const floor = await startChild({ dataDir: floorDir, ...options }, floorScript);
         children.push(floor);
-        for (const n of createClients) runs.push({ name: atClients(durable ? 'floor: POST' : 'floor, NOT durable (synchronous=NORMAL, no fdatasync): POST', n), target: floor, kind: 'create', clients: n });
+        for (const n of createClients) runs.push({ name: atClients(name, n), target: floor, kind: 'create', clients: n });
       }
     }
     if (process.env.CK_SERVER_BASE) {
@@ -295,11 +301,11 @@ try {
     if (has('floor: POST') || has(atClients('floor: POST', createClients[0]))) {
       const cpuOf = (name, n) => median(timed.filter((t) => t.target === runs.find((r) => r.name === name).target && t.kind === 'create' && t.clients === n && t.client === client).map((t) => t.ms));
       console.log(`\n${client} client, the floor of a durable creation:\n`);
-      console.log('| clients | floor × bare | service × floor | not durable × bare | CPU ms per creation: service / floor / not durable |');
-      console.log('|---:|---:|---:|---:|---:|');
+      console.log("| clients | floor × bare | service × floor | not durable × bare | the service's answer, no SQLite × bare | CPU ms per creation: service / floor / not durable / answer only |");
+      console.log('|---:|---:|---:|---:|---:|---:|');
       for (const n of createClients) {
-        const [floor, loose, service, bareAt] = [atClients('floor: POST', n), atClients('floor, NOT durable (synchronous=NORMAL, no fdatasync): POST', n), atClients('SQLite: POST /v1/complaints', n), atClients('bare node:http, POST', n)];
-        console.log(`| ${n} | ${x(floor, bareAt)}× | ${x(service, floor)}× | ${x(loose, bareAt)}× | ${cpuOf(service, n).toFixed(3)} / ${cpuOf(floor, n).toFixed(3)} / ${cpuOf(loose, n).toFixed(3)} |`);
+        const [floor, loose, answerOnly, service, bareAt] = [atClients('floor: POST', n), atClients('floor, NOT durable (synchronous=NORMAL, no fdatasync): POST', n), atClients("bare node:http with the service's answer, no SQLite: POST", n), atClients('SQLite: POST /v1/complaints', n), atClients('bare node:http, POST', n)];
+        console.log(`| ${n} | ${x(floor, bareAt)}× | ${x(service, floor)}× | ${x(loose, bareAt)}× | ${x(answerOnly, bareAt)}× | ${[service, floor, loose, answerOnly].map((t) => cpuOf(t, n).toFixed(3)).join(' / ')} |`);
       }
     }
     if (has('SQLite, CK_SERVER_BASE: GET /v1/me')) {
