@@ -196,7 +196,7 @@ function startFlush() {
 
 // Group commit, as packages/server/src/store/group-commit.ts: the writes parsed in one turn of the
 // event loop (and those arriving while a batch runs) share a transaction of at most 64.
-let queue = [];
+const queue = [];
 let draining = false;
 function drain() {
   while (queue.length > 0) {
@@ -204,7 +204,9 @@ function drain() {
     begin.run();
     const bodies = batch.map((w) => create(w.key));
     commit.run();
-    const answerAll = () => batch.forEach((w, i) => w.answer(bodies[i]));
+    const answerAll = () => {
+      for (let i = 0; i < batch.length; i++) batch[i].answer(bodies[i]);
+    };
     if (durable) flush(answerAll);
     else answerAll();
   }
