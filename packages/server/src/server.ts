@@ -1,14 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { deadlinesOf } from '@complaintkit/core/domain';
 import { createIdentityHasher } from '@complaintkit/core/node';
 import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
-import { answerAtTheEdge, answerClientErrors, requestErrorAnswer } from './http/client-error.js';
+import { answerAtTheEdge, answerClientErrors } from './http/client-error.js';
 import { InFlight } from './http/in-flight.js';
 import { resolveLimits } from './http/limits.js';
 import { jsonLogger } from './http/logger.js';
@@ -147,11 +146,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // answerAtTheEdge answers a missing Host with a problem document (Node's own answer is an empty 400).
       requireHostHeader: false,
     };
-    // What `serve()` of @hono/node-server does, plus an error handler: a request it cannot turn into
-    // a web Request (a backslash in the path, no Host header) was an empty text/plain 400.
-    const listener = getRequestListener(app.fetch, { hostname: o.host, errorHandler: requestErrorAnswer(logger) });
-    // OPTIONS * and a request without Host are answered before the adapter (answerAtTheEdge).
-    const s = createServer(serverOptions, answerAtTheEdge(listener));
+    // What `serve()` of @hono/node-server does, plus an error handler for each request: a request it
+    // cannot turn into a web Request (a backslash in the path, no Host header) was an empty text/plain
+    // 400. OPTIONS * and a request without Host are answered before the adapter (answerAtTheEdge).
+    const s = createServer(serverOptions, answerAtTheEdge({ fetch: app.fetch, hostname: o.host, logger }));
     s.once('error', reject);
     s.listen(o.port ?? 3000, o.host, () => resolve(s));
   });

@@ -1,5 +1,6 @@
 import { type IncomingMessage, type RequestListener, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { getRequestListener } from '@hono/node-server';
 import { ALL_ENDPOINTS } from '@complaintkit/core/domain';
 import { COMMON_HEADERS } from './common-headers.js';
 import { describeError, type Logger } from './logger.js';
@@ -72,25 +73,24 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
   });
 }
 
-/** @internal the request {@link answerAtTheEdge} is handing to the adapter, while it does so synchronously. */
-let beforeTheApp: IncomingMessage | undefined;
-
 /**
  * The answer to a request @hono/node-server cannot turn into a web `Request` (its `RequestError`:
  * a backslash in the path, no `Host` header, an absolute URL it refuses): a 400 problem document
  * saying what is wrong (the path, the Host header or the target), with the client's `X-Request-Id`
  * when valid (as the app reads it), else a new one; anything else that escapes the app is logged and a bare
- * 500 problem. Without it the adapter answered an empty `text/plain` 400.
+ * 500 problem with that request's id. `req` is the request the error belongs to: {@link answerAtTheEdge}
+ * makes one handler per request, so with many requests in flight each error names its own (the adapter
+ * also calls the handler after an `await` when the app's promise rejects, when another request may be
+ * the one being handed over).
  *
  * @example
  * ```ts
- * getRequestListener(app.fetch, { errorHandler: requestErrorAnswer(logger) });
+ * getRequestListener(app.fetch, { errorHandler: requestErrorAnswer(logger, req) });
  * ```
  */
 export const requestErrorAnswer =
-  (logger: Logger) =>
+  (logger: Logger, req?: IncomingMessage) =>
   (err: unknown): Response => {
-    const req = beforeTheApp;
     const requestId = req === undefined ? crypto.randomUUID() : requestIdOfIncoming(req);
     const message = err instanceof Error ? err.message : '';
     let problem: HttpProblem;
@@ -113,6 +113,21 @@ export const requestErrorAnswer =
   };
 
 /**
+ * What {@link answerAtTheEdge} hands each request to: the app's `fetch`, the host name the adapter
+ * builds URLs with, and the logger.
+ *
+ * @example
+ * ```ts
+ * const edge: EdgeOptions = { fetch: app.fetch, hostname: '127.0.0.1', logger };
+ * ```
+ */
+export interface EdgeOptions {
+  fetch: Parameters<typeof getRequestListener>[0];
+  hostname?: string | undefined;
+  logger: Logger;
+}
+
+/**
  * The methods this service answers somewhere, as `OPTIONS *` lists them in `Allow`: every
  * operation's (core's contract), HEAD with GET, and OPTIONS (the CORS preflight, on every path).
  *
@@ -124,19 +139,21 @@ export const requestErrorAnswer =
 export const SERVICE_METHODS: string = allowOf([...ALL_ENDPOINTS.map((e) => e.method), 'OPTIONS']);
 
 /**
- * Wraps the app's request listener with the two answers given before a request becomes a web
- * `Request`: `OPTIONS *` (RFC 9110 §9.3.7, a probe of the whole server) is a 204 with `Allow` listing
+ * The request listener of the service: the two answers given before a request becomes a web
+ * `Request`, then @hono/node-server's listener for the app with {@link requestErrorAnswer} for that
+ * request as its error handler (made per request, so an error can only name its own request).
+ * The two answers: `OPTIONS *` (RFC 9110 §9.3.7, a probe of the whole server) is a 204 with `Allow` listing
  * {@link SERVICE_METHODS}; an HTTP/1.1 request without a `Host` header (RFC 9112 §3.2) is a 400
  * problem (checked first, so `OPTIONS *` without Host is one too), where Node answered an empty 400 (the server is created with `requireHostHeader: false`
  * for this). Both carry the headers every answer carries.
  *
  * @example
  * ```ts
- * createServer({ requireHostHeader: false }, answerAtTheEdge(getRequestListener(app.fetch)));
+ * createServer({ requireHostHeader: false }, answerAtTheEdge({ fetch: app.fetch, logger }));
  * ```
  */
 export const answerAtTheEdge =
-  (listener: RequestListener): RequestListener =>
+  ({ fetch, hostname, logger }: EdgeOptions): RequestListener =>
   (req: IncomingMessage, res: ServerResponse) => {
     // The Host check first: RFC 9112 §3.2 makes an HTTP/1.1 request without Host a 400, `OPTIONS *` too.
     if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
@@ -151,12 +168,8 @@ export const answerAtTheEdge =
       res.end();
       return;
     }
-    // The adapter calls its errorHandler (requestErrorAnswer) synchronously when it cannot make a web
-    // Request of this one, so the request is at hand there for its id and what was wrong.
-    beforeTheApp = req;
-    try {
-      return listener(req, res);
-    } finally {
-      beforeTheApp = undefined;
-    }
+    // One listener per request (a few closures), so its errorHandler knows the request it answers:
+    // the adapter calls it synchronously when it cannot make a web Request of this one, and after an
+    // await when the app's promise rejects.
+    return getRequestListener(fetch, { hostname, errorHandler: requestErrorAnswer(logger, req) })(req, res);
   };
