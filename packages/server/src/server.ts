@@ -154,7 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     s.listen(o.port ?? 3000, o.host, () => resolve(s));
   });
   // Headers over Node's limit, malformed requests: a problem document, not Node's empty 431 / 400.
-  answerClientErrors(server as Server);
+  answerClientErrors(server as Server, logger);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +139,41 @@ describe('requests Node refuses before any route', () => {
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
     expect(JSON.parse(res.body)).toMatchObject({ status: 400, code: 'validation_failed', detail: expect.stringMatching(/backslash/), requestId: res.requestId });
+  });
+});
+
+describe('answers given before the app', () => {
+  let t: TestServer;
+  const logged: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    t = await startTestServer('sqlite', { fixture: false, logger: { info: (e) => logged.push(e), error: (e) => logged.push(e) } });
+  });
+  afterAll(() => t?.close());
+
+  /** Sends `text` as it is on a new connection and waits for the server to close it. */
+  const raw = (text: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(t.url);
+      const socket = connect(Number(url.port), url.hostname, () => socket.end(text));
+      socket.on('data', () => {});
+      socket.on('error', reject);
+      socket.on('close', () => resolve());
+    });
+
+  it.each([
+    ['a bad Host', 'GET /v1/complaints/13911112222?phone=13911112222 HTTP/1.1\r\nHost: a b\r\n', 'GET', '/v1/complaints/139****2222', 400],
+    ['a backslash in the path', 'GET /v1/customers/%E5%BC%A0%E4%B8%89\\tags HTTP/1.1\r\nHost: x\r\n', 'GET', '/v1/customers/张*\\tags', 400],
+    ['no Host header', 'POST /v1/complaints/13911112222/accept HTTP/1.1\r\n', 'POST', '/v1/complaints/139****2222/accept', 400],
+    ['OPTIONS *', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n', 'OPTIONS', '*', 204],
+    ['headers over the limit', `GET /v1/complaints/13911112222 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n`, undefined, undefined, 431],
+  ])('logs %s as every answer is: method, masked path, status, duration, request id', async (_, head, method, path, status) => {
+    logged.length = 0;
+    await raw(`${head}X-Request-Id: edge-log-1\r\nConnection: close\r\n\r\n`);
+    const line = logged.find((e) => e.msg === 'request');
+    const requestId = status === 431 ? expect.stringMatching(/^[0-9a-f-]{36}$/) : 'edge-log-1';
+    expect(line).toMatchObject({ method, path, status, requestId });
+    if (status !== 431) expect(line?.ms).toEqual(expect.any(Number));
+    expect(JSON.stringify(logged)).not.toMatch(/13911112222|张三|%E5%BC%A0/);
   });
 });
 

@@ -3,10 +3,11 @@ import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { ALL_ENDPOINTS } from '@complaintkit/core/domain';
 import { COMMON_HEADERS } from './common-headers.js';
-import { describeError, type Logger } from './logger.js';
+import { describeError, type Logger, silentLogger } from './logger.js';
 import { allowOf } from './method-not-allowed.js';
 import { HttpProblem } from './problem.js';
 import { requestIdOfIncoming } from './request-id.js';
+import { logEdgeAnswer } from './request-log.js';
 
 /**
  * @internal the headers of an answer given outside the app (no middleware runs there): the ones every
@@ -15,10 +16,10 @@ import { requestIdOfIncoming } from './request-id.js';
  */
 const edgeHeaders = (requestId: string): [string, string][] => [...COMMON_HEADERS.map(([name, value]): [string, string] => [name, value]), ['X-Request-Id', requestId]];
 
-/** @internal a problem answered outside the app: its status, headers (with the type) and document. */
-function edgeProblem(problem: HttpProblem, requestId: string = crypto.randomUUID()): { status: number; headers: [string, string][]; body: string } {
+/** @internal a problem answered outside the app: its status, headers (with the type), document and request id. */
+function edgeProblem(problem: HttpProblem, requestId: string = crypto.randomUUID()): { status: number; headers: [string, string][]; body: string; requestId: string } {
   const body = JSON.stringify(problem.toProblem(requestId));
-  return { status: problem.status, headers: [['Content-Type', 'application/problem+json'], ...edgeHeaders(requestId)], body };
+  return { status: problem.status, headers: [['Content-Type', 'application/problem+json'], ...edgeHeaders(requestId)], body, requestId };
 }
 
 /** @internal the status Node gives each parser error it answers by itself (see `http.Server`'s `clientError`). */
@@ -49,20 +50,23 @@ function problemFor(code: string | undefined): HttpProblem {
  * limit, malformed request lines, a request that did not arrive within `requestTimeout`) with a
  * problem document instead of Node's empty `431` / `400` / `408`, then closes the connection. Node
  * calls this only while the socket has not yet had a response started; a reset socket is just
- * destroyed.
+ * destroyed. Each answer is logged as the app's are ({@link logEdgeAnswer}: status and request id,
+ * the request line being what Node could not read).
  *
  * @example
  * ```ts
- * answerClientErrors(server);
+ * answerClientErrors(server, logger);
  * ```
  */
-export function answerClientErrors(server: Pick<Server, 'on'>): void {
+export function answerClientErrors(server: Pick<Server, 'on'>, logger: Logger = silentLogger): void {
   server.on('clientError', (err: Error & { code?: string }, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    const { status, headers, body } = edgeProblem(problemFor(err.code));
+    const { status, headers, body, requestId } = edgeProblem(problemFor(err.code));
+    // Node's parser refused it: no method or path to log (they may be what was malformed).
+    logEdgeAnswer(logger, { status, requestId });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n` +
         headers.map(([name, value]) => `${name}: ${value}\r\n`).join('') +
@@ -81,7 +85,8 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
  * 500 problem with that request's id. `req` is the request the error belongs to: {@link answerAtTheEdge}
  * makes one handler per request, so with many requests in flight each error names its own (the adapter
  * also calls the handler after an `await` when the app's promise rejects, when another request may be
- * the one being handed over).
+ * the one being handed over). The answer is logged as the app's are ({@link logEdgeAnswer}), with the
+ * duration since `started` (a `performance.now()` taken when the request arrived).
  *
  * @example
  * ```ts
@@ -89,7 +94,7 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
  * ```
  */
 export const requestErrorAnswer =
-  (logger: Logger, req?: IncomingMessage) =>
+  (logger: Logger, req?: IncomingMessage, started?: number) =>
   (err: unknown): Response => {
     const requestId = req === undefined ? crypto.randomUUID() : requestIdOfIncoming(req);
     const message = err instanceof Error ? err.message : '';
@@ -109,6 +114,7 @@ export const requestErrorAnswer =
       problem = new HttpProblem(500, 'internal', 'something went wrong on our side; retry later, quoting the request id');
     }
     const { status, headers, body } = edgeProblem(problem, requestId);
+    logEdgeAnswer(logger, { method: req?.method, target: req?.url, status, started, requestId });
     return new Response(body, { status, headers });
   };
 
@@ -145,7 +151,8 @@ export const SERVICE_METHODS: string = allowOf([...ALL_ENDPOINTS.map((e) => e.me
  * The two answers: `OPTIONS *` (RFC 9110 §9.3.7, a probe of the whole server) is a 204 with `Allow` listing
  * {@link SERVICE_METHODS}; an HTTP/1.1 request without a `Host` header (RFC 9112 §3.2) is a 400
  * problem (checked first, so `OPTIONS *` without Host is one too), where Node answered an empty 400 (the server is created with `requireHostHeader: false`
- * for this). Both carry the headers every answer carries.
+ * for this). Both carry the headers every answer carries, and each is logged as the app's answers are
+ * (method, masked path, status, duration, request id).
  *
  * @example
  * ```ts
@@ -155,21 +162,26 @@ export const SERVICE_METHODS: string = allowOf([...ALL_ENDPOINTS.map((e) => e.me
 export const answerAtTheEdge =
   ({ fetch, hostname, logger }: EdgeOptions): RequestListener =>
   (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
     // The Host check first: RFC 9112 §3.2 makes an HTTP/1.1 request without Host a 400, `OPTIONS *` too.
     if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
       const problem = new HttpProblem(400, 'validation_failed', 'the request has no Host header; send one', { errors: [{ path: 'headers', message: 'no Host header' }] });
-      const { status, headers, body } = edgeProblem(problem, requestIdOfIncoming(req));
+      const requestId = requestIdOfIncoming(req);
+      const { status, headers, body } = edgeProblem(problem, requestId);
       res.writeHead(status, [...headers, ['Content-Length', String(Buffer.byteLength(body))], ['Connection', 'close']].flat());
       res.end(body);
+      logEdgeAnswer(logger, { method: req.method, target: req.url, status, started, requestId });
       return;
     }
     if (req.url === '*' && req.method === 'OPTIONS') {
-      res.writeHead(204, [...edgeHeaders(requestIdOfIncoming(req)), ['Allow', SERVICE_METHODS]].flat());
+      const requestId = requestIdOfIncoming(req);
+      res.writeHead(204, [...edgeHeaders(requestId), ['Allow', SERVICE_METHODS]].flat());
       res.end();
+      logEdgeAnswer(logger, { method: req.method, target: req.url, status: 204, started, requestId });
       return;
     }
     // One listener per request (a few closures), so its errorHandler knows the request it answers:
     // the adapter calls it synchronously when it cannot make a web Request of this one, and after an
     // await when the app's promise rejects.
-    return getRequestListener(fetch, { hostname, errorHandler: requestErrorAnswer(logger, req) })(req, res);
+    return getRequestListener(fetch, { hostname, errorHandler: requestErrorAnswer(logger, req, started) })(req, res);
   };
