@@ -2,6 +2,7 @@ import type { ComplaintListQuery } from '@complaintkit/core/domain';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { likePrefix } from './like-prefix.js';
+import { searchFold } from './rows.js';
 
 /**
  * Encodes the list cursor: the row sequence of the last item returned (opaque to clients).
@@ -67,19 +68,20 @@ export function listConditions(
   if (q.assigneeId !== undefined) where.push(eb('assignee_id', '=', q.assigneeId));
   if (q.q !== undefined) {
     for (const word of searchWords(q.q)) {
-      where.push(eb.or(word.map((form) => sql<SqlBool>`search_text like ${`%${form.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`)));
+      where.push(sql<SqlBool>`search_text like ${`%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`);
     }
   }
   return where;
 }
 
 /**
- * @internal the words of a search, each as forms any of which may match: split at white space (the
+ * @internal the words of a search, each as the stored text holds it: split at white space (the
  * ideographic space U+3000 too), so words apart match apart and in any order (`信用卡 年费`); each
- * lower-cased as typed and, when it differs, in its NFKC form, so a number typed with a Chinese IME in
- * full-width mode (`ＣＫ２０２６…`) finds `CK2026…`. Only white space searches for a space, as before.
+ * folded as the stored text is ({@link searchFold}: NFKC, lower case), so a number typed with a Chinese
+ * IME in full-width mode (`ＣＫ２０２６…`) finds `CK2026…` and `coffee` finds text stored as
+ * `ｃｏｆｆｅｅ`. Only white space searches for a space, as before.
  */
-const searchWords = (text: string): string[][] => {
+const searchWords = (text: string): string[] => {
   const words = text.split(/\s+/).filter((w) => w !== '');
-  return (words.length > 0 ? words : [text]).map((w) => [...new Set([w.toLowerCase(), w.normalize('NFKC').toLowerCase()])]);
+  return (words.length > 0 ? words : [text]).map(searchFold);
 };

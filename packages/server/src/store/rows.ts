@@ -18,8 +18,22 @@ export const identityUnhashed = (c: Complaint): boolean =>
   (c.complainant.phone !== undefined || c.complainant.idNumber !== undefined) && c.complainant.phoneHash == null && c.complainant.idNumberHash == null;
 
 /**
- * The text `q` searches: number, description and requested resolution, lower-cased, with personal
- * numbers (phones, ID and card numbers) redacted so the index holds no personal data.
+ * How search text and the words of `q` are folded before they are compared: Unicode NFKC (full-width
+ * letters and digits become half-width, `ｃｏｆｆｅｅ１２３` → `coffee123`; ligatures and circled
+ * digits are spelled out), then lower-cased. Stored text and query words fold alike, so either width
+ * finds the other.
+ *
+ * @example
+ * ```ts
+ * searchFold('ＣＫ２０２６ Coffee'); // 'ck2026 coffee'
+ * ```
+ */
+export const searchFold = (text: string): string => text.normalize('NFKC').toLowerCase();
+
+/**
+ * The text `q` searches: number, description and requested resolution, folded by {@link searchFold}
+ * (NFKC, lower case), with personal numbers (phones, ID and card numbers) redacted so the index holds
+ * no personal data. The fold comes first, so a number written in compatibility digits is redacted too.
  *
  * @example
  * ```ts
@@ -27,7 +41,7 @@ export const identityUnhashed = (c: Complaint): boolean =>
  * ```
  */
 export const searchTextOf = (c: Complaint): string =>
-  [c.id, redactText(c.description), c.requestedResolution ? redactText(c.requestedResolution) : ''].join('\n').toLowerCase();
+  searchFold([c.id, redactText(c.description.normalize('NFKC')), c.requestedResolution ? redactText(c.requestedResolution.normalize('NFKC')) : ''].join('\n'));
 
 /** @internal a value no complaint holds, put in the timeline's place by {@link documentText}. */
 const MARK = `\u0000${Math.random().toString(36).slice(2)}\u0000`;

@@ -35,8 +35,8 @@ export const ComplaintListQuery = z.object({
   assigneeId: z.optional(z.string()),
   /**
    * Words (split at spaces, the ideographic space too), every one of which the number, the description
-   * or the requested resolution must hold, in any order; a word typed in full-width letters or digits
-   * also matches its half-width form (text stored in full-width is matched as typed).
+   * or the requested resolution must hold, in any order, ignoring case; words and text are compared after
+   * Unicode NFKC, so either width finds the other (`coffee` finds `ｃｏｆｆｅｅ`, `ＣＫ２０２６` finds `CK2026`).
    */
   q: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /**

@@ -28,6 +28,7 @@ import { migration as m0027b } from './0027b_sqlite_unread_path_indexes.js';
 import { migration as m0027c } from './0027c_sqlite_indexes_without_nulls.js';
 import { migration as m0028 } from './0028_sqlite_creation_without_record.js';
 import { migration as m0029 } from './0029_sqlite_first_result_in_window.js';
+import { migration as m0030 } from './0030_search_text_nfkc.js';
 
 /**
  * The schema's versions, as code, one file each (`NNNN_topic.ts`), named in the order they were
@@ -70,4 +71,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0027c_sqlite_indexes_without_nulls': m0027c,
   '0028_sqlite_creation_without_record': m0028,
   '0029_sqlite_first_result_in_window': m0029,
+  '0030_search_text_nfkc': m0030,
 };
