@@ -79,9 +79,10 @@ export function listConditions(
  * ideographic space U+3000 too), so words apart match apart and in any order (`信用卡 年费`); each
  * folded as the stored text is ({@link searchFold}: NFKC, lower case), so a number typed with a Chinese
  * IME in full-width mode (`ＣＫ２０２６…`) finds `CK2026…` and `coffee` finds text stored as
- * `ｃｏｆｆｅｅ`. Only white space searches for a space, as before.
+ * `ｃｏｆｆｅｅ`. Only white space searches for a space, as before. A word given twice (in either
+ * width or case) is one condition: a `q` of 100 copies of one word built 100 `like` scans of every row.
  */
 const searchWords = (text: string): string[] => {
   const words = text.split(/\s+/).filter((w) => w !== '');
-  return (words.length > 0 ? words : [text]).map(searchFold);
+  return [...new Set((words.length > 0 ? words : [text]).map(searchFold))];
 };
