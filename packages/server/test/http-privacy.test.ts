@@ -66,6 +66,22 @@ describe('personal data sent in a path', () => {
     expect(JSON.stringify([outside?.body, unknown?.body])).not.toMatch(/BR-11|<b>/);
   });
 
+  it('a complaint list of an organisation outside the caller’s subtree answers the report’s 404, as one that does not exist, not an empty page', async () => {
+    const token = await t.token('u-br-manager');
+    const report = await t.api('GET', '/v1/reports?from=2026-03-01&to=2026-04-30&orgId=BR-11', { token });
+    const [outside, unknown] = await Promise.all(['BR-11', '<b>x'].map((orgId) => t.api('GET', `/v1/complaints?orgId=${encodeURIComponent(orgId)}`, { token })));
+    expect([report.status, outside?.status, unknown?.status]).toEqual([404, 404, 404]);
+    const { requestId: _r, instance: _i, ...reportProblem } = report.body;
+    for (const res of [outside, unknown]) {
+      expect(res?.headers.get('content-type')).toBe('application/problem+json');
+      const { requestId: _, ...problem } = res?.body;
+      expect(problem).toEqual({ ...reportProblem, instance: '/v1/complaints' });
+    }
+    // Inside the subtree, the list is filtered as before.
+    const inside = await t.api('GET', '/v1/complaints?orgId=SB-4403', { token });
+    expect(inside.status).toBe(200);
+  });
+
   it.each([
     ['subjectOrgId', 'POST', '', () => registration({ subjectOrgId: '<b>x' })],
     ['toOrgId', 'POST', '/transfer', () => ({ toOrgId: '<b>x', reason: '属地管理' })],

@@ -55,7 +55,6 @@ describe.each(BACKENDS)('list filters and pagination (%s)', (backend) => {
     ['status=responded', ['centre']],
     ['orgId=SB-4403', ['dueSoon', 'overdue']],
     ['orgId=BR-44', ['fresh', 'dueSoon', 'overdue']],
-    ['orgId=NOWHERE', []],
     ['businessCategory=B02', ['dueSoon']],
     ['businessCategory=B0302&businessCategory=B01', ['centre', 'beijing', 'fresh', 'overdue']],
     ['businessChannel=A0103', ['fresh']],
@@ -82,6 +81,14 @@ describe.each(BACKENDS)('list filters and pagination (%s)', (backend) => {
     expect(await list(`q=${encodeURIComponent('marker-resolution 逾期')}`)).toEqual([]);
     const fullWidth = (ids.fresh as string).replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
     expect(await list(`q=${encodeURIComponent(fullWidth)}`)).toEqual(['fresh']);
+  });
+
+  it('answers 404 for an organisation that does not exist or lies outside the caller’s subtree', async () => {
+    for (const [orgId, who] of [['NOWHERE', 'system'], ['NOWHERE', 'u-sb-handler'], ['BR-11', 'u-sb-handler']]) {
+      const res = await t.api('GET', `/v1/complaints?orgId=${orgId}`, { token: await t.token(who as string) });
+      expect([orgId, who, res.status, res.body.code]).toEqual([orgId, who, 404, 'not_found']);
+    }
+    expect(await list('orgId=SB-4403', 'u-sb-handler')).toEqual(['dueSoon', 'overdue']);
   });
 
   it('finds a complaint by its number and understands assigneeId=me', async () => {

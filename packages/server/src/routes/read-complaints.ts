@@ -29,7 +29,8 @@ export async function getComplaint(c: Context<AppEnv>, deps: ResolvedDeps): Prom
 
 /**
  * `GET /v1/complaints`: the visible complaints, newest first, filtered and cursor-paginated, with the
- * complainant masked. `assigneeId=me` means the caller.
+ * complainant masked. `assigneeId=me` means the caller. An `orgId` that does not exist, or lies outside
+ * a staff caller's subtree, is the same 404 the reports and alert rules answer for it, not an empty page.
  *
  * @example
  * ```ts
@@ -43,6 +44,11 @@ export async function listComplaints(c: Context<AppEnv>, deps: ResolvedDeps): Pr
   // A filter may look ahead (received up to the end of this year): a year of room on that side.
   assertDatesInBounds(schema, query, deps.dateBounds, deps.now(), 366 * 86_400_000);
   if (query.assigneeId === 'me') query.assigneeId = caller.actor.id;
+  if (query.orgId !== undefined) {
+    const org = await deps.store.getOrganisation(query.orgId);
+    const v = caller.visibility;
+    if (!org || (v.kind === 'subtree' && !org.path.startsWith(v.path))) throw notFound('the organisation');
+  }
   const page = await deps.store.listComplaints(caller.visibility, query, deps.now());
   return c.json({ data: page.data.map(maskComplaint), nextCursor: page.nextCursor });
 }

@@ -95,8 +95,8 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
   },
   listComplaints: {
     description:
-      'The complaints the caller may see, newest first, with the complainant masked. Every filter narrows within that; follow `nextCursor` with `cursor` until it is null (do not send a null one back as an empty `cursor`: absent or empty, `cursor` means the first page; any other value the service did not give is a 400). `assigneeId=me` means the caller.',
-    problems: ['validation_failed'],
+      'The complaints the caller may see, newest first, with the complainant masked. Every filter narrows within that; follow `nextCursor` with `cursor` until it is null (do not send a null one back as an empty `cursor`: absent or empty, `cursor` means the first page; any other value the service did not give is a 400). `assigneeId=me` means the caller. An `orgId` that does not exist or lies outside a staff caller’s subtree is 404, as for reports.',
+    problems: ['validation_failed', 'not_found'],
     example: { query: { status: 'in_progress', overdue: 'true', limit: '20' } },
   },
   getComplaint: {

@@ -16,7 +16,10 @@ const many = <T extends z.core.SomeType>(item: T) => z.optional(z.array(item));
  */
 export const ComplaintListQuery = z.object({
   status: many(ComplaintStatusSchema),
-  /** Only complaints handled in this organisation's subtree. */
+  /**
+   * Only complaints handled in this organisation's subtree. One that does not exist, or (for staff) lies
+   * outside the caller's own subtree, is a 404 `not_found`, as for reports: not an empty page.
+   */
   orgId: z.optional(z.string()),
   businessCategory: many(BusinessCategory),
   businessChannel: many(BusinessChannel),
