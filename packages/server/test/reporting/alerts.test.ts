@@ -175,14 +175,25 @@ describe.each(BACKENDS)('early warning (%s)', (backend) => {
     expect((await t.api('DELETE', `/v1/alert-rules/${rule.id}`, { token: leader })).status).toBe(200);
   });
 
-  it('answers an alert the manager may not see with 404 whatever the body, before judging it', async () => {
-    const manager = await t.token('u-br-manager');
+  it('answers an alert the manager may not see with 404 whatever the body, before judging it, as one that does not exist', async () => {
+    // A real alert of another organisation: the branch's rule on the sub-branch SB-4401, which the
+    // manager of the sub-branch SB-4403 may not see.
+    const rule = await createRule({ name: '广州支行逾期', metric: 'overdueOpen', filter: { orgId: 'SB-4401' }, direction: 'above', threshold: 0 });
+    await importRecords([openComplaint('SB-4401', Date.now() - 40 * DAY)]);
+    const [alert] = (await evaluate(rule.id)).opened;
+    expect(alert).toMatchObject({ orgId: 'SB-4401', status: 'open' });
+    const sbManager = await t.token('u-sb-manager');
     for (const action of ['acknowledge', 'resolve']) {
-      const good = await t.api('POST', `/v1/alerts/a-none/${action}`, { token: manager, body: {} });
-      const bad = await t.api('POST', `/v1/alerts/a-none/${action}`, { token: manager, body: { note: 5 } });
-      expect([good.status, bad.status]).toEqual([404, 404]);
-      expect(bad.body.detail).toBe(good.body.detail);
+      const answers = [];
+      for (const id of [alert.id, 'a-none']) {
+        for (const body of [{}, { note: 5 }]) answers.push(await t.api('POST', `/v1/alerts/${id}/${action}`, { token: sbManager, body }));
+      }
+      expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404]);
+      // The same problem but for its request id and instance (the path as sent).
+      expect(new Set(answers.map(({ body: { requestId: _, instance: __, ...problem } }) => JSON.stringify(problem))).size).toBe(1);
     }
+    // Untouched: still open for those who may see it.
+    expect((await alertsOf(rule.id)).map((a) => a.status)).toEqual(['open']);
   });
 
   it('sends alert messages only to those who read reports, never to customers or handlers', async () => {
