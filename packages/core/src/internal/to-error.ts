@@ -39,11 +39,12 @@ export function errorFromResponse(
     case 'validation_failed':
       return new ValidationError({ ...init, source: 'server', fields: issuesOf((problem.errors ?? []).map((e) => ({ path: [e.path], message: e.message }))) });
     case 'invalid_rows':
-      // A history file's bad rows: the path says the line too (`line 7: receivedAt`).
+      // A history file's bad rows: the path says the line too (`line 7: receivedAt`), and a CSV row's
+      // record, the row a spreadsheet shows (`line 7 (record 5): receivedAt`).
       return new ValidationError({
         ...init,
         source: 'server',
-        fields: issuesOf((problem.errors ?? []).map((e) => ({ path: [e.line === undefined ? e.path : `line ${e.line}: ${e.path}`], message: e.message }))),
+        fields: issuesOf((problem.errors ?? []).map((e) => ({ path: [e.line === undefined ? e.path : `line ${e.line}${e.record === undefined ? '' : ` (record ${e.record})`}: ${e.path}`], message: e.message }))),
       });
     case 'unauthenticated':
       return new AuthenticationError(init);

@@ -49,6 +49,23 @@ describe('typed errors from the service', () => {
     expect(JSON.stringify({ ...e, message: e.message })).not.toContain(SECRET_PHONE);
   });
 
+  it('names a bad history row by its line and, for a CSV, its record (the row a spreadsheet shows)', async () => {
+    server.use(
+      http.post(url('/v1/history/import'), () =>
+        problem(422, 'invalid_rows', {
+          errors: [
+            { line: 7, record: 5, path: 'receivedAt', message: 'expected a date-time' },
+            { line: 3, path: 'cause', message: 'unknown cause' },
+          ],
+        }),
+      ),
+    );
+    const { client } = testClient({ maxRetries: 0 });
+    const e = await client.history.import({ format: 'csv', data: 'x' }).catch((x) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.fields.map((f: { path: string }) => f.path)).toEqual(['line 7 (record 5): receivedAt', 'line 3: cause']);
+  });
+
   it('carries what to do next: allowed actions, field errors, retryAfter, redacted detail', async () => {
     const { client } = testClient({ maxRetries: 0 });
     server.use(http.post(url('/v1/complaints/:id/start'), () => problem(409, 'invalid_transition', { allowedActions: ['accept', 'decline'] })));

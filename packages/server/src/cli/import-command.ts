@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCalendar } from '../calendar/load-calendar.js';
 import { importHistory } from '../history/import-history.js';
-import { badRows } from '../history/parse.js';
+import { badRows, placeOf } from '../history/parse.js';
 import { openStore } from '../store/open-store.js';
 import { decodeFile, FileEncodingError, knownEncoding } from './decode-file.js';
 
@@ -97,7 +97,7 @@ export async function runImport(args: string[], env: { databaseUrl?: string | un
       return 1;
     }
     if (summary.errors.length > 0) {
-      for (const e of summary.errors.slice(0, 200)) process.stderr.write(`line ${e.line}, ${e.field}: ${e.message}\n`);
+      for (const e of summary.errors.slice(0, 200)) process.stderr.write(`${placeOf(e)}, ${e.field}: ${e.message}\n`);
       if (summary.errors.length > 200) process.stderr.write(`… and ${summary.errors.length - 200} more\n`);
       process.stderr.write(`${badRows(summary.errors)} in ${file}: nothing imported. Fix them and run the import again.\n`);
       return 1;

@@ -35,6 +35,7 @@ export interface CheckResponse {
  */
 export interface CheckedPacked {
   readonly line: number;
+  readonly record?: number | undefined;
   readonly sourceId: string | undefined;
   readonly errors: readonly RowError[];
   readonly complaint: string | undefined;

@@ -1,6 +1,6 @@
 import type { ClockOptions, Complaint } from '@complaintkit/core/domain';
 import { complaintNumber } from '@complaintkit/core/domain';
-import { type RowError, validateRow } from './parse.js';
+import { type RowError, rowAt, validateRow } from './parse.js';
 import { replayHistory } from './replay.js';
 import type { RawRow } from './rows.js';
 
@@ -30,6 +30,7 @@ export interface CheckContext {
  */
 export interface CheckedRow {
   readonly line: number;
+  readonly record?: number | undefined;
   readonly sourceId?: string | undefined;
   readonly errors: readonly RowError[];
   readonly complaint?: Complaint | undefined;
@@ -48,14 +49,14 @@ export interface CheckedRow {
  */
 export function checkRow(row: RawRow, ctx: CheckContext): CheckedRow {
   const v = validateRow(row);
-  if ('errors' in v) return { line: row.line, errors: v.errors };
+  const at = rowAt(row);
+  if ('errors' in v) return { ...at, errors: v.errors };
   const { record } = v;
-  const line = row.line;
   const org = ctx.orgs.get(record.orgId);
   if (!org || (ctx.underPath !== undefined && !org.path.startsWith(ctx.underPath))) {
-    return { line, sourceId: record.sourceId, errors: [{ line, field: 'orgId', message: `no organisation ${record.orgId} in your subtree; load it first (complaintkit-server directory FILE)` }] };
+    return { ...at, sourceId: record.sourceId, errors: [{ ...at, field: 'orgId', message: `no organisation ${record.orgId} in your subtree; load it first (complaintkit-server directory FILE)` }] };
   }
   const out = replayHistory(record, { id: complaintNumber(Date.parse(record.receivedAt), 1), firstSeq: 1, reviewerOrgId: org.parentId ?? undefined, clock: ctx.clock });
-  if ('error' in out) return { line, sourceId: record.sourceId, errors: [{ line, ...out.error }] };
-  return { line, sourceId: record.sourceId, errors: [], complaint: out.complaint };
+  if ('error' in out) return { ...at, sourceId: record.sourceId, errors: [{ ...at, ...out.error }] };
+  return { ...at, sourceId: record.sourceId, errors: [], complaint: out.complaint };
 }

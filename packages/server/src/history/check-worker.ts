@@ -24,6 +24,7 @@ parentPort?.on('message', (req: CheckRequest) => {
     const c = checkRow(row, ctx);
     return {
       line: c.line,
+      record: c.record,
       sourceId: c.sourceId,
       errors: c.errors,
       complaint: c.complaint && JSON.stringify(c.complaint),

@@ -2,7 +2,7 @@ import type { ClockOptions, Complaint, HolidayYear, ImportSummary } from '@compl
 import type { Store } from '../store/store.js';
 import { type CheckedPacked, checkPool } from './check-pool.js';
 import { type CheckContext, checkRow } from './check-row.js';
-import type { RowError } from './parse.js';
+import { placeOf, type RowError, rowAt } from './parse.js';
 import { historyRowReader, type RawRow } from './rows.js';
 import { openSpill } from './spill.js';
 
@@ -103,8 +103,8 @@ export async function importHistory(store: Store, source: HistorySource, format:
         errors.push(...c.errors);
         return;
       }
-      const first = spill.add(c.sourceId, c.line, c.complaint && c.errors.length === 0 && errors.length === 0 ? c.complaint : null);
-      if (first !== undefined) errors.push({ line: c.line, field: 'sourceId', message: `repeats the sourceId of line ${first}` });
+      const first = spill.add(c.sourceId, placeOf(c), c.complaint && c.errors.length === 0 && errors.length === 0 ? c.complaint : null);
+      if (first !== undefined) errors.push({ ...rowAt(c), field: 'sourceId', message: `repeats the sourceId of ${first}` });
       errors.push(...c.errors);
       if (c.complaint && errors.length === 0) {
         if (c.customerId !== undefined) customerKeys.add(c.customerId);
@@ -117,6 +117,7 @@ export async function importHistory(store: Store, source: HistorySource, format:
         const ok = c.complaint !== undefined && errors.length === 0;
         take({
           line: c.line,
+          record: c.record,
           sourceId: c.sourceId,
           errors: c.errors,
           complaint: ok ? JSON.stringify(c.complaint) : undefined,

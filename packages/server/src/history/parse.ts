@@ -5,19 +5,38 @@ import { loneSurrogatePath, nulPath } from '../nul-path.js';
 import type { RawRow } from './rows.js';
 
 /**
- * One bad row of a history file: its line (1-based, the header is line 1 of a CSV), the field and
- * what is wrong, never the row's content (it may hold personal data).
+ * One bad row of a history file: its line (1-based, the header is line 1 of a CSV), for a CSV its
+ * record (the row a spreadsheet shows it on, which differs from the line after a quoted cell holding a
+ * line break), the field and what is wrong, never the row's content (it may hold personal data).
  *
  * @example
  * ```ts
- * const e: RowError = { line: 7, field: 'receivedAt', message: 'expected a date-time with an offset, e.g. 2026-11-01T00:00:00+08:00 or 2026-11-01T00:00:00Z' };
+ * const e: RowError = { line: 7, record: 5, field: 'receivedAt', message: 'expected a date-time with an offset, e.g. 2026-11-01T00:00:00+08:00 or 2026-11-01T00:00:00Z' };
  * ```
  */
 export interface RowError {
   readonly line: number;
+  readonly record?: number | undefined;
   readonly field: string;
   readonly message: string;
 }
+
+/**
+ * Where a row is, as messages name it: `line 7 (record 5)` for a CSV row (the line a text editor
+ * shows, then the row a spreadsheet shows), `line 7` for an NDJSON one.
+ *
+ * @example
+ * ```ts
+ * placeOf({ line: 7, record: 5 }); // 'line 7 (record 5)'
+ * placeOf({ line: 7 }); // 'line 7'
+ * ```
+ */
+export const placeOf = (at: { readonly line: number; readonly record?: number | undefined }): string =>
+  at.record === undefined ? `line ${at.line}` : `line ${at.line} (record ${at.record})`;
+
+/** @internal the place fields of a row, for its errors. */
+export const rowAt = (row: { readonly line: number; readonly record?: number | undefined }): { line: number; record?: number } =>
+  row.record === undefined ? { line: row.line } : { line: row.line, record: row.record };
 
 /**
  * A file's bad rows as the import's refusal counts them: rows, not errors (a row with three bad
@@ -54,7 +73,7 @@ export function validateRow(row: RawRow): { record: HistoryRecord } | { errors: 
     try {
       value = JSON.parse(row.text);
     } catch {
-      return { errors: [{ line: row.line, field: '(row)', message: 'not a JSON object' }] };
+      return { errors: [{ ...rowAt(row), field: '(row)', message: 'not a JSON object' }] };
     }
     mayHoldNul = row.text.includes('\\u0000');
   } else {
@@ -62,11 +81,11 @@ export function validateRow(row: RawRow): { record: HistoryRecord } | { errors: 
     mayHoldNul = true;
   }
   const nul = mayHoldNul ? nulPath(value) : undefined;
-  if (nul !== undefined) return { errors: [{ line: row.line, field: nul || '(row)', message: 'contains the NUL character (U+0000), which no field accepts: remove it' }] };
+  if (nul !== undefined) return { errors: [{ ...rowAt(row), field: nul || '(row)', message: 'contains the NUL character (U+0000), which no field accepts: remove it' }] };
   // Only an NDJSON escape (`\uD800`) makes a lone surrogate: decoded bytes never do.
   const lone = 'text' in row && /\\u[dD][89a-fA-F]/.test(row.text) ? loneSurrogatePath(value) : undefined;
-  if (lone !== undefined) return { errors: [{ line: row.line, field: lone || '(row)', message: 'contains a lone UTF-16 surrogate escape (half of a \\uD800-\\uDFFF pair), which is not text: fix the escape' }] };
+  if (lone !== undefined) return { errors: [{ ...rowAt(row), field: lone || '(row)', message: 'contains a lone UTF-16 surrogate escape (half of a \\uD800-\\uDFFF pair), which is not text: fix the escape' }] };
   const r = safeParse(HistoryRecord, value, ISSUE_MESSAGES);
   if (r.success) return { record: r.data };
-  return { errors: withoutInnerBound(r.error.issues).map((i) => ({ line: row.line, field: i.path.map(String).join('.') || '(row)', message: i.message })) };
+  return { errors: withoutInnerBound(r.error.issues).map((i) => ({ ...rowAt(row), field: i.path.map(String).join('.') || '(row)', message: i.message })) };
 }

@@ -2,9 +2,10 @@ import { HISTORY_COLUMNS } from '@complaintkit/core/domain';
 import type { RowError } from './parse.js';
 
 /**
- * One row of a history file before validation: its line (1-based; a CSV's header is line 1) and the
- * object it holds (a CSV row's cells by column), or its text (an NDJSON line, parsed when validated),
- * or why it holds none.
+ * One row of a history file before validation: its line (1-based; a CSV's header is line 1), for a
+ * CSV its record (the row a spreadsheet shows it on: the header is record 1; it falls behind the line
+ * after a quoted cell holding a line break), and the object it holds (a CSV row's cells by column), or
+ * its text (an NDJSON line, parsed when validated), or why it holds none.
  *
  * @example
  * ```ts
@@ -12,9 +13,9 @@ import type { RowError } from './parse.js';
  * ```
  */
 export type RawRow =
-  | { readonly line: number; readonly value: Record<string, unknown> }
-  | { readonly line: number; readonly text: string }
-  | { readonly line: number; readonly error: RowError };
+  | { readonly line: number; readonly record?: number; readonly value: Record<string, unknown> }
+  | { readonly line: number; readonly record?: number; readonly text: string }
+  | { readonly line: number; readonly record?: number; readonly error: RowError };
 
 /**
  * Reads a history file a piece at a time (pieces cut anywhere, even inside a CSV quote or between
@@ -97,6 +98,9 @@ function csvReader(): HistoryRowReader {
   let quoted = false;
   let line = 1;
   let rowLine = 1;
+  // Records counted as a spreadsheet counts rows (a blank line is one), so `record` is the row shown.
+  let record = 1;
+  let rowRecord = 1;
   let first = true;
   let carry = '';
   let columns: string[] | undefined;
@@ -115,12 +119,12 @@ function csvReader(): HistoryRowReader {
       const unknown = columns.filter((c) => !known.has(c));
       if (unknown.length > 0) {
         refused = true;
-        for (const c of unknown) out.push({ line: rowLine, error: { line: rowLine, field: c, message: `unknown column; the columns are ${HISTORY_COLUMNS.join(', ')}` } });
+        for (const c of unknown) out.push({ line: rowLine, record: rowRecord, error: { line: rowLine, record: rowRecord, field: c, message: `unknown column; the columns are ${HISTORY_COLUMNS.join(', ')}` } });
       }
       return;
     }
     if (row.length !== columns.length) {
-      out.push({ line: rowLine, error: { line: rowLine, field: '(row)', message: `${row.length} cells where the header has ${columns.length}` } });
+      out.push({ line: rowLine, record: rowRecord, error: { line: rowLine, record: rowRecord, field: '(row)', message: `${row.length} cells where the header has ${columns.length}` } });
       return;
     }
     const value: Record<string, unknown> = {};
@@ -128,7 +132,7 @@ function csvReader(): HistoryRowReader {
       const v = cellValue(c, row[i] as string);
       if (v !== undefined) value[c] = v;
     }
-    out.push({ line: rowLine, value });
+    out.push({ line: rowLine, record: rowRecord, value });
   };
 
   const scan = (text: string, final: boolean, out: RawRow[]) => {
@@ -164,7 +168,9 @@ function csvReader(): HistoryRowReader {
         if (ch === '\r' && body[i + 1] === '\n') i++;
         emit(out);
         line++;
+        record++;
         rowLine = line;
+        rowRecord = record;
       } else cell += ch;
     }
     carry = '';
@@ -186,7 +192,7 @@ function csvReader(): HistoryRowReader {
       emit(out);
       if (!columns && !refused) {
         refused = true;
-        out.push({ line: 1, error: { line: 1, field: '(header)', message: 'the file is empty: a header row naming the columns is required' } });
+        out.push({ line: 1, record: 1, error: { line: 1, record: 1, field: '(header)', message: 'the file is empty: a header row naming the columns is required' } });
       }
       return out;
     },

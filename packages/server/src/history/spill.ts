@@ -21,14 +21,14 @@ export interface SpilledRecord {
  * Where a history import keeps what its check pass found, between that pass and the writes: a
  * throwaway SQLite file in its own temporary folder (no journal, no fsync: it is rebuilt by running the
  * import again), so memory stays flat whatever the size of the file. It holds each record's source id
- * (unique: a repeated one is found on disk, with the line that had it first), its line and its replayed
+ * (unique: a repeated one is found on disk, with the place that had it first), its place and its replayed
  * complaint, in file order.
  *
  * @example
  * ```ts
  * const spill = openSpill();
  * try {
- *   spill.add('OLD-1', 2, JSON.stringify(complaint)); // undefined: not seen before
+ *   spill.add('OLD-1', 'line 2 (record 2)', JSON.stringify(complaint)); // undefined: not seen before
  *   spill.finish();
  *   for (const batch of spill.batches(10_000)) write(batch);
  * } finally {
@@ -37,8 +37,8 @@ export interface SpilledRecord {
  * ```
  */
 export interface ImportSpill {
-  /** Records a source id at a line (with its complaint, or `null` once the file is known to be bad); returns the line that had this source id first, if one did. */
-  add(sourceId: string, line: number, complaint: string | null): number | undefined;
+  /** Records a source id at a place (`line 7 (record 5)`, with its complaint, or `null` once the file is known to be bad); returns the place that had this source id first, if one did. */
+  add(sourceId: string, place: string, complaint: string | null): string | undefined;
   /** Ends the check pass (commits what was added). */
   finish(): void;
   /** How many records were added. */
@@ -70,19 +70,19 @@ export function openSpill(dir: string = tmpdir()): ImportSpill {
     // Enough for the source-id index's pages of a few million records; the records themselves are
     // written once and read once, in order.
     db.pragma('cache_size = -65536');
-    db.exec('create table spill (ord integer primary key, source_id text not null unique, line integer not null, complaint text)');
+    db.exec('create table spill (ord integer primary key, source_id text not null unique, place text not null, complaint text)');
   } catch (e) {
     rmSync(home, { recursive: true, force: true });
     throw e;
   }
-  const insert = db.prepare('insert into spill (source_id, line, complaint) values (?, ?, ?) on conflict (source_id) do nothing');
-  const firstLine = db.prepare<[string], number>('select line from spill where source_id = ?').pluck();
+  const insert = db.prepare('insert into spill (source_id, place, complaint) values (?, ?, ?) on conflict (source_id) do nothing');
+  const firstPlace = db.prepare<[string], string>('select place from spill where source_id = ?').pluck();
   const range = db.prepare<[number, number], { source_id: string; complaint: string }>('select source_id, complaint from spill where ord between ? and ? order by ord');
   let count = 0;
   db.exec('begin');
   return {
-    add(sourceId, line, complaint) {
-      if (insert.run(sourceId, line, complaint).changes === 0) return firstLine.get(sourceId);
+    add(sourceId, place, complaint) {
+      if (insert.run(sourceId, place, complaint).changes === 0) return firstPlace.get(sourceId);
       count++;
       return undefined;
     },

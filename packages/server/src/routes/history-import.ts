@@ -43,7 +43,7 @@ export async function importHistoryRoute(c: Context<AppEnv>, deps: ResolvedDeps)
       422,
       'invalid_rows',
       `${badRows(summary.errors)} in the file${n > MAX_ROW_ERRORS ? ` (the first ${MAX_ROW_ERRORS} errors listed)` : ''}: nothing was imported. Fix them and send the file again.`,
-      { errors: summary.errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ line: e.line, path: e.field, message: e.message })) },
+      { errors: summary.errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ line: e.line, ...(e.record !== undefined && { record: e.record }), path: e.field, message: e.message })) },
     );
   }
   return c.json(summary);

@@ -53,7 +53,7 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
     // 422 with the rows, as the CLI exits 1 (a 200 read as "imported" to a client that checked the status only).
     expect(r.status).toBe(422);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
-    const rowErrors = (r.body.errors as { line: number; path: string; message: string }[]).map(({ line, path, message }) => ({ line, field: path, message }));
+    const rowErrors = (r.body.errors as { line: number; record?: number; path: string; message: string }[]).map(({ line, record, path, message }) => ({ line, record, field: path, message }));
     // Rows counted, not errors (four bad lines, one of them with more than one bad field).
     const counted = rowErrors.length > 4 ? `4 bad rows (${rowErrors.length} errors)` : '4 bad rows';
     expect(r.body).toMatchObject({ code: 'invalid_rows', detail: `${counted} in the file: nothing was imported. Fix them and send the file again.` });
@@ -82,8 +82,27 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
 
     // A date that does not exist is named whole in the problem (its digits are no phone number to mask).
     const noSuchDay = await t.api('POST', '/v1/history/import', { token: system, body: { format: 'csv', data: csvOf([{ ...good[0], receivedAt: '2025-02-29 10:00' } as HistoryRecord]) } });
-    expect(noSuchDay.body.errors).toEqual([{ line: 2, path: 'receivedAt', message: 'no such date: 2025-02-29; that month has 28 days' }]);
+    expect(noSuchDay.body.errors).toEqual([{ line: 2, record: 2, path: 'receivedAt', message: 'no such date: 2025-02-29; that month has 28 days' }]);
     expect(await contents(t.server.store)).toEqual(before);
+  });
+
+  it('names a bad CSV row by its line and its record (the row a spreadsheet shows) once a quoted cell held line breaks', async () => {
+    const good = randomHistory(13, 2);
+    // Record 2 spans lines 2 to 4 (a description of three lines), so record 3 is on line 5 and record 4 on line 6.
+    const rows: Record<string, unknown>[] = [
+      { ...good[0], sourceId: 'MULTI-1', description: '"第一行\n第二行\r\n第三行"' },
+      { ...good[1], sourceId: 'MULTI-2', receivedAt: 'yesterday' },
+      { ...good[0], sourceId: 'MULTI-1' },
+    ];
+    const r = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body: { format: 'csv', data: csvOf(rows) } });
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([
+      { line: 5, record: 3, path: 'receivedAt', message: expect.any(String) },
+      { line: 6, record: 4, path: 'sourceId', message: 'repeats the sourceId of line 2 (record 2)' },
+    ]);
+    // NDJSON has no records apart from its lines: the line alone.
+    const nd = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body: { format: 'ndjson', data: ndjson([{ ...good[1], receivedAt: 'yesterday' }]) } });
+    expect(nd.body.errors).toEqual([{ line: 1, path: 'receivedAt', message: expect.any(String) }]);
   });
 
   it('imports only into the caller’s subtree, and only for managers, leadership and the system', async () => {
@@ -339,11 +358,12 @@ describe('complaintkit-server import FILE', () => {
     await waiting.close();
 
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, csvOf([{ ...records[0], sourceId: 'NEW-1' }, { ...records[1], sourceId: 'NEW-2', intakeChannel: 'pigeon', receivedAt: 'yesterday' }]));
+    // The first record's description holds two line breaks (lines 2 to 4): the second is on line 5, record 3.
+    writeFileSync(bad, csvOf([{ ...records[0], sourceId: 'NEW-1', description: '"第一行\n第二行\n第三行"' }, { ...records[1], sourceId: 'NEW-2', intakeChannel: 'pigeon', receivedAt: 'yesterday' }]));
     const refused = run(bad);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('line 3, intakeChannel:');
-    expect(refused.stderr).toContain('line 3, receivedAt:');
+    expect(refused.stderr).toContain('line 5 (record 3), intakeChannel:');
+    expect(refused.stderr).toContain('line 5 (record 3), receivedAt:');
     // One row with two bad fields is one bad row.
     expect(refused.stderr).toContain(`1 bad row (2 errors) in ${bad}: nothing imported.`);
     expect(refused.stderr).toContain('nothing imported');

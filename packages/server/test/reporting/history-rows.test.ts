@@ -88,8 +88,8 @@ describe('history file read in pieces', () => {
   it('keeps the checked records on disk, in order, and finds a repeated source id with its first line', () => {
     const spill = openSpill();
     try {
-      for (let i = 0; i < 2_500; i++) expect(spill.add(`S-${i}`, i + 2, JSON.stringify({ i }))).toBeUndefined();
-      expect(spill.add('S-7', 9_999, null)).toBe(9);
+      for (let i = 0; i < 2_500; i++) expect(spill.add(`S-${i}`, `line ${i + 2}`, JSON.stringify({ i }))).toBeUndefined();
+      expect(spill.add('S-7', 'line 9999', null)).toBe('line 9');
       spill.finish();
       expect(spill.count).toBe(2_500);
       const batches = [...spill.batches(1_000)];

@@ -23,8 +23,10 @@ export type ImportRequestInput = z.input<typeof ImportRequest>;
 
 /**
  * What an import did: complaints imported, already there (same `sourceId`: skipped), and the bad
- * rows with their line and field. A file with any bad row imports nothing: the service then answers
- * 422 `invalid_rows` with the rows in the problem's `errors` (`line`, `path`, `message`) instead, so
+ * rows with their line (and, for a CSV, record: the row a spreadsheet shows, which differs from the
+ * line after a quoted cell holding a line break) and field. A file with any bad row imports nothing: the
+ * service then answers 422 `invalid_rows` with the rows in the problem's `errors` (`line`, `record`,
+ * `path`, `message`) instead, so
  * `errors` is empty in a 200 answer.
  *
  * @example
@@ -38,7 +40,7 @@ export const ImportSummary = z.object({
   imported: z.number(),
   skipped: z.number(),
   batches: z.number(),
-  errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
+  errors: z.array(z.object({ line: z.number(), record: z.optional(z.number()), field: z.string(), message: z.string() })),
 });
 /** An import summary. @example `const s: ImportSummary = await client.history.import(req);` */
 export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -68,8 +68,14 @@ export const Problem = z.object({
   /** Machine-readable code, stable across releases: one of {@link PROBLEM_CODES}. */
   code: z.enum(PROBLEM_CODES),
   requestId: z.optional(z.string()),
-  /** Each bad field; `line` is the file's line, for `invalid_rows` (a history import's bad rows). */
-  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string(), line: z.optional(z.number().check(z.int())) }))),
+  /**
+   * Each bad field; for `invalid_rows` (a history import's bad rows) `line` is the file's line and, for
+   * a CSV, `record` the row a spreadsheet shows it on (the header is record 1; after a quoted cell
+   * holding a line break it is less than the line).
+   */
+  errors: z.optional(
+    z.array(z.object({ path: z.string(), message: z.string(), line: z.optional(z.number().check(z.int())), record: z.optional(z.number().check(z.int())) })),
+  ),
   allowedActions: z.optional(z.array(z.string())),
   /** Seconds to wait, for `rate_limited` and `unavailable` (also sent as `Retry-After`). */
   retryAfter: z.optional(z.number().check(z.int(), z.minimum(0))),
