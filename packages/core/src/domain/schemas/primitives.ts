@@ -57,38 +57,45 @@ export type RegionCode = z.infer<typeof RegionCode>;
  * @internal a character that shows: neither white space (JS `\s`, which covers the ideographic space
  * U+3000 and U+FEFF) nor an invisible one: zero-width (U+200B–U+200D, U+2060–U+2064), a direction mark,
  * embedding, override or isolate (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+206F), the soft hyphen
- * U+00AD, the combining grapheme joiner U+034F, a variation selector (U+180B–U+180F, U+FE00–U+FE0F), or
- * a blank that is a letter (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0; the braille blank
- * U+2800), which a name of "only that" is made of to look empty. As a JSON Schema `pattern` it is
- * unanchored, so the OpenAPI document says the same: "at least one such character".
+ * U+00AD, the combining grapheme joiner U+034F, a variation selector (U+180B–U+180F, U+FE00–U+FE0F, and
+ * the supplement U+E0100–U+E01EF), a tag character (U+E0000–U+E007F; the whole ignorable block
+ * U+E0000–U+E0FFF is counted), the Khmer inherent vowels U+17B4–U+17B5, or a blank that is a letter
+ * (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0; the braille blank U+2800), which a name of "only
+ * that" is made of to look empty. With the `u` flag a character beyond U+FFFF is one code point, not two
+ * halves each counted as showing. As a JSON Schema `pattern` it is unanchored, so the OpenAPI document
+ * says the same: "at least one such character"; JSON Schema patterns are read in Unicode mode (ajv
+ * compiles them with `u`), which `\u{…}` needs.
  */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each mark is listed to be matched alone (text of only marks shows nothing), not as part of a character.
-const VISIBLE = /[^\s\u00AD\u034F\u061C\u115F\u1160\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+const VISIBLE = /[^\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E0FFF}]/u;
 
 /**
  * One invisible format mark: the characters {@link hasVisibleText} does not count that are not
  * letters (zero-width characters, direction marks, embeddings, overrides and isolates, the soft
- * hyphen, the combining grapheme joiner, variation selectors). Text matched word by word (the
- * service's sensitive-case flags) drops them, so `媒\u200E体` still reads as 媒体.
+ * hyphen, the combining grapheme joiner, variation selectors and their supplement, tag characters, the
+ * Khmer inherent vowels). Text matched word by word (the service's sensitive-case flags) drops them,
+ * so `媒\u200E体` still reads as 媒体. It has the `u` flag (a mark beyond U+FFFF is one code point):
+ * keep it when making a global copy (`'gu'`).
  *
  * @example
  * ```ts
- * '媒\u200E体'.replace(new RegExp(INVISIBLE_MARK, 'g'), ''); // '媒体'
+ * '媒\u200E体\u{E0041}'.replace(new RegExp(INVISIBLE_MARK, 'gu'), ''); // '媒体'
  * ```
  */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each mark is matched alone.
-export const INVISIBLE_MARK = /[\u00AD\u034F\u061C\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF]/;
+export const INVISIBLE_MARK = /[\u00AD\u034F\u061C\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E0FFF}]/u;
 
 /**
  * Whether free text shows anything: at least one character that is neither white space nor an
  * invisible one (zero-width characters, direction marks and overrides, the soft hyphen, variation
- * selectors, Hangul fillers, the braille blank). The rule every request's free-text field is checked
- * by, for forms to check live what the service will refuse.
+ * selectors, tag characters, Hangul fillers, the braille blank). The rule every request's free-text
+ * field is checked by, for forms to check live what the service will refuse.
  *
  * @example
  * ```ts
  * hasVisibleText('信用卡年费'); // true
  * hasVisibleText(' \u200B '); // false
+ * hasVisibleText('\u{E0041}\u{E0100}'); // false (a tag character, a variation selector)
  * ```
  */
 export const hasVisibleText = (value: string): boolean => VISIBLE.test(value);

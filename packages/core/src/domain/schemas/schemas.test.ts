@@ -118,6 +118,23 @@ describe('ComplaintCreate', () => {
     expect(hasVisibleText((over as { description?: string }).description ?? '\u200E')).toBe(false);
   });
 
+  it.each([
+    ['tag characters (U+E0000–E007F)', 'description', { description: '\u{E0001}\u{E0063}\u{E006E}\u{E007F}' }],
+    ['the variation selectors supplement (U+E0100–E01EF)', 'description', { description: '\u{E0100}\u{E01EF}' }],
+    ['the Khmer inherent vowels U+17B4–U+17B5', 'complainant.name', { complainant: { name: '\u17B4\u17B5' } }],
+  ])('refuses text of only %s in %s, as it refuses empty text', (_, path, over) => {
+    const r = ComplaintCreate.safeParse({ ...realistic, ...over });
+    expect(pathsOf(r)).toEqual([path]);
+    expect(r.error?.issues[0]?.message).toMatch(/visible text/);
+    const value = (over as { description?: string }).description ?? (over as { complainant: { name: string } }).complainant.name;
+    expect(hasVisibleText(value)).toBe(false);
+  });
+
+  it('still counts a character beyond U+FFFF that shows (an emoji, CJK Extension B) as visible text', () => {
+    for (const shows of ['😀', '𠀀', '\u{E0041}𠀀']) expect([shows, hasVisibleText(shows)]).toEqual([shows, true]);
+    expect(ComplaintCreate.parse({ ...realistic, description: '𠀀\u{E0100}' }).description).toBe('𠀀\u{E0100}');
+  });
+
   it('keeps text that has a direction mark or a variation selector beside visible ones', () => {
     expect(ComplaintCreate.parse({ ...realistic, description: '\u200F年费被扣\u2764\uFE0F' }).description).toBe('\u200F年费被扣\u2764\uFE0F');
   });
