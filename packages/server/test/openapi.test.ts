@@ -104,7 +104,11 @@ describe('OpenAPI document', () => {
     const body = create.$ref ? doc.components.schemas[create.$ref.split('/').pop()] : create;
     // JSON Schema patterns are read in Unicode mode, as ajv compiles them (with `u`): a character beyond
     // U+FFFF is one code point there, so tag characters and the variation selectors supplement show nothing.
-    const visible = new RegExp(body.properties.description.pattern, 'u');
+    // Two patterns, both to hold (allOf): something visible, and no bidirectional override control.
+    const [visible, noOverride] = (body.properties.description.allOf as { pattern: string }[]).map((p) => new RegExp(p.pattern, 'u'));
+    if (!visible || !noOverride) throw new Error('description has not its two patterns');
+    expect(noOverride.test('\u202E测试')).toBe(false);
+    expect(noOverride.test('\u2067ئابدۇرېھىم\u2069 先生')).toBe(true);
     expect(visible.test('\u200B \u3000')).toBe(false);
     expect(visible.test('\u{E0001}\u{E0041}\u{E0100}\u17B4')).toBe(false);
     expect(visible.test('年费')).toBe(true);

@@ -67,6 +67,28 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a bidirectional override control in new text with a 400 naming the field and saying to remove it, and keeps isolates', async () => {
+    const before = await snapshot();
+    const token = await t.token('u-sb-frontline');
+    // U+202E shows 测试 reversed (试测) in every inbox that lists it.
+    for (const [over, path] of [
+      [{ description: '\u202E测试 年费被扣' }, 'description'],
+      [{ complainant: { name: '张三\u202D', phone: '13812345678' } }, 'complainant.name'],
+    ] as const) {
+      const res = await t.api('POST', '/v1/complaints', { token, body: registration(over) });
+      expect400(res, path);
+      expect(res.body.errors).toEqual([{ path, message: expect.stringMatching(/^must not contain the bidirectional embedding or override controls U\+202A to U\+202E .*: remove them/) }]);
+    }
+    const reason = await t.api('POST', `/v1/complaints/${target}/decline`, { token: await t.token('u-sb-manager'), body: { reason: '\u202B非消费投诉' } });
+    expect400(reason, 'reason');
+    expect(await snapshot()).toEqual(before);
+    // The isolates are the way to put a right-to-left name in Chinese text: taken.
+    const name = '\u2067ئابدۇرېھىم\u2069';
+    const ok = await t.api('POST', '/v1/complaints', { token, body: registration({ complainant: { name, phone: '13812345678' }, description: `客户 ${name} 反映年费被扣` }) });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.complainant.name).toBe(name);
+  });
+
   it('names every bad field at once', async () => {
     const res = await t.api('POST', '/v1/complaints', { token: await t.token('u-sb-frontline'), body: registration({ cause: 'C00', businessChannel: 'A9' }) });
     expect(res.status).toBe(400);

@@ -100,6 +100,25 @@ export const INVISIBLE_MARK = /[\u00AD\u034F\u061C\u17B4\u17B5\u180B-\u180F\u200
  */
 export const hasVisibleText = (value: string): boolean => VISIBLE.test(value);
 
+/** @internal text without the bidirectional embedding and override controls U+202A–U+202E (anchored: the whole text). */
+const NO_BIDI_OVERRIDE = /^[^\u202A-\u202E]*$/;
+
+/**
+ * Whether text holds a bidirectional embedding or override control (U+202A LRE, U+202B RLE, U+202C
+ * PDF, U+202D LRO, U+202E RLO), which new free text may not: `\u202E测试` is shown reversed (试测) in
+ * every list that shows it, and the following text after it. The isolates U+2066–U+2069 (LRI, RLI, FSI,
+ * PDI) are allowed: they are the correct way to put text of the other direction inside a line (a Uyghur
+ * or Arabic name in Chinese text) and end at the paragraph's end. Text stored before the rule is kept
+ * as it was. The rule every request's free-text field is checked by, for forms to check live.
+ *
+ * @example
+ * ```ts
+ * hasBidiOverride('\u202E测试'); // true
+ * hasBidiOverride('\u2067ئابدۇرېھىم\u2069 先生'); // false
+ * ```
+ */
+export const hasBidiOverride = (value: string): boolean => !NO_BIDI_OVERRIDE.test(value);
+
 /**
  * How many characters a text has as the service counts them for its length limits: Unicode code
  * points, so an emoji or a CJK Extension B character (𠀀, written with two UTF-16 units) counts once,
@@ -126,14 +145,20 @@ export function codePointLength(value: string): number {
 /**
  * @internal a bounded, trimmed free-text field of a request that must show something: empty text, or
  * text of only white space or zero-width characters (which a pasted `\u200B` or a WebView's stray BOM
- * makes), is refused. What the service stores and returns is read with {@link storedText}.
+ * makes), is refused, and so is text holding a bidirectional embedding or override control
+ * ({@link hasBidiOverride}). What the service stores and returns is read with {@link storedText}.
  */
 export const text = (max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(1, { abort: true }),
     z.maxLength(max),
-    z.regex(VISIBLE, { message: 'must contain visible text, not only spaces or invisible characters (zero-width, direction marks)' }),
+    // Text that shows nothing is told so alone (its override controls, if any, are beside the point).
+    z.regex(VISIBLE, { message: 'must contain visible text, not only spaces or invisible characters (zero-width, direction marks)', abort: true }),
+    z.regex(NO_BIDI_OVERRIDE, {
+      message:
+        'must not contain the bidirectional embedding or override controls U+202A to U+202E (they show the text reversed): remove them; to put text of the other direction inside a line, use the isolates U+2066 to U+2069',
+    }),
   );
 
 /**

@@ -10,7 +10,7 @@ import { ACTION_BODIES, type ActionInput } from './actions.js';
 import { registerComplaint } from '../lifecycle/machine.js';
 import { AlertRule, AlertRuleInput } from './alerts.js';
 import { Complaint, ComplaintCreate, type ComplaintCreateInput } from './complaint.js';
-import { codePointLength, hasVisibleText } from './primitives.js';
+import { codePointLength, hasBidiOverride, hasVisibleText } from './primitives.js';
 import { Problem } from './problem.js';
 import { ComplaintListQuery } from './query.js';
 
@@ -128,6 +128,26 @@ describe('ComplaintCreate', () => {
     expect(r.error?.issues[0]?.message).toMatch(/visible text/);
     const value = (over as { description?: string }).description ?? (over as { complainant: { name: string } }).complainant.name;
     expect(hasVisibleText(value)).toBe(false);
+  });
+
+  it.each([
+    ['description', { description: '\u202E测试' }],
+    ['description', { description: '年费\u202A被扣\u202C' }],
+    ['complainant.name', { complainant: { name: '\u202D张三' } }],
+    ['requestedResolution', { requestedResolution: '退还\u202B年费' }],
+  ])('refuses %s holding a bidirectional embedding or override control, saying to remove it', (path, over) => {
+    const r = ComplaintCreate.safeParse({ ...realistic, ...over });
+    expect(pathsOf(r)).toEqual([path]);
+    expect(r.error?.issues[0]?.message).toMatch(/^must not contain the bidirectional embedding or override controls U\+202A to U\+202E .*: remove them/);
+    const value = (over as { description?: string }).description ?? (over as { requestedResolution?: string }).requestedResolution ?? '\u202D';
+    expect(hasBidiOverride(value)).toBe(true);
+  });
+
+  it('keeps the isolates U+2066–U+2069, the way to mix directions (a Uyghur name in Chinese text)', () => {
+    const name = '\u2067ئابدۇرېھىم\u2069';
+    const c = ComplaintCreate.parse({ ...realistic, complainant: { ...realistic.complainant, name }, description: `客户 \u2067ئابدۇرېھىم\u2069 反映年费被扣` });
+    expect(c.complainant.name).toBe(name);
+    expect(hasBidiOverride(c.description)).toBe(false);
   });
 
   it('still counts a character beyond U+FFFF that shows (an emoji, CJK Extension B) as visible text', () => {
