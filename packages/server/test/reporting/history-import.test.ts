@@ -101,7 +101,7 @@ describe.each(BACKENDS)('history import (%s)', (backend) => {
       { line: 6, record: 4, path: 'sourceId', message: 'repeats the sourceId of line 2 (record 2)' },
     ]);
     // NDJSON has no records apart from its lines: the line alone.
-    const nd = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body: { format: 'ndjson', data: ndjson([{ ...good[1], receivedAt: 'yesterday' }]) } });
+    const nd = await t.api('POST', '/v1/history/import', { token: await t.token('system'), body: { format: 'ndjson', data: ndjson([{ ...(good[1] as HistoryRecord), receivedAt: 'yesterday' }]) } });
     expect(nd.body.errors).toEqual([{ line: 1, path: 'receivedAt', message: expect.any(String) }]);
   });
 
