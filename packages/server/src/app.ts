@@ -55,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     clock: deps.clock,
     hashIdentity: deps.hashIdentity,
     staticDir: deps.staticDir,
+    publicUrl: deps.publicUrl,
     limits,
     dateBounds: { earliest: DEFAULT_EARLIEST_DATE, skewMs: DEFAULT_CLOCK_SKEW_MS, ...deps.dateBounds },
     feed: new EventFeed(deps.store, { pollMs, onError: (e) => logger.error({ msg: 'event feed poll failed', error: describeError(e) }) }),
@@ -85,13 +86,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // path or query is a 400 on both databases (PostgreSQL cannot hold a NUL in text).
   app.use('/v1/*', v1Checks());
 
-  // Built once, around its server URL, which is each request's own origin: cached whole with the
-  // first request's, a first request with a forged Host named that host to every later reader.
+  // Built once, around its server URL: the configured public URL, else each request's own origin
+  // (cached whole with the first request's, a first request with a forged Host named that host to
+  // every later reader). Forwarded headers are not read: anyone can send them. A document naming the
+  // request's origin varies with Host and is not kept by caches.
   const SERVER_MARK = 'https://server.invalid';
   let openapi: string[] | undefined;
+  const perRequest = d.publicUrl === undefined;
   app.get('/openapi.json', (c) => {
     openapi ??= JSON.stringify(buildOpenApiDocument({ serverUrl: SERVER_MARK })).split(JSON.stringify(SERVER_MARK));
-    return c.body(openapi.join(JSON.stringify(new URL(c.req.url).origin)), 200, { 'content-type': 'application/json' });
+    const server = d.publicUrl ?? new URL(c.req.url).origin;
+    return c.body(openapi.join(JSON.stringify(server)), 200, {
+      'content-type': 'application/json',
+      ...(perRequest && { vary: 'Host', 'cache-control': 'no-store' }),
+    });
   });
   app.all('/openapi.json', methodNotAllowed(['GET']));
   if (d.staticDir) {

@@ -47,7 +47,8 @@ ${DIRECTORY_USAGE}
           notice (see the server README); refused at start, naming the line and field, when invalid
 Environment: PORT and HOST (when --port / --host are not given), DATABASE_URL (PostgreSQL instead of
 SQLite), CK_JWT_SECRET (token secret; else one is kept in the data folder), CK_CALENDAR_FILE (when
---calendar is not given)`;
+--calendar is not given), CK_PUBLIC_URL (the address clients reach the service at behind a proxy: the
+OpenAPI document's server)`;
 
 /** @internal */
 const fail = (message: string): never => {

@@ -7,7 +7,7 @@ import type { ReadinessCheck } from './routes/health.js';
 
 /**
  * Options of {@link startServer}. Environment fallbacks: `DATABASE_URL` is read by the CLI only;
- * `CK_JWT_SECRET` when `jwtSecret` is not given.
+ * `CK_JWT_SECRET` when `jwtSecret` is not given; `CK_PUBLIC_URL` when `publicUrl` is not given.
  *
  * @example
  * ```ts
@@ -39,6 +39,14 @@ export interface ServerOptions {
   readonly now?: (() => number) | undefined;
   /** A folder served at `/examples/`. */
   readonly staticDir?: string | undefined;
+  /**
+   * The URL clients reach the service at (behind a proxy or load balancer, e.g.
+   * `https://complaints.bank.example`); else CK_PUBLIC_URL. When set, it is the OpenAPI document's only
+   * server URL. When neither is set, the document names each request's own origin (its `Host`, never
+   * `X-Forwarded-Host` or `X-Forwarded-Proto`, which anyone can send) and is answered with `Vary: Host`
+   * and `Cache-Control: no-store`, so no cache hands one reader's document to another.
+   */
+  readonly publicUrl?: string | undefined;
   /** Seed demo data into an empty database: a PRNG seed, or the generator's options. */
   readonly seed?: number | { seed?: number; months?: number } | undefined;
   readonly logger?: Logger | undefined;

@@ -8,6 +8,7 @@ import { resolveIdentitySecret, resolveJwtSecret } from './auth/secret.js';
 import { issueToken, type TokenClaims } from './auth/token.js';
 import { type ServerOptions, resolveOptions } from './config.js';
 import { answerAtTheEdge, answerClientErrors } from './http/client-error.js';
+import { resolvePublicUrl } from './http/public-url.js';
 import { InFlight } from './http/in-flight.js';
 import { resolveLimits } from './http/limits.js';
 import { jsonLogger } from './http/logger.js';
@@ -58,6 +59,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const o = resolveOptions(options);
+  // Checked before anything is opened: a bad public URL stops the start at once.
+  const publicUrl = resolvePublicUrl(o.publicUrl);
   const logger = o.logger ?? jsonLogger();
   const jwtSecret = resolveJwtSecret(o);
   const now = o.now ?? Date.now;
@@ -104,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hashIdentity,
     closing: closing.signal,
     staticDir: o.staticDir,
+    publicUrl,
     pollMs: o.pollMs,
     limits,
     inFlight,

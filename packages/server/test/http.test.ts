@@ -77,6 +77,40 @@ describe('HTTP conventions', () => {
     }
   });
 
+  it('answers the per-request document with Vary: Host and Cache-Control: no-store, and reads no forwarded header', async () => {
+    const res = await fetch(`${t.url}/openapi.json`, { headers: { 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'https' } });
+    expect(res.headers.get('vary')).toBe('Host');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // Anyone can send X-Forwarded-*: without a configured public URL they are not believed.
+    expect(((await res.json()) as { servers: { url: string }[] }).servers.map((s) => s.url)).toEqual([t.url]);
+  });
+
+  it('names only the configured public URL (publicUrl, CK_PUBLIC_URL) as the server behind a proxy, whatever Host or X-Forwarded-Host says', async () => {
+    const { request } = await import('node:http');
+    const proxied = await startTestServer('sqlite', { fixture: false, publicUrl: 'https://complaints.bank.example/' });
+    try {
+      const servers = await new Promise<string[]>((resolve, reject) => {
+        const req = request(`${proxied.url}/openapi.json`, { headers: { host: 'attacker.example', 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'http' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve((JSON.parse(body) as { servers: { url: string }[] }).servers.map((s) => s.url)));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(servers).toEqual(['https://complaints.bank.example']);
+    } finally {
+      await proxied.close();
+    }
+    const { resolvePublicUrl } = await import('../src/http/public-url.js');
+    expect(resolvePublicUrl(undefined, 'https://bank.example/complaints/')).toBe('https://bank.example/complaints');
+    expect(resolvePublicUrl(undefined, '')).toBeUndefined();
+    // A value that is not an http(s) address stops the start, saying what is expected.
+    await expect(startTestServer('sqlite', { fixture: false, publicUrl: 'complaints.bank.example' })).rejects.toThrow(/publicUrl \(CK_PUBLIC_URL\) is not a URL/);
+    expect(() => resolvePublicUrl('ftp://bank.example')).toThrow(/http: or https:/);
+  });
+
   it('serves the example pages at /examples/', async () => {
     const res = await fetch(`${t.url}/examples/index.html`);
     expect(res.status).toBe(200);

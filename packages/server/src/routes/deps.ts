@@ -34,6 +34,8 @@ export interface AppDeps {
   readonly closing?: AbortSignal | undefined;
   /** A folder served at `/examples/`. */
   readonly staticDir?: string | undefined;
+  /** The OpenAPI document's one server URL (`ServerOptions.publicUrl`, checked); else each request's origin. */
+  readonly publicUrl?: string | undefined;
   /** Receives the promise of each running event stream, so a shutdown can wait for them. */
   readonly track?: ((running: Promise<void>) => void) | undefined;
   /** How often the event feed polls the events table for other processes' commits (ms); default 250. */
@@ -60,7 +62,7 @@ export interface AppDeps {
  * ```
  */
 export type ResolvedDeps = Required<Pick<AppDeps, 'store' | 'jwtSecret' | 'now' | 'logger' | 'closing' | 'pollMs' | 'track' | 'suggester'>> &
-  Pick<AppDeps, 'clock' | 'staticDir' | 'hashIdentity'> & {
+  Pick<AppDeps, 'clock' | 'staticDir' | 'hashIdentity' | 'publicUrl'> & {
     readonly limits: Limits;
     readonly dateBounds: DateBounds;
     /** The process's one reader of the events table. */
