@@ -65,7 +65,7 @@ describe('a history file holding a NUL', () => {
 
   it('reports the row and field, and the others still parse', () => {
     const csv = 'sourceId,description\r\nS-1,ok\r\nS-2,年费\u0000被扣\r\n';
-    expect(parseHistory(csv, 'csv').errors).toContainEqual({ line: 3, field: 'description', message: expect.stringMatching(/NUL/) });
+    expect(parseHistory(csv, 'csv').errors).toContainEqual({ line: 3, record: 3, field: 'description', message: expect.stringMatching(/NUL/) });
     const nd = `{"sourceId":"S-1"}\n{"sourceId":"S-2","description":"a\\u0000"}\n`;
     const parsed = parseHistory(nd, 'ndjson');
     expect(parsed.errors).toContainEqual({ line: 2, field: 'description', message: expect.stringMatching(/NUL/) });
