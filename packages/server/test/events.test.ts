@@ -81,7 +81,7 @@ describe.each(BACKENDS)('event stream (%s)', (backend) => {
   it('never replays events of complaints the caller may not see', async () => {
     const start = await t.server.store.lastEventSeq();
     const hidden = await register('u-bj-handler');
-    const visible = await register('customer:C-5005');
+    const visible = await register('customer:C-5005', { intakeChannel: 'mobile_app' });
     const customer = await openEventStream(`${t.url}/v1/events`, await t.token('customer:C-5005'), { 'Last-Event-ID': String(start) });
     const only = await customer.next();
     expect(only.data.complaint.id).toBe(visible);

@@ -66,7 +66,7 @@ describe.each(BACKENDS)('lifecycle rules at their edges (%s)', (backend) => {
 
     it('a head-office decision has no higher-level organisation: the request is refused and says what to do next', async () => {
       // A customer's complaint from a province without a branch goes to the head office.
-      const c = await register('customer:C-5005', { regionCode: '650100', complainant: { name: '赵六' } });
+      const c = await register('customer:C-5005', { intakeChannel: 'mobile_app', regionCode: '650100', complainant: { name: '赵六' } });
       expect(c.handlingOrgId).toBe('HO');
       await (t.server.store as SqlStore).db.insertInto('staff').values({ id: 'u-ho-handler', org_id: 'HO', role: 'handler', name: '总行处理' }).execute();
       const hoHandler = await t.server.issueToken({ sub: 'u-ho-handler', kind: 'staff', role: 'handler', org: 'HO' }, '1h');
@@ -117,7 +117,7 @@ describe.each(BACKENDS)('lifecycle rules at their edges (%s)', (backend) => {
       const referral = await register('system', { intakeChannel: 'regulator_transfer', regulatorReference: '12378-2026-000123', handlingOrgId: 'BR-44' });
       expect(referral.firstResponder).toBeNull();
       expect((await act(referral.id, 'accept', 'u-br-handler')).firstResponder).toMatchObject({ kind: 'staff', id: 'u-br-handler' });
-      const own = await register('customer:C-2002', { complainant: { name: '李四' } });
+      const own = await register('customer:C-2002', { intakeChannel: 'mobile_app', complainant: { name: '李四' } });
       expect(own.firstResponder).toBeNull();
       const declined = await act(own.id, 'decline', 'u-br-manager', { reason: '非消费投诉' });
       expect(declined.firstResponder).toMatchObject({ kind: 'staff', id: 'u-br-manager', orgId: 'BR-44' });

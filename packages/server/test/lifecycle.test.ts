@@ -162,7 +162,7 @@ describe.each(BACKENDS)('lifecycle over HTTP (%s)', (backend) => {
     expect(res.body.firstResponder).toBeNull();
     const accepted = await t.api('POST', `/v1/complaints/${res.body.id}/accept`, { token: await t.token('u-br-handler'), body: {} });
     expect(accepted.body.firstResponder).toEqual({ kind: 'staff', id: 'u-br-handler', role: 'handler', orgId: 'BR-44' });
-    const nowhere = await t.api('POST', '/v1/complaints', { token, body: registration({ regionCode: '650100', complainant: { name: '李四' } }) });
+    const nowhere = await t.api('POST', '/v1/complaints', { token, body: registration({ intakeChannel: 'mobile_app', regionCode: '650100', complainant: { name: '李四' } }) });
     expect(nowhere.body.handlingOrgId).toBe('HO');
   });
 });

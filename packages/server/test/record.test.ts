@@ -83,7 +83,7 @@ describe.each(BACKENDS)('the complaint record (%s)', (backend) => {
   });
 
   it('lets only staff vouch for identity; accepting verifies it', async () => {
-    const res = await post('/v1/complaints', 'customer:C-3003', registration({ complainant: { name: '王五', identityVerified: true } }));
+    const res = await post('/v1/complaints', 'customer:C-3003', registration({ intakeChannel: 'mobile_app', complainant: { name: '王五', identityVerified: true } }));
     expect(res.body.complainant.identityVerified).toBe(false);
     const accepted = await post(`/v1/complaints/${res.body.id}/accept`, 'u-br-handler', {});
     expect(accepted.body.complainant.identityVerified).toBe(true);
@@ -105,7 +105,7 @@ describe.each(BACKENDS)('the complaint record (%s)', (backend) => {
     expect(centre.body.regionScope).toBe('regional');
     const sys = await post('/v1/complaints', 'system', { ...noRegion, handlingOrgId: 'CC-CARD' });
     expect(sys.body).toMatchObject({ regionCode: null, regionScope: 'not_regional', handlingOrgId: 'CC-CARD' });
-    const unknown = await post('/v1/complaints', 'customer:C-4004', noRegion);
+    const unknown = await post('/v1/complaints', 'customer:C-4004', { ...noRegion, intakeChannel: 'mobile_app' });
     expect(unknown.body).toMatchObject({ handlingOrgId: 'HO', regionCode: null, regionScope: 'unknown' });
     expect(await row(unknown.body.id)).toMatchObject({ region_code: null, region_scope: 'unknown' });
     const given = await post('/v1/complaints', 'u-sb-frontline', registration({ regionCode: '440305', subjectOrgId: 'OT-440305' }));

@@ -9,6 +9,7 @@ import { badRequest, HttpProblem, ruleViolation } from '../http/problem.js';
 import { assertDatesInBounds } from '../http/date-bounds.js';
 import { parseOr400, readJsonBody } from '../http/validate.js';
 import { mayWrite, roleMayTake } from '../policy/access.js';
+import { customerRegistrationProblems } from '../policy/customer-registration.js';
 import { handlingOrganisationFor } from '../policy/handling-organisation.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ComplaintRecord, StaffWithOrganisation } from '../store/store.js';
@@ -69,6 +70,9 @@ export async function createComplaint(c: Context<AppEnv>, deps: ResolvedDeps): P
   // The list is the service's to check (the client's schema checks the format only): docs/domain/taxonomy.md.
   if (input.regionCode != null) parseOr400(KNOWN_REGION, { regionCode: input.regionCode });
   assertDatesInBounds(ENDPOINTS.createComplaint.body, input, deps.dateBounds, deps.now());
+  // What only the bank records (channel, regulator's reference, receipt, severity) is refused from a customer, naming each field.
+  const customerProblems = customerRegistrationProblems(caller, input);
+  if (customerProblems.length > 0) throw badRequest(customerProblems);
   if (caller.actor.kind === 'customer') input.complainant = { ...input.complainant, customerId: caller.actor.id };
 
   // The key is kept with the complaint, so a retry from an outbox that waited past the idempotency

@@ -12,6 +12,7 @@ import {
   type Organisation,
   type Severity,
 } from '@complaintkit/core/domain';
+import { SELF_SERVICE_CHANNELS } from '../policy/customer-registration.js';
 import type { Customer, CustomerPool } from './customers.js';
 import { CREDIT_CARD_CENTRE_ID, REMOTE_BANKING_CENTRE_ID } from './organisations.js';
 import { fakeMobile, fakeName } from './people.js';
@@ -114,7 +115,6 @@ interface Earlier {
   readonly business: BusinessCategoryCode;
 }
 
-const SELF_SERVICE: ReadonlySet<IntakeChannelCode> = new Set(['mobile_app', 'online_banking', 'wechat', 'website']);
 const SENSITIVE_INTAKE: ReadonlySet<IntakeChannelCode> = new Set(['petition', 'public_opinion', 'regulator_transfer', 'consumer_association']);
 
 /**
@@ -189,7 +189,7 @@ export class SpecBuilder {
     const channel = demo?.complaint.channel ?? rng.weighted(channelSharesFor(business));
     let intake = demo?.complaint.intake ?? rng.weighted(INTAKE_SHARES);
     // Self-service channels need a customer login.
-    if (customer === null && SELF_SERVICE.has(intake)) intake = 'hotline';
+    if (customer === null && SELF_SERVICE_CHANNELS.has(intake)) intake = 'hotline';
 
     // Where it is handled (属地管理): credit cards at the credit-card centre, app faults sometimes at
     // the remote-banking centre, everything else where the customer banks.
@@ -336,7 +336,7 @@ export class SpecBuilder {
       const orgId = handlingOrgId === CREDIT_CARD_CENTRE_ID ? CREDIT_CARD_CENTRE_ID : REMOTE_BANKING_CENTRE_ID;
       return { registrar: staffActor(rng.pick(dir.at(orgId, 'frontline'))), registerOrgId: orgId };
     }
-    if (SELF_SERVICE.has(intake) && customer) return { registrar: { kind: 'customer', id: customer.id }, registerOrgId: handlingOrgId };
+    if (SELF_SERVICE_CHANNELS.has(intake) && customer) return { registrar: { kind: 'customer', id: customer.id }, registerOrgId: handlingOrgId };
     if (intake === 'regulator_transfer') return { registrar: REGULATOR_IMPORT, registerOrgId: handlingOrgId };
     if (intake === 'outlet' || intake === 'staff_mobile') {
       // Staff at the customer's sub-branch or one of its outlets.

@@ -78,7 +78,7 @@ export const ACTION_REFERENCE: { readonly [A in ComplaintAction]: { readonly des
 export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: EndpointReference } = {
   createComplaint: {
     description:
-      'Registers a complaint; the caller becomes its first responder (首问负责) and the decision clock starts at receipt. Staff register for their own organisation or one below it; a customer registers their own complaint, which goes to the branch of its region. Frontline, handler, customer and system callers may register.',
+      'Registers a complaint; the caller becomes its first responder (首问负责) and the decision clock starts at receipt. Staff register for their own organisation or one below it; a customer registers their own complaint, through a self-service channel (mobile_app, online_banking, wechat, website), received now and of normal severity (any other channel, `regulatorReference`, `receivedAt` and `severity` are recorded by the bank: a 400 names each), and it goes to the branch of its region. Frontline, handler, customer and system callers may register.',
     problems: ['validation_failed', 'forbidden', 'role_not_allowed', 'rule_violation', 'idempotency_key_reused'],
     example: {
       body: {
