@@ -158,6 +158,16 @@ describe('OpenAPI document', () => {
     expect(new RegExp(param('/v1/complaint-changes', 'since')?.schema.pattern as string).test('')).toBe(true);
   });
 
+  it("says what each of the complaint list's query parameters means: what q searches, the instants receivedFrom takes", () => {
+    const params = (doc.paths['/v1/complaints'].get.parameters as { name?: string; in?: string; description?: string }[]).filter((p) => p.in === 'query');
+    expect(params.length).toBeGreaterThan(10);
+    expect(params.filter((p) => !p.description).map((p) => p.name)).toEqual([]);
+    const said = (name: string) => params.find((p) => p.name === name)?.description;
+    expect(said('q')).toMatch(/complaint number, the description or the requested resolution/);
+    expect(said('q')).toMatch(/name and phone are not searched/);
+    expect(said('receivedFrom')).toMatch(/with an offset, e\.g\. `2026-11-01T00:00:00\+08:00`/);
+  });
+
   it('leaks no ±2^53 bounds into integers', () => {
     expect(JSON.stringify(doc)).not.toContain(String(Number.MAX_SAFE_INTEGER));
   });

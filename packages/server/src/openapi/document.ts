@@ -4,6 +4,7 @@ import type { SuggestInput } from '../suggest/service/suggester.js';
 import { maskComplaint } from '../policy/mask.js';
 import { regulatorCsv } from '../reports/regulator.js';
 import { changeExample, customerTagsExample, listExample, problemExample, responseExamples } from './examples.js';
+import { QUERY_PARAMETERS } from './query-parameters.js';
 import { reportingExamples } from './reporting-examples.js';
 import { componentSchemas, type Json, schemaOf, withRefs } from './schemas.js';
 
@@ -116,11 +117,12 @@ function operationOf(e: Endpoint, success: unknown): Json {
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
       const { description, ...rest } = schema;
       const example = ref.example?.query?.[name];
+      const said = typeof description === 'string' ? description : QUERY_PARAMETERS[e.operationId]?.[name];
       parameters.push({
         name,
         in: 'query',
         required: q.required?.includes(name) ?? false,
-        ...(typeof description === 'string' && { description }),
+        ...(said !== undefined && { description: said }),
         schema: rest,
         ...(rest.type === 'array' && { style: 'form', explode: true }),
         ...(example !== undefined && { example: rest.type === 'array' ? [example] : rest.type === 'boolean' ? example === 'true' : rest.type === 'integer' || rest.type === 'number' ? Number(example) : example }),
