@@ -9,12 +9,14 @@ import {
   metricValues,
   monthsIn,
   type Period,
+  periodOf,
   periodsCovering,
   previousPeriod,
   type ReportFilter,
   type Trend,
   yearEarlierPeriod,
 } from '@complaintkit/core/domain';
+import { alertWindows } from '../alerts/window.js';
 import { ruleViolation } from '../http/problem.js';
 import type { OrganisationRecord, Store } from '../store/store.js';
 import { factFilter, needsFor, reportSpec } from './spec.js';
@@ -78,13 +80,15 @@ export function unionOf(ranges: readonly DayRange[]): DayRange[] {
 /**
  * A trend: the metric over each whole period covering the range, and for each its change against the
  * previous period (MoM) and the same period a year earlier (YoY), computed by core's `compare` (a base
- * of 0 is "new", a missing value "missing"). A metric of counts (volume, rates) reads the daily sums
- * of the whole span once and adds them up per period; a quantile or the open overdue computes each
- * distinct period once.
+ * of 0 is "new", a missing value "missing"). The period holding `today` (a bank day) is not over: it is
+ * compared on the same days of the previous period and of a year earlier, as alert rules are (on 1
+ * December, 1 December against 1 November, not against the whole of November). A metric of counts
+ * (volume, rates) reads the daily sums of the whole span once and adds them up per period; a quantile
+ * or the open overdue computes each distinct period once.
  *
  * @example
  * ```ts
- * const t = await buildTrend(store, scope, { from: '2025-04-01', to: '2026-03-31' }, 'month', 'volume', {});
+ * const t = await buildTrend(store, scope, { from: '2025-04-01', to: '2026-03-31' }, 'month', 'volume', {}, '2026-03-10');
  * ```
  */
 export async function buildTrend(
@@ -94,11 +98,18 @@ export async function buildTrend(
   interval: Interval,
   metric: MetricId,
   filter: ReportFilter,
+  today?: string,
 ): Promise<Trend> {
   const periods = periodsCovering(range, interval);
   if (periods.length > MAX_PERIODS) throw ruleViolation('interval', `${periods.length} periods is more than ${MAX_PERIODS}; choose a longer interval or a shorter range`);
-  const compared = periods.map((p) => [p, previousPeriod(p, interval), yearEarlierPeriod(p, interval)] as const);
-  let metricIn: (p: Period) => Promise<number | null>;
+  const compared = periods.map((p): readonly [DayRange, DayRange, DayRange] => {
+    if (today !== undefined && p.from <= today && today < p.to) {
+      const w = alertWindows(today, interval);
+      return [w.current, w.previous, w.yearEarlier];
+    }
+    return [p, previousPeriod(p, interval), yearEarlierPeriod(p, interval)];
+  });
+  let metricIn: (p: DayRange) => Promise<number | null>;
   if (NOT_FROM_COUNTS.has(metric)) {
     const cache = new Map<string, Promise<number | null>>();
     metricIn = (p) => {
@@ -115,11 +126,20 @@ export async function buildTrend(
   } else {
     // Only the days of the periods shown and compared with: a weekly trend over a quarter reads its
     // weeks and their year-earlier weeks, not the year between them.
-    const ranges = unionOf(compared.flat());
-    // Months and quarters are whole months: summed from the monthly pre-aggregates.
-    const grain = interval === 'month' || interval === 'quarter' ? 'month' : 'day';
-    const sums = rangeSums(await store.reporting.series(ranges, factFilter(scope, filter), grain));
+    const whole = (r: DayRange) => periodOf(r.from, 'month').from === r.from && periodOf(r.to, 'month').to === r.to;
+    // Months and quarters are whole months, summed from the monthly pre-aggregates; the days of a
+    // period not yet over (and of its bases) are summed by day.
+    const byMonth = interval === 'month' || interval === 'quarter';
+    const all = compared.flat();
+    const monthly = byMonth ? all.filter(whole) : [];
+    const daily = byMonth ? all.filter((r) => !whole(r)) : all;
+    const [monthSums, daySums] = await Promise.all(
+      [[monthly, 'month'], [daily, 'day']].map(async ([rs, grain]) =>
+        (rs as DayRange[]).length === 0 ? undefined : rangeSums(await store.reporting.series(unionOf(rs as DayRange[]), factFilter(scope, filter), grain as 'day' | 'month')),
+      ),
+    );
     metricIn = async (p) => {
+      const sums = (byMonth && whole(p) ? monthSums : daySums) as (r: DayRange) => Aggregates;
       const aggregates = sums(p);
       return metricValues({
         aggregates,
@@ -134,8 +154,9 @@ export async function buildTrend(
     };
   }
   const out: Trend['periods'] = [];
-  for (const [p, previous, yearEarlier] of compared) {
-    const [value, prev, lastYear] = await Promise.all([metricIn(p), metricIn(previous), metricIn(yearEarlier)]);
+  for (const [i, [current, previous, yearEarlier]] of compared.entries()) {
+    const p = periods[i] as Period;
+    const [value, prev, lastYear] = await Promise.all([metricIn(current), metricIn(previous), metricIn(yearEarlier)]);
     out.push({ key: p.key, from: p.from, to: p.to, value, mom: compare(value, prev), yoy: compare(value, lastYear) });
   }
   return { metric, interval, orgId: scope.id, periods: out };

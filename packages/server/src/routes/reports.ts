@@ -1,4 +1,4 @@
-import { REPORTING_ENDPOINTS } from '@complaintkit/core/domain';
+import { localDate, REPORTING_ENDPOINTS } from '@complaintkit/core/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { queryToInput } from '../http/query.js';
@@ -43,7 +43,7 @@ export async function getReport(c: Context<AppEnv>, deps: ResolvedDeps): Promise
 export async function getTrend(c: Context<AppEnv>, deps: ResolvedDeps): Promise<Response> {
   const q = queryOf(c, REPORTING_ENDPOINTS.trend.query);
   const scope = await reportScope(c.get('caller'), deps.store, q.orgId);
-  return c.json(await buildTrend(deps.store, scope, checkRange(q), q.interval, q.metric, q));
+  return c.json(await buildTrend(deps.store, scope, checkRange(q), q.interval, q.metric, q, localDate(deps.now())));
 }
 
 /**

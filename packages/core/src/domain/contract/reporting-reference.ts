@@ -22,7 +22,7 @@ export const REPORTING_REFERENCE: { readonly [K in keyof typeof REPORTING_ENDPOI
     example: { query: { from: '2026-03-01', to: '2026-03-31', groupBy: 'businessCategory' } },
   },
   trend: {
-    description: `One metric per day, ISO week, month or quarter over the whole periods covering the range, each with its change against the previous period (MoM) and the same period a year earlier (YoY): absolute, percent, and a status (ok, new, zero, missing). ${READ}`,
+    description: `One metric per day, ISO week, month or quarter over the whole periods covering the range, each with its change against the previous period (MoM) and the same period a year earlier (YoY): absolute, percent, and a status (ok, new, zero, missing). The period holding today is compared on its days so far (on 1 December: 1 December against 1 November and against 1 December a year earlier). ${READ}`,
     problems: ['validation_failed', 'forbidden', 'not_found', 'rule_violation'],
     example: { query: { from: '2025-04-01', to: '2026-03-31', interval: 'month', metric: 'volume' } },
   },
