@@ -25,6 +25,8 @@ const ComplaintPage = defineComponent({
         h('section', { 'aria-label': '我要投诉' }, [
           h('ck-complaint-form', {
             'draft-id': 'vue-home',
+            // Where the customer banks (the demo customer: 海淀支行), so the complaint goes to that branch, not head office.
+            'region-code': '110108',
             onCkSubmitted: (e: Detail<{ complaintNumber: string | null; queued: boolean }>) => {
               if (!e.detail.queued && e.detail.complaintNumber) selected.value = e.detail.complaintNumber;
             },
