@@ -39,7 +39,7 @@ export type { TagsResource } from './resources/tags.js';
 export type { Endpoint } from './domain/contract/endpoints.js';
 export type { ComplaintAction, ComplaintStatus } from './domain/lifecycle/states.js';
 export type { ActionInput, ActionInputs } from './domain/schemas/actions.js';
-export type { Actor, Organisation, StaffRole } from './domain/schemas/actor.js';
+export type { Actor, Organisation, StaffRole, TimelineActor } from './domain/schemas/actor.js';
 export type { Complaint, ComplaintCreateInput, Deadlines, TimelineEvent } from './domain/schemas/complaint.js';
 export type { ComplaintListQueryInput } from './domain/schemas/query.js';
 export type { ChangedComplaint, ComplaintChangesQueryInput } from './domain/schemas/changes.js';

@@ -95,13 +95,13 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
   },
   listComplaints: {
     description:
-      'The complaints the caller may see, newest first, with the complainant masked. Every filter narrows within that; follow `nextCursor` with `cursor` until it is null (do not send a null one back as an empty `cursor`: absent or empty, `cursor` means the first page; any other value the service did not give is a 400). `assigneeId=me` means the caller. An `orgId` that does not exist or lies outside a staff caller’s subtree is 404, as for reports.',
+      'The complaints the caller may see, newest first, with the complainant masked. Every filter narrows within that; follow `nextCursor` with `cursor` until it is null (do not send a null one back as an empty `cursor`: absent or empty, `cursor` means the first page; any other value the service did not give is a 400). `assigneeId=me` means the caller. An `orgId` that does not exist or lies outside a staff caller’s subtree is 404, as for reports. A customer reads their own complaints without staff ids or internal notes, as in `GET /v1/complaints/{id}`, and may not filter by `severity` or `assigneeId` (400).',
     problems: ['validation_failed', 'not_found'],
     example: { query: { status: 'in_progress', overdue: 'true', limit: '20' } },
   },
   getComplaint: {
     description:
-      'One complaint with its whole timeline. Unmasked for staff who may handle it and for the customer who owns it, masked for auditors; a complaint the caller may not see is 404, as if it did not exist.',
+      'One complaint with its whole timeline. Unmasked for staff who may handle it and for the customer who owns it, masked for auditors; a complaint the caller may not see is 404, as if it did not exist. The customer reads it without what is the bank’s own: no staff ids, no internal notes (the fields documented as absent when the reader is the customer, the timeline’s staff by organisation only; docs/domain/personal-data.md).',
     problems: ['not_found'],
   },
   complaintChanges: {
@@ -112,7 +112,7 @@ export const ENDPOINT_REFERENCE: { readonly [K in keyof typeof ENDPOINTS]: Endpo
   },
   streamEvents: {
     description:
-      'A Server-Sent Events stream of the changes to complaints the caller may see (optionally one complaint), complainant masked: `id` is the event sequence number, `event: change`, `data` a ComplaintChange; a `: ping` comment every 15 s. Send `Last-Event-ID` to replay what was missed.',
+      'A Server-Sent Events stream of the changes to complaints the caller may see (optionally one complaint), complainant masked: `id` is the event sequence number, `event: change`, `data` a ComplaintChange; a `: ping` comment every 15 s. Send `Last-Event-ID` to replay what was missed. A customer reads each event and complaint without staff ids or internal notes, as in `GET /v1/complaints/{id}`.',
     problems: ['validation_failed'],
     example: { query: { complaintId: 'CK20260301-000042' } },
   },

@@ -165,7 +165,7 @@ export function factsOf(c: Complaint, paths: FactPaths, clock: Omit<ClockOptions
     businessCategory: c.businessCategory,
     businessMajor: majorBusinessClass(c.businessCategory as BusinessCategoryCode),
     cause: c.cause,
-    severity: c.severity,
+    severity: c.severity ?? 'normal', // present on every stored complaint (absent only in a customer's view)
     regionCode: region,
     province: region === null ? NOT_REGIONAL : `${region.slice(0, 2)}0000`,
     prefecture: region === null ? NOT_REGIONAL : `${region.slice(0, 4)}00`,

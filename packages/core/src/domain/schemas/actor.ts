@@ -42,6 +42,33 @@ export const Actor = z.discriminatedUnion('kind', [
 export type Actor = z.infer<typeof Actor>;
 
 /**
+ * Who took a step, as a timeline event and `registeredBy` carry it: an {@link Actor}, except that
+ * when the reader is the customer who owns the complaint a member of staff is given by organisation
+ * only (`id` and `role` absent: staff ids are the bank's, not the customer's; docs/domain/personal-data.md).
+ *
+ * @example
+ * ```ts
+ * const seenByStaff: TimelineActor = { kind: 'staff', id: 'u-1001', role: 'handler', orgId: 'BR-11' };
+ * const seenByCustomer: TimelineActor = { kind: 'staff', orgId: 'BR-11' };
+ * ```
+ */
+export const TimelineActor = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('staff'),
+    /** The staff member's id; absent when the reader is the customer. */
+    id: z.optional(z.string()),
+    /** The staff member's role; absent when the reader is the customer. */
+    role: z.optional(StaffRole),
+    /** The organisation the staff member acted for. */
+    orgId: z.string(),
+  }),
+  z.object({ kind: z.literal('customer'), id: z.string() }),
+  z.object({ kind: z.literal('system'), id: z.string() }),
+]);
+/** Who took a step, as the reader may see it. @useDeclaredType @example `const org = e.actor.kind === 'staff' ? e.actor.orgId : null;` */
+export type TimelineActor = z.infer<typeof TimelineActor>;
+
+/**
  * The role a lifecycle rule names: a staff role, `customer` or `system`.
  *
  * @example

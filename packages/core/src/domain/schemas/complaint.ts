@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES } from '../lifecycle/states.js';
 import { RespondBody } from './actions.js';
-import { Actor, StaffActor } from './actor.js';
+import { StaffActor, TimelineActor } from './actor.js';
 import {
   BusinessCategory,
   BusinessCategoryLeaf,
@@ -25,13 +25,19 @@ export const ComplaintActionSchema = z.enum(COMPLAINT_ACTIONS);
  * One entry of a complaint's timeline: who (actor, role, organisation), when, what, why, and the
  * state before and after. Transfers and extensions are events, not states.
  *
+ * The customer who owns the complaint reads each step's type, time, states and organisation, and only
+ * the text and details meant for them (`customerView`, docs/domain/personal-data.md): no staff ids,
+ * no internal notes.
+ *
  * @example
  * ```ts
  * const e: TimelineEvent = {
  *   seq: 7, type: 'accept', at: '2026-03-01T10:00:00+08:00',
  *   actor: { kind: 'staff', id: 'u-1', role: 'frontline', orgId: 'SB-440301' },
- *   fromStatus: 'registered', toStatus: 'accepted', reason: null, data: {},
+ *   fromStatus: 'registered', toStatus: 'accepted', reason: null, data: { note: '身份已核实' },
  * };
+ * // The same step as its customer reads it:
+ * const seen: TimelineEvent = { ...e, actor: { kind: 'staff', orgId: 'SB-440301' }, reason: null, data: {} };
  * ```
  */
 export const TimelineEvent = z.object({
@@ -39,11 +45,19 @@ export const TimelineEvent = z.object({
   seq: z.number().check(z.int(), z.positive()),
   type: z.union([z.literal('register'), ComplaintActionSchema]),
   at: Timestamp,
-  actor: Actor,
+  /** Who took the step; a member of staff by organisation only when the reader is the customer. */
+  actor: TimelineActor,
   fromStatus: z.nullable(ComplaintStatusSchema),
   toStatus: ComplaintStatusSchema,
+  /**
+   * Why the step was taken, as written. When the reader is the customer: only a reason the bank tells
+   * them (a decline's, an extension's) or their own (a review request, a withdrawal), else `null`.
+   */
   reason: z.nullable(z.string()),
-  /** The action's other details (target organisation, extension level, decision …). */
+  /**
+   * The action's other details (target organisation, extension level, decision …). When the reader is
+   * the customer: only those meant for them (`CUSTOMER_EVENT_DETAILS`), never notes or staff ids.
+   */
   data: z.record(z.string(), z.unknown()),
 });
 /** A timeline event. @example `const types = complaint.timeline.map((e: TimelineEvent) => e.type);` */
@@ -62,14 +76,18 @@ export const Deadlines = z.object({
   clockStartedAt: Timestamp,
   /** `null` while the clock is paused (on hold) or stopped. */
   decisionDueAt: z.nullable(Timestamp),
-  warnAt: z.nullable(Timestamp),
+  /** When the decision clock starts warning staff (due soon); absent when the reader is the customer. */
+  warnAt: z.optional(z.nullable(Timestamp)),
   /** 0: 15 days; 1: extended to 30; 2: extended by a further 30 (60 in all). */
   extensionLevel: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   paused: z.boolean(),
   /** When a review (核查) is under way: its decision deadline. */
   reviewDueAt: z.nullable(Timestamp),
-  /** When a review is under way: when it starts warning (due soon), as the decision clock does. */
-  reviewWarnAt: z.nullable(Timestamp),
+  /**
+   * When a review is under way: when it starts warning staff (due soon), as the decision clock does;
+   * absent when the reader is the customer.
+   */
+  reviewWarnAt: z.optional(z.nullable(Timestamp)),
   /**
    * Whether the service's holiday calendar covers the years of these deadlines. `false`: one lies in a
    * year whose holidays are not loaded and was counted with weekends only (docs/domain/clocks.md).
@@ -238,12 +256,17 @@ export interface ComplaintCreateInput extends z.input<typeof ComplaintCreate> {}
 export interface ComplaintCreate extends z.infer<typeof ComplaintCreate> {}
 
 /**
- * A complaint as the service stores and returns it.
+ * A complaint as the service stores and returns it. Staff and auditors read every field (auditors and
+ * lists with personal data masked). The customer who owns it reads the same shape without what is the
+ * bank's own: the fields documented "absent when the reader is the customer" (who handles it, staff
+ * ids, internal flags and warning times, the classification suggestion), a timeline without staff
+ * ids or internal notes, and follow-up comments only where they wrote them (docs/domain/personal-data.md).
  *
  * @example
  * ```ts
  * const c: Complaint = await client.complaints.get('CK20260301-000042');
  * console.log(c.status, c.deadlines.decisionDueAt);
+ * c.assigneeId; // a staff id for staff; undefined for the customer
  * ```
  */
 export const Complaint = z.object({
@@ -259,7 +282,14 @@ export const Complaint = z.object({
   description: storedText(5000),
   requestedResolution: z.optional(storedText(2000)),
   attachments: z._default(z.array(AttachmentRecord).check(z.maxLength(20)), []),
-  /** The classification suggested when it was registered, beside the codes chosen; absent when none was shown. */
+  /** Normal, or complex, sensitive or major (包案); absent when the reader is the customer. */
+  severity: z.optional(Severity),
+  /** Staff member complained about, if any (回避); absent when the reader is the customer. */
+  subjectStaffId: z.optional(z.string()),
+  /**
+   * The classification suggested when it was registered, beside the codes chosen; absent when none was
+   * shown, and when the reader is the customer.
+   */
   suggestion: z.optional(z.extend(SuggestionRecord, { model: storedText(64) })),
   complainant: ComplainantRecord,
   /** GB/T 2260 code of where the matter arose; `null` when not regional or unknown (see `regionScope`). */
@@ -268,17 +298,18 @@ export const Complaint = z.object({
   /** The organisation complained about (被投诉机构). */
   subjectOrgId: z.string(),
   handlingOrgId: z.string(),
-  /** Who registered it: staff, the customer (self-service) or the system (regulator-transfer import). */
-  registeredBy: Actor,
+  /** Who registered it: staff (by organisation only when the reader is the customer), the customer (self-service) or the system (regulator-transfer import). */
+  registeredBy: TimelineActor,
   /**
    * The first responder (首问负责人): always a member of staff, kept through every transfer. The
    * registering staff member; for self-service and regulator-referred complaints the staff member who
-   * accepts it (`null` until then). docs/domain/lifecycle.md.
+   * accepts it (`null` until then). docs/domain/lifecycle.md. Absent when the reader is the customer.
    */
-  firstResponder: z.nullable(StaffActor),
-  assigneeId: z.nullable(z.string()),
-  /** The leader who took the case personally (包案). */
-  leaderId: z.nullable(z.string()),
+  firstResponder: z.optional(z.nullable(StaffActor)),
+  /** The staff member handling it (`null`: nobody yet); absent when the reader is the customer. */
+  assigneeId: z.optional(z.nullable(z.string())),
+  /** The leader who took the case personally (包案); absent when the reader is the customer. */
+  leaderId: z.optional(z.nullable(z.string())),
   receivedAt: Timestamp,
   /** The day of receipt in Asia/Shanghai (`YYYY-MM-DD`): periods are bank days, not UTC days. */
   receivedDay: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
