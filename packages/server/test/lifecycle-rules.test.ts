@@ -118,7 +118,9 @@ describe.each(BACKENDS)('lifecycle rules at their edges (%s)', (backend) => {
       expect(referral.firstResponder).toBeNull();
       expect((await act(referral.id, 'accept', 'u-br-handler')).firstResponder).toMatchObject({ kind: 'staff', id: 'u-br-handler' });
       const own = await register('customer:C-2002', { intakeChannel: 'mobile_app', complainant: { name: '李四' } });
-      expect(own.firstResponder).toBeNull();
+      // The customer's own view leaves the first responder out (docs/domain/personal-data.md); staff read none yet.
+      expect(own).not.toHaveProperty('firstResponder');
+      expect((await get(own.id)).firstResponder).toBeNull();
       const declined = await act(own.id, 'decline', 'u-br-manager', { reason: '非消费投诉' });
       expect(declined.firstResponder).toMatchObject({ kind: 'staff', id: 'u-br-manager', orgId: 'BR-44' });
       expect((await get(own.id)).firstResponder).toMatchObject({ id: 'u-br-manager' });

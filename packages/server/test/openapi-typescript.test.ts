@@ -38,7 +38,7 @@ export async function lifecycle(): Promise<Complaint['status']> {
   const closed = await post('/v1/complaints/{id}/close', created.id, {});
   const read = await get('/v1/complaints/{id}', closed.id);
   const first = read.timeline[0];
-  const role: 'frontline' | 'handler' | 'manager' | 'leadership' | 'auditor' | null = first && first.actor.kind === 'staff' ? first.actor.role : null;
+  const role: 'frontline' | 'handler' | 'manager' | 'leadership' | 'auditor' | null = first && first.actor.kind === 'staff' ? (first.actor.role ?? null) : null; // absent when the reader is the customer
   return role === null ? read.status : 'closed';
 }
 

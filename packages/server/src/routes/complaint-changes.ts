@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { HttpProblem } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
 import { parseOr400 } from '../http/validate.js';
+import { readBy } from '../policy/mask.js';
 import type { ResolvedDeps } from './deps.js';
 
 /**
@@ -24,7 +25,8 @@ export async function complaintChanges(c: Context<AppEnv>, deps: ResolvedDeps): 
   const schema = ENDPOINTS.complaintChanges.query;
   const query = parseOr400(schema, queryToInput(new URL(c.req.url), schema));
   const rows = await deps.store.changedComplaints(Number(query.since), caller.visibility, query.limit + 1);
-  const page = rows.slice(0, query.limit);
+  // Customers are refused above; were they ever let in, they would read their own view.
+  const page = rows.slice(0, query.limit).map((r) => ({ seq: r.seq, complaint: readBy(caller, r.complaint) }));
   const last = page.at(-1);
   return c.json({ data: page, nextCursor: rows.length > query.limit && last ? String(last.seq) : null });
 }

@@ -7,6 +7,7 @@ import { badRequest } from '../http/problem.js';
 import { queryToInput } from '../http/query.js';
 import { sseComment, sseMessage, sseRefetch } from '../http/sse.js';
 import { parseOr400 } from '../http/validate.js';
+import { changeFor } from '../policy/mask.js';
 import { mayReadReports } from '../policy/reporting-access.js';
 import { isVisible } from '../policy/visibility.js';
 import type { StoredChange } from '../store/store.js';
@@ -98,12 +99,15 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
     const wanted = (ch: StoredChange) =>
       isVisible(caller.visibility, ch.access) &&
       (ch.alert ? complaintId === undefined && seesAlerts : complaintId === undefined || ch.change.complaint.id === complaintId);
+    // Each message as this caller reads it: the customer who owns the complaint reads core's customer
+    // view; staff and auditors the stored message as it is (nothing added on their path).
+    const send = caller.actor.kind === 'customer' ? (ch: StoredChange) => sseMessage(ch.change ? { ...ch, change: changeFor(caller, ch.change) } : ch) : sseMessage;
     const recent = deps.feed.after(cursor, PAGE);
     if (recent) {
       const last = recent[recent.length - 1];
       // Fewer than a page: the feed holds nothing more up to its head (numbers may skip one).
       cursor = recent.length < PAGE ? Math.max(cursor, deps.feed.head) : (last as StoredChange).seq;
-      return recent.filter(wanted).map(sseMessage).join('');
+      return recent.filter(wanted).map(send).join('');
     }
     // One replay page at a time per turn, yielding first, so other requests run between pages.
     return deps.replayTurns.run(async () => {
@@ -112,7 +116,7 @@ export async function streamEvents(c: Context<AppEnv>, deps: ResolvedDeps): Prom
       const page = await deps.store.eventsAfter(cursor, caller.visibility, { ...(complaintId !== undefined && { complaintId }), limit: PAGE, upTo });
       const last = page[page.length - 1];
       cursor = page.length < PAGE ? Math.max(cursor, upTo) : (last as StoredChange).seq;
-      return page.filter(wanted).map(sseMessage).join('');
+      return page.filter(wanted).map(send).join('');
     });
   };
 

@@ -2,13 +2,15 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Caller } from '../auth/caller.js';
 import type { AppEnv } from '../http/env.js';
-import { complaintFor, maskComplaint } from '../policy/mask.js';
+import type { Complaint } from '@complaintkit/core/domain';
+import { complaintFor, maskComplaint, readBy } from '../policy/mask.js';
 import { isVisible } from '../policy/visibility.js';
 import type { ComplaintRecord, StoredResult } from '../store/store.js';
 
 /**
- * Sends a mutation's result; a replayed result carries `Idempotent-Replayed: true`. A result with
- * `bodyText` (the store serialised its body already) is sent as that text.
+ * Sends a mutation's result (the complaint registered or stepped) as the caller reads it (a customer:
+ * core's `customerView`, fresh or replayed); a replayed result carries `Idempotent-Replayed: true`.
+ * For staff, a result with `bodyText` (the store serialised its body already) is sent as that text.
  *
  * @example
  * ```ts
@@ -17,6 +19,8 @@ import type { ComplaintRecord, StoredResult } from '../store/store.js';
  */
 export function sendResult(c: Context<AppEnv>, result: StoredResult & { replayed: boolean }): Response {
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
+  // A customer reads their own view, never the stored text of the whole complaint.
+  if (c.get('caller').actor.kind === 'customer') return c.json(readBy(c.get('caller'), result.body as Complaint), result.status as ContentfulStatusCode);
   // The store's text of the body when it has one (a keyed write's): what c.json would send, serialised once.
   if (result.bodyText !== undefined) return c.body(result.bodyText, result.status as ContentfulStatusCode, { 'Content-Type': 'application/json' });
   return c.json(result.body as object, result.status as ContentfulStatusCode);

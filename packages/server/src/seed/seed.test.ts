@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type Complaint,
   type ComplaintAction,
   ComplaintCreate,
@@ -51,10 +52,10 @@ function replay(c: Complaint): { result: Complaint; wrongStatus: string[] } {
     receivedAt: c.receivedAt,
     ...(c.repeatOf ? { repeatOf: c.repeatOf } : {}),
   });
-  let result = registerComplaint(input, { actor: reg.actor, now: Date.parse(reg.at), seq: reg.seq, id: c.id, handlingOrgId });
+  let result = registerComplaint(input, { actor: reg.actor as Actor, now: Date.parse(reg.at), seq: reg.seq, id: c.id, handlingOrgId });
   const wrongStatus: string[] = [];
   for (const e of rest) {
-    result = applyAction(result, e.type as ComplaintAction, e.data, { actor: e.actor, now: Date.parse(e.at), seq: e.seq });
+    result = applyAction(result, e.type as ComplaintAction, e.data, { actor: e.actor as Actor, now: Date.parse(e.at), seq: e.seq });
     if (result.status !== e.toStatus) wrongStatus.push(`${c.id} #${e.seq} ${e.type}: ${result.status} ≠ ${e.toStatus}`);
   }
   return { result, wrongStatus };

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type Complaint,
   type ComplaintClock,
   computeClock,
@@ -15,7 +16,7 @@ import {
 
 /** @internal a stored document before schema 0004 (the fields it had that changed). */
 type DocumentV1 = Omit<Complaint, 'registeredBy' | 'firstResponder' | 'regionScope' | 'subjectOrgId' | 'receivedDay' | 'review' | 'followUps' | 'mergedFrom' | 'decision'> & {
-  firstResponder: Complaint['registeredBy'];
+  firstResponder: Actor;
   decision: (Omit<Decision, 'decidingOrgId' | 'dueAt' | 'timeliness'> & Partial<Decision>) | null;
   satisfaction?: { reached: boolean; score: number | null; decisionAccepted: boolean | null; at: string } | null;
 };
@@ -72,7 +73,8 @@ export function upgradeDocument(raw: unknown, orgs: ReadonlyMap<string, Pick<Org
   old.timeline.forEach((e, i) => {
     switch (e.type) {
       case 'accept':
-        if (e.actor.kind === 'staff') firstResponder ??= e.actor;
+        // A stored event names its staff member (only a customer's view leaves id and role out).
+        if (e.actor.kind === 'staff') firstResponder ??= e.actor as StaffActor;
         verified = true;
         break;
       case 'transfer':
