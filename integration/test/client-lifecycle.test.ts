@@ -22,7 +22,9 @@ describe('the typed client against the real reference service', () => {
     expect(c.status).toBe('registered');
     expect(c.handlingOrgId).toBe('BR-GD');
     expect(c.registeredBy).toEqual({ kind: 'customer', id: 'C-000001' });
-    expect(c.firstResponder).toBeNull();
+    // The customer's own view leaves out who at the bank handles it (docs/domain/personal-data.md).
+    expect(c.firstResponder).toBeUndefined();
+    expect((await handler.complaints.get(c.id)).firstResponder).toBeNull();
 
     // The sub-branch's frontline clerk cannot see a branch-level complaint …
     await expect(front.complaints.accept(c.id, {})).rejects.toBeInstanceOf(NotFoundError);
@@ -56,6 +58,13 @@ describe('the typed client against the real reference service', () => {
     expect(closed.timeline.map((e) => e.type)).toEqual([
       'register', 'transfer', 'accept', 'transfer', 'start', 'hold', 'resume', 'extend', 'extend', 'respond', 'follow_up', 'close',
     ]);
+    // The customer, through the typed client, reads every step, the extension's reasons and the answer,
+    // but no staff id or note.
+    const seen = await customer.complaints.get(c.id);
+    expect(seen.timeline.map((e) => e.type)).toEqual(closed.timeline.map((e) => e.type));
+    expect(seen.timeline.filter((e) => e.type === 'extend').map((e) => e.reason)).toEqual(['案情复杂', '需总行审批']);
+    expect(seen.decision).toMatchObject({ outcome: 'partly_upheld', basis: '《信用卡章程》', amount: 200 });
+    expect(JSON.stringify(seen)).not.toMatch(/u-(front|handler|manager|leader)|身份已核实|分行专岗处理|等待司法鉴定/);
   });
 
   it('turns a refused step into InvalidTransitionError listing what is possible now', async () => {
