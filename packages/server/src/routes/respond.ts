@@ -20,7 +20,8 @@ import type { ComplaintRecord, StoredResult } from '../store/store.js';
 export function sendResult(c: Context<AppEnv>, result: StoredResult & { replayed: boolean }): Response {
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
   // A customer reads their own view, never the stored text of the whole complaint.
-  if (c.get('caller').actor.kind === 'customer') return c.json(readBy(c.get('caller'), result.body as Complaint), result.status as ContentfulStatusCode);
+  const caller = c.get('caller') as Caller | undefined;
+  if (caller?.actor.kind === 'customer') return c.json(readBy(caller, result.body as Complaint), result.status as ContentfulStatusCode);
   // The store's text of the body when it has one (a keyed write's): what c.json would send, serialised once.
   if (result.bodyText !== undefined) return c.body(result.bodyText, result.status as ContentfulStatusCode, { 'Content-Type': 'application/json' });
   return c.json(result.body as object, result.status as ContentfulStatusCode);
