@@ -9,15 +9,6 @@ import type { ActionBody } from '../schemas/actions.js';
 import type { TimelineActor } from '../schemas/actor.js';
 import type { Complaint, FollowUp, TimelineEvent } from '../schemas/complaint.js';
 
-/** @internal details a step adds beside its body (see the lifecycle machine). */
-type Added<A extends ComplaintAction> = A extends 'transfer'
-  ? 'fromOrgId' | 'fromAssigneeId'
-  : A extends 'extend'
-    ? 'level'
-    : A extends 'request_review'
-      ? 'decidedByOrgId' | 'reviewerOrgId'
-      : never;
-
 /**
  * The details of each step (`TimelineEvent.data`, and its `reason`) that the customer who owns the
  * complaint reads: what the bank tells them (a decline's reason and ground, an extension's reason and
@@ -32,7 +23,11 @@ type Added<A extends ComplaintAction> = A extends 'transfer'
  * ```
  */
 export const CUSTOMER_EVENT_DETAILS: { readonly register: readonly string[] } & {
-  readonly [A in ComplaintAction]: readonly (Extract<keyof ActionBody<A>, string> | Added<A>)[];
+  // Beside its body's keys, the details a step adds itself (see the lifecycle machine).
+  readonly [A in ComplaintAction]: readonly (
+    | Extract<keyof ActionBody<A>, string>
+    | (A extends 'transfer' ? 'fromOrgId' | 'fromAssigneeId' : A extends 'extend' ? 'level' : A extends 'request_review' ? 'decidedByOrgId' | 'reviewerOrgId' : never)
+  )[];
 } = {
   register: ['intakeChannel', 'handlingOrgId'],
   accept: [],
