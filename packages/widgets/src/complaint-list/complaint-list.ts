@@ -3,6 +3,7 @@ import { labelOf, statusLabel } from '@complaintkit/core/domain';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { CkElement } from '../shared/ck-element.js';
 import { formatDateTime } from '../shared/format.js';
+import { serviceText } from '../shared/service-text.js';
 import { baseStyles } from '../shared/theme.styles.js';
 
 /**
@@ -121,7 +122,7 @@ export class ComplaintList extends CkElement {
           (c) => html`<li>
             <button part="item" type="button" @click=${() => this.emit('ck-select', { complaintNumber: c.id })}>
               <span class="top"><span class="number">${c.id}</span><span class="status">${statusLabel(c.status, this.domainLang)}</span></span>
-              <span class="desc">${c.description}</span>
+              <span class="desc">${serviceText(c.description)}</span>
               <span class="muted">${labelOf(c.businessCategory, this.domainLang)} · ${formatDateTime(c.receivedAt, this.lang_, true)}</span>
             </button>
           </li>`,

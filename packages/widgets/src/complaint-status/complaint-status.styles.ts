@@ -31,7 +31,18 @@ export const complaintStatusStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  .reason {
+  .reason,
+  .answer dd {
     overflow-wrap: anywhere;
+  }
+  .answer dl {
+    margin: 0;
+  }
+  .answer dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .answer dd {
+    margin: 0 0 8px;
   }
 `;

@@ -1,21 +1,43 @@
-import type { Complaint } from '@complaintkit/core';
-import { statusLabel } from '@complaintkit/core/domain';
+import type { Complaint, TimelineEvent } from '@complaintkit/core';
+import { type Decision, statusLabel } from '@complaintkit/core/domain';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { MessageKey } from '../i18n/zh-cn.js';
 import { CkElement } from '../shared/ck-element.js';
 import { daysUntil, formatDateTime } from '../shared/format.js';
+import { serviceText } from '../shared/service-text.js';
 import { baseStyles } from '../shared/theme.styles.js';
 import { complaintStatusStyles } from './complaint-status.styles.js';
 
 type Unsubscribable = { unsubscribe(): void };
 
+/** @internal the steps that leave the state as it was, named for what happened (the others by the state they reach). */
+const STEP_WORDS: Partial<Record<TimelineEvent['type'], MessageKey>> = {
+  transfer: 'stepTransfer',
+  extend: 'stepExtend',
+  new_facts: 'stepNewFacts',
+  follow_up: 'stepFollowUp',
+};
+/** @internal the words of a decision's outcome and of the remedies open to the customer. */
+const OUTCOME_WORDS: Record<Decision['outcome'], MessageKey> = { upheld: 'upheld', partly_upheld: 'partlyUpheld', not_upheld: 'notUpheld' };
+const REMEDY_WORDS: Record<Decision['remediesOffered'][number], MessageKey> = {
+  review: 'remedyReview',
+  mediation: 'remedyMediation',
+  arbitration: 'remedyArbitration',
+  litigation: 'remedyLitigation',
+};
+
 /**
- * `<ck-complaint-status>`: one complaint's current stage, answer deadline and timeline, live: it
- * follows the service's change stream (`client.complaints.watch`) and fires `ck-status-change` on
- * each new state. Every piece of service text (reasons, names) renders as text.
+ * `<ck-complaint-status>`: one complaint's current stage, answer deadline, the bank's answer and the
+ * steps so far, live: it follows the service's change stream (`client.complaints.watch`) and fires
+ * `ck-status-change` on each new state. It shows what the customer's view of a complaint carries
+ * (docs/domain/personal-data.md): each step's time and what it did, the reasons the bank tells the
+ * customer, the decision; never who at the bank did it. Every piece of service text (a reason, the
+ * basis, the remedy) renders as text in its own direction isolate, with direction controls taken out.
  *
  * @csspart base - the card
  * @csspart stage - the current stage
  * @csspart deadline - the deadline line
+ * @csspart answer - the bank's answer (the decision, and a review's)
  * @csspart timeline - the list of events
  *
  * @example
@@ -113,7 +135,37 @@ export class ComplaintStatus extends CkElement {
     </p>`;
   }
 
-  /** Renders the stage, deadline and timeline, newest first. */
+  private decision(d: Decision): TemplateResult {
+    return html`<dl>
+      <dt>${this.t('outcome')}</dt>
+      <dd data-outcome=${d.outcome}>${this.t(OUTCOME_WORDS[d.outcome])}</dd>
+      ${d.remedy !== undefined || d.amount !== undefined
+        ? html`<dt>${this.t('remedyGiven')}</dt>
+            <dd>${d.remedy !== undefined ? serviceText(d.remedy, 'remedy') : nothing} ${d.amount !== undefined ? this.t('amount', { n: d.amount }) : nothing}</dd>`
+        : nothing}
+      <dt>${this.t('basis')}</dt>
+      <dd>${serviceText(d.basis, 'basis')}</dd>
+      <dt>${this.t('remediesOffered')}</dt>
+      <dd>${d.remediesOffered.map((r) => this.t(REMEDY_WORDS[r])).join(this.domainLang === 'zh-CN' ? '、' : ', ')}</dd>
+    </dl>`;
+  }
+
+  private answer(c: Complaint): TemplateResult | typeof nothing {
+    const reviewed = c.review?.decision;
+    if (!c.decision && !reviewed) return nothing;
+    return html`<section part="answer" class="answer" aria-labelledby="answer-title">
+      <h3 id="answer-title">${this.t('answerTitle')}</h3>
+      ${c.decision ? this.decision(c.decision) : nothing}
+      ${reviewed ? html`<h4>${this.t('reviewAnswer')}</h4>${this.decision(reviewed)}` : nothing}
+    </section>`;
+  }
+
+  private step(e: TimelineEvent): string {
+    const word = STEP_WORDS[e.type];
+    return word ? this.t(word) : statusLabel(e.toStatus, this.domainLang);
+  }
+
+  /** Renders the stage, deadline, the bank's answer and the timeline, newest first. */
   protected override render(): TemplateResult {
     const c = this.complaint;
     if (!c) {
@@ -127,13 +179,14 @@ export class ComplaintStatus extends CkElement {
       </p>
       ${this.deadline(c)}
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
+      ${this.answer(c)}
       <h3>${this.t('timeline')}</h3>
       <ol part="timeline" class="timeline">
         ${events.map(
           (e) => html`<li>
             <time datetime=${e.at}>${formatDateTime(e.at, this.lang_)}</time>
-            <span class="what">${statusLabel(e.toStatus, this.domainLang)}</span>
-            ${e.reason ? html`<span class="reason">${e.reason}</span>` : nothing}
+            <span class="what" data-step=${e.type}>${this.step(e)}</span>
+            ${e.reason ? serviceText(e.reason, 'reason') : nothing}
           </li>`,
         )}
       </ol>
