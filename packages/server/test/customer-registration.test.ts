@@ -47,7 +47,11 @@ describe.each(BACKENDS)("a customer's own registration (%s)", (backend) => {
     for (const intakeChannel of ['mobile_app', 'online_banking', 'wechat', 'website']) {
       const res = await register('customer:C-8103', own({ intakeChannel, severity: 'normal' }));
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toMatchObject({ intakeChannel, severity: 'normal', registeredBy: { kind: 'customer', id: 'C-8103' } });
+      expect(res.body).toMatchObject({ intakeChannel, registeredBy: { kind: 'customer', id: 'C-8103' } });
+      // Severity is the bank's: the customer's view leaves it out; staff read the normal severity stored.
+      expect(res.body).not.toHaveProperty('severity');
+      const staff = await t.api('GET', `/v1/complaints/${res.body.id}`, { token: await t.token('u-ho-auditor') });
+      expect(staff.body.severity).toBe('normal');
       expect(Date.now() - Date.parse(res.body.receivedAt)).toBeLessThan(10 * 60_000);
     }
     expect(await listOf('customer:C-8103')).toHaveLength(4);

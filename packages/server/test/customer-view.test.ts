@@ -89,8 +89,8 @@ describe.each(BACKENDS)('what a customer reads of their own complaint (%s)', (ba
     expect(messages[2]?.data.event).toMatchObject({ actor: { kind: 'staff', orgId: 'BR-44' }, reason: null, data: { toOrgId: 'SB-4403' } });
     expect(messages[4]?.data.complaint.decision.outcome).toBe('upheld');
 
-    // Nor may they filter by what their view leaves out: the answer would tell them (a sensitive case, who handles it).
-    for (const filter of ['severity=sensitive', 'assigneeId=u-sb-handler']) {
+    // Nor may they filter by what their view leaves out: the answer would tell them (a sensitive case, who handles it, the staff warning time).
+    for (const filter of ['severity=sensitive', 'assigneeId=u-sb-handler', 'dueSoon=true']) {
       const probe = await t.api('GET', `/v1/complaints?${filter}`, { token: customer });
       expect(probe.status).toBe(400);
       expect(probe.body.errors[0].path).toBe(filter.split('=')[0]);

@@ -51,9 +51,11 @@ describe.each(BACKENDS)('searching text stored full-width (%s)', (backend) => {
     const { db } = openDatabase({ dataDir, databaseUrl });
     const textOf = async () => (await sql<{ search_text: string }>`select search_text from complaints where id = ${id}`.execute(db)).rows[0]?.search_text;
     try {
-      const down = await migrator(db as Kysely<unknown>).migrateDown();
+      // To the migration before 0030: any later ones come down first (none today), 0030 last.
+      const down = await migrator(db as Kysely<unknown>).migrateTo('0029_sqlite_first_result_in_window');
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([['0030_search_text_nfkc', 'Down', 'Success']]);
+      expect(down.results?.every((r) => r.direction === 'Down' && r.status === 'Success')).toBe(true);
+      expect(down.results?.at(-1)?.migrationName).toBe('0030_search_text_nfkc');
       expect(await textOf()).toBe(`${id.toLowerCase()}\n在 ｓｔａｒ ｃｏｆｆｅｅ 刷卡 １２３ 元被扣两次\n退还 ｆｅｅ`);
     } finally {
       await db.destroy();

@@ -23,7 +23,7 @@ export const QUERY_PARAMETERS: Readonly<Record<string, Readonly<Record<string, s
     overdue: '`true`: open complaints past their decision deadline; `false`: every other one.',
     dueSoon: '`true`: open complaints past their warning time but not yet overdue; `false`: every other one.',
     assigneeId: 'A staff id, or `me` for the caller.',
-    q: "Words (split at spaces, the ideographic space too), every one of which the complaint number, the description or the requested resolution must hold, in any order. Personal numbers in the text are held redacted (a phone, ID or card number by its last 4 digits); the complainant's name and phone are not searched.",
+    q: "Words (split at spaces, the ideographic space too), every one of which the complaint number, the description or the requested resolution must hold, in any order. Personal numbers in the text are held redacted (a phone or ID number by its first 3 and last 4 digits, a card number by its last 4, as the masked forms show them); the complainant's name and phone are not searched.",
     cursor: 'The `nextCursor` of the page before; absent or empty: the first page.',
     limit: 'How many complaints a page holds, 1 to 100 (default 20).',
   },

@@ -46,9 +46,10 @@ export async function listComplaints(c: Context<AppEnv>, deps: ResolvedDeps): Pr
   // A filter may look ahead (received up to the end of this year): a year of room on that side.
   assertDatesInBounds(schema, query, deps.dateBounds, deps.now(), 366 * 86_400_000);
   // The fields a customer's view leaves out are not theirs to filter by either: a filter would tell
-  // them what the view hides (a sensitive-case severity, who handles it).
+  // them what the view hides (a sensitive-case severity, who handles it, the staff warning time that
+  // `dueSoon` reads).
   if (caller.actor.kind === 'customer') {
-    const staffOnly = (['severity', 'assigneeId'] as const).filter((k) => query[k] !== undefined);
+    const staffOnly = (['severity', 'assigneeId', 'dueSoon'] as const).filter((k) => query[k] !== undefined);
     if (staffOnly.length > 0) throw badRequest(staffOnly.map((path) => ({ path, message: 'a staff-only filter: a customer lists their own complaints without it' })));
   }
   if (query.assigneeId === 'me') query.assigneeId = caller.actor.id;
