@@ -93,7 +93,9 @@ describe('suggested classification in Chromium, against the service', () => {
     await form.locator('button[type=submit]').click();
     const number = form.locator('.confirmation .number');
     await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^CK\d{8}-\d+$/);
-    const stored = await api<Stored>(customer, 'GET', `/v1/complaints/${await number.textContent()}`);
+    // What was suggested is the bank's record (the customer's own view leaves it out): read as head office staff.
+    const headOffice = await svc.token('u-ho-handler', 'handler', 'HO');
+    const stored = await api<Stored>(headOffice, 'GET', `/v1/complaints/${await number.textContent()}`);
     expect(stored.businessCategory).toBe(chosenB);
     expect(stored.cause).toBe(shownC[0]);
     expect(stored.suggestion?.businessCategory).toEqual(shownB);
